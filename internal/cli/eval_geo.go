@@ -1,0 +1,11 @@
+package cli
+
+import (
+	"context"
+	"errors"
+)
+
+// placeholder until this scorer lands; replaced by the package that owns it.
+func runEvalGeo(_ context.Context, _ *env, _ []string) error {
+	return errors.New("eval: not built yet")
+}
