@@ -1,0 +1,113 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is a token's class.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // letters, with inner apostrophes ("Sana'a") and digits ("G7")
+	Number             // digits with inner separators: "20", "1,200", "2.5"
+	Punct              // any other mark, one rune at a time: "-", ",", "“"
+)
+
+// Token is a word, number or punctuation mark, with byte offsets into the document.
+type Token struct {
+	Start, End int
+	Text       string
+	Kind       Kind
+}
+
+// IsCap reports whether the token starts with an upper-case letter.
+func (t Token) IsCap() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// IsAllCaps reports whether every letter of the token is upper case and it has at least two letters.
+func (t Token) IsAllCaps() bool {
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Tokenize splits s into tokens; base is added to every offset so they point into the document s came from.
+// Hyphens, quotes and other marks are tokens of their own; a possessive "'s" or "’s" becomes one token.
+func Tokenize(s string, base int) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j, kind := scanWord(s, i)
+			toks = append(toks, Token{Start: base + i, End: base + j, Text: s[i:j], Kind: kind})
+			i = j
+		case isApostrophe(r) && hasPossessive(s, i+w):
+			toks = append(toks, Token{Start: base + i, End: base + i + w + 1, Text: s[i : i+w+1], Kind: Word})
+			i += w + 1
+		default:
+			toks = append(toks, Token{Start: base + i, End: base + i + w, Text: s[i : i+w], Kind: Punct})
+			i += w
+		}
+	}
+	return toks
+}
+
+// scanWord reads a word or number starting at i and returns its end and kind.
+func scanWord(s string, i int) (int, Kind) {
+	kind := Number
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			kind = Word
+			j += w
+		case unicode.IsDigit(r):
+			j += w
+		case (r == ',' || r == '.') && kind == Number && j+1 < len(s) && isASCIIDigit(s[j+1]) && j > i:
+			// 1,200 and 2.5 stay one number.
+			j += w
+		case isApostrophe(r) && kind == Word && j+w < len(s) && !hasPossessive(s, j+w) && startsLetter(s[j+w:]):
+			// Sana'a, N'Djamena: an inner apostrophe between letters.
+			j += w
+		default:
+			return j, kind
+		}
+	}
+	return j, kind
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// hasPossessive reports whether s[i:] starts with "s" followed by a non-letter (the s of "Russia's").
+func hasPossessive(s string, i int) bool {
+	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return false
+	}
+	if i+1 == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
