@@ -1,0 +1,42 @@
+# sitrep: the everyday commands. `make test` is what CI runs (.ci/run).
+GO ?= go
+PKGS := ./...
+
+.PHONY: all build test test-short lint bench fuzz demo clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o sitrep .
+
+# The whole test suite: unit, data-file and integration tests, plus a short fuzz smoke run of every parser.
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -count=1 $(PKGS)
+
+test-short:
+	$(GO) test -short $(PKGS)
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+# Throughput and memory of the hot paths (MB/s comes from b.SetBytes).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Run each fuzz target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Extract the events of the example article (the main job on the embedded defaults).
+demo:
+	$(GO) run . extract --format text --published 2016-10-05 examples/aleppo-convoy.txt
+
+clean:
+	rm -f sitrep
