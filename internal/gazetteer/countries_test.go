@@ -1,0 +1,76 @@
+package gazetteer
+
+import "testing"
+
+func TestCountries(t *testing.T) {
+	g := mustDefault(t)
+	byName := map[string]string{
+		"Syria": "SY", "Syrian Arab Republic": "SY", "the DRC": "CD", "DR Congo": "CD", "Burma": "MM",
+		"Myanmar": "MM", "UK": "GB", "United States": "US", "Türkiye": "TR", "Côte d'Ivoire": "CI",
+		"Ivory Coast": "CI", "Republic of the Congo": "CG", "the Gaza Strip": "", "Atlantis": "",
+	}
+	for name, want := range byName {
+		c, ok := g.CountryByName(name)
+		if ok != (want != "") || c.Code != want {
+			t.Errorf("CountryByName(%q) = %q %v, want %q", name, c.Code, ok, want)
+		}
+	}
+	byDemonym := map[string]string{
+		"Syrian": "SY", "Syrians": "SY", "Russian": "RU", "Ukrainian": "UA", "Yemeni": "YE", "Congolese": "CD",
+		"Iraqi": "IQ", "Israeli": "IL", "Palestinian": "PS", "Sudanese": "SD", "Turkish": "TR", "Aleppo": "",
+	}
+	for word, want := range byDemonym {
+		c, ok := g.CountryByDemonym(word)
+		if ok != (want != "") || c.Code != want {
+			t.Errorf("CountryByDemonym(%q) = %q %v, want %q", word, c.Code, ok, want)
+		}
+	}
+	sy, ok := g.Country("SYR")
+	if !ok || sy.Code != "SY" || sy.Capital != "Damascus" {
+		t.Errorf("Country(SYR) = %+v %v", sy, ok)
+	}
+	if _, ok := g.Country("ZZ"); ok {
+		t.Error("Country(ZZ) found")
+	}
+	if n := len(g.Countries()); n < 240 {
+		t.Errorf("Countries(): %d, want at least 240", n)
+	}
+}
+
+// TestCountriesArePlaces checks every country is a PCLI place under its name, with its population.
+func TestCountriesArePlaces(t *testing.T) {
+	g := mustDefault(t)
+	for _, c := range g.Countries() {
+		found := false
+		for _, p := range g.Lookup(c.Name) {
+			if p.Code == "PCLI" && p.Country == c.Code && p.Population == c.Population {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("country %s (%s) is not a PCLI place", c.Name, c.Code)
+		}
+	}
+}
+
+func TestAdmin1(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ country, code, want string }{
+		{"SY", "09", "Aleppo Governorate"},
+		{"SY", "08", "Rif Dimashq Governorate"},
+		{"IQ", "15", "Nineveh Governorate"},
+		{"UA", "05", "Donetsk Oblast"},
+		{"ZZ", "01", ""},
+	}
+	for _, tt := range tests {
+		if got := g.Admin1Name(tt.country, tt.code); got != tt.want {
+			t.Errorf("Admin1Name(%s, %s) = %q, want %q", tt.country, tt.code, got, tt.want)
+		}
+	}
+	// The admin1 code of Aleppo the city names its governorate.
+	for _, p := range g.Lookup("Aleppo") {
+		if p.Code == "PPLA" && g.Admin1Name(p.Country, p.Admin1) != "Aleppo Governorate" {
+			t.Errorf("Aleppo city admin1 %s.%s is not Aleppo Governorate", p.Country, p.Admin1)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package gazetteer
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/binary"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+)
+
+//go:generate go run ./gen -out data/cities500.sgz
+
+//go:embed data/cities500.sgz
+var citiesData []byte
+
+// Gazetteer answers place-name queries over the embedded data and an optional imported overlay. It is
+// read-only and safe for concurrent use.
+type Gazetteer struct {
+	layers    []*index // lookups merge every layer; a later layer's place replaces an earlier one with its id
+	countries *countryTable
+	admin1    map[string]admin1Fact // "SY.09" -> fact
+}
+
+var (
+	defaultOnce sync.Once
+	defaultG    *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the gazetteer of the embedded data, loaded once on first use.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() { defaultG, defaultErr = load() })
+	return defaultG, defaultErr
+}
+
+// load decompresses the embedded cities and indexes the hand-written facts.
+func load() (*Gazetteer, error) {
+	raw, err := gunzip(citiesData)
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	cities, err := openIndex(raw)
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	g, facts, err := loadFacts()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	g.layers = []*index{facts, cities}
+	return g, nil
+}
+
+// gunzip decompresses a gzip member into a buffer sized from its trailer, so that nothing is copied twice.
+func gunzip(data []byte) ([]byte, error) {
+	if len(data) < 4 {
+		return nil, fmt.Errorf("%w: short gzip data", ErrFormat)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	size := binary.LittleEndian.Uint32(data[len(data)-4:]) // ISIZE: the size modulo 2^32
+	buf := bytes.NewBuffer(make([]byte, 0, int(size)+1))
+	if _, err := io.Copy(buf, zr); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), zr.Close()
+}
+
+// withOverlay returns a copy of g that also looks in ix.
+func (g *Gazetteer) withOverlay(ix *index) *Gazetteer {
+	c := *g
+	c.layers = append(slices.Clip(g.layers), ix)
+	return &c
+}
+
+// Lookup returns the places one of whose names folds to the same key as name, most populous first.
+func (g *Gazetteer) Lookup(name string) []Place {
+	return g.collect(Fold(name), false)
+}
+
+// LookupLoose returns the places one of whose names has the same transliteration key as name (see LooseKey),
+// most populous first: a superset of Lookup.
+func (g *Gazetteer) LookupLoose(name string) []Place {
+	return g.collect(LooseKey(name), true)
+}
+
+// collect gathers the places under key from every layer, later layers replacing earlier ones by id.
+func (g *Gazetteer) collect(key string, loose bool) []Place {
+	if key == "" {
+		return nil
+	}
+	var out []Place
+	for _, ix := range g.layers {
+		t := &ix.primary
+		if loose {
+			t = &ix.loose
+		}
+		start := len(out)
+		out = ix.lookup(t, key, out)
+		out = dropReplaced(out, start)
+	}
+	slices.SortStableFunc(out, func(a, b Place) int { return cmp.Compare(b.Population, a.Population) })
+	return out
+}
+
+// dropReplaced removes from out[:start] the places whose id appears again in out[start:].
+func dropReplaced(out []Place, start int) []Place {
+	if start == 0 || start == len(out) {
+		return out
+	}
+	ids := make(map[int64]bool, len(out)-start)
+	for _, p := range out[start:] {
+		if p.ID != 0 {
+			ids[p.ID] = true
+		}
+	}
+	kept := make([]Place, 0, len(out))
+	for _, p := range out[:start] {
+		if p.ID == 0 || !ids[p.ID] {
+			kept = append(kept, p)
+		}
+	}
+	return append(kept, out[start:]...)
+}
+
+// HasPrefix reports whether some name's folded key equals foldedWords or starts with foldedWords followed by
+// a space: multi-word recognisers extend a candidate while it holds.
+func (g *Gazetteer) HasPrefix(foldedWords string) bool {
+	if foldedWords == "" {
+		return false
+	}
+	for _, ix := range g.layers {
+		if ix.hasPrefix(foldedWords) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,65 @@
+package gazetteer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+)
+
+// Build reads a GeoNames geoname table (the cities500.txt of the embedded data, or any XX.txt) from r and
+// writes the gzip-compressed index blob that the package embeds to w.
+func Build(ctx context.Context, r io.Reader, w io.Writer) error {
+	b := newBuilder()
+	n, err := scanLines(ctx, r, func(line []byte) error {
+		e, err := parseGeoname(line)
+		if err != nil {
+			return err
+		}
+		b.add(e, keepName)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("build gazetteer: line %d: %w", n, err)
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("build gazetteer: %w", err)
+	}
+	if err := b.writeTo(zw); err != nil {
+		return fmt.Errorf("build gazetteer: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("build gazetteer: compress: %w", err)
+	}
+	return nil
+}
+
+// maxLine bounds one line of a GeoNames file (the longest allCountries rows are about 20 KB).
+const maxLine = 4 << 20
+
+// scanLines calls fn on every non-empty line of r that is not a '#' comment; it returns the number of the
+// last line read, for error messages.
+func scanLines(ctx context.Context, r io.Reader, fn func([]byte) error) (int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	n := 0
+	for sc.Scan() {
+		n++
+		if n%65536 == 0 && ctx.Err() != nil {
+			return n, ctx.Err()
+		}
+		line := sc.Bytes()
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return n, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return n + 1, fmt.Errorf("read: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,102 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// articles are the Arabic definite article and its sun-letter assimilations as transliterations spell them,
+// when they stand as a word of their own after folding ("al-Kubra", "Deir ez-Zor", "Ras al Ain").
+var articles = map[string]bool{
+	"al": true, "el": true, "ul": true, "il": true,
+	"ad": true, "ed": true, "ar": true, "er": true, "as": true, "es": true, "at": true, "et": true,
+	"az": true, "ez": true, "an": true, "en": true, "ash": true, "esh": true, "adh": true, "ath": true,
+}
+
+// LooseKey returns the transliteration key of a name: its folded words without Arabic articles, each reduced
+// to a consonant skeleton (Urem, Urum and Orum -> "arm"; Tartus and Tartous -> "trts"; Kyiv and Kiev -> "kv").
+// It is a fallback: many different places share a loose key.
+func LooseKey(name string) string {
+	return looseFromFolded(Fold(name))
+}
+
+// looseFromFolded computes the loose key of an already folded key.
+func looseFromFolded(folded string) string {
+	words := strings.Fields(folded)
+	kept := words[:0:0]
+	for _, w := range words {
+		if !articles[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		kept = words
+	}
+	var b strings.Builder
+	for i, w := range kept {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		skeleton(&b, w)
+	}
+	return b.String()
+}
+
+// skeleton writes the consonant skeleton of one folded word: a leading vowel becomes 'a', later vowels and
+// semivowels (y, w) and every non-initial h are dropped, q and c become k, ph becomes f, an initial w becomes
+// v, and doubled consonants collapse.
+func skeleton(b *strings.Builder, w string) {
+	var last byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			// letters of other scripts are kept as they are
+			r, size := utf8.DecodeRuneInString(w[i:])
+			b.WriteRune(r)
+			i += size - 1
+			last = 0
+			continue
+		}
+		out := skeletonByte(w, i)
+		if out == 0 || out == last {
+			continue
+		}
+		b.WriteByte(out)
+		last = out
+	}
+}
+
+// skeletonByte maps the byte at w[i] to its skeleton letter, or 0 to drop it.
+func skeletonByte(w string, i int) byte {
+	c := w[i]
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		if i == 0 {
+			return 'a'
+		}
+		return 0
+	case 'y':
+		if i == 0 {
+			return 'y'
+		}
+		return 0
+	case 'w':
+		if i == 0 {
+			return 'v'
+		}
+		return 0
+	case 'h':
+		if i == 0 {
+			return 'h'
+		}
+		return 0 // kh, sh, th, ph (written as f by the p), final h
+	case 'q', 'c':
+		return 'k'
+	case 'p':
+		if i+1 < len(w) && w[i+1] == 'h' {
+			return 'f'
+		}
+		return 'p'
+	}
+	return c
+}
