@@ -2,4 +2,7 @@ module sitrep
 
 go 1.26.0
 
-require golang.org/x/text v0.44.0 // indirect
+require (
+	github.com/klauspost/compress v1.20.4 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)

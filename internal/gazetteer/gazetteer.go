@@ -1,20 +1,18 @@
 package gazetteer
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
-	"encoding/binary"
 	_ "embed"
 	"fmt"
-	"io"
 	"slices"
 	"sync"
+
+	"github.com/klauspost/compress/zstd"
 )
 
-//go:generate go run ./gen -out data/cities500.sgz
+//go:generate go run ./gen -out data/cities500.idx.zst
 
-//go:embed data/cities500.sgz
+//go:embed data/cities500.idx.zst
 var citiesData []byte
 
 // Gazetteer answers place-name queries over the embedded data and an optional imported overlay. It is
@@ -39,7 +37,7 @@ func Default() (*Gazetteer, error) {
 
 // load decompresses the embedded cities and indexes the hand-written facts.
 func load() (*Gazetteer, error) {
-	raw, err := gunzip(citiesData)
+	raw, err := decompress(citiesData)
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
@@ -55,21 +53,14 @@ func load() (*Gazetteer, error) {
 	return g, nil
 }
 
-// gunzip decompresses a gzip member into a buffer sized from its trailer, so that nothing is copied twice.
-func gunzip(data []byte) ([]byte, error) {
-	if len(data) < 4 {
-		return nil, fmt.Errorf("%w: short gzip data", ErrFormat)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+// decompress decodes the zstd frame of the embedded data in one call (the frame records its size).
+func decompress(data []byte) ([]byte, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
 	if err != nil {
 		return nil, err
 	}
-	size := binary.LittleEndian.Uint32(data[len(data)-4:]) // ISIZE: the size modulo 2^32
-	buf := bytes.NewBuffer(make([]byte, 0, int(size)+1))
-	if _, err := io.Copy(buf, zr); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), zr.Close()
+	defer dec.Close()
+	return dec.DecodeAll(data, nil)
 }
 
 // withOverlay returns a copy of g that also looks in ix.

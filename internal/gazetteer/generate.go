@@ -2,14 +2,16 @@ package gazetteer
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // Build reads a GeoNames geoname table (the cities500.txt of the embedded data, or any XX.txt) from r and
-// writes the gzip-compressed index blob that the package embeds to w.
+// writes the zstd-compressed index blob that the package embeds to w.
 func Build(ctx context.Context, r io.Reader, w io.Writer) error {
 	b := newBuilder()
 	n, err := scanLines(ctx, r, func(line []byte) error {
@@ -23,15 +25,17 @@ func Build(ctx context.Context, r io.Reader, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("build gazetteer: line %d: %w", n, err)
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	var raw bytes.Buffer
+	if err := b.writeTo(&raw); err != nil {
+		return fmt.Errorf("build gazetteer: %w", err)
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderCRC(true))
 	if err != nil {
 		return fmt.Errorf("build gazetteer: %w", err)
 	}
-	if err := b.writeTo(zw); err != nil {
+	defer enc.Close()
+	if _, err := w.Write(enc.EncodeAll(raw.Bytes(), nil)); err != nil {
 		return fmt.Errorf("build gazetteer: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("build gazetteer: compress: %w", err)
 	}
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // OverlayFile is the name of the imported index inside a gazetteer data directory.
-const OverlayFile = "overlay.sgz"
+const OverlayFile = "overlay.idx"
 
 // Open returns the embedded gazetteer together with the places imported into dir (see Import). An empty dir,
 // or a dir without an import, gives the embedded data alone.

