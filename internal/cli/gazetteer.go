@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -101,7 +102,31 @@ func runGazetteerBuild(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// runGazetteerImport is replaced when the import lands.
-func runGazetteerImport(_ context.Context, _ *env, _ []string) error {
-	return usagef("gazetteer import: not built yet")
+// runGazetteerImport streams GeoNames dumps into the overlay of the data directory.
+func runGazetteerImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "gazetteer import", "[--dir DIR] [--classes PAHTL] FILE...")
+	dir := fs.String("dir", gazetteer.DefaultDir(), "data directory (default $SITREP_GAZETTEER_DIR, else $XDG_DATA_HOME/sitrep/gazetteer)")
+	classes := fs.String("classes", "", "keep only these GeoNames feature classes, e.g. PAHTL (default: all)")
+	every := fs.Int64("progress", 1_000_000, "report progress on stderr every N rows")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("gazetteer import: want GeoNames files (allCountries.zip, XX.zip, alternateNamesV2.txt, ...)")
+	}
+	if *dir == "" {
+		return usagef("gazetteer import: no data directory: set --dir or SITREP_GAZETTEER_DIR")
+	}
+	opt := gazetteer.ImportOptions{Classes: *classes, ProgressEvery: *every,
+		Progress: func(file string, rows int64) { fmt.Fprintf(e.stderr, "import %s: %d rows\n", file, rows) }}
+	st, err := gazetteer.Import(ctx, *dir, fs.Args(), opt)
+	if err != nil {
+		if errors.Is(err, gazetteer.ErrRow) {
+			return inputError{err}
+		}
+		return err
+	}
+	e.log.Info("gazetteer imported", "component", "gazetteer", "dir", *dir, "rows", st.Rows, "places", st.Places,
+		"alternate_names", st.AltNames, "skipped", st.Skipped)
+	return nil
 }

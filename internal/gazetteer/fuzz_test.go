@@ -1,0 +1,63 @@
+package gazetteer
+
+import (
+	"bytes"
+	"testing"
+)
+
+// FuzzImport feeds arbitrary lines to the GeoNames row parsers; a row they accept must index and be found
+// again under its main name.
+func FuzzImport(f *testing.F) {
+	f.Add([]byte("99000001\tUrum al-Kubra\tUrum al-Kubra\tOrum al-Kubra,Urem al-Kubra\t36.15861\t36.92694\tP\tPPL\tSY\t\t09\t\t\t\t3102\t\t412\tAsia/Damascus\t2024-03-11"))
+	f.Add([]byte("90000001\t99000001\ten\tUrem al-Kubra\t1\t\t\t\t\t"))
+	f.Add([]byte("1\t\xff\t\t\t0\t0\tP\tPPL\tSY\t\t\t\t\t\t\t\t\t\t"))
+	f.Add([]byte("1\tA\tA\t,,,\t-90\t180\t\t\t\t\t\t\t\t\t\t\t\t\t\r"))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if a, err := parseAltName(line); err == nil && a.ID <= 0 {
+			t.Errorf("parseAltName accepted id %d", a.ID)
+		}
+		e, err := parseGeoname(line)
+		if err != nil {
+			return
+		}
+		b := newBuilder()
+		b.add(e, keepName)
+		var buf bytes.Buffer
+		if err := b.writeTo(&buf); err != nil {
+			t.Fatalf("writeTo: %v", err)
+		}
+		ix, err := openIndex(buf.Bytes())
+		if err != nil {
+			t.Fatalf("openIndex: %v", err)
+		}
+		if Fold(e.Name) == "" {
+			return
+		}
+		got := ix.lookup(&ix.primary, Fold(e.Name), nil)
+		if len(got) != 1 || got[0].ID != e.ID || got[0].Name != e.Name {
+			t.Errorf("lookup(%q) = %+v, want %d", e.Name, got, e.ID)
+		}
+	})
+}
+
+// FuzzOpenIndex checks that corrupt index bytes are rejected or served without panics.
+func FuzzOpenIndex(f *testing.F) {
+	b := newBuilder()
+	b.add(entry{Place: Place{ID: 7, Name: "Aleppo", Country: "SY", Class: 'P', Code: "PPLA"}, Names: []string{"Halab"}}, nil)
+	var buf bytes.Buffer
+	if err := b.writeTo(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("SGZ1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ix, err := openIndex(data)
+		if err != nil {
+			return
+		}
+		ix.lookup(&ix.primary, "aleppo", nil)
+		ix.lookup(&ix.loose, "alp", nil)
+		ix.hasPrefix("al")
+		ix.namesByPlace()
+	})
+}
