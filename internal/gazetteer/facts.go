@@ -83,16 +83,20 @@ func latLon(lat, lon string) (float64, float64, error) {
 	return y, x, nil
 }
 
-// loadAdmin1 reads data/admin1.tsv: country, GeoNames admin1 code, name, aliases, lat, lon.
+// loadAdmin1 reads data/admin1.tsv: country, GeoNames admin1 code, name, aliases, lat, lon, population.
 func loadAdmin1(g *Gazetteer, b *builder) error {
-	return readTSV("data/admin1.tsv", 6, func(f []string) error {
+	return readTSV("data/admin1.tsv", 7, func(f []string) error {
 		lat, lon, err := latLon(f[4], f[5])
 		if err != nil {
 			return err
 		}
+		pop, err := strconv.ParseInt(f[6], 10, 64)
+		if err != nil || pop < 0 {
+			return fmt.Errorf("bad population %q", f[6])
+		}
 		g.admin1[f[0]+"."+f[1]] = admin1Fact{Name: f[2], Lat: lat, Lon: lon}
 		b.add(entry{Place: Place{Name: f[2], Lat: lat, Lon: lon, Country: f[0], Admin1: f[1], Class: 'A',
-			Code: "ADM1"}, Names: list(f[3])}, nil)
+			Code: "ADM1", Population: pop}, Names: list(f[3])}, nil)
 		return nil
 	})
 }
