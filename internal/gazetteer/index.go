@@ -126,3 +126,19 @@ func (ix *index) namesByPlace() [][]string {
 	}
 	return out
 }
+
+// byID finds the place with a GeoNames id by binary search (places are stored in id order).
+func (ix *index) byID(id int64) (Place, bool) {
+	if id <= 0 {
+		return Place{}, false
+	}
+	i := sort.Search(ix.nPlaces, func(i int) bool {
+		return int64(binary.LittleEndian.Uint32(ix.places[recordSize*i+recID:])) >= id
+	})
+	if i < ix.nPlaces {
+		if p := ix.place(uint32(i)); p.ID == id {
+			return p, true
+		}
+	}
+	return Place{}, false
+}
