@@ -1,13 +1,13 @@
 package gazetteer
 
 import (
-	"cmp"
-	"slices"
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/klauspost/compress/zstd"
 )
