@@ -25,6 +25,7 @@ type admin1Fact struct {
 func loadFacts() (*Gazetteer, *index, error) {
 	g := &Gazetteer{admin1: map[string]admin1Fact{}}
 	b := newBuilder()
+	b.dedupe = true
 	var err error
 	if g.countries, err = loadCountries(b); err != nil {
 		return nil, nil, err

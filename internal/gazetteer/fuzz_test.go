@@ -58,6 +58,5 @@ func FuzzOpenIndex(f *testing.F) {
 		ix.lookup(&ix.primary, "aleppo", nil)
 		ix.lookup(&ix.loose, "alp", nil)
 		ix.hasPrefix("al")
-		ix.namesByPlace()
 	})
 }

@@ -3,11 +3,9 @@ package gazetteer
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -15,23 +13,18 @@ import (
 // Build reads a GeoNames geoname table (the cities500.txt of the embedded data, or any XX.txt) from r and
 // writes the zstd-compressed index blob that the package embeds to w.
 func Build(ctx context.Context, r io.Reader, w io.Writer) error {
-	var entries []entry
+	b := newBuilder()
+	b.dedupe = true
 	n, err := scanLines(ctx, r, func(line []byte) error {
 		e, err := parseGeoname(line)
 		if err != nil {
 			return err
 		}
-		entries = append(entries, e)
+		b.add(e, keepName)
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("build gazetteer: line %d: %w", n, err)
-	}
-	// Places are stored in id order, which ByID relies on.
-	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.ID, b.ID) })
-	b := newBuilder()
-	for _, e := range entries {
-		b.add(e, keepName)
 	}
 	var raw bytes.Buffer
 	if err := b.writeTo(&raw); err != nil {

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"errors"
@@ -27,7 +26,7 @@ type ImportOptions struct {
 type ImportStats struct {
 	Rows     int64 // data rows read
 	Places   int   // places in the overlay after the import
-	AltNames int64 // alternate names added
+	AltNames int64 // alternate-name rows applied to a place (names it already had included)
 	Skipped  int64 // rows left out: other classes, codes and links, names of unknown places
 }
 
@@ -58,13 +57,15 @@ func Import(ctx context.Context, dir string, files []string, opt ImportOptions) 
 			return st, err
 		}
 	}
+	s.indexIDs()
 	for _, f := range alt {
 		if err := readDump(ctx, f, opt, &st, s.altRow(&st)); err != nil {
 			return st, err
 		}
 	}
-	st.Places = len(s.places)
-	return st, writeAtomic(filepath.Join(dir, OverlayFile), s.write)
+	err = writeAtomic(filepath.Join(dir, OverlayFile), s.write)
+	st.Places = s.b.nLive
+	return st, err
 }
 
 // splitDumps separates alternate-name files from geoname tables by name.
@@ -84,21 +85,21 @@ func isAltNames(name string) bool {
 	return strings.HasPrefix(strings.ToLower(filepath.Base(name)), "alternatenames")
 }
 
-// staged is a place of the overlay being built, with its folded names.
-type staged struct {
-	Place
-	names []string
-}
-
-// staging is the overlay under construction: the previous overlay plus the rows read so far.
+// staging is the overlay under construction: the previous overlay plus the rows read so far, held in a
+// builder (flat arrays, no per-place objects).
 type staging struct {
-	places   map[int64]*staged
-	embedded map[int64]Place // the embedded places by id, built on the first alternate name
+	b        *builder
+	ids      []idRef          // the builder's places by id, for alternate names (see indexIDs)
+	copies   map[int64]uint32 // embedded places copied in to take alternate names
+	embedded map[int64]Place  // the embedded places by id, built on first need
 }
 
-// newStaging loads the previous overlay of dir, if any.
+// idRef maps a GeoNames id to a builder place number.
+type idRef struct{ id, place uint32 }
+
+// newStaging loads the previous overlay of dir, if any, into a builder.
 func newStaging(ctx context.Context, dir string) (*staging, error) {
-	s := &staging{places: map[int64]*staged{}}
+	s := &staging{b: newBuilder(), copies: map[int64]uint32{}}
 	ix, err := readOverlay(ctx, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
@@ -106,12 +107,24 @@ func newStaging(ctx context.Context, dir string) (*staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := ix.namesByPlace()
 	for i := range ix.nPlaces {
-		p := ix.place(uint32(i))
-		s.places[p.ID] = &staged{Place: p, names: names[i]}
+		s.b.addPlace(ix.place(uint32(i)))
 	}
-	return s, nil
+	copyTable(s.b, ix, &ix.primary, &s.b.prim)
+	copyTable(s.b, ix, &ix.loose, &s.b.loose)
+	return s, s.b.err
+}
+
+// copyTable adds the key pairs of a table of ix to dst (the places of ix are the builder's first places).
+func copyTable(b *builder, ix *index, t *keyTable, dst *[]kref) {
+	for k := range t.n {
+		ref := b.str(string(ix.key(t, k)))
+		for j := u32(t.start, k); j < u32(t.start, k+1) && int(j) < len(t.posts)/4; j++ {
+			if p := u32(t.posts, int(j)); int(p) < ix.nPlaces {
+				*dst = append(*dst, kref{ref, p})
+			}
+		}
+	}
 }
 
 // geonameRow returns the handler of geoname-table rows.
@@ -125,13 +138,20 @@ func (s *staging) geonameRow(opt ImportOptions, st *ImportStats) func([]byte) er
 			st.Skipped++
 			return nil
 		}
-		sp := &staged{Place: e.Place}
-		for _, n := range e.Names {
-			sp.addName(n)
-		}
-		s.places[e.ID] = sp
-		return nil
+		s.b.add(e, keepName)
+		return s.b.err
 	}
+}
+
+// indexIDs sorts the builder's places by id for find; the last place of an id wins, as in the output.
+func (s *staging) indexIDs() {
+	s.ids = make([]idRef, 0, len(s.b.recs))
+	for i, r := range s.b.recs {
+		if r.id != 0 {
+			s.ids = append(s.ids, idRef{r.id, uint32(i)})
+		}
+	}
+	slices.SortStableFunc(s.ids, func(a, b idRef) int { return cmp.Compare(a.id, b.id) })
 }
 
 // altRow returns the handler of alternateNames rows: names of places in the overlay or the embedded data.
@@ -141,59 +161,50 @@ func (s *staging) altRow(st *ImportStats) func([]byte) error {
 		if err != nil {
 			return err
 		}
-		sp := s.find(a.ID)
-		if sp == nil || !keepAltLang(a.Lang) || !sp.addName(a.Name) {
+		k := Fold(a.Name)
+		if !keepAltLang(a.Lang) || k == "" || !keepName(a.Name, k) {
 			st.Skipped++
 			return nil
 		}
+		n, ok := s.find(a.ID)
+		if !ok {
+			st.Skipped++
+			return nil
+		}
+		s.b.addKey(n, k)
 		st.AltNames++
-		return nil
+		return s.b.err
 	}
 }
 
-// find returns the staged place with id, copying it from the embedded data when only that has it.
-func (s *staging) find(id int64) *staged {
-	if sp := s.places[id]; sp != nil {
-		return sp
+// find returns the builder place with id, copying it from the embedded data when only that has it.
+func (s *staging) find(id int64) (uint32, bool) {
+	i, found := slices.BinarySearchFunc(s.ids, uint32(id), func(r idRef, id uint32) int { return cmp.Compare(r.id, id) })
+	if found {
+		for i+1 < len(s.ids) && s.ids[i+1].id == uint32(id) {
+			i++
+		}
+		return s.ids[i].place, true
+	}
+	if n, ok := s.copies[id]; ok {
+		return n, true
 	}
 	if s.embedded == nil {
 		s.embedded = embeddedByID()
 	}
 	p, ok := s.embedded[id]
 	if !ok {
-		return nil
+		return 0, false
 	}
-	sp := &staged{Place: p}
-	s.places[id] = sp
-	return sp
+	n := s.b.addPlace(p)
+	s.b.addKey(n, Fold(p.Name))
+	s.copies[id] = n
+	return n, true
 }
 
-// addName adds the folded key of a raw name if the index keeps it and it is new; it reports whether it did.
-func (sp *staged) addName(raw string) bool {
-	k := Fold(raw)
-	if !keepName(raw, k) || k == Fold(sp.Name) || slices.Contains(sp.names, k) {
-		return false
-	}
-	sp.names = append(sp.names, k)
-	return true
-}
-
-// write encodes the staged places, in id order, as an index.
+// write encodes the staged places as an index.
 func (s *staging) write(f *os.File) error {
-	list := make([]*staged, 0, len(s.places))
-	for _, sp := range s.places {
-		list = append(list, sp)
-	}
-	slices.SortFunc(list, func(a, b *staged) int { return cmp.Compare(a.ID, b.ID) })
-	b := newBuilder()
-	for _, sp := range list {
-		b.add(entry{Place: sp.Place, Names: sp.names}, nil)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	if err := b.writeTo(w); err != nil {
-		return fmt.Errorf("write gazetteer overlay: %w", err)
-	}
-	if err := w.Flush(); err != nil {
+	if err := s.b.writeTo(f); err != nil {
 		return fmt.Errorf("write gazetteer overlay: %w", err)
 	}
 	return nil

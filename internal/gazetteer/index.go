@@ -112,21 +112,6 @@ func (ix *index) hasPrefix(words string) bool {
 	return k < t.n && bytes.HasPrefix(ix.key(t, k), []byte(words+" "))
 }
 
-// namesByPlace inverts the primary key table: the folded names of every place.
-func (ix *index) namesByPlace() [][]string {
-	out := make([][]string, ix.nPlaces)
-	t := &ix.primary
-	for k := range t.n {
-		key := string(ix.key(t, k))
-		for j := u32(t.start, k); j < u32(t.start, k+1) && int(j) < len(t.posts)/4; j++ {
-			if p := u32(t.posts, int(j)); int(p) < ix.nPlaces {
-				out[p] = append(out[p], key)
-			}
-		}
-	}
-	return out
-}
-
 // byID finds the place with a GeoNames id by binary search (places are stored in id order).
 func (ix *index) byID(id int64) (Place, bool) {
 	if id <= 0 {
