@@ -38,7 +38,7 @@ func readOverlay(ctx context.Context, dir string) (*index, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, OverlayFile)
-	data, err := os.ReadFile(path)
+	data, err := mapFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("open gazetteer overlay: %w", err)
 	}
