@@ -102,17 +102,22 @@ func loadAdmin1(g *Gazetteer, b *builder) error {
 	})
 }
 
-// loadFeatures reads data/features.tsv: name, aliases, class, code, country, lat, lon.
+// loadFeatures reads data/features.tsv: name, aliases, class, code, country, lat, lon, population.
 func loadFeatures(b *builder) error {
-	return readTSV("data/features.tsv", 7, func(f []string) error {
+	return readTSV("data/features.tsv", 8, func(f []string) error {
 		lat, lon, err := latLon(f[5], f[6])
 		if err != nil {
 			return err
 		}
+		pop, err := strconv.ParseInt(f[7], 10, 64)
+		if err != nil || pop < 0 {
+			return fmt.Errorf("bad population %q", f[7])
+		}
 		if len(f[2]) != 1 || (f[4] != "" && len(f[4]) != 2) {
 			return fmt.Errorf("bad class %q or country %q", f[2], f[4])
 		}
-		b.add(entry{Place: Place{Name: f[0], Lat: lat, Lon: lon, Country: f[4], Class: f[2][0], Code: f[3]},
+		b.add(entry{Place: Place{Name: f[0], Lat: lat, Lon: lon, Country: f[4], Class: f[2][0], Code: f[3],
+			Population: pop},
 			Names: list(f[1])}, nil)
 		return nil
 	})

@@ -34,12 +34,15 @@ func TestLookup(t *testing.T) {
 		{"Sanaa", "YE", 15.35, 44.21, "PPLC"},
 		{"Sana'a", "YE", 15.35, 44.21, "PPLC"},
 		{"SANA’A", "YE", 15.35, 44.21, "PPLC"},
-		{"Syria", "SY", 34.8, 39.0, "PCLI"},
-		{"Syrian Arab Republic", "SY", 34.8, 39.0, "PCLI"},
+		{"Syria", "SY", 35, 38, "PCLI"},
+		{"Syrian Arab Republic", "SY", 35, 38, "PCLI"},
 		{"Idlib province", "SY", 35.8, 36.6, ""},
 		{"Gulf of Aden", "", 12.5, 48.0, "GULF"},
 		{"Euphrates", "", 34.45, 40.92, "STM"},
 		{"Donbas", "UA", 48.2, 38.3, "RGN"},
+		{"Gaza Strip", "PS", 31.42, 34.38, "ADM1"},
+		{"the EU", "", 48.69, 9.14, "RGN"},
+		{"California", "US", 37.2, -119.5, "ADM1"},
 	}
 	for _, tt := range tests {
 		got := g.Lookup(tt.name)
