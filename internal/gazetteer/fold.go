@@ -11,6 +11,9 @@ import (
 // ʿayn/hamza marks dropped ("Sana'a" -> "sanaa"), hyphens and other punctuation turned into single spaces
 // ("al-Kubra" -> "al kubra"). Fold is idempotent: Fold(Fold(s)) == Fold(s).
 func Fold(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	f := text.Fold(s)
 	var b strings.Builder
 	b.Grow(len(f))
@@ -51,4 +54,19 @@ func asciiKey(k string) bool {
 		}
 	}
 	return k != ""
+}
+
+// isFolded reports whether s is already a folded key: ASCII lower-case letters and digits in words separated
+// by single spaces. Fold returns such strings as they are.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
