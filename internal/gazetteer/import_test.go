@@ -96,7 +96,9 @@ func TestImportZipAndMerge(t *testing.T) {
 	if _, err := Import(ctx, data, []string{zipPath}, ImportOptions{Classes: "P"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Import(ctx, data, []string{"testdata/alternateNamesV2.txt"}, ImportOptions{}); err != nil {
+	altZip := writeZip(t, filepath.Join(dir, "alternateNamesV2.zip"), map[string]string{
+		"alternateNamesV2.txt": readFile(t, "testdata/alternateNamesV2.txt"), "iso-languagecodes.txt": "x\ty\n"})
+	if _, err := Import(ctx, data, []string{altZip}, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := Open(ctx, data)
