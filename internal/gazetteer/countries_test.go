@@ -67,6 +67,12 @@ func TestAdmin1(t *testing.T) {
 			t.Errorf("Admin1Name(%s, %s) = %q, want %q", tt.country, tt.code, got, tt.want)
 		}
 	}
+	if p, ok := g.Admin1("SY", "12"); !ok || p.Name != "Idlib Governorate" || p.Code != "ADM1" || !near(p, 35.8, 36.6, 0.5) {
+		t.Errorf("Admin1(SY, 12) = %+v %v", p, ok)
+	}
+	if _, ok := g.Admin1("SY", "99"); ok {
+		t.Error("Admin1(SY, 99) found")
+	}
 	// The admin1 code of Aleppo the city names its governorate.
 	for _, p := range g.Lookup("Aleppo") {
 		if p.Code == "PPLA" && g.Admin1Name(p.Country, p.Admin1) != "Aleppo Governorate" {

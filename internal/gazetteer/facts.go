@@ -16,9 +16,9 @@ var facts embed.FS
 
 // admin1Fact is one first-order administrative division.
 type admin1Fact struct {
-	Name string
-	Lat  float64
-	Lon  float64
+	Name       string
+	Lat, Lon   float64
+	Population int64
 }
 
 // loadFacts parses the facts files into a gazetteer (countries, admin1 names) and an index of their places.
@@ -95,7 +95,7 @@ func loadAdmin1(g *Gazetteer, b *builder) error {
 		if err != nil || pop < 0 {
 			return fmt.Errorf("bad population %q", f[6])
 		}
-		g.admin1[f[0]+"."+f[1]] = admin1Fact{Name: f[2], Lat: lat, Lon: lon}
+		g.admin1[f[0]+"."+f[1]] = admin1Fact{Name: f[2], Lat: lat, Lon: lon, Population: pop}
 		b.add(entry{Place: Place{Name: f[2], Lat: lat, Lon: lon, Country: f[0], Admin1: f[1], Class: 'A',
 			Code: "ADM1", Population: pop}, Names: list(f[3])}, nil)
 		return nil
@@ -127,4 +127,15 @@ func loadFeatures(b *builder) error {
 // the facts do not cover it.
 func (g *Gazetteer) Admin1Name(country, admin1 string) string {
 	return g.admin1[country+"."+admin1].Name
+}
+
+// Admin1 returns a first-order division as a place (class 'A', code ADM1), when the facts cover it: the
+// region an event falls back to when only its province is known.
+func (g *Gazetteer) Admin1(country, admin1 string) (Place, bool) {
+	f, ok := g.admin1[country+"."+admin1]
+	if !ok {
+		return Place{}, false
+	}
+	return Place{Name: f.Name, Lat: f.Lat, Lon: f.Lon, Country: country, Admin1: admin1, Class: 'A', Code: "ADM1",
+		Population: f.Population}, true
 }
