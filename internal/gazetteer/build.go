@@ -121,6 +121,10 @@ func (b *builder) add(e entry, keep func(raw, folded string) bool) {
 		}
 		seen = append(seen, k)
 		b.addKey(n, k)
+		if rest := dropArticle(e.Country, k); rest != "" && !slices.Contains(seen, rest) {
+			seen = append(seen, rest)
+			b.addKey(n, rest)
+		}
 	}
 }
 

@@ -67,3 +67,19 @@ func FuzzFold(f *testing.F) {
 		_ = LooseKey(s)
 	})
 }
+
+func TestDropArticle(t *testing.T) {
+	tests := []struct{ country, folded, want string }{
+		{"SY", "al qamishli", "qamishli"},
+		{"IQ", "an nasiriyah", "nasiriyah"},
+		{"SY", "deir ez zor", ""},
+		{"SY", "al", ""},
+		{"US", "el paso", ""},
+		{"YE", "aden", ""},
+	}
+	for _, tt := range tests {
+		if got := dropArticle(tt.country, tt.folded); got != tt.want {
+			t.Errorf("dropArticle(%s, %q) = %q, want %q", tt.country, tt.folded, got, tt.want)
+		}
+	}
+}

@@ -41,6 +41,8 @@ func TestLookup(t *testing.T) {
 		{"Euphrates", "", 34.45, 40.92, "STM"},
 		{"Donbas", "UA", 48.2, 38.3, "RGN"},
 		{"Gaza Strip", "PS", 31.42, 34.38, "ADM1"},
+		{"Qamishli", "SY", 37.05, 41.23, ""}, // Al Qāmishlī without its article
+		{"Fallujah", "IQ", 33.35, 43.78, ""},
 		{"the EU", "", 48.69, 9.14, "RGN"},
 		{"California", "US", 37.2, -119.5, "ADM1"},
 	}

@@ -100,3 +100,24 @@ func skeletonByte(w string, i int) byte {
 	}
 	return c
 }
+
+// arabicNames lists the countries whose place names are transliterated from Arabic, where news often drops
+// the leading article: Al Qamishli is "Qamishli", Al Fallujah "Fallujah", An Nasiriyah "Nasiriyah".
+var arabicNames = map[string]bool{
+	"AE": true, "BH": true, "DJ": true, "DZ": true, "EG": true, "EH": true, "IQ": true, "JO": true, "KM": true,
+	"KW": true, "LB": true, "LY": true, "MA": true, "MR": true, "OM": true, "PS": true, "QA": true, "SA": true,
+	"SD": true, "SO": true, "SY": true, "TD": true, "TN": true, "YE": true,
+}
+
+// dropArticle returns a folded name of a place in an Arabic-named country without its leading article
+// ("al qamishli" -> "qamishli"), or "" when it has none.
+func dropArticle(country, folded string) string {
+	if !arabicNames[country] {
+		return ""
+	}
+	first, rest, ok := strings.Cut(folded, " ")
+	if !ok || !articles[first] || rest == "" {
+		return ""
+	}
+	return rest
+}
