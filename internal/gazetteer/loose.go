@@ -14,8 +14,9 @@ var articles = map[string]bool{
 }
 
 // LooseKey returns the transliteration key of a name: its folded words without Arabic articles, each reduced
-// to a consonant skeleton (Urem, Urum and Orum -> "arm"; Tartus and Tartous -> "trts"; Kyiv and Kiev -> "kv").
-// It is a fallback: many different places share a loose key.
+// to a skeleton where every run of vowels is one 'a' (Urem, Urum and Orum -> "aram"; Tartus and Tartous ->
+// "tartas"; Kyiv and Kiev -> "kav"; Mosul and Mawsil -> "masal"). It is a fallback: different places may
+// share a loose key.
 func LooseKey(name string) string {
 	return looseFromFolded(Fold(name))
 }
@@ -42,9 +43,9 @@ func looseFromFolded(folded string) string {
 	return b.String()
 }
 
-// skeleton writes the consonant skeleton of one folded word: a leading vowel becomes 'a', later vowels and
-// semivowels (y, w) and every non-initial h are dropped, q and c become k, ph becomes f, an initial w becomes
-// v, and doubled consonants collapse.
+// skeleton writes the skeleton of one folded word: vowels, and y and w after the first letter, become 'a'
+// (a run of them one 'a'); every h after the first letter is dropped (kh, sh, th, dh, final h); q and c become
+// k, ph becomes f, an initial w becomes v; doubled letters collapse.
 func skeleton(b *strings.Builder, w string) {
 	var last byte
 	for i := 0; i < len(w); i++ {
@@ -71,20 +72,17 @@ func skeletonByte(w string, i int) byte {
 	c := w[i]
 	switch c {
 	case 'a', 'e', 'i', 'o', 'u':
-		if i == 0 {
-			return 'a'
-		}
-		return 0
+		return 'a'
 	case 'y':
 		if i == 0 {
 			return 'y'
 		}
-		return 0
+		return 'a'
 	case 'w':
 		if i == 0 {
 			return 'v'
 		}
-		return 0
+		return 'a'
 	case 'h':
 		if i == 0 {
 			return 'h'
