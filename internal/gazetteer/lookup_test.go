@@ -166,3 +166,22 @@ func contains(ps []Place, q Place) bool {
 	}
 	return false
 }
+
+// TestFactsUnique checks that no two facts places of the same kind answer to the same name: a name that
+// two hand-written rows share is a copy-paste slip, not an ambiguity.
+func TestFactsUnique(t *testing.T) {
+	g := mustDefault(t)
+	facts := g.layers[0]
+	tab := &facts.primary
+	for k := range tab.n {
+		seen := map[string]bool{}
+		for j := u32(tab.start, k); j < u32(tab.start, k+1); j++ {
+			p := facts.place(u32(tab.posts, int(j)))
+			kind := p.Code + "/" + p.Country + "/" + p.Admin1
+			if seen[kind] && p.Code != "ADM1" {
+				t.Errorf("facts name %q names two %s places", facts.key(tab, k), kind)
+			}
+			seen[kind] = true
+		}
+	}
+}
