@@ -11,7 +11,7 @@ import (
 // facts holds the hand-written data files: countries, first-order divisions of the countries news covers
 // most, and the seas, rivers and regions it names.
 //
-//go:embed data/countries.tsv data/admin1.tsv data/features.tsv
+//go:embed data/countries.tsv data/admin1.tsv data/admin2.tsv data/features.tsv
 var facts embed.FS
 
 // admin1Fact is one first-order administrative division.
@@ -31,6 +31,9 @@ func loadFacts() (*Gazetteer, *index, error) {
 		return nil, nil, err
 	}
 	if err = loadAdmin1(g, b); err != nil {
+		return nil, nil, err
+	}
+	if err = loadAdmin2(b); err != nil {
 		return nil, nil, err
 	}
 	if err = loadFeatures(b); err != nil {
@@ -84,22 +87,43 @@ func latLon(lat, lon string) (float64, float64, error) {
 	return y, x, nil
 }
 
-// loadAdmin1 reads data/admin1.tsv: country, GeoNames admin1 code, name, aliases, lat, lon, population.
+// loadAdmin1 reads data/admin1.tsv (see parseDivision) into the admin1 names and b.
 func loadAdmin1(g *Gazetteer, b *builder) error {
 	return readTSV("data/admin1.tsv", 7, func(f []string) error {
-		lat, lon, err := latLon(f[4], f[5])
+		e, err := parseDivision(f, "ADM1")
 		if err != nil {
 			return err
 		}
-		pop, err := strconv.ParseInt(f[6], 10, 64)
-		if err != nil || pop < 0 {
-			return fmt.Errorf("bad population %q", f[6])
-		}
-		g.admin1[f[0]+"."+f[1]] = admin1Fact{Name: f[2], Lat: lat, Lon: lon, Population: pop}
-		b.add(entry{Place: Place{Name: f[2], Lat: lat, Lon: lon, Country: f[0], Admin1: f[1], Class: 'A',
-			Code: "ADM1", Population: pop}, Names: list(f[3])}, nil)
+		g.admin1[e.Country+"."+e.Admin1] = admin1Fact{Name: e.Name, Lat: e.Lat, Lon: e.Lon, Population: e.Population}
+		b.add(e, nil)
 		return nil
 	})
+}
+
+// loadAdmin2 reads data/admin2.tsv (see parseDivision) into b.
+func loadAdmin2(b *builder) error {
+	return readTSV("data/admin2.tsv", 7, func(f []string) error {
+		e, err := parseDivision(f, "ADM2")
+		if err == nil {
+			b.add(e, nil)
+		}
+		return err
+	})
+}
+
+// parseDivision parses a row of the divisions files: country, GeoNames admin1 code, name, aliases, lat, lon,
+// population.
+func parseDivision(f []string, code string) (entry, error) {
+	lat, lon, err := latLon(f[4], f[5])
+	if err != nil {
+		return entry{}, err
+	}
+	pop, err := strconv.ParseInt(f[6], 10, 64)
+	if err != nil || pop < 0 || len(f[0]) != 2 {
+		return entry{}, fmt.Errorf("bad country %q or population %q", f[0], f[6])
+	}
+	return entry{Place: Place{Name: f[2], Lat: lat, Lon: lon, Country: f[0], Admin1: f[1], Class: 'A', Code: code,
+		Population: pop}, Names: list(f[3])}, nil
 }
 
 // loadFeatures reads data/features.tsv: name, aliases, class, code, country, lat, lon, population.
