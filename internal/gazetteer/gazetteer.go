@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
@@ -96,6 +97,7 @@ func (g *Gazetteer) collect(key string, loose bool) []Place {
 		out = ix.lookup(t, key, out)
 		out = dropReplaced(out, start)
 	}
+	out = dropFactsCopies(out)
 	slices.SortStableFunc(out, func(a, b Place) int { return cmp.Compare(b.Population, a.Population) })
 	return out
 }
@@ -118,6 +120,35 @@ func dropReplaced(out []Place, start int) []Place {
 		}
 	}
 	return append(kept, out[start:]...)
+}
+
+// dropFactsCopies removes hand-written countries and divisions (id 0) that an imported GeoNames place of the
+// same kind stands for (found under the same name).
+func dropFactsCopies(out []Place) []Place {
+	var imported map[division]bool
+	for _, p := range out {
+		if p.ID != 0 && p.Class == 'A' {
+			if imported == nil {
+				imported = map[division]bool{}
+			}
+			imported[divisionOf(p)] = true
+		}
+	}
+	if imported == nil {
+		return out
+	}
+	return slices.DeleteFunc(out, func(p Place) bool { return p.ID == 0 && imported[divisionOf(p)] })
+}
+
+// division identifies an administrative place across sources: a country by its code (GeoNames gives
+// countries admin1 "00" and codes PCLI, PCLD, ...), a division by code, country and admin1.
+type division struct{ code, country, admin1 string }
+
+func divisionOf(p Place) division {
+	if strings.HasPrefix(p.Code, "PCL") {
+		return division{"PCL", p.Country, ""}
+	}
+	return division{p.Code, p.Country, p.Admin1}
 }
 
 // HasPrefix reports whether some name's folded key equals foldedWords or starts with foldedWords followed by

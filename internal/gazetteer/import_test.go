@@ -204,3 +204,17 @@ func writeZip(t *testing.T, path string, files map[string]string) string {
 	}
 	return path
 }
+
+// TestImportedCountryReplacesFacts checks that an imported country stands in for the hand-written one.
+func TestImportedCountryReplacesFacts(t *testing.T) {
+	row := "163843\tSyria\tSyria\tSyrian Arab Republic\t35\t38\tA\tPCLI\tSY\t\t00\t\t\t\t22933531\t\t514\tAsia/Damascus\t2024-01-01\n"
+	path := filepath.Join(t.TempDir(), "SY-country.txt")
+	if err := os.WriteFile(path, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, g, _ := importFixture(t, path)
+	got := g.Lookup("Syria")
+	if len(got) != 1 || got[0].ID != 163843 {
+		t.Errorf("Lookup(Syria) = %+v, want the imported country alone", got)
+	}
+}
