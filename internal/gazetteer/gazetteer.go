@@ -38,20 +38,30 @@ func Default() (*Gazetteer, error) {
 
 // load decompresses the embedded cities and indexes the hand-written facts.
 func load() (*Gazetteer, error) {
+	type factsResult struct {
+		g   *Gazetteer
+		ix  *index
+		err error
+	}
+	ch := make(chan factsResult, 1)
+	go func() { // the facts index builds while the cities decompress
+		g, ix, err := loadFacts()
+		ch <- factsResult{g, ix, err}
+	}()
 	raw, err := decompress(citiesData)
+	f := <-ch
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	if f.err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", f.err)
 	}
 	cities, err := openIndex(raw)
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	g, facts, err := loadFacts()
-	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
-	}
-	g.layers = []*index{facts, cities}
-	return g, nil
+	f.g.layers = []*index{f.ix, cities}
+	return f.g, nil
 }
 
 // decompress decodes the zstd frame of the embedded data in one call (the frame records its size).
