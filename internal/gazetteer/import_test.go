@@ -218,3 +218,19 @@ func TestImportedCountryReplacesFacts(t *testing.T) {
 		t.Errorf("Lookup(Syria) = %+v, want the imported country alone", got)
 	}
 }
+
+// TestOpenCached checks that opening an unchanged overlay again reuses it, and a new import is seen.
+func TestOpenCached(t *testing.T) {
+	dir, g, _ := importFixture(t, "testdata/SY.txt")
+	again, err := Open(context.Background(), dir)
+	if err != nil || again != g {
+		t.Fatalf("Open again = %p, %v; want the same gazetteer %p", again, err, g)
+	}
+	if _, err := Import(context.Background(), dir, []string{"testdata/alternateNamesV2.txt"}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := Open(context.Background(), dir)
+	if err != nil || after == g || !hasID(after.Lookup("Haleb"), 170063) {
+		t.Errorf("Open after a new import did not see it (err %v)", err)
+	}
+}
