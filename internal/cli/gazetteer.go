@@ -112,7 +112,7 @@ func runGazetteerImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usagef("gazetteer import: want GeoNames files (allCountries.zip, XX.zip, alternateNamesV2.txt, ...)")
+		return usagef("gazetteer import: want GeoNames files (allCountries.zip, XX.zip, alternateNamesV2.txt, admin1CodesASCII.txt, ...)")
 	}
 	if *dir == "" {
 		return usagef("gazetteer import: no data directory: set --dir or SITREP_GAZETTEER_DIR")

@@ -36,7 +36,7 @@ func readZip(ctx context.Context, path string, opt ImportOptions, st *ImportStat
 		if !strings.HasSuffix(base, ".txt") || base == "readme.txt" || base == "iso-languagecodes.txt" {
 			continue
 		}
-		if isAltNames(m.Name) != isAltNames(path) {
+		if kindOf(m.Name) != kindOf(path) {
 			continue
 		}
 		n++

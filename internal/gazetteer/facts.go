@@ -19,6 +19,7 @@ type admin1Fact struct {
 	Name       string
 	Lat, Lon   float64
 	Population int64
+	located    bool // Lat and Lon are known
 }
 
 // loadFacts parses the facts files into a gazetteer (countries, admin1 names) and an index of their places.
@@ -94,7 +95,8 @@ func loadAdmin1(g *Gazetteer, b *builder) error {
 		if err != nil {
 			return err
 		}
-		g.admin1[e.Country+"."+e.Admin1] = admin1Fact{Name: e.Name, Lat: e.Lat, Lon: e.Lon, Population: e.Population}
+		g.admin1[e.Country+"."+e.Admin1] = admin1Fact{Name: e.Name, Lat: e.Lat, Lon: e.Lon, Population: e.Population,
+			located: true}
 		b.add(e, nil)
 		return nil
 	})
@@ -157,7 +159,7 @@ func (g *Gazetteer) Admin1Name(country, admin1 string) string {
 // region an event falls back to when only its province is known.
 func (g *Gazetteer) Admin1(country, admin1 string) (Place, bool) {
 	f, ok := g.admin1[country+"."+admin1]
-	if !ok {
+	if !ok || !f.located {
 		return Place{}, false
 	}
 	return Place{Name: f.Name, Lat: f.Lat, Lon: f.Lon, Country: country, Admin1: admin1, Class: 'A', Code: "ADM1",

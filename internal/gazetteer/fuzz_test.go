@@ -10,11 +10,15 @@ import (
 func FuzzImport(f *testing.F) {
 	f.Add([]byte("99000001\tUrum al-Kubra\tUrum al-Kubra\tOrum al-Kubra,Urem al-Kubra\t36.15861\t36.92694\tP\tPPL\tSY\t\t09\t\t\t\t3102\t\t412\tAsia/Damascus\t2024-03-11"))
 	f.Add([]byte("90000001\t99000001\ten\tUrem al-Kubra\t1\t\t\t\t\t"))
+	f.Add([]byte("SY.09\tAleppo\tAleppo\t170062"))
 	f.Add([]byte("1\t\xff\t\t\t0\t0\tP\tPPL\tSY\t\t\t\t\t\t\t\t\t\t"))
 	f.Add([]byte("1\tA\tA\t,,,\t-90\t180\t\t\t\t\t\t\t\t\t\t\t\t\t\r"))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if a, err := parseAltName(line); err == nil && a.ID <= 0 {
 			t.Errorf("parseAltName accepted id %d", a.ID)
+		}
+		if code, a, err := parseAdmin1Code(line); err == nil && (a.ID <= 0 || len(code) < 4 || a.Name == "") {
+			t.Errorf("parseAdmin1Code accepted %q %+v", code, a)
 		}
 		e, err := parseGeoname(line)
 		if err != nil {

@@ -29,9 +29,10 @@ type ImportStats struct {
 var ErrNoFiles = errors.New("gazetteer import: no files")
 
 // Import reads GeoNames dumps (allCountries.zip or .txt, a country's XX.zip or XX.txt, cities*.zip,
-// alternateNames.zip, alternateNamesV2.txt) and merges them into the overlay of dir, which Open then adds to
-// the embedded data. Files are streamed row by row; geoname tables are read before alternate names, whatever
-// the order given. The overlay is replaced only when every file was read without error: a bad row, a
+// alternateNames.zip, alternateNamesV2.txt, admin1CodesASCII.txt) and merges them into the overlay of dir,
+// which Open then adds to the embedded data. Files are streamed row by row; geoname tables are read first,
+// then alternate names and division names, whatever the order given. The names of first-order divisions
+// (from admin1CodesASCII.txt and the ADM1 rows of geoname tables) go to Admin1Name. The overlay is replaced only when every file was read without error: a bad row, a
 // truncated archive or invalid UTF-8 stops the import with the file and line, and leaves the previous
 // overlay as it was.
 func Import(ctx context.Context, dir string, files []string, opt ImportOptions) (ImportStats, error) {
@@ -46,36 +47,47 @@ func Import(ctx context.Context, dir string, files []string, opt ImportOptions) 
 	if err != nil {
 		return st, err
 	}
-	geo, alt := splitDumps(files)
-	for _, f := range geo {
-		if err := readDump(ctx, f, opt, &st, s.geonameRow(opt, &st)); err != nil {
-			return st, err
-		}
-	}
-	s.indexIDs()
-	for _, f := range alt {
-		if err := readDump(ctx, f, opt, &st, s.altRow(&st)); err != nil {
-			return st, err
-		}
-	}
-	err = writeAtomic(filepath.Join(dir, OverlayFile), s.write)
-	st.Places = s.b.nLive
-	return st, err
-}
-
-// splitDumps separates alternate-name files from geoname tables by name.
-func splitDumps(files []string) (geo, alt []string) {
+	byKind := map[dumpKind][]string{}
 	for _, f := range files {
-		if isAltNames(f) {
-			alt = append(alt, f)
-		} else {
-			geo = append(geo, f)
+		byKind[kindOf(f)] = append(byKind[kindOf(f)], f)
+	}
+	rows := map[dumpKind]func([]byte) error{
+		geonameTable: s.geonameRow(opt, &st), altNamesTable: s.altRow(&st), admin1Table: s.admin1Row,
+	}
+	for _, k := range []dumpKind{geonameTable, altNamesTable, admin1Table} {
+		if k == altNamesTable {
+			s.indexIDs()
+		}
+		for _, f := range byKind[k] {
+			if err := readDump(ctx, f, opt, &st, rows[k]); err != nil {
+				return st, err
+			}
 		}
 	}
-	return geo, alt
+	if err := writeAtomic(filepath.Join(dir, OverlayFile), s.write); err != nil {
+		return st, err
+	}
+	st.Places = s.b.nLive
+	return st, s.writeAdmin1(dir)
 }
 
-// isAltNames reports whether a file or archive member holds the alternateNames table.
-func isAltNames(name string) bool {
-	return strings.HasPrefix(strings.ToLower(filepath.Base(name)), "alternatenames")
+// dumpKind is the table a GeoNames file holds, told by its name.
+type dumpKind int
+
+const (
+	geonameTable  dumpKind = iota // allCountries, XX, cities500, ...
+	altNamesTable                 // alternateNames, alternateNamesV2
+	admin1Table                   // admin1CodesASCII
+)
+
+// kindOf tells the table of a file or archive member by its name.
+func kindOf(name string) dumpKind {
+	base := strings.ToLower(filepath.Base(name))
+	switch {
+	case strings.HasPrefix(base, "alternatenames"):
+		return altNamesTable
+	case strings.HasPrefix(base, "admin1codes"):
+		return admin1Table
+	}
+	return geonameTable
 }

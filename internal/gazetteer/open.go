@@ -41,7 +41,12 @@ func Open(ctx context.Context, dir string) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	names, err := readAdmin1(dir)
+	if err != nil {
+		return nil, err
+	}
 	o := g.withOverlay(ix)
+	o.withAdmin1(names)
 	opened[key] = o
 	return o, nil
 }

@@ -18,6 +18,7 @@ type staging struct {
 	ids      []idRef          // the builder's places by id, for alternate names (see indexIDs)
 	copies   map[int64]uint32 // embedded places copied in to take alternate names
 	embedded map[int64]Place  // the embedded places by id, built on first need
+	admin1   map[string]admin1Name
 }
 
 // idRef maps a GeoNames id to a builder place number.
@@ -25,7 +26,7 @@ type idRef struct{ id, place uint32 }
 
 // newStaging loads the previous overlay of dir, if any, into a builder.
 func newStaging(ctx context.Context, dir string) (*staging, error) {
-	s := &staging{b: newBuilder(), copies: map[int64]uint32{}}
+	s := &staging{b: newBuilder(), copies: map[int64]uint32{}, admin1: map[string]admin1Name{}}
 	ix, err := readOverlay(ctx, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
@@ -65,6 +66,9 @@ func (s *staging) geonameRow(opt ImportOptions, st *ImportStats) func([]byte) er
 			return nil
 		}
 		s.b.add(e, keepName)
+		if e.Code == "ADM1" && e.Country != "" && e.Admin1 != "" {
+			s.admin1[e.Country+"."+e.Admin1] = admin1Name{Name: e.Name, ID: e.ID}
+		}
 		return s.b.err
 	}
 }
