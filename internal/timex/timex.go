@@ -1,0 +1,105 @@
+package timex
+
+import (
+	"regexp"
+	"sort"
+	"time"
+
+	"sitrep/internal/event"
+)
+
+// Expr is one date expression and the interval it denotes.
+type Expr struct {
+	Start, End int // UTF-8 byte offsets into the text given to Find (end exclusive)
+	Text       string
+	// From and To bound the interval, both days included; zero when not Resolved.
+	From, To event.Date
+	// Precision is event.PrecisionDay, PrecisionWeek, PrecisionMonth or PrecisionYear.
+	Precision string
+	// Resolved is false for a relative expression when no publication date is known.
+	Resolved bool
+	// Rule names the rule that matched, for --explain ("weekday", "last-month", "dmy"...).
+	Rule string
+}
+
+// When returns the expression as the event model's interval, or nil when it is not resolved.
+func (e Expr) When() *event.When {
+	if !e.Resolved {
+		return nil
+	}
+	sp := event.Span{Start: e.Start, End: e.End, Text: e.Text}
+	return &event.When{Start: e.From, End: e.To, Precision: e.Precision, Span: &sp}
+}
+
+// rule is one pattern and how its matches resolve.
+type rule struct {
+	name    string
+	re      *regexp.Regexp
+	resolve func(m []string, pub *event.Date) (Expr, bool)
+}
+
+// Find returns every date expression of text, in order and without overlaps. published may be nil.
+func Find(text string, published *event.Date) []Expr {
+	if !hasCue(text) {
+		return nil
+	}
+	var all []Expr
+	for _, r := range rules {
+		for _, ix := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(ix)/2)
+			for k := range m {
+				if ix[2*k] >= 0 {
+					m[k] = text[ix[2*k]:ix[2*k+1]]
+				}
+			}
+			e, ok := r.resolve(m, published)
+			if !ok {
+				continue
+			}
+			e.Start, e.End, e.Text = ix[0], ix[1], text[ix[0]:ix[1]]
+			if e.Rule == "" {
+				e.Rule = r.name
+			}
+			all = append(all, e)
+		}
+	}
+	return nonOverlapping(all)
+}
+
+func nonOverlapping(all []Expr) []Expr {
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Start != all[j].Start {
+			return all[i].Start < all[j].Start
+		}
+		return all[i].End > all[j].End
+	})
+	out := all[:0]
+	end := -1
+	for _, e := range all {
+		if e.Start >= end {
+			out = append(out, e)
+			end = e.End
+		} else if n := len(out); n > 0 && e.End-e.Start > out[n-1].End-out[n-1].Start && e.Start < out[n-1].End {
+			// a longer expression overlapping the last one wins
+			out[n-1] = e
+			end = e.End
+		}
+	}
+	return out
+}
+
+// hasCue is a cheap pre-check: a digit, or a capital letter or a relative-date word.
+func hasCue(s string) bool { return cueRe.MatchString(s) }
+
+var cueRe = regexp.MustCompile(`\d|(?i:day|night|week|month|year|ago|morning|tonight|evening|afternoon)|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec`)
+
+func day(d event.Date, rule string) Expr {
+	return Expr{From: d, To: d, Precision: event.PrecisionDay, Resolved: true, Rule: rule}
+}
+
+func unresolved(prec, rule string) Expr { return Expr{Precision: prec, Rule: rule} }
+
+func monthSpan(y int, m time.Month) (event.Date, event.Date) {
+	first := event.NewDate(y, m, 1)
+	return first, event.NewDate(y, m+1, 1).AddDays(-1)
+}
