@@ -34,6 +34,7 @@ func (e Expr) When() *event.When {
 // rule is one pattern and how its matches resolve.
 type rule struct {
 	name    string
+	gate    func(string) bool // cheap test that the rule can match at all
 	re      *regexp.Regexp
 	resolve func(m []string, pub *event.Date) (Expr, bool)
 }
@@ -45,6 +46,9 @@ func Find(text string, published *event.Date) []Expr {
 	}
 	var all []Expr
 	for _, r := range rules {
+		if !r.gate(text) {
+			continue
+		}
 		for _, ix := range r.re.FindAllStringSubmatchIndex(text, -1) {
 			m := make([]string, len(ix)/2)
 			for k := range m {

@@ -1,0 +1,52 @@
+package timex
+
+import "strings"
+
+// Gates: cheap substring tests that let Find skip rules that cannot match.
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func hasDigitDash(s string) bool { return hasDigit(s) && strings.IndexByte(s, '-') >= 0 }
+
+func hasDecade(s string) bool { return strings.Contains(s, "0s") }
+
+func hasWeekday(s string) bool {
+	for _, w := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAgo(s string) bool { return strings.Contains(s, "ago") }
+
+func hasMonth(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRelative(s string) bool {
+	for _, w := range []string{"yesterday", "today", "tonight", "night", "this week", "this month", "this year",
+		"last week", "last month", "last year", "weekend", "this morning", "this afternoon", "this evening",
+		"day before"} {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII k, ignoring ASCII case.
+func containsFold(s, k string) bool {
+	for i := 0; i+len(k) <= len(s); i++ {
+		if s[i]|0x20 == k[0] && strings.EqualFold(s[i:i+len(k)], k) {
+			return true
+		}
+	}
+	return false
+}
