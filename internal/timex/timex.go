@@ -41,9 +41,6 @@ type rule struct {
 
 // Find returns every date expression of text, in order and without overlaps. published may be nil.
 func Find(text string, published *event.Date) []Expr {
-	if !hasCue(text) {
-		return nil
-	}
 	var all []Expr
 	for _, r := range rules {
 		if !r.gate(text) {
@@ -91,11 +88,6 @@ func nonOverlapping(all []Expr) []Expr {
 	}
 	return out
 }
-
-// hasCue is a cheap pre-check: a digit, or a capital letter or a relative-date word.
-func hasCue(s string) bool { return cueRe.MatchString(s) }
-
-var cueRe = regexp.MustCompile(`\d|(?i:day|night|week|month|year|ago|morning|tonight|evening|afternoon)|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec`)
 
 func day(d event.Date, rule string) Expr {
 	return Expr{From: d, To: d, Precision: event.PrecisionDay, Resolved: true, Rule: rule}
