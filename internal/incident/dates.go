@@ -57,8 +57,7 @@ func compareDates(o Options, a, b *event.When) criterion {
 	if !lo.After(hi.Time) {
 		return criterion{value: v, reason: fmt.Sprintf("dates overlap %s..%s", lo, hi)}
 	}
-	gap := int(lo.Sub(hi.Time).Hours()/24 + 0.5)
-	slack := max(o.slackDays(a.Precision), o.slackDays(b.Precision))
+	gap, slack := dateGap(o, a, b)
 	if gap <= slack {
 		return criterion{value: v * 0.75, reason: fmt.Sprintf("dates %d day(s) apart, within the slack of %d", gap, slack)}
 	}
@@ -79,4 +78,15 @@ func earlier(a, b event.Date) event.Date {
 		return b
 	}
 	return a
+}
+
+// dateGap returns the days between two known date intervals (0 when they overlap) and the slack allowed.
+func dateGap(o Options, a, b *event.When) (gap, slack int) {
+	as, ae := interval(a)
+	bs, be := interval(b)
+	lo, hi := later(as, bs), earlier(ae, be)
+	if lo.After(hi.Time) {
+		gap = int(lo.Sub(hi.Time).Hours()/24 + 0.5)
+	}
+	return gap, max(o.slackDays(a.Precision), o.slackDays(b.Precision))
 }
