@@ -1,0 +1,91 @@
+package geoparse
+
+import (
+	"strings"
+
+	"sitrep/internal/gazetteer"
+)
+
+// maxCands bounds the candidates scored per mention (the most populous are kept).
+const maxCands = 60
+
+// candidates fills m.cands from the gazetteer: the places of its key, else (for spans given to Resolve)
+// the places of a simplified key, of the country of a demonym, or of a transliteration variant.
+func (r *run) candidates(m *mention) {
+	ps := m.preset
+	if ps == nil && m.key != "" {
+		ps = r.lookup(m.key)
+	}
+	if len(ps) == 0 && !m.near {
+		ps = r.fallback(m)
+	}
+	if c, ok := r.g.CountryByName(m.key); ok {
+		m.country = &c
+		ps = withCountry(ps, c)
+	}
+	if len(ps) > maxCands {
+		ps = ps[:maxCands]
+	}
+	m.cands = make([]cand, len(ps))
+	for i, p := range ps {
+		m.cands[i] = cand{p: p, prior: prior(p)}
+	}
+}
+
+// withCountry makes sure the country c is among ps (as its PCLI place).
+func withCountry(ps []gazetteer.Place, c gazetteer.Country) []gazetteer.Place {
+	for _, p := range ps {
+		if isCountry(p) && p.Country == c.Code {
+			return ps
+		}
+	}
+	pc := gazetteer.Place{Name: c.Name, Lat: c.Lat, Lon: c.Lon, Country: c.Code, Class: 'A', Code: "PCLI",
+		Population: c.Population}
+	return append([]gazetteer.Place{pc}, ps...)
+}
+
+// fallback finds places for a span whose key the gazetteer does not hold as it is: without an article,
+// possessive, direction or place head ("northern Syria", "Aleppo city", "the Gulf's"), a demonym's country
+// ("Syrian"), a transliteration variant, or the longest known part of the name.
+func (r *run) fallback(m *mention) []gazetteer.Place {
+	key := m.key
+	words := strings.Fields(key)
+	for len(words) > 1 && (words[0] == "the" || directions[words[0]]) {
+		words = words[1:]
+	}
+	if n := len(words); n > 0 && (words[n-1] == "s" || words[n-1] == "s'") {
+		words = words[:n-1]
+	}
+	if n := len(words); n > 1 && placeHeads[words[n-1]] {
+		if m.noun == "" {
+			m.noun = headNoun(words[n-1])
+		}
+		words = words[:n-1]
+	}
+	k := strings.Join(words, " ")
+	if ps := r.lookup(k); len(ps) > 0 {
+		return ps
+	}
+	if c, ok := r.g.CountryByDemonym(k); ok {
+		return withCountry(nil, c)
+	}
+	if c, ok := r.g.CountryByName(k); ok {
+		return withCountry(nil, c)
+	}
+	if len(k) >= 5 {
+		if ps := r.lookupLoose(k); len(ps) > 0 {
+			return ps
+		}
+	}
+	for n := len(words) - 1; n >= 1; n-- { // the longest known part, from either end
+		for _, part := range []string{strings.Join(words[len(words)-n:], " "), strings.Join(words[:n], " ")} {
+			if stopCaps[part] || placeHeads[part] || orgHeads[part] {
+				continue
+			}
+			if ps := r.lookup(part); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,11 @@
+// Package geoparse finds place names in text and resolves them to gazetteer places.
+//
+// Recognition takes runs of capitalised tokens (and Arabic "al-"/"el-" names) that the gazetteer knows, with
+// filters for person names, organisations and sentence-initial common words. Resolution scores every
+// candidate place with evidence: a population and feature-class prior, the document's country focus, the
+// closeness to the other places of the document, and hints written next to the name ("the northern city of X",
+// "the Syrian port of X", "X, Texas"). Each Toponym carries the name of the rule that chose it, for --explain.
+//
+// Metonyms ("Moscow denies", "the Kremlin said") are reported with Locational false; demonyms ("Syrian") are
+// adjectives of nationality, not place names, and are not reported.
+package geoparse

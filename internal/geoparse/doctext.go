@@ -1,0 +1,133 @@
+package geoparse
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/text"
+)
+
+// docText is a text prepared for recognition: its tokens with their folded forms, the tokens that start a
+// sentence, and the words the text also writes in lower case.
+type docText struct {
+	s       string
+	toks    []text.Token
+	folded  []string
+	initial []bool          // initial[i]: token i is the first word of its sentence
+	lower   map[string]bool // folded words written in lower case somewhere in the text
+}
+
+// prepare tokenizes s and marks sentence starts.
+func prepare(s string) *docText {
+	d := &docText{s: s, toks: text.Tokenize(s, 0), lower: map[string]bool{}}
+	d.folded = make([]string, len(d.toks))
+	d.initial = make([]bool, len(d.toks))
+	for i, t := range d.toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		d.folded[i] = gazetteer.Fold(t.Text)
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			d.lower[d.folded[i]] = true
+		}
+	}
+	bounds := text.SentenceBounds(s)
+	b := 0
+	for i, t := range d.toks {
+		for b < len(bounds) && bounds[b][1] <= t.Start {
+			b++
+		}
+		if t.Kind != text.Word || b == len(bounds) || t.Start < bounds[b][0] {
+			continue
+		}
+		d.initial[i] = d.firstWordFrom(i, bounds[b][0])
+	}
+	return d
+}
+
+// firstWordFrom reports whether no word token lies between the sentence start and token i.
+func (d *docText) firstWordFrom(i, start int) bool {
+	for k := i - 1; k >= 0 && d.toks[k].Start >= start; k-- {
+		if d.toks[k].Kind == text.Word || d.toks[k].Kind == text.Number {
+			return false
+		}
+	}
+	return true
+}
+
+// gap returns the text between tokens i and j (i < j).
+func (d *docText) gap(i, j int) string { return d.s[d.toks[i].End:d.toks[j].Start] }
+
+// tight reports whether tokens i and i+1 are separated by at most one plain space.
+func (d *docText) tight(i int) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
+	g := d.gap(i, i+1)
+	return g == "" || g == " "
+}
+
+// isWord reports whether token i exists and is a word.
+func (d *docText) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Kind == text.Word }
+
+// isCap reports whether token i is a capitalised word.
+func (d *docText) isCap(i int) bool { return d.isWord(i) && d.toks[i].IsCap() }
+
+// word returns the folded word at i, or "" when token i is not a word.
+func (d *docText) word(i int) string {
+	if !d.isWord(i) {
+		return ""
+	}
+	return d.folded[i]
+}
+
+// punct reports whether token i is the punctuation mark p.
+func (d *docText) punct(i int, p string) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].Kind == text.Punct && d.toks[i].Text == p
+}
+
+// prevWord returns the index of the word before token i, skipping a "." of an abbreviation; -1 when the
+// previous token is not a word.
+func (d *docText) prevWord(i int) int {
+	k := i - 1
+	if d.punct(k, ".") && k > 0 && d.isWord(k-1) && len(d.toks[k-1].Text) <= 4 {
+		k--
+	}
+	if !d.isWord(k) {
+		return -1
+	}
+	return k
+}
+
+// joinKey folds the words of tokens [lo, hi) into one lookup key.
+func (d *docText) joinKey(lo, hi int) string {
+	var b strings.Builder
+	for k := lo; k < hi; k++ {
+		if w := d.word(k); w != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+// tokenRange returns the tokens [lo, hi) that exactly cover the bytes [start, end), or -1, -1.
+func (d *docText) tokenRange(start, end int) (int, int) {
+	lo := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= start })
+	if lo == len(d.toks) || d.toks[lo].Start != start {
+		return -1, -1
+	}
+	hi := lo
+	for hi < len(d.toks) && d.toks[hi].End <= end {
+		hi++
+	}
+	if hi == lo || d.toks[hi-1].End != end {
+		return -1, -1
+	}
+	return lo, hi
+}

@@ -1,0 +1,135 @@
+package geoparse
+
+// accept decides whether the gazetteer name at tokens [lo, hi) is a place name here. It may extend hi over a
+// place head ("Tartus Province"), returned with the noun it implies ("region", "city", "feature").
+func (r *run) accept(lo, hi int, key string) (int, string, bool) {
+	d := r.d
+	single := hi-lo == 1 || (hi-lo == 3 && d.punct(lo+1, "-") && arabicArticles[d.folded[lo]])
+	if single && (stopCaps[key] || titles[key]) {
+		return hi, "", false
+	}
+	if _, ok := r.g.CountryByDemonym(key); ok {
+		if _, isName := r.g.CountryByName(key); !isName {
+			return hi, "", false // an adjective or noun of nationality, not a place
+		}
+	}
+	if p := d.prevWord(lo); p >= 0 && titles[d.folded[p]] && d.isCap(p) {
+		r.names[key] = true
+		return hi, "", false // "President Jackson", "Gen. Lee"
+	}
+	if r.personBefore(lo) {
+		r.names[key] = true
+		return hi, "", false // "John Kerry", "Peter Cook"
+	}
+	noun := ""
+	if hi < len(d.toks) && d.isCap(hi) && d.tight(hi-1) {
+		w := d.folded[hi]
+		switch {
+		case placeHeads[w]:
+			hi++
+			noun = headNoun(w)
+		case orgHeads[w]:
+			return hi, "", false // "New York Times", "Turkish Airlines"
+		case stopCaps[w] || r.isRegionName(hi):
+			// "Aleppo Monday", "Dallas Texas"
+		default:
+			return hi, "", false // part of a longer name: "Jordan Henderson", "Paris Hilton"
+		}
+	}
+	if single && !r.strongCue(lo) && !r.majorName(key) {
+		if r.names[key] || d.lower[key] {
+			return hi, "", false // a surname seen before, or a common word ("Mobile", "Reading")
+		}
+	}
+	return hi, noun, true
+}
+
+// headNoun returns the kind of place a place head implies.
+func headNoun(w string) string {
+	switch {
+	case cityNouns[w]:
+		return "city"
+	case regionNouns[w]:
+		return "region"
+	}
+	return "feature"
+}
+
+// personBefore reports whether token lo follows another capitalised word that cannot belong to a place
+// name: the first name of a person ("John Kerry"). Sentence-initial cues, function words, directions,
+// demonyms and the end of another place name do not count.
+func (r *run) personBefore(lo int) bool {
+	d := r.d
+	p := lo - 1
+	if p < 0 || !d.isCap(p) || !d.tight(p) {
+		return false
+	}
+	w := d.folded[p]
+	if stopCaps[w] || locativeCues[w] || directions[w] || placeNouns[w] || placeHeads[w] {
+		return false
+	}
+	if _, ok := r.g.CountryByDemonym(w); ok {
+		return false
+	}
+	if n := len(r.ms); n > 0 && r.ms[n-1].hi == lo {
+		return false
+	}
+	if d.toks[p].IsAllCaps() && d.toks[lo].IsAllCaps() {
+		return false // a headline in capitals
+	}
+	return true
+}
+
+// strongCue reports whether the name at lo follows a word that makes a place reading likely: "in", "near",
+// "the city of".
+func (r *run) strongCue(lo int) bool {
+	d := r.d
+	p := d.prevWord(lo)
+	if p >= 0 && d.folded[p] == "the" {
+		p = d.prevWord(p)
+	}
+	if p < 0 {
+		return false
+	}
+	w := d.folded[p]
+	if strongCues[w] {
+		return true
+	}
+	if w == "of" {
+		q := d.prevWord(p)
+		return q >= 0 && placeNouns[d.folded[q]]
+	}
+	return false
+}
+
+// majorName reports whether a key names a country, or a place so large that a common-word reading is
+// unlikely (a first-order division with a population, a city of a million).
+func (r *run) majorName(key string) bool {
+	if _, ok := r.g.CountryByName(key); ok {
+		return true
+	}
+	for _, p := range r.lookup(key) {
+		if p.Population >= 1_000_000 || p.Class == 'L' && p.Code == "CONT" {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegionName reports whether the name starting at token i is a country or a first-order division
+// ("Dallas Texas", "Aleppo Syria").
+func (r *run) isRegionName(i int) bool {
+	hi, key := r.longest(i)
+	if hi < 0 {
+		return false
+	}
+	if _, ok := r.g.CountryByName(key); ok {
+		return true
+	}
+	for _, p := range r.lookup(key) {
+		if p.Class == 'A' && (p.Code == "ADM1" || len(p.Code) > 3 && p.Code[:3] == "PCL") {
+			return true
+		}
+	}
+	return false
+}

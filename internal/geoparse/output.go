@@ -1,0 +1,58 @@
+package geoparse
+
+import (
+	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
+)
+
+// toponyms turns the mentions into Toponyms: resolved ones, "X near Y" ones at Y, and (for Resolve) the
+// unresolved ones.
+func (r *run) toponyms() []Toponym {
+	out := make([]Toponym, 0, len(r.ms))
+	for _, m := range r.ms {
+		t := Toponym{Start: m.start, End: m.end, Text: m.text, Locational: m.locational}
+		switch {
+		case m.near && m.nearOf >= 0:
+			y := r.ms[m.nearOf]
+			r.fill(&t, y.cands[y.choice].p)
+			t.Precision, t.Rule = event.LocNear, "near:"+y.text
+		case m.choice >= 0:
+			r.fill(&t, m.cands[m.choice].p)
+			t.Rule = m.rule
+		case !r.keepUnresolved:
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// fill sets the place fields of t from p.
+func (r *run) fill(t *Toponym, p gazetteer.Place) {
+	t.Resolved = true
+	t.Name, t.GeonameID, t.Lat, t.Lon, t.Country = p.Name, p.ID, p.Lat, p.Lon, p.Country
+	t.Kind, t.Precision = kindOf(p), precisionOf(p)
+	if isCountry(p) {
+		if c, ok := r.g.Country(p.Country); ok {
+			t.Name, t.Lat, t.Lon = c.Name, c.Lat, c.Lon
+		}
+		return
+	}
+	if p.Country != "" && p.Admin1 != "" {
+		t.Admin1 = r.g.Admin1Name(p.Country, p.Admin1)
+	}
+}
+
+// addSpan adds a given span as a mention (Resolve). Spans outside the text, or overlapping the previous one,
+// are kept unresolved.
+func (r *run) addSpan(s event.Span) {
+	d := r.d
+	m := mention{start: s.Start, end: s.End, text: s.Text, lo: -1, hi: -1, nearOf: -1, choice: -1,
+		locational: true}
+	if s.Start >= 0 && s.Start < s.End && s.End <= len(d.s) {
+		m.text = d.s[s.Start:s.End]
+		m.lo, m.hi = d.tokenRange(s.Start, s.End)
+	}
+	m.key = gazetteer.Fold(m.text)
+	r.ms = append(r.ms, m)
+}

@@ -1,0 +1,119 @@
+package geoparse
+
+import (
+	"strings"
+
+	"sitrep/internal/text"
+)
+
+// maxWords bounds the words of one place name.
+const maxWords = 8
+
+// recognise finds the place names of the text, left to right, longest match first.
+func (r *run) recognise() {
+	d := r.d
+	for i := 0; i < len(d.toks); {
+		if !r.canStart(i) {
+			i++
+			continue
+		}
+		hi, key := r.longest(i)
+		if hi < 0 {
+			i = r.unknownRun(i)
+			continue
+		}
+		hi, noun, ok := r.accept(i, hi, key)
+		if !ok {
+			i = r.skipCaps(hi)
+			continue
+		}
+		r.addMention(i, hi, key, noun)
+		i = hi
+	}
+}
+
+// canStart reports whether a place name may start at token i: a capitalised word, or a lower-case Arabic
+// article joined by a hyphen to a capitalised word ("al-Bab").
+func (r *run) canStart(i int) bool {
+	d := r.d
+	if d.isCap(i) {
+		return !strings.ContainsAny(d.toks[i].Text[:1], "'’")
+	}
+	return d.isWord(i) && arabicArticles[d.folded[i]] && d.punct(i+1, "-") && d.isCap(i+2) &&
+		d.gap(i, i+1) == "" && d.gap(i+1, i+2) == ""
+}
+
+// longest returns the end (exclusive token index) and key of the longest gazetteer name starting at token i
+// and ending on a capitalised word, or -1.
+func (r *run) longest(i int) (int, string) {
+	d := r.d
+	best, bestKey := -1, ""
+	var key strings.Builder
+	words := 0
+	for j := i; j < len(d.toks) && words < maxWords; j++ {
+		if j > i {
+			if g := d.gap(j-1, j); g != "" && g != " " {
+				break
+			}
+		}
+		t := d.toks[j]
+		if t.Kind == text.Punct {
+			if j > i && joiner(d, j) {
+				continue
+			}
+			break
+		}
+		w := d.folded[j]
+		if t.Kind != text.Word || w == "" || strings.ContainsAny(t.Text[:1], "'’") {
+			break
+		}
+		cap := t.IsCap()
+		if !cap && !connectors[w] && !(j == i && arabicArticles[w]) {
+			break
+		}
+		if key.Len() > 0 {
+			key.WriteByte(' ')
+		}
+		key.WriteString(w)
+		words++
+		k := key.String()
+		if !r.g.HasPrefix(k) {
+			break
+		}
+		if cap && len(r.lookup(k)) > 0 {
+			best, bestKey = j+1, k
+		}
+	}
+	return best, bestKey
+}
+
+// joiner reports whether the punctuation token j may sit inside a name: a hyphen ("Rostov-on-Don"), or
+// the dot of an abbreviation ("St. Louis", "U.S.").
+func joiner(d *docText, j int) bool {
+	t := d.toks[j].Text
+	switch t {
+	case "-", "‐":
+		return d.gap(j-1, j) == "" && j+1 < len(d.toks) && d.gap(j, j+1) == ""
+	case ".":
+		return len(d.toks[j-1].Text) <= 3 && d.isCap(j-1) && d.isCap(j+1)
+	}
+	return false
+}
+
+// skipCaps returns the index after the run of capitalised words that contains token i-1 and continues at i.
+func (r *run) skipCaps(i int) int {
+	d := r.d
+	for i < len(d.toks) && d.isCap(i) && d.tight(i-1) {
+		i++
+	}
+	return i
+}
+
+// addMention records the name at tokens [lo, hi).
+func (r *run) addMention(lo, hi int, key, noun string) {
+	d := r.d
+	m := mention{start: d.toks[lo].Start, end: d.toks[hi-1].End, lo: lo, hi: hi, key: key, noun: noun,
+		nearOf: -1, choice: -1, locational: true}
+	m.text = d.s[m.start:m.end]
+	r.ms = append(r.ms, m)
+}

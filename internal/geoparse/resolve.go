@@ -1,0 +1,224 @@
+package geoparse
+
+import (
+	"math"
+	"strings"
+
+	"sitrep/internal/gazetteer"
+)
+
+// Score components of a candidate, in the order of rule names.
+const (
+	cPrior = iota
+	cFocus
+	cAdmin1
+	cHint
+	cNoun
+	cNear
+	nComp
+)
+
+// ruleNames name the score components for --explain.
+var ruleNames = [nComp]string{"population-prior", "country-focus", "admin1-focus", "country-hint", "place-noun",
+	"proximity"}
+
+// resolve chooses a place for every mention: scores from priors and document focus first, then again with
+// the closeness to the places chosen for the other mentions, then "X, Y" pairs and "X near Y".
+func (r *run) resolve() {
+	r.addHints()
+	for k := range r.ms {
+		r.candidates(&r.ms[k])
+	}
+	f := r.focus()
+	for k := range r.ms {
+		r.choose(k, f, nil)
+	}
+	a := r.anchors()
+	for k := range r.ms {
+		r.choose(k, f, a)
+	}
+	r.commaPairs()
+	r.nearLinks()
+}
+
+// choose scores the candidates of mention k and picks the best, naming the rule that decided.
+func (r *run) choose(k int, f *focus, anchors []anchor) {
+	m := &r.ms[k]
+	if len(m.cands) == 0 {
+		return
+	}
+	comps := make([][nComp]float64, len(m.cands))
+	best, priorBest := 0, 0
+	for i := range m.cands {
+		c := &m.cands[i]
+		comps[i] = r.components(k, c.p, c.prior, f, anchors)
+		c.score = 0
+		for _, v := range comps[i] {
+			c.score += v
+		}
+		if c.score > m.cands[best].score {
+			best = i
+		}
+		if c.prior > m.cands[priorBest].prior {
+			priorBest = i
+		}
+	}
+	m.choice = best
+	m.rule = ruleOf(m, comps, best, priorBest)
+}
+
+// ruleOf names the rule that made best win: the component that most favours it over the candidate the
+// prior alone would have chosen.
+func ruleOf(m *mention, comps [][nComp]float64, best, priorBest int) string {
+	switch {
+	case len(m.cands) == 1 && isCountry(m.cands[0].p):
+		return "country-name"
+	case len(m.cands) == 1:
+		return "only-candidate"
+	case best == priorBest:
+		return ruleNames[cPrior]
+	}
+	top, gain := cPrior, 0.0
+	for c := cFocus; c < nComp; c++ {
+		if g := comps[best][c] - comps[priorBest][c]; g > gain {
+			top, gain = c, g
+		}
+	}
+	return ruleNames[top]
+}
+
+// components returns the score components of place p for mention k.
+func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors []anchor) [nComp]float64 {
+	m := &r.ms[k]
+	var c [nComp]float64
+	c[cPrior] = pr
+	c[cFocus] = 2 * f.countryShare(k, p.Country)
+	if !isCountry(p) && f.hasAdmin1(k, p) {
+		c[cAdmin1] = 1
+	}
+	if m.hintCC != "" && p.Country == m.hintCC && (m.hintA1 == "" || p.Admin1 == m.hintA1) {
+		c[cHint] = 4
+	}
+	c[cNoun] = nounBonus(m.noun, p)
+	if anchors != nil && !isCountry(p) && p.Class != 'L' {
+		c[cNear] = proximity(k, m.key, p, anchors)
+	}
+	return c
+}
+
+// nounBonus favours the kind of place a place noun names: "the city of X", "X province", "the X river".
+func nounBonus(noun string, p gazetteer.Place) float64 {
+	switch noun {
+	case "city":
+		if p.Class == 'P' {
+			return 1.5
+		}
+	case "region":
+		if p.Class == 'A' && !isCountry(p) {
+			return 2
+		}
+	case "feature":
+		if p.Class == 'H' || p.Class == 'T' || p.Class == 'L' {
+			return 2
+		}
+	}
+	return 0
+}
+
+// anchor is a place chosen for a mention, for the closeness of the others.
+type anchor struct {
+	k   int
+	key string
+	p   gazetteer.Place
+}
+
+// anchors returns the places chosen so far that locate their mention precisely enough to pull others
+// towards them: populated places and divisions, not countries, seas or continents.
+func (r *run) anchors() []anchor {
+	var out []anchor
+	for k, m := range r.ms {
+		if m.choice < 0 {
+			continue
+		}
+		p := m.cands[m.choice].p
+		if p.Class == 'P' || p.Class == 'A' && !isCountry(p) {
+			out = append(out, anchor{k: k, key: m.key, p: p})
+		}
+	}
+	return out
+}
+
+// proximity scores how close p lies to the nearest place chosen for another name of the document.
+func proximity(k int, key string, p gazetteer.Place, anchors []anchor) float64 {
+	d := math.Inf(1)
+	for _, a := range anchors {
+		if a.k == k || a.key == key {
+			continue
+		}
+		d = min(d, gazetteer.Distance(p, a.p))
+	}
+	switch {
+	case d < 50:
+		return 1.5
+	case d < 150:
+		return 1
+	case d < 400:
+		return 0.5
+	}
+	return 0
+}
+
+// commaPairs resolves "X, Y" where Y is a country or a division ("Paris, Texas", "Atlanta, Georgia"): the best
+// pair of candidates where X lies in Y.
+func (r *run) commaPairs() {
+	for k := 0; k+1 < len(r.ms); k++ {
+		x, y := &r.ms[k], &r.ms[k+1]
+		if x.choice < 0 || y.choice < 0 || x.end > y.start || strings.TrimSpace(r.d.s[x.end:y.start]) != "," {
+			continue
+		}
+		bi, bj, bs := -1, -1, math.Inf(-1)
+		for i, cx := range x.cands {
+			for j, cy := range y.cands {
+				if !contains(cy.p, cx.p) {
+					continue
+				}
+				if s := cx.score + cy.score; s > bs {
+					bi, bj, bs = i, j, s
+				}
+			}
+		}
+		if bi < 0 {
+			continue
+		}
+		if bi != x.choice {
+			x.choice, x.rule = bi, "comma-region"
+		}
+		if bj != y.choice {
+			y.choice, y.rule = bj, "comma-region"
+		}
+	}
+}
+
+// contains reports whether region y (a country or a division) holds place x.
+func contains(y, x gazetteer.Place) bool {
+	if y.Class != 'A' || x.Country != y.Country || x == y {
+		return false
+	}
+	return isCountry(y) || isAdmin1(y) && x.Admin1 == y.Admin1 && !isAdmin1(x)
+}
+
+// nearLinks resolves "X near Y" with X unknown to the place of Y, with precision near.
+func (r *run) nearLinks() {
+	for k := range r.ms {
+		m := &r.ms[k]
+		if !m.near {
+			continue
+		}
+		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
+			if r.ms[j].choice >= 0 && r.ms[j].locational {
+				m.nearOf = j
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package geoparse
+
+import "sitrep/internal/text"
+
+// unknownRun handles a capitalised word at i where no gazetteer name starts: after a locative cue ("in",
+// "at", "the village of") the run of capitalised words is looked up as a transliteration variant
+// ("Urem al-Kubra"), and an unknown run followed by "near Y" is kept to resolve near Y. It returns the
+// index to continue from.
+func (r *run) unknownRun(i int) int {
+	d := r.d
+	if !r.strongCue(i) && !r.prevIs(i, "at") {
+		return i + 1
+	}
+	j := r.capRun(i)
+	key := d.joinKey(i, j)
+	if len(key) >= 5 && !stopCaps[key] {
+		if ps := r.lookupLoose(key); len(ps) > 0 {
+			r.addMention(i, j, key, "")
+			r.ms[len(r.ms)-1].preset = ps
+			return j
+		}
+	}
+	if w := d.word(j); w == "near" || w == "outside" {
+		r.addMention(i, j, key, "")
+		r.ms[len(r.ms)-1].near = true
+	}
+	return j
+}
+
+// prevIs reports whether the word before token i is w.
+func (r *run) prevIs(i int, w string) bool {
+	p := r.d.prevWord(i)
+	return p >= 0 && r.d.folded[p] == w
+}
+
+// capRun returns the end of the run of capitalised words (with connectors and hyphens, ending on a
+// capitalised word) that starts at i.
+func (r *run) capRun(i int) int {
+	d := r.d
+	end := i + 1
+	for j, words := i+1, 1; j < len(d.toks) && words < maxWords; j++ {
+		if g := d.gap(j-1, j); g != "" && g != " " {
+			break
+		}
+		t := d.toks[j]
+		if t.Kind == text.Punct {
+			if joiner(d, j) {
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word {
+			break
+		}
+		if t.IsCap() {
+			words++
+			end = j + 1
+			continue
+		}
+		if !connectors[d.folded[j]] {
+			break
+		}
+	}
+	return end
+}
