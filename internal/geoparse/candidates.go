@@ -73,7 +73,7 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 		return withCountry(nil, c)
 	}
 	if len(k) >= 5 {
-		if ps := r.lookupLoose(k); len(ps) > 0 {
+		if ps := closeVariants(k, r.lookupLoose(k)); len(ps) > 0 {
 			return ps
 		}
 	}

@@ -30,14 +30,18 @@ func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 			noun = headNoun(w)
 		case orgHeads[w]:
 			return hi, "", false // "New York Times", "Turkish Airlines"
-		case stopCaps[w] || r.isRegionName(hi):
-			// "Aleppo Monday", "Dallas Texas"
+		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
+			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
 		default:
+			r.nameParts(hi)
 			return hi, "", false // part of a longer name: "Jordan Henderson", "Paris Hilton"
 		}
 	}
+	if single && d.toks[lo].IsAllCaps() && !r.capsContext(lo) && !r.majorName(key) {
+		return hi, "", false // an acronym: "UNOSAT", "CA"
+	}
 	if single && !r.strongCue(lo) && !r.majorName(key) {
-		if r.names[key] || d.lower[key] {
+		if r.names[key] || d.lower[key] || d.initial[lo] && r.smallPlace(key) {
 			return hi, "", false // a surname seen before, or a common word ("Mobile", "Reading")
 		}
 	}
@@ -61,6 +65,12 @@ func headNoun(w string) string {
 func (r *run) personBefore(lo int) bool {
 	d := r.d
 	p := lo - 1
+	if d.punct(p, ".") && d.isCap(p-1) && len(d.toks[p-1].Text) == 1 {
+		return true // an initial: "Johnathan J. Dunbar"
+	}
+	if d.isWord(p) && particles[d.folded[p]] && !d.isCap(p) && d.tight(p-1) {
+		p-- // a name particle: "Mike de Kock", "Ahmed bin Ali"
+	}
 	if p < 0 || !d.isCap(p) || !d.tight(p) {
 		return false
 	}
@@ -132,4 +142,41 @@ func (r *run) isRegionName(i int) bool {
 		}
 	}
 	return false
+}
+
+// nameParts records the capitalised words from i on as parts of a person's or organisation's name.
+func (r *run) nameParts(i int) {
+	d := r.d
+	for ; d.isCap(i); i++ {
+		r.names[d.folded[i]] = true
+		if !d.tight(i) {
+			break
+		}
+	}
+}
+
+// capsContext reports whether the word at i stands among words written in capitals (a headline or
+// dateline), so that capitals do not mark an acronym.
+func (r *run) capsContext(i int) bool {
+	d := r.d
+	for _, k := range []int{i - 2, i - 1, i + 1, i + 2} {
+		if d.isWord(k) && len(d.toks[k].Text) > 1 && d.toks[k].IsAllCaps() {
+			return true
+		}
+	}
+	if p := d.prevWord(i); p < 0 || d.initial[i] {
+		return d.word(i+1) == "" // a dateline: "BEIRUT (Reuters)", "KABUL -"
+	}
+	return false
+}
+
+// smallPlace reports whether no reading of key is a sizeable place (100,000 people), a division or a
+// feature: a sentence-initial capital on such a name is more likely an ordinary word.
+func (r *run) smallPlace(key string) bool {
+	for _, p := range r.lookup(key) {
+		if p.Population >= 100_000 || p.Class != 'P' {
+			return false
+		}
+	}
+	return true
 }

@@ -10,6 +10,7 @@ import (
 // Score components of a candidate, in the order of rule names.
 const (
 	cPrior = iota
+	cName
 	cFocus
 	cAdmin1
 	cHint
@@ -19,7 +20,7 @@ const (
 )
 
 // ruleNames name the score components for --explain.
-var ruleNames = [nComp]string{"population-prior", "country-focus", "admin1-focus", "country-hint", "place-noun",
+var ruleNames = [nComp]string{"population-prior", "name-match", "country-focus", "admin1-focus", "country-hint", "place-noun",
 	"proximity"}
 
 // resolve chooses a place for every mention: scores from priors and document focus first, then again with
@@ -92,6 +93,7 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 	m := &r.ms[k]
 	var c [nComp]float64
 	c[cPrior] = pr
+	c[cName] = nameMatch(m, p)
 	c[cFocus] = 2 * f.countryShare(k, p.Country)
 	if !isCountry(p) && f.hasAdmin1(k, p) {
 		c[cAdmin1] = 1
@@ -104,6 +106,26 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 		c[cNear] = proximity(k, m.key, p, anchors)
 	}
 	return c
+}
+
+// nameMatch favours the reading a name most plainly denotes: the country a country name names, and places
+// whose main name is the name as written over places that merely have it among their alternate names (a
+// former or foreign name: Salisbury for Harare, Franklin for Columbus).
+func nameMatch(m *mention, p gazetteer.Place) float64 {
+	if m.country != nil {
+		if isCountry(p) && p.Country == m.country.Code {
+			return 3
+		}
+		return 0
+	}
+	if m.preset != nil || m.key == "" {
+		return 0
+	}
+	n := gazetteer.Fold(p.Name)
+	if n == m.key || strings.TrimPrefix(n, "the ") == m.key || strings.HasPrefix(n, m.key+" ") && p.Class == 'A' {
+		return 0
+	}
+	return -2
 }
 
 // nounBonus favours the kind of place a place noun names: "the city of X", "X province", "the X river".
@@ -173,7 +195,8 @@ func proximity(k int, key string, p gazetteer.Place, anchors []anchor) float64 {
 func (r *run) commaPairs() {
 	for k := 0; k+1 < len(r.ms); k++ {
 		x, y := &r.ms[k], &r.ms[k+1]
-		if x.choice < 0 || y.choice < 0 || x.end > y.start || strings.TrimSpace(r.d.s[x.end:y.start]) != "," {
+		if x.choice < 0 || y.choice < 0 || x.country != nil || x.end > y.start ||
+			strings.TrimSpace(r.d.s[x.end:y.start]) != "," {
 			continue
 		}
 		bi, bj, bs := -1, -1, math.Inf(-1)

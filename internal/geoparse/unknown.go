@@ -13,8 +13,8 @@ func (r *run) unknownRun(i int) int {
 	}
 	j := r.capRun(i)
 	key := d.joinKey(i, j)
-	if len(key) >= 5 && !stopCaps[key] {
-		if ps := r.lookupLoose(key); len(ps) > 0 {
+	if _, dem := r.g.CountryByDemonym(key); len(key) >= 5 && !stopCaps[key] && !dem {
+		if ps := closeVariants(key, r.lookupLoose(key)); len(ps) > 0 {
 			r.addMention(i, j, key, "")
 			r.ms[len(r.ms)-1].preset = ps
 			return j

@@ -120,3 +120,21 @@ var stopCaps = set("january", "february", "march", "april", "may", "june", "july
 	"report", "reports", "read", "more", "click", "share", "follow", "like", "tweet", "email", "print",
 	"advertisement", "sponsored", "related", "watch", "listen", "subscribe", "sign", "login", "log",
 	"english", "arabic", "french", "spanish", "german", "russian", "chinese", "latin", "greek")
+
+// months name the months; after a place name they start a date ("Aleppo March 3").
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec")
+
+// particles join the parts of a person's name: "Mike de Kock", "Ahmed bin Ali", "Ludwig van Beethoven".
+var particles = set("de", "van", "von", "der", "den", "bin", "ibn", "bint", "al", "el", "da", "di", "del",
+	"della", "le", "la", "du", "dos", "das", "ter", "ten", "abu", "ould")
+
+// functionWords are capitalised at the start of a sentence, so a capitalised one after a place name (a
+// dateline, a headline) does not make the name part of a longer one.
+var functionWords = set("the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for",
+	"from", "to", "with", "by", "as", "and", "or", "but", "is", "was", "are", "were", "it", "he", "she",
+	"they", "we", "i", "you", "his", "her", "its", "their", "our", "after", "before", "during", "when",
+	"while", "where", "who", "what", "why", "how", "there", "here", "then", "now", "today", "yesterday",
+	"tomorrow", "if", "so", "no", "not", "all", "some", "more", "most", "police", "officials", "authorities",
+	"residents", "people")
