@@ -19,6 +19,14 @@ func (r *run) candidates(m *mention) {
 	if len(ps) == 0 && !m.near {
 		ps = r.fallback(m)
 	}
+	if m.preset == nil && m.key != "" {
+		ps = r.withStateName(m.key, ps)
+	}
+	for _, p := range ps {
+		if isAdmin1(p) && (gazetteer.Fold(p.Name) == m.key || gazetteer.Fold(p.Name) == m.key+" state") {
+			m.alsoAdmin1 = true
+		}
+	}
 	if c, ok := r.g.CountryByName(m.key); ok {
 		m.country = &c
 		ps = withCountry(ps, c)
@@ -88,4 +96,32 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 		}
 	}
 	return nil
+}
+
+// withStateName adds the places news calls by a bare name that the gazetteer holds with a generic word:
+// first-order divisions named "<key> State" ("New York State"), seas and oceans ("the Atlantic").
+func (r *run) withStateName(key string, ps []gazetteer.Place) []gazetteer.Place {
+	for _, p := range r.lookup(key + " state") {
+		if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" state" {
+			ps = append(ps[:len(ps):len(ps)], p)
+		}
+	}
+	for _, suffix := range []string{" ocean", " sea"} {
+		for _, p := range r.lookup(key + suffix) {
+			if p.Class == 'H' && gazetteer.Fold(p.Name) == key+suffix && !hasPlace(ps, p) {
+				ps = append(ps[:len(ps):len(ps)], p)
+			}
+		}
+	}
+	return ps
+}
+
+// hasPlace reports whether ps holds p.
+func hasPlace(ps []gazetteer.Place, p gazetteer.Place) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
 }

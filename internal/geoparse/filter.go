@@ -5,11 +5,12 @@ package geoparse
 func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 	d := r.d
 	single := hi-lo == 1 || (hi-lo == 3 && d.punct(lo+1, "-") && arabicArticles[d.folded[lo]])
-	if single && (stopCaps[key] || titles[key]) {
+	if single && (stopCaps[key] || titles[key] || orgHeads[key]) {
 		return hi, "", false
 	}
-	if _, ok := r.g.CountryByDemonym(key); ok {
+	if c, ok := r.g.CountryByDemonym(key); ok {
 		if _, isName := r.g.CountryByName(key); !isName {
+			r.demonyms = append(r.demonyms, c.Code)
 			return hi, "", false // an adjective or noun of nationality, not a place
 		}
 	}
@@ -22,6 +23,10 @@ func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 		return hi, "", false // "John Kerry", "Peter Cook"
 	}
 	noun := ""
+	if d.isWord(hi) && isPossessive(d.toks[hi].Text) && d.isCap(hi+1) && d.tight(hi) &&
+		(orgHeads[d.folded[hi+1]] || placeHeads[d.folded[hi+1]]) {
+		return hi, "", false // "St. Peter's Basilica", "Eva's Village"
+	}
 	if hi < len(d.toks) && d.isCap(hi) && d.tight(hi-1) {
 		w := d.folded[hi]
 		switch {
@@ -180,3 +185,6 @@ func (r *run) smallPlace(key string) bool {
 	}
 	return true
 }
+
+// isPossessive reports whether a token is the possessive "'s".
+func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'S" || t == "’S" }

@@ -2,23 +2,21 @@ package geoparse
 
 import "sitrep/internal/gazetteer"
 
-// focus is the document's geographic focus: how much each country and first-order division is named, with
-// each mention's own contribution kept apart so a name does not vote for itself.
+// focus is the document's geographic focus: how much each country and first-order division is named. Votes
+// are kept by name so that a name never votes for its own other mentions.
 type focus struct {
-	country map[string]float64
-	admin1  map[string]float64
+	country map[string]map[string]float64 // country -> key -> weight
+	admin1  map[string]map[string]float64 // "CC.A1" -> key -> weight
+	named   map[string]map[string]bool    // divisions named outright, by the keys naming them
 	maxC    float64
-	ownC    []string  // the country mention k voted for
-	ownW    []float64 // its weight
-	ownA    []string  // the division mention k voted for
 }
 
 // focus counts the countries named outright (weight 1) and the countries and divisions of names that have
 // one clear reading (weight 0.5).
 func (r *run) focus() *focus {
-	f := &focus{country: map[string]float64{}, admin1: map[string]float64{},
-		ownC: make([]string, len(r.ms)), ownW: make([]float64, len(r.ms)), ownA: make([]string, len(r.ms))}
-	for k, m := range r.ms {
+	f := &focus{country: map[string]map[string]float64{}, admin1: map[string]map[string]float64{},
+		named: map[string]map[string]bool{}}
+	for _, m := range r.ms {
 		if m.near {
 			continue
 		}
@@ -26,24 +24,54 @@ func (r *run) focus() *focus {
 		if !ok {
 			continue
 		}
-		f.country[p.Country] += w
-		f.ownC[k], f.ownW[k] = p.Country, w
+		vote(f.country, p.Country, m.key, w)
 		if !isCountry(p) && p.Admin1 != "" {
 			a := p.Country + "." + p.Admin1
-			f.admin1[a] += w
-			f.ownA[k] = a
+			vote(f.admin1, a, m.key, w)
+			if isAdmin1(p) {
+				if f.named[a] == nil {
+					f.named[a] = map[string]bool{}
+				}
+				f.named[a][m.key] = true
+			}
 		}
 	}
-	for _, w := range f.country {
-		f.maxC = max(f.maxC, w)
+	for _, cc := range r.demonyms { // "the Syrian army": a weaker vote for the country
+		vote(f.country, cc, "", 0.25)
+	}
+	for _, ws := range f.country {
+		t := 0.0
+		for _, w := range ws {
+			t += w
+		}
+		f.maxC = max(f.maxC, t)
 	}
 	return f
 }
 
+// vote adds weight w for key to the tally of place.
+func vote(t map[string]map[string]float64, place, key string, w float64) {
+	if t[place] == nil {
+		t[place] = map[string]float64{}
+	}
+	t[place][key] += w
+}
+
+// others sums the votes of a tally that come from other names than key.
+func others(ws map[string]float64, key string) float64 {
+	t := 0.0
+	for k, w := range ws {
+		if k != key {
+			t += w
+		}
+	}
+	return t
+}
+
 // clearReading returns the place a mention surely names and the weight of its vote: a country name, a
-// single candidate, or a candidate whose prior beats every other in another country by a wide margin.
+// single candidate, or a candidate whose prior beats every other reading by a wide margin.
 func clearReading(m mention) (gazetteer.Place, float64, bool) {
-	if m.country != nil {
+	if m.country != nil && !m.alsoAdmin1 {
 		for _, c := range m.cands {
 			if isCountry(c.p) && c.p.Country == m.country.Code {
 				return c.p, 1, true
@@ -64,7 +92,7 @@ func clearReading(m mention) (gazetteer.Place, float64, bool) {
 		return gazetteer.Place{}, 0, false
 	}
 	for i, c := range m.cands {
-		if i != best && c.p.Country != b.p.Country && c.prior > b.prior-1.5 {
+		if i != best && (c.p.Country != b.p.Country || c.p.Admin1 != b.p.Admin1) && c.prior > b.prior-1.5 {
 			return gazetteer.Place{}, 0, false
 		}
 	}
@@ -72,26 +100,27 @@ func clearReading(m mention) (gazetteer.Place, float64, bool) {
 }
 
 // countryShare returns how strongly the rest of the document points at country cc, from 0 to 1.
-func (f *focus) countryShare(k int, cc string) float64 {
+func (f *focus) countryShare(k int, key, cc string) float64 {
 	if cc == "" || f.maxC == 0 {
 		return 0
 	}
-	w := f.country[cc]
-	if f.ownC[k] == cc {
-		w -= f.ownW[k]
-	}
-	return min(1, w/max(1, f.maxC))
+	return min(1, others(f.country[cc], key)/max(1, f.maxC))
 }
 
-// hasAdmin1 reports whether another mention of the document lies in p's division.
-func (f *focus) hasAdmin1(k int, p gazetteer.Place) bool {
+// admin1Bonus scores how much the rest of the document points at p's division: 2 when another name names
+// the division, 1 when other places lie in it.
+func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 	if p.Admin1 == "" {
-		return false
+		return 0
 	}
 	a := p.Country + "." + p.Admin1
-	w := f.admin1[a]
-	if f.ownA[k] == a {
-		w -= f.ownW[k]
+	for k := range f.named[a] {
+		if k != key {
+			return 2
+		}
 	}
-	return w > 0
+	if others(f.admin1[a], key) > 0 {
+		return 1
+	}
+	return 0
 }

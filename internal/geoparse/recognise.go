@@ -64,6 +64,13 @@ func (r *run) longest(i int) (int, string) {
 			break
 		}
 		w := d.folded[j]
+		if isPossessive(t.Text) && j > i && d.gap(j-1, j) == "" && key.Len() > 0 {
+			key.WriteByte('s') // "People's Republic of China" folds to "peoples republic of china"
+			if !r.g.HasPrefix(key.String()) {
+				break
+			}
+			continue
+		}
 		if t.Kind != text.Word || w == "" || strings.ContainsAny(t.Text[:1], "'’") {
 			break
 		}

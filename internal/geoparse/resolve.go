@@ -16,12 +16,13 @@ const (
 	cHint
 	cNoun
 	cNear
+	cList
 	nComp
 )
 
 // ruleNames name the score components for --explain.
 var ruleNames = [nComp]string{"population-prior", "name-match", "country-focus", "admin1-focus", "country-hint", "place-noun",
-	"proximity"}
+	"proximity", "list-siblings"}
 
 // resolve chooses a place for every mention: scores from priors and document focus first, then again with
 // the closeness to the places chosen for the other mentions, then "X, Y" pairs and "X near Y".
@@ -35,6 +36,7 @@ func (r *run) resolve() {
 		r.choose(k, f, nil)
 	}
 	a := r.anchors()
+	r.linkSiblings()
 	for k := range r.ms {
 		r.choose(k, f, a)
 	}
@@ -94,9 +96,9 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 	var c [nComp]float64
 	c[cPrior] = pr
 	c[cName] = nameMatch(m, p)
-	c[cFocus] = 2 * f.countryShare(k, p.Country)
-	if !isCountry(p) && f.hasAdmin1(k, p) {
-		c[cAdmin1] = 1
+	c[cFocus] = 2 * f.countryShare(k, m.key, p.Country)
+	if !isCountry(p) {
+		c[cAdmin1] = f.admin1Bonus(m.key, p)
 	}
 	if m.hintCC != "" && p.Country == m.hintCC && (m.hintA1 == "" || p.Admin1 == m.hintA1) {
 		c[cHint] = 4
@@ -104,6 +106,7 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 	c[cNoun] = nounBonus(m.noun, p)
 	if anchors != nil && !isCountry(p) && p.Class != 'L' {
 		c[cNear] = proximity(k, m.key, p, anchors)
+		c[cList] = r.siblingBonus(k, p)
 	}
 	return c
 }
@@ -113,7 +116,7 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 // former or foreign name: Salisbury for Harare, Franklin for Columbus).
 func nameMatch(m *mention, p gazetteer.Place) float64 {
 	if m.country != nil {
-		if isCountry(p) && p.Country == m.country.Code {
+		if isCountry(p) && p.Country == m.country.Code && !m.alsoAdmin1 {
 			return 3
 		}
 		return 0
@@ -122,8 +125,15 @@ func nameMatch(m *mention, p gazetteer.Place) float64 {
 		return 0
 	}
 	n := gazetteer.Fold(p.Name)
-	if n == m.key || strings.TrimPrefix(n, "the ") == m.key || strings.HasPrefix(n, m.key+" ") && p.Class == 'A' {
+	switch {
+	case n == m.key+" state" && isAdmin1(p):
+		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
+	case n == m.key || strings.TrimPrefix(n, "the ") == m.key:
 		return 0
+	case p.Class == 'P' && (n == m.key+" city" || n == "city of "+m.key):
+		return 0 // "New York City", "Kuwait City"
+	case p.Class != 'P' && strings.HasPrefix(n, m.key+" "):
+		return 0 // "Aleppo Governorate", "Atlantic Ocean"
 	}
 	return -2
 }
@@ -196,7 +206,7 @@ func (r *run) commaPairs() {
 	for k := 0; k+1 < len(r.ms); k++ {
 		x, y := &r.ms[k], &r.ms[k+1]
 		if x.choice < 0 || y.choice < 0 || x.country != nil || x.end > y.start ||
-			strings.TrimSpace(r.d.s[x.end:y.start]) != "," {
+			strings.TrimSpace(r.d.s[x.end:y.start]) != "," || x.alsoAdmin1 || r.inList(k) {
 			continue
 		}
 		bi, bj, bs := -1, -1, math.Inf(-1)

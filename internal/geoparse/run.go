@@ -19,6 +19,8 @@ type mention struct {
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1
 	near       bool               // X of "X near Y" is unknown: resolve to Y with precision near
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
+	alsoAdmin1 bool               // a first-order division has the name as its main name ("Georgia")
+	siblings   []int              // the mentions listed with this one ("Texas, Georgia and Ohio")
 	locational bool
 	choice     int // index into cands, -1 when unresolved
 	rule       string
@@ -38,6 +40,7 @@ type run struct {
 	ms             []mention
 	cache          map[string][]gazetteer.Place
 	names          map[string]bool // words seen as part of person names
+	demonyms       []string        // the countries of the demonyms in the text ("Syrian" -> SY)
 	keepUnresolved bool            // Resolve reports the spans it cannot resolve
 }
 
