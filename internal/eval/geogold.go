@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -56,29 +55,16 @@ func (d GeoDoc) Gold() []GeoGold {
 }
 
 // GeoReader streams a geo gold file, one article per JSON line.
-type GeoReader struct{ lr *lineReader }
+type GeoReader struct{ r *jsonlReader[GeoDoc] }
 
 // NewGeoReader reads r; name is used in error messages (file:line).
 func NewGeoReader(r io.Reader, name string) *GeoReader {
-	return &GeoReader{lr: newLineReader(r, name)}
+	return &GeoReader{&jsonlReader[GeoDoc]{lr: newLineReader(r, name), check: checkGeoDoc}}
 }
 
 // Next returns the next article, io.EOF at the end, or a *LineError wrapping ErrMalformed for a bad line
 // (the reader can go on with the next line).
-func (g *GeoReader) Next() (GeoDoc, error) {
-	b, err := g.lr.next()
-	if err != nil {
-		return GeoDoc{}, err
-	}
-	var d GeoDoc
-	if err := json.Unmarshal(b, &d); err != nil {
-		return GeoDoc{}, g.lr.errorf("%v", err)
-	}
-	if err := checkGeoDoc(d); err != nil {
-		return GeoDoc{}, g.lr.errorf("%v", err)
-	}
-	return d, nil
-}
+func (g *GeoReader) Next() (GeoDoc, error) { return g.r.next() }
 
 func checkGeoDoc(d GeoDoc) error {
 	for i, t := range d.Toponyms {

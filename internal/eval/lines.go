@@ -3,6 +3,7 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -77,4 +78,25 @@ func (l *lineReader) readLine() ([]byte, error) {
 // errorf builds a LineError for the current line, wrapping ErrMalformed.
 func (l *lineReader) errorf(format string, a ...any) error {
 	return &LineError{File: l.name, Line: l.line, Err: fmt.Errorf("%w: %s", ErrMalformed, fmt.Sprintf(format, a...))}
+}
+
+// jsonlReader decodes one T per non-blank line and validates it with check.
+type jsonlReader[T any] struct {
+	lr    *lineReader
+	check func(T) error
+}
+
+func (j *jsonlReader[T]) next() (T, error) {
+	var v T
+	b, err := j.lr.next()
+	if err != nil {
+		return v, err
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return v, j.lr.errorf("%v", err)
+	}
+	if err := j.check(v); err != nil {
+		return v, j.lr.errorf("%v", err)
+	}
+	return v, nil
 }
