@@ -15,9 +15,6 @@ import (
 	"sitrep/internal/geoparse"
 )
 
-// progressEvery is how many documents pass between two progress lines on stderr.
-const progressEvery = 25
-
 // runEvalGeo scores the geoparser on a geo gold file (GeoWebNews, GeoVirus).
 func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval geo", "--gold FILE [--oracle] [--limit N] [--json] [--gazetteer DIR] [--errors N]")
@@ -57,7 +54,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 
 // scoreGeo runs the parser over the gold documents on every core, feeding the scorer in file order.
 func scoreGeo(ctx context.Context, e *env, r *eval.GeoReader, s *eval.GeoScorer, p *geoparse.Parser, oracle bool, limit int) error {
-	docs, toponyms := 0, 0
+	docs := 0
 	next := func() (eval.GeoDoc, bool, error) {
 		if limit > 0 && docs >= limit {
 			return eval.GeoDoc{}, false, nil
@@ -75,14 +72,10 @@ func scoreGeo(ctx context.Context, e *env, r *eval.GeoReader, s *eval.GeoScorer,
 	predict := func(_ context.Context, d eval.GeoDoc) ([]eval.GeoPred, error) {
 		return geoPredict(p, d, oracle), nil
 	}
-	done := 0
+	pr := newProgress(e, "eval geo")
 	emit := func(d eval.GeoDoc, pred []eval.GeoPred, _ error) error {
 		s.Add(d, pred)
-		done++
-		toponyms += len(d.Gold())
-		if done%progressEvery == 0 {
-			e.log.Info("eval geo", "documents", done, "gold_toponyms", toponyms)
-		}
+		pr.tick(len(d.Gold()))
 		return ctx.Err()
 	}
 	return orderedMap(ctx, runtime.GOMAXPROCS(0), next, predict, emit)
