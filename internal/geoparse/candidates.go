@@ -12,6 +12,20 @@ const maxCands = 60
 // candidates fills m.cands from the gazetteer: the places of its key, else (for spans given to Resolve)
 // the places of a simplified key, of the country of a demonym, or of a transliteration variant.
 func (r *run) candidates(m *mention) {
+	shared := m.lo >= 0 && m.preset == nil && !m.near
+	if c, ok := r.byKey[m.key]; ok && shared {
+		m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
+		return
+	}
+	r.lookupCandidates(m)
+	if shared {
+		m.kd = newKeyData(len(m.cands))
+		r.byKey[m.key] = *m
+	}
+}
+
+// lookupCandidates fills m.cands from the gazetteer (see candidates).
+func (r *run) lookupCandidates(m *mention) {
 	ps := m.preset
 	if ps == nil && m.key != "" {
 		ps = r.lookup(m.key)

@@ -63,7 +63,7 @@ func (d *docText) gap(i, j int) string { return d.s[d.toks[i].End:d.toks[j].Star
 
 // tight reports whether tokens i and i+1 are separated by at most one plain space.
 func (d *docText) tight(i int) bool {
-	if i+1 >= len(d.toks) {
+	if i < 0 || i+1 >= len(d.toks) {
 		return false
 	}
 	g := d.gap(i, i+1)

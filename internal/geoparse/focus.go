@@ -8,6 +8,8 @@ type focus struct {
 	country map[string]map[string]float64 // country -> key -> weight
 	admin1  map[string]map[string]float64 // "CC.A1" -> key -> weight
 	named   map[string]map[string]bool    // divisions named outright, by the keys naming them
+	totalC  map[string]float64            // country -> all its votes
+	totalA  map[string]float64            // division -> all its votes
 	maxC    float64
 }
 
@@ -15,7 +17,7 @@ type focus struct {
 // one clear reading (weight 0.5).
 func (r *run) focus() *focus {
 	f := &focus{country: map[string]map[string]float64{}, admin1: map[string]map[string]float64{},
-		named: map[string]map[string]bool{}}
+		named: map[string]map[string]bool{}, totalC: map[string]float64{}, totalA: map[string]float64{}}
 	for _, m := range r.ms {
 		if m.near {
 			continue
@@ -39,11 +41,9 @@ func (r *run) focus() *focus {
 	for _, cc := range r.demonyms { // "the Syrian army": a weaker vote for the country
 		vote(f.country, cc, "", 0.25)
 	}
-	for _, ws := range f.country {
-		t := 0.0
-		for _, w := range ws {
-			t += w
-		}
+	total(f.country, f.totalC)
+	total(f.admin1, f.totalA)
+	for _, t := range f.totalC {
 		f.maxC = max(f.maxC, t)
 	}
 	return f
@@ -57,15 +57,13 @@ func vote(t map[string]map[string]float64, place, key string, w float64) {
 	t[place][key] += w
 }
 
-// others sums the votes of a tally that come from other names than key.
-func others(ws map[string]float64, key string) float64 {
-	t := 0.0
-	for k, w := range ws {
-		if k != key {
-			t += w
+// total sums the votes of each place of a tally into out.
+func total(t map[string]map[string]float64, out map[string]float64) {
+	for place, ws := range t {
+		for _, w := range ws {
+			out[place] += w
 		}
 	}
-	return t
 }
 
 // clearReading returns the place a mention surely names and the weight of its vote: a country name, a
@@ -104,7 +102,7 @@ func (f *focus) countryShare(k int, key, cc string) float64 {
 	if cc == "" || f.maxC == 0 {
 		return 0
 	}
-	return min(1, others(f.country[cc], key)/max(1, f.maxC))
+	return min(1, (f.totalC[cc]-f.country[cc][key])/max(1, f.maxC))
 }
 
 // admin1Bonus scores how much the rest of the document points at p's division: 2 when another name names
@@ -114,12 +112,10 @@ func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 		return 0
 	}
 	a := p.Country + "." + p.Admin1
-	for k := range f.named[a] {
-		if k != key {
-			return 2
-		}
+	if n := f.named[a]; len(n) > 1 || len(n) == 1 && !n[key] {
+		return 2
 	}
-	if others(f.admin1[a], key) > 0 {
+	if f.totalA[a]-f.admin1[a][key] > 1e-9 {
 		return 1
 	}
 	return 0

@@ -2,6 +2,8 @@ package geoparse
 
 import (
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
@@ -9,7 +11,47 @@ import (
 
 // Parser recognises and resolves place names against a gazetteer. It is read-only and safe for concurrent use.
 type Parser struct {
-	g *gazetteer.Gazetteer
+	g        *gazetteer.Gazetteer
+	lookups  sync.Map // folded key -> []gazetteer.Place, shared by all calls
+	prefixes sync.Map // folded key -> bool
+	cached   atomic.Int64
+}
+
+// maxCached bounds the entries of the parser's lookup caches.
+const maxCached = 1 << 18
+
+// lookup returns the places of a folded key (loose: of its transliteration key), cached across calls. The
+// returned slice is shared: callers must not modify it.
+func (p *Parser) lookup(key string, loose bool) []gazetteer.Place {
+	k := key
+	if loose {
+		k = "~" + key
+	}
+	if v, ok := p.lookups.Load(k); ok {
+		return v.([]gazetteer.Place)
+	}
+	var ps []gazetteer.Place
+	if loose {
+		ps = p.g.LookupLoose(key)
+	} else {
+		ps = p.g.Lookup(key)
+	}
+	if p.cached.Add(1) < maxCached {
+		p.lookups.Store(k, ps)
+	}
+	return ps
+}
+
+// hasPrefix is gazetteer.HasPrefix, cached across calls.
+func (p *Parser) hasPrefix(key string) bool {
+	if v, ok := p.prefixes.Load(key); ok {
+		return v.(bool)
+	}
+	b := p.g.HasPrefix(key)
+	if p.cached.Add(1) < maxCached {
+		p.prefixes.Store(key, b)
+	}
+	return b
 }
 
 // New returns a parser over g (gazetteer.Default or gazetteer.Open).
@@ -19,7 +61,7 @@ func New(g *gazetteer.Gazetteer) *Parser { return &Parser{g: g} }
 // Start. Demonyms are left out; metonyms are kept with Locational false.
 func (p *Parser) Parse(text string) []Toponym {
 	d := prepare(text)
-	r := newRun(p.g, d)
+	r := newRun(p, d)
 	r.recognise()
 	r.resolve()
 	return r.toponyms()
@@ -30,7 +72,7 @@ func (p *Parser) Parse(text string) []Toponym {
 // back unresolved.
 func (p *Parser) Resolve(text string, spans []event.Span) []Toponym {
 	d := prepare(text)
-	r := newRun(p.g, d)
+	r := newRun(p, d)
 	r.keepUnresolved = true
 	sorted := append([]event.Span(nil), spans...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })

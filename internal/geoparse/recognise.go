@@ -66,7 +66,7 @@ func (r *run) longest(i int) (int, string) {
 		w := d.folded[j]
 		if isPossessive(t.Text) && j > i && d.gap(j-1, j) == "" && key.Len() > 0 {
 			key.WriteByte('s') // "People's Republic of China" folds to "peoples republic of china"
-			if !r.g.HasPrefix(key.String()) {
+			if !r.p.hasPrefix(key.String()) {
 				break
 			}
 			continue
@@ -84,7 +84,7 @@ func (r *run) longest(i int) (int, string) {
 		key.WriteString(w)
 		words++
 		k := key.String()
-		if !r.g.HasPrefix(k) {
+		if !r.p.hasPrefix(k) {
 			break
 		}
 		if cap && len(r.lookup(k)) > 0 {

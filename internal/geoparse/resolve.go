@@ -32,16 +32,39 @@ func (r *run) resolve() {
 		r.candidates(&r.ms[k])
 	}
 	f := r.focus()
-	for k := range r.ms {
-		r.choose(k, f, nil)
-	}
+	r.chooseAll(f, nil)
 	a := r.anchors()
 	r.linkSiblings()
-	for k := range r.ms {
-		r.choose(k, f, a)
-	}
+	r.chooseAll(f, a)
 	r.commaPairs()
 	r.nearLinks()
+}
+
+// chooseAll chooses for every mention. Mentions of one name with the same hints and no list siblings score
+// alike, so the choice of the first is reused.
+func (r *run) chooseAll(f *focus, anchors []anchor) {
+	r.pass++
+	type choice struct {
+		i      int
+		rule   string
+		scores []float64
+	}
+	memo := map[string]choice{}
+	for k := range r.ms {
+		m := &r.ms[k]
+		sig := ""
+		if len(m.siblings) == 0 && m.preset == nil {
+			sig = m.key + "|" + m.noun + "|" + m.hintCC + "|" + m.hintA1
+			if c, ok := memo[sig]; ok && len(m.cands) > 0 {
+				m.choice, m.rule, m.scores = c.i, c.rule, c.scores
+				continue
+			}
+		}
+		r.choose(k, f, anchors)
+		if sig != "" {
+			memo[sig] = choice{m.choice, m.rule, m.scores}
+		}
+	}
 }
 
 // choose scores the candidates of mention k and picks the best, naming the rule that decided.
@@ -51,15 +74,15 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 		return
 	}
 	comps := make([][nComp]float64, len(m.cands))
+	m.scores = make([]float64, len(m.cands))
 	best, priorBest := 0, 0
 	for i := range m.cands {
 		c := &m.cands[i]
-		comps[i] = r.components(k, c.p, c.prior, f, anchors)
-		c.score = 0
+		comps[i] = r.components(k, i, c.p, c.prior, f, anchors)
 		for _, v := range comps[i] {
-			c.score += v
+			m.scores[i] += v
 		}
-		if c.score > m.cands[best].score {
+		if m.scores[i] > m.scores[best] {
 			best = i
 		}
 		if c.prior > m.cands[priorBest].prior {
@@ -91,11 +114,11 @@ func ruleOf(m *mention, comps [][nComp]float64, best, priorBest int) string {
 }
 
 // components returns the score components of place p for mention k.
-func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors []anchor) [nComp]float64 {
+func (r *run) components(k, i int, p gazetteer.Place, pr float64, f *focus, anchors []anchor) [nComp]float64 {
 	m := &r.ms[k]
 	var c [nComp]float64
 	c[cPrior] = pr
-	c[cName] = nameMatch(m, p)
+	c[cName] = r.nameMatchOf(m, i, p)
 	c[cFocus] = 2 * f.countryShare(k, m.key, p.Country)
 	if !isCountry(p) {
 		c[cAdmin1] = f.admin1Bonus(m.key, p)
@@ -105,7 +128,7 @@ func (r *run) components(k int, p gazetteer.Place, pr float64, f *focus, anchors
 	}
 	c[cNoun] = nounBonus(m.noun, p)
 	if anchors != nil && !isCountry(p) && p.Class != 'L' {
-		c[cNear] = proximity(k, m.key, p, anchors)
+		c[cNear] = r.proximityOf(m, i, p, anchors)
 		c[cList] = r.siblingBonus(k, p)
 	}
 	return c
@@ -157,37 +180,50 @@ func nounBonus(noun string, p gazetteer.Place) float64 {
 	return 0
 }
 
-// anchor is a place chosen for a mention, for the closeness of the others.
+// anchor is a place chosen for one or more names, for the closeness of the others.
 type anchor struct {
-	k   int
-	key string
-	p   gazetteer.Place
+	keys map[string]bool
+	p    gazetteer.Place
 }
 
-// anchors returns the places chosen so far that locate their mention precisely enough to pull others
-// towards them: populated places and divisions, not countries, seas or continents.
+// anchors returns the distinct places chosen so far that locate their mention precisely enough to pull
+// others towards them: populated places and divisions, not countries, seas or continents.
 func (r *run) anchors() []anchor {
 	var out []anchor
-	for k, m := range r.ms {
+	seen := map[gazetteer.Place]int{}
+	for _, m := range r.ms {
 		if m.choice < 0 {
 			continue
 		}
 		p := m.cands[m.choice].p
-		if p.Class == 'P' || p.Class == 'A' && !isCountry(p) {
-			out = append(out, anchor{k: k, key: m.key, p: p})
+		if p.Class != 'P' && (p.Class != 'A' || isCountry(p)) {
+			continue
 		}
+		i, ok := seen[p]
+		if !ok {
+			i = len(out)
+			seen[p] = i
+			out = append(out, anchor{keys: map[string]bool{}, p: p})
+		}
+		out[i].keys[m.key] = true
 	}
 	return out
 }
 
 // proximity scores how close p lies to the nearest place chosen for another name of the document.
-func proximity(k int, key string, p gazetteer.Place, anchors []anchor) float64 {
+func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 	d := math.Inf(1)
-	for _, a := range anchors {
-		if a.k == k || a.key == key {
-			continue
+	cosLat := math.Cos(p.Lat * math.Pi / 180)
+	for i := range anchors {
+		a := &anchors[i]
+		dLon := math.Abs(a.p.Lon - p.Lon)
+		if math.Abs(a.p.Lat-p.Lat) > 4 || min(dLon, 360-dLon)*cosLat > 5 || a.keys[key] && len(a.keys) == 1 {
+			continue // farther than 400 km, or only this name's own choice
 		}
-		d = min(d, gazetteer.Distance(p, a.p))
+		d = min(d, gazetteer.DistanceKm(p.Lat, p.Lon, a.p.Lat, a.p.Lon))
+		if d < 50 {
+			break
+		}
 	}
 	switch {
 	case d < 50:
@@ -209,13 +245,16 @@ func (r *run) commaPairs() {
 			strings.TrimSpace(r.d.s[x.end:y.start]) != "," || x.alsoAdmin1 || r.inList(k) {
 			continue
 		}
+		if x.scores == nil || y.scores == nil {
+			continue
+		}
 		bi, bj, bs := -1, -1, math.Inf(-1)
 		for i, cx := range x.cands {
 			for j, cy := range y.cands {
 				if !contains(cy.p, cx.p) {
 					continue
 				}
-				if s := cx.score + cy.score; s > bs {
+				if s := x.scores[i] + y.scores[j]; s > bs {
 					bi, bj, bs = i, j, s
 				}
 			}
@@ -254,4 +293,50 @@ func (r *run) nearLinks() {
 			}
 		}
 	}
+}
+
+// keyData holds what every mention of one name shares: the name-match score and, for the current pass,
+// the proximity score of each candidate (NaN until computed).
+type keyData struct {
+	name     []float64
+	prox     []float64
+	proxPass int
+}
+
+func newKeyData(n int) *keyData {
+	kd := &keyData{name: make([]float64, n), prox: make([]float64, n), proxPass: -1}
+	for i := range kd.name {
+		kd.name[i] = math.NaN()
+	}
+	return kd
+}
+
+// proximityOf caches proximity by name and candidate: every mention of a name has the same candidates.
+func (r *run) proximityOf(m *mention, i int, p gazetteer.Place, anchors []anchor) float64 {
+	kd := m.kd
+	if kd == nil {
+		return proximity(m.key, p, anchors)
+	}
+	if kd.proxPass != r.pass {
+		for j := range kd.prox {
+			kd.prox[j] = math.NaN()
+		}
+		kd.proxPass = r.pass
+	}
+	if math.IsNaN(kd.prox[i]) {
+		kd.prox[i] = proximity(m.key, p, anchors)
+	}
+	return kd.prox[i]
+}
+
+// nameMatchOf caches nameMatch by name and candidate.
+func (r *run) nameMatchOf(m *mention, i int, p gazetteer.Place) float64 {
+	kd := m.kd
+	if kd == nil {
+		return nameMatch(m, p)
+	}
+	if math.IsNaN(kd.name[i]) {
+		kd.name[i] = nameMatch(m, p)
+	}
+	return kd.name[i]
 }

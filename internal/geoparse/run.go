@@ -6,11 +6,13 @@ import (
 
 // mention is a recognised place name and what resolution knows about it.
 type mention struct {
-	start, end int    // byte offsets
-	lo, hi     int    // token range [lo, hi), -1 when the span is not on tokens
-	text       string // the span's text
-	key        string // folded lookup key
-	cands      []cand
+	start, end int                // byte offsets
+	lo, hi     int                // token range [lo, hi), -1 when the span is not on tokens
+	text       string             // the span's text
+	key        string             // folded lookup key
+	cands      []cand             // shared by the mentions of one name: read-only once built
+	scores     []float64          // the score of each candidate at the last choice
+	kd         *keyData           // shared by the mentions of one name, nil for others
 	country    *gazetteer.Country // the country the name itself denotes ("Syria", "the US")
 	cue        string             // the locative word before the name ("in", "near"), folded
 	noun       string             // "city", "region" or "feature" from "the city of X", "X province"
@@ -26,45 +28,33 @@ type mention struct {
 	rule       string
 }
 
-// cand is one candidate place of a mention with its score.
+// cand is one candidate place of a mention with its prior.
 type cand struct {
 	p     gazetteer.Place
 	prior float64
-	score float64
 }
 
 // run is the state of one Parse or Resolve call.
 type run struct {
+	p              *Parser
 	g              *gazetteer.Gazetteer
 	d              *docText
 	ms             []mention
-	cache          map[string][]gazetteer.Place
-	names          map[string]bool // words seen as part of person names
-	demonyms       []string        // the countries of the demonyms in the text ("Syrian" -> SY)
-	keepUnresolved bool            // Resolve reports the spans it cannot resolve
+	names          map[string]bool    // words seen as part of person names
+	demonyms       []string           // the countries of the demonyms in the text ("Syrian" -> SY)
+	keepUnresolved bool               // Resolve reports the spans it cannot resolve
+	byKey          map[string]mention // the candidates of each name, shared by its mentions
+	pass           int                // the number of the current scoring pass
 }
 
-func newRun(g *gazetteer.Gazetteer, d *docText) *run {
-	return &run{g: g, d: d, cache: map[string][]gazetteer.Place{}, names: map[string]bool{}}
+// newRun starts a run of p over d.
+func newRun(p *Parser, d *docText) *run {
+	return &run{p: p, g: p.g, d: d, names: map[string]bool{},
+		byKey: map[string]mention{}}
 }
 
-// lookup returns the places of a folded key, cached for the run.
-func (r *run) lookup(key string) []gazetteer.Place {
-	if ps, ok := r.cache[key]; ok {
-		return ps
-	}
-	ps := r.g.Lookup(key)
-	r.cache[key] = ps
-	return ps
-}
+// lookup returns the places of a folded key.
+func (r *run) lookup(key string) []gazetteer.Place { return r.p.lookup(key, false) }
 
 // lookupLoose returns the places of a transliteration variant of key.
-func (r *run) lookupLoose(key string) []gazetteer.Place {
-	k := "~" + key
-	if ps, ok := r.cache[k]; ok {
-		return ps
-	}
-	ps := r.g.LookupLoose(key)
-	r.cache[k] = ps
-	return ps
-}
+func (r *run) lookupLoose(key string) []gazetteer.Place { return r.p.lookup(key, true) }

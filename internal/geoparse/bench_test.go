@@ -1,0 +1,48 @@
+package geoparse
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+
+	"sitrep/internal/gazetteer"
+)
+
+// benchText is news-like prose with places, people, organisations and metonyms, written for the benchmark.
+const benchText = `Syrian government forces backed by Russian air strikes advanced into the eastern districts of Aleppo on
+Tuesday, the Syrian Observatory for Human Rights said. Moscow denies targeting civilians. In Idlib Province,
+rebels shelled the town of Jisr al-Shughur, while Turkish troops near al-Bab reported clashes. Washington
+blamed Damascus for the collapse of the truce; Secretary of State John Kerry spoke with Sergei Lavrov in Geneva.
+Aid trucks left Gaziantep for the border crossing at Bab al-Hawa. The New York Times reported that talks in
+Paris, Texas, had nothing to do with Paris, France. Flooding hit parts of Georgia and South Carolina, and a
+storm moved over the Gulf of Mexico toward New Orleans. UN officials in Baghdad and Mosul said that Iraqi
+forces retook villages south of Kirkuk. Reuters reported from BEIRUT that Hezbollah fighters crossed from
+Lebanon into the Qalamoun mountains.
+`
+
+// BenchmarkGeoparse measures Parse over about 1 MB of text (in documents of the size of a news article) and
+// reports the heap the loaded gazetteer takes.
+func BenchmarkGeoparse(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if after.HeapAlloc > before.HeapAlloc {
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "gazetteer-MB")
+	}
+	p := New(g)
+	doc := strings.Repeat(benchText, 4) // ~4 KB, an article
+	n := (1 << 20) / len(doc)
+	b.SetBytes(int64(n * len(doc)))
+	b.ResetTimer()
+	for b.Loop() {
+		for range n {
+			p.Parse(doc)
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package geoparse
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
+)
+
+var (
+	parserOnce sync.Once
+	parser     *Parser
+)
+
+// testParser returns a parser over the embedded gazetteer, shared by the tests.
+func testParser(t testing.TB) *Parser {
+	t.Helper()
+	parserOnce.Do(func() {
+		g, err := gazetteer.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parser = New(g)
+	})
+	return parser
+}
+
+// find returns the toponym whose text is name (the n-th one, from 0), or fails.
+func find(t *testing.T, ts []Toponym, name string, n int) Toponym {
+	t.Helper()
+	for _, tp := range ts {
+		if tp.Text == name {
+			if n == 0 {
+				return tp
+			}
+			n--
+		}
+	}
+	t.Fatalf("no toponym %q in %+v", name, texts(ts))
+	return Toponym{}
+}
+
+func texts(ts []Toponym) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text + "/" + t.Country
+	}
+	return out
+}
+
+func TestResolution(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		nth              int
+		country, admin1  string
+		kind, precision  string
+		locational       bool
+	}{
+		{"city", "Fighting continued in Aleppo on Monday.", "Aleppo", 0, "SY", "", KindCity, event.LocExact, true},
+		{"transliteration", "Shelling hit Halab overnight.", "Halab", 0, "SY", "", KindCity, event.LocExact, true},
+		{"country", "The ceasefire in Syria collapsed.", "Syria", 0, "SY", "", KindCountry, event.LocCountry, true},
+		{"capital default", "She moved to Paris last year.", "Paris", 0, "FR", "", KindCity, event.LocExact, true},
+		{"comma region", "The festival is held in Paris, Texas, every spring.", "Paris", 0, "US", "Texas", KindCity, event.LocExact, true},
+		{"document focus", "Dallas police said a man from Paris was arrested. Texas officials in Austin and Houston agreed.",
+			"Paris", 0, "US", "Texas", KindCity, event.LocExact, true},
+		{"port hint", "Russia sent a missile system to the Syrian port of Tartus.", "Tartus", 0, "SY", "", KindCity, event.LocExact, true},
+		{"metonym", "Moscow denies the charge and says the convoy caught fire.", "Moscow", 0, "RU", "", KindCity, event.LocExact, false},
+		{"metonym with adverbial", "Washington on Tuesday blamed the rebels.", "Washington", 0, "US", "", KindCity, event.LocExact, false},
+		{"locative capital", "Talks were held in Moscow on Friday.", "Moscow", 0, "RU", "", KindCity, event.LocExact, true},
+		{"georgia country", "Protesters gathered in Tbilisi as Georgia and Russia traded accusations.", "Georgia", 0, "GE", "", KindCountry, event.LocCountry, true},
+		{"georgia state", "Storms hit Atlanta, Georgia, and parts of Alabama and Tennessee.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
+		{"state list", "Cases were reported in Texas, Georgia and Ohio.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
+		{"sea", "The ship sank in the Mediterranean.", "Mediterranean", 0, "", "", KindFeature, event.LocRegion, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, tt.nth)
+			if got.Country != tt.country || !got.Resolved || got.Kind != tt.kind || got.Precision != tt.precision ||
+				got.Locational != tt.locational || (tt.admin1 != "" && !strings.HasPrefix(got.Admin1, tt.admin1)) {
+				t.Errorf("%q -> %+v, want country %s admin1 %q kind %s precision %s locational %v", tt.topo, got,
+					tt.country, tt.admin1, tt.kind, tt.precision, tt.locational)
+			}
+			if got.Rule == "" {
+				t.Error("no rule named")
+			}
+			if tt.text[got.Start:got.End] != got.Text {
+				t.Errorf("span %d-%d is %q, text %q", got.Start, got.End, tt.text[got.Start:got.End], got.Text)
+			}
+		})
+	}
+}
+
+func TestRecognitionLeavesOut(t *testing.T) {
+	p := testParser(t)
+	tests := []struct{ name, text, absent string }{
+		{"demonym", "Syrian forces advanced with Russian support.", "Syrian"},
+		{"person", "Secretary of State John Kerry met Sergei Lavrov.", "Kerry"},
+		{"person by title", "President Jackson spoke.", "Jackson"},
+		{"newspaper", "The New York Times reported the attack.", "New York"},
+		{"airline", "A Turkish Airlines flight landed.", "Turkish"},
+		{"sentence-initial word", "March was the deadliest month.", "March"},
+		{"common word used lower case too", "Reading is fun. People enjoy reading books.", "Reading"},
+		{"acronym", "UNOSAT reviewed the images.", "UNOSAT"},
+		{"surname seen before", "Pentagon spokesman Peter Cook said so. Cook added that talks continue.", "Cook"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, got := range p.Parse(tt.text) {
+				if strings.Contains(got.Text, tt.absent) {
+					t.Errorf("%q recognised as a place (%+v)", got.Text, got)
+				}
+			}
+		})
+	}
+}
+
+func TestRecognitionFinds(t *testing.T) {
+	p := testParser(t)
+	tests := []struct{ name, text, want string }{
+		{"multi-word", "Flooding hit New Orleans and Rio de Janeiro.", "Rio de Janeiro"},
+		{"arabic article", "Clashes erupted near al-Bab.", "al-Bab"},
+		{"hyphenated", "Police in Stoke-on-Trent said.", "Stoke-on-Trent"},
+		{"possessive in name", "the Democratic People's Republic of Korea said", "People's Republic of Korea"},
+		{"dateline", "BEIRUT (Reuters) - Clashes went on.", "BEIRUT"},
+		{"province head", "Shelling continued in Idlib Province.", "Idlib Province"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := p.Parse(tt.text)
+			for _, got := range ts {
+				if strings.Contains(got.Text, tt.want) || strings.Contains(tt.want, got.Text) && len(got.Text) > 4 {
+					return
+				}
+			}
+			t.Errorf("%q not found in %v", tt.want, texts(ts))
+		})
+	}
+}
+
+func TestNearUnknownVillage(t *testing.T) {
+	text := "The convoy was hit at Urem Al-Kubra near the northern city of Aleppo."
+	got := find(t, testParser(t).Parse(text), "Urem Al-Kubra", 0)
+	if got.Precision != event.LocNear || got.Country != "SY" || !strings.HasPrefix(got.Rule, "near") {
+		t.Errorf("unknown village -> %+v, want Aleppo with precision near", got)
+	}
+	if got.Name != "Aleppo" {
+		t.Errorf("name = %q, want Aleppo", got.Name)
+	}
+}
+
+func TestImportedVillage(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	if _, err := gazetteer.Import(ctx, dir, []string{"testdata/SY.txt"}, gazetteer.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(g)
+	for _, text := range []string{
+		"The convoy was hit at Urem Al-Kubra near the northern city of Aleppo.",
+		"Aid trucks burned in Orum al-Kubra, west of Aleppo.",
+	} {
+		ts := p.Parse(text)
+		var got *Toponym
+		for i := range ts {
+			if strings.Contains(strings.ToLower(ts[i].Text), "kubra") {
+				got = &ts[i]
+			}
+		}
+		if got == nil || got.GeonameID != 98000001 || got.Precision != event.LocExact {
+			t.Errorf("%q: got %+v (all %v), want the imported village 98000001, exact", text, got, texts(ts))
+		}
+	}
+}
+
+func TestResolveSpans(t *testing.T) {
+	text := "Troops left northern Syria for the Syrian port of Tartus; Qwzxv stayed."
+	spans := []event.Span{
+		event.SpanOf(text, strings.Index(text, "Tartus"), strings.Index(text, "Tartus")+6),
+		event.SpanOf(text, strings.Index(text, "northern Syria"), strings.Index(text, "northern Syria")+14),
+		event.SpanOf(text, strings.Index(text, "Qwzxv"), strings.Index(text, "Qwzxv")+5),
+		{Start: -3, End: 900, Text: "Syrian"},
+	}
+	ts := testParser(t).Resolve(text, spans)
+	if len(ts) != 4 {
+		t.Fatalf("Resolve gave %d toponyms, want 4: %+v", len(ts), ts)
+	}
+	want := []struct {
+		text     string
+		country  string
+		resolved bool
+	}{{"Syrian", "SY", true}, {"northern Syria", "SY", true}, {"Tartus", "SY", true}, {"Qwzxv", "", false}}
+	for i, w := range want {
+		if ts[i].Text != w.text || ts[i].Country != w.country || ts[i].Resolved != w.resolved {
+			t.Errorf("toponym %d = %+v, want %s in %q resolved %v", i, ts[i], w.text, w.country, w.resolved)
+		}
+	}
+}
+
+func TestEventPlace(t *testing.T) {
+	tp := Toponym{Start: 3, End: 9, Text: "Aleppo", Name: "Aleppo", GeonameID: 170063, Lat: 36.2, Lon: 37.16,
+		Country: "SY", Admin1: "Aleppo Governorate", Precision: event.LocExact, Resolved: true}
+	p := tp.EventPlace()
+	if p.GeonameID == nil || *p.GeonameID != 170063 || p.Admin1 == nil || *p.Admin1 != "Aleppo Governorate" ||
+		p.Span == nil || p.Span.Start != 3 || p.Precision != event.LocExact || p.Name != "Aleppo" {
+		t.Errorf("EventPlace = %+v", p)
+	}
+	none := Toponym{Text: "Syria", Name: "Syria", Country: "SY", Precision: event.LocCountry}.EventPlace()
+	if none.GeonameID != nil || none.Admin1 != nil {
+		t.Errorf("EventPlace without id or admin1 = %+v", none)
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	const seed = "Russia, which has been accused of attacking Aleppo indiscriminately, has sent an advanced " +
+		"missile system to the Syrian port of Tartus. Moscow on Tuesday said it deployed a S-300 missile system " +
+		"to Tartus on the Mediterranean coast. Some 20 people were killed in the attack on the convoy at Urem " +
+		"Al-Kubra near the northern city of Aleppo. The United States blamed two Russian warplanes. Moscow " +
+		"denies the charge."
+	ts := testParser(t).Parse(seed)
+	for _, tp := range ts {
+		if tp.Text == "Moscow" && tp.Locational {
+			t.Errorf("Moscow as a location: %+v", tp)
+		}
+		if !tp.Resolved {
+			t.Errorf("unresolved toponym from Parse: %+v", tp)
+		}
+	}
+	if got := find(t, ts, "Tartus", 1); got.Country != "SY" {
+		t.Errorf("Tartus -> %+v", got)
+	}
+}
