@@ -237,3 +237,31 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("Tartus -> %+v", got)
 	}
 }
+
+func TestParseConcurrent(t *testing.T) {
+	p := testParser(t)
+	texts := []string{
+		"Shelling hit Aleppo and Idlib as Moscow denied involvement.",
+		"Storms hit Atlanta, Georgia, and parts of Alabama.",
+		"The festival is held in Paris, Texas, every spring.",
+	}
+	want := make([][]Toponym, len(texts))
+	for i, s := range texts {
+		want[i] = p.Parse(s)
+	}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range 20 {
+				i := (w + n) % len(texts)
+				if got := p.Parse(texts[i]); len(got) != len(want[i]) || (len(got) > 0 && got[0] != want[i][0]) {
+					t.Errorf("concurrent Parse(%q) = %v, want %v", texts[i], texts(got), texts(want[i]))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+

@@ -97,6 +97,8 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 // prior alone would have chosen.
 func ruleOf(m *mention, comps [][nComp]float64, best, priorBest int) string {
 	switch {
+	case m.country != nil && isCountry(m.cands[best].p) && m.cands[best].p.Country == m.country.Code:
+		return "country-name"
 	case len(m.cands) == 1 && isCountry(m.cands[0].p):
 		return "country-name"
 	case len(m.cands) == 1:
