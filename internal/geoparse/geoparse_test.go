@@ -240,13 +240,13 @@ func TestSeedArticle(t *testing.T) {
 
 func TestParseConcurrent(t *testing.T) {
 	p := testParser(t)
-	texts := []string{
+	docs := []string{
 		"Shelling hit Aleppo and Idlib as Moscow denied involvement.",
 		"Storms hit Atlanta, Georgia, and parts of Alabama.",
 		"The festival is held in Paris, Texas, every spring.",
 	}
-	want := make([][]Toponym, len(texts))
-	for i, s := range texts {
+	want := make([][]Toponym, len(docs))
+	for i, s := range docs {
 		want[i] = p.Parse(s)
 	}
 	var wg sync.WaitGroup
@@ -255,13 +255,12 @@ func TestParseConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for n := range 20 {
-				i := (w + n) % len(texts)
-				if got := p.Parse(texts[i]); len(got) != len(want[i]) || (len(got) > 0 && got[0] != want[i][0]) {
-					t.Errorf("concurrent Parse(%q) = %v, want %v", texts[i], texts(got), texts(want[i]))
+				i := (w + n) % len(docs)
+				if got := p.Parse(docs[i]); len(got) != len(want[i]) || (len(got) > 0 && got[0] != want[i][0]) {
+					t.Errorf("concurrent Parse(%q) = %v, want %v", docs[i], texts(got), texts(want[i]))
 				}
 			}
 		}()
 	}
 	wg.Wait()
 }
-
