@@ -24,7 +24,7 @@ func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 	}
 	noun := ""
 	if d.isWord(hi) && isPossessive(d.toks[hi].Text) && d.isCap(hi+1) && d.tight(hi) &&
-		(orgHeads[d.folded[hi+1]] || placeHeads[d.folded[hi+1]]) {
+		(orgHeads[d.folded[hi+1]] || placeHeads[d.folded[hi+1]]) && !r.majorName(key) {
 		return hi, "", false // "St. Peter's Basilica", "Eva's Village"
 	}
 	if hi < len(d.toks) && d.isCap(hi) && d.tight(hi-1) {

@@ -16,6 +16,8 @@ func (r *run) toponyms() []Toponym {
 			y := r.ms[m.nearOf]
 			r.fill(&t, y.cands[y.choice].p)
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
+		case m.choice >= 0 && !r.keepUnresolved && r.weak(&m):
+			continue
 		case m.choice >= 0:
 			r.fill(&t, m.cands[m.choice].p)
 			t.Rule = m.rule
@@ -55,4 +57,18 @@ func (r *run) addSpan(s event.Span) {
 	}
 	m.key = gazetteer.Fold(m.text)
 	r.ms = append(r.ms, m)
+}
+
+// weak reports whether a recognised name has too little evidence to be reported as a place: one word with
+// no locative cue or place noun around it, whose best reading is a hamlet (under 1,000 people) or a small
+// place known by that name only as an alternate one (a "Western" that is Cuba City's other name).
+func (r *run) weak(m *mention) bool {
+	if m.hi-m.lo != 1 || strongCues[m.cue] || m.noun != "" || m.preset != nil {
+		return false
+	}
+	p := m.cands[m.choice].p
+	if p.Class != 'P' || p.Population >= 100_000 {
+		return false
+	}
+	return p.Population < 1000 || nameMatch(m, p) < 0
 }

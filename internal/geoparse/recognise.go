@@ -13,6 +13,11 @@ const maxWords = 8
 func (r *run) recognise() {
 	d := r.d
 	for i := 0; i < len(d.toks); {
+		if end, name := r.stateAbbrev(i); end > 0 {
+			r.addStateAbbrev(i, end, name)
+			i = end
+			continue
+		}
 		if !r.canStart(i) {
 			i++
 			continue
