@@ -17,7 +17,7 @@ import (
 )
 
 // geoparseUsage documents the command, including its policy for bad jsonl lines.
-const geoparseUsage = `[--format jsonl|text] [--input-format text|jsonl] [--gazetteer DIR] [--explain] FILE|-
+const geoparseUsage = `[--format jsonl|text] [--input-format text|jsonl] [--gazetteer DIR] [--explain] [--demonyms] FILE|-
 
 Finds and resolves the place names of a text. With --input-format jsonl every input line is a document
 {"id":..., "text":"..."} and every output line is {"id":...,"toponyms":[{"start","end","text","lat","lon",
@@ -42,6 +42,7 @@ func runGeoparse(ctx context.Context, e *env, args []string) error {
 	input := fs.String("input-format", "text", "input format: text (one document) or jsonl (lines {\"id\",\"text\"})")
 	dir := fs.String("gazetteer", gazetteer.DefaultDir(), "data directory of imported GeoNames dumps")
 	explain := fs.Bool("explain", false, "add name, kind, precision and the deciding rule of each toponym")
+	demonyms := fs.Bool("demonyms", false, "also report adjectives of nationality used as modifiers (\"Syrian forces\") as non-locational toponyms of their country, as GeoWebNews annotates them")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents parsed in parallel (jsonl input)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -67,7 +68,7 @@ func runGeoparse(ctx context.Context, e *env, args []string) error {
 	defer in.Close()
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
-	p := geoparse.New(g)
+	p := geoparse.NewWithOptions(g, geoparse.Options{Demonyms: *demonyms})
 	if o.input == "text" {
 		return geoparseText(in, name, p, w, o)
 	}

@@ -104,6 +104,15 @@ func TestGeoparseTextInput(t *testing.T) {
 	}
 }
 
+func TestGeoparseDemonyms(t *testing.T) {
+	in := `{"id":1,"text":"Syrian forces entered Aleppo."}` + "\n"
+	_, plain, _ := runGeoparseCLI(t, in, "--input-format", "jsonl", "-")
+	_, with, _ := runGeoparseCLI(t, in, "--input-format", "jsonl", "--demonyms", "-")
+	if strings.Contains(plain, `"Syrian"`) || !strings.Contains(with, `"text":"Syrian"`) || !strings.Contains(with, `"locational":false`) {
+		t.Errorf("demonyms: without the flag %s; with it %s", plain, with)
+	}
+}
+
 func TestGeoparseUsage(t *testing.T) {
 	for _, args := range [][]string{{}, {"--format", "xml", "-"}, {"--input-format", "csv", "-"}, {"a", "b"}} {
 		if code, _, _ := runGeoparseCLI(t, "", args...); code != ExitUsage {

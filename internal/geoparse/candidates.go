@@ -27,6 +27,9 @@ func (r *run) candidates(m *mention) {
 // lookupCandidates fills m.cands from the gazetteer (see candidates).
 func (r *run) lookupCandidates(m *mention) {
 	ps := m.preset
+	if c, ok := r.g.CountryByDemonym(m.key); ok && r.keepUnresolved && ps == nil {
+		ps = withCountry(nil, c) // a given span that is a demonym stands for its country: "Syrian" forces
+	}
 	if ps == nil && m.key != "" {
 		ps = r.lookup(m.key)
 	}
@@ -94,6 +97,11 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	if c, ok := r.g.CountryByName(k); ok {
 		return withCountry(nil, c)
 	}
+	for _, base := range demonymBases(k) { // "European" -> Europe, "Kurdish" -> Kurdistan
+		if ps := r.lookup(base); len(ps) > 0 && ps[0].Class != 'P' {
+			return ps
+		}
+	}
 	if len(k) >= 5 {
 		if ps := closeVariants(k, r.lookupLoose(k)); len(ps) > 0 {
 			return ps
@@ -138,4 +146,28 @@ func hasPlace(ps []gazetteer.Place, p gazetteer.Place) bool {
 		}
 	}
 	return false
+}
+
+// demonymBases returns the place names an adjective of place may derive from: "european" -> "europe",
+// "african" -> "africa", "asian" -> "asia", "kurdish" -> "kurdistan", "arab" -> "arabia".
+func demonymBases(k string) []string {
+	var out []string
+	if strings.Contains(k, " ") || len(k) < 4 {
+		return nil
+	}
+	switch {
+	case strings.HasSuffix(k, "ean"):
+		out = append(out, k[:len(k)-1], k[:len(k)-2]+"a")
+	case strings.HasSuffix(k, "an"):
+		out = append(out, k[:len(k)-1], k[:len(k)-2]+"a", k[:len(k)-2])
+	case strings.HasSuffix(k, "ish"):
+		out = append(out, k[:len(k)-3]+"istan", k[:len(k)-3])
+	case strings.HasSuffix(k, "ese"):
+		out = append(out, k[:len(k)-3], k[:len(k)-3]+"a")
+	case strings.HasSuffix(k, "i"):
+		out = append(out, k[:len(k)-1], k[:len(k)-1]+"istan")
+	default:
+		out = append(out, k+"ia", k+"a")
+	}
+	return out
 }

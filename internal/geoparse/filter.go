@@ -1,5 +1,7 @@
 package geoparse
 
+import "sitrep/internal/gazetteer"
+
 // accept decides whether the gazetteer name at tokens [lo, hi) is a place name here. It may extend hi over a
 // place head ("Tartus Province"), returned with the noun it implies ("region", "city", "feature").
 func (r *run) accept(lo, hi int, key string) (int, string, bool) {
@@ -8,10 +10,9 @@ func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 	if single && (stopCaps[key] || titles[key] || orgHeads[key]) {
 		return hi, "", false
 	}
-	if c, ok := r.g.CountryByDemonym(key); ok {
+	if _, ok := r.g.CountryByDemonym(key); ok {
 		if _, isName := r.g.CountryByName(key); !isName {
-			r.demonyms = append(r.demonyms, c.Code)
-			return hi, "", false // an adjective or noun of nationality, not a place
+			return hi, "", false // an adjective or noun of nationality, not a place (see demonymAt)
 		}
 	}
 	if p := d.prevWord(lo); p >= 0 && titles[d.folded[p]] && d.isCap(p) {
@@ -188,3 +189,13 @@ func (r *run) smallPlace(key string) bool {
 
 // isPossessive reports whether a token is the possessive "'s".
 func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'S" || t == "’S" }
+
+// addDemonym records an adjective of nationality used as a modifier ("Syrian forces") as a non-locational
+// mention of its country (Options.Demonyms).
+func (r *run) addDemonym(lo, hi int, c gazetteer.Country) {
+	r.addMention(lo, hi, r.d.folded[lo], "")
+	m := &r.ms[len(r.ms)-1]
+	m.preset = withCountry(nil, c)
+	m.locational = false
+	m.demonym = true
+}

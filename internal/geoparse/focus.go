@@ -19,7 +19,7 @@ func (r *run) focus() *focus {
 	f := &focus{country: map[string]map[string]float64{}, admin1: map[string]map[string]float64{},
 		named: map[string]map[string]bool{}, totalC: map[string]float64{}, totalA: map[string]float64{}}
 	for _, m := range r.ms {
-		if m.near {
+		if m.near || m.demonym {
 			continue
 		}
 		p, w, ok := clearReading(m)

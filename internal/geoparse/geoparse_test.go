@@ -264,3 +264,19 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestDemonymOption(t *testing.T) {
+	g := defaultGazetteer(t)
+	text := "Syrian forces and Russian jets hit Aleppo. Syrians fled."
+	if ts := New(g).Parse(text); len(ts) != 1 || ts[0].Text != "Aleppo" {
+		t.Errorf("default parser: %v, want Aleppo only", texts(ts))
+	}
+	ts := NewWithOptions(g, Options{Demonyms: true}).Parse(text)
+	want := []string{"Syrian/SY", "Russian/RU", "Aleppo/SY"}
+	if got := texts(ts); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("with demonyms: %v, want %v (the plural noun left out)", got, want)
+	}
+	if ts[0].Locational || ts[0].Kind != KindDemonym || ts[0].Precision != event.LocCountry {
+		t.Errorf("demonym toponym = %+v", ts[0])
+	}
+}

@@ -146,6 +146,9 @@ func TestGoldCorpora(t *testing.T) {
 		t.Skip("short mode")
 	}
 	p := New(defaultGazetteer(t))
+	if os.Getenv("GEOPARSE_DEMONYMS") != "" {
+		p = NewWithOptions(defaultGazetteer(t), Options{Demonyms: true})
+	}
 	for _, name := range []string{"geowebnews.jsonl", "geovirus.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			docs := readGold(t, name)

@@ -36,6 +36,9 @@ func (r *run) addHints() {
 		if m.noun == "" {
 			r.headHint(m)
 		}
+		if m.demonym {
+			continue
+		}
 		if r.metonym(m) {
 			m.locational = false
 		}

@@ -21,6 +21,9 @@ func (r *run) toponyms() []Toponym {
 		case m.choice >= 0:
 			r.fill(&t, m.cands[m.choice].p)
 			t.Rule = m.rule
+			if m.demonym {
+				t.Kind, t.Rule = KindDemonym, "demonym"
+			}
 		case !r.keepUnresolved:
 			continue
 		}

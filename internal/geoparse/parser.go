@@ -12,6 +12,7 @@ import (
 // Parser recognises and resolves place names against a gazetteer. It is read-only and safe for concurrent use.
 type Parser struct {
 	g        *gazetteer.Gazetteer
+	opts     Options
 	lookups  sync.Map // folded key -> []gazetteer.Place, shared by all calls
 	prefixes sync.Map // folded key -> bool
 	cached   atomic.Int64
@@ -54,8 +55,19 @@ func (p *Parser) hasPrefix(key string) bool {
 	return b
 }
 
+// Options tunes a Parser.
+type Options struct {
+	// Demonyms also reports adjectives of nationality used as modifiers ("Syrian forces", "the Russian
+	// government") as toponyms of their country, with Locational false and Kind KindDemonym. Off by
+	// default: a demonym is not a place name, but some annotation schemes (GeoWebNews) count modifiers.
+	Demonyms bool
+}
+
 // New returns a parser over g (gazetteer.Default or gazetteer.Open).
 func New(g *gazetteer.Gazetteer) *Parser { return &Parser{g: g} }
+
+// NewWithOptions returns a parser over g tuned by o.
+func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser { return &Parser{g: g, opts: o} }
 
 // Parse finds the place names of a text (a whole document, for its context) and resolves them, ordered by
 // Start. Demonyms are left out; metonyms are kept with Locational false.

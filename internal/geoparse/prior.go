@@ -48,6 +48,12 @@ func prior(p gazetteer.Place) float64 {
 		}
 		return max(lp, 4.5)
 	case 'H':
+		switch p.Code {
+		case "OCN":
+			return max(lp, 7)
+		case "SEA", "GULF":
+			return max(lp, 6.5)
+		}
 		return max(lp, 5.5)
 	case 'T':
 		return max(lp, 4.5)

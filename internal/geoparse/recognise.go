@@ -23,6 +23,10 @@ func (r *run) recognise() {
 			continue
 		}
 		hi, key := r.longest(i)
+		if hi <= i+1 && r.demonymAt(i) {
+			i++
+			continue
+		}
 		if hi < 0 {
 			i = r.unknownRun(i)
 			continue
@@ -128,4 +132,24 @@ func (r *run) addMention(lo, hi int, key, noun string) {
 		nearOf: -1, choice: -1, locational: true}
 	m.text = d.s[m.start:m.end]
 	r.ms = append(r.ms, m)
+}
+
+// demonymAt handles a capitalised adjective or noun of nationality at i ("Syrian", "Russians"): it is not a
+// place name, but it votes for its country in the document's focus, and with Options.Demonyms a modifier
+// use is reported. It reports whether token i was one.
+func (r *run) demonymAt(i int) bool {
+	d := r.d
+	key := d.folded[i]
+	c, ok := r.g.CountryByDemonym(key)
+	if !ok {
+		return false
+	}
+	if _, isName := r.g.CountryByName(key); isName {
+		return false
+	}
+	r.demonyms = append(r.demonyms, c.Code)
+	if r.p.opts.Demonyms && d.isWord(i+1) && !isPossessive(d.toks[i+1].Text) && !strings.HasSuffix(key, "s") {
+		r.addDemonym(i, i+1, c)
+	}
+	return true
 }

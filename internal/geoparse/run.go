@@ -21,6 +21,7 @@ type mention struct {
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1
 	near       bool               // X of "X near Y" is unknown: resolve to Y with precision near
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
+	demonym    bool               // an adjective of nationality (Options.Demonyms)
 	alsoAdmin1 bool               // a first-order division has the name as its main name ("Georgia")
 	siblings   []int              // the mentions listed with this one ("Texas, Georgia and Ohio")
 	locational bool

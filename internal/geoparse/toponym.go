@@ -12,6 +12,7 @@ const (
 	KindCountry = "country" // a country
 	KindFeature = "feature" // a sea, river, mountain, site or other natural or man-made feature
 	KindRegion  = "region"  // a continent or a region larger than a country
+	KindDemonym = "demonym" // an adjective of nationality standing for its country (Options.Demonyms)
 )
 
 // Toponym is a place name found in a text and the place it was resolved to.
