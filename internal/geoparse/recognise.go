@@ -94,6 +94,9 @@ func (r *run) longest(i int) (int, string) {
 		words++
 		k := key.String()
 		if !r.p.hasPrefix(k) {
+			if d.isWord(j+1) && isPossessive(d.toks[j+1].Text) && d.gap(j, j+1) == "" && r.p.hasPrefix(k+"s") {
+				continue // "People" of "People's Republic"
+			}
 			break
 		}
 		if cap && len(r.lookup(k)) > 0 {

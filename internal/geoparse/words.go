@@ -119,7 +119,10 @@ var stopCaps = set("january", "february", "march", "april", "may", "june", "july
 	"update", "breaking", "exclusive", "opinion", "analysis", "editorial", "comment", "source", "sources",
 	"report", "reports", "read", "more", "click", "share", "follow", "like", "tweet", "email", "print",
 	"advertisement", "sponsored", "related", "watch", "listen", "subscribe", "sign", "login", "log",
-	"english", "arabic", "french", "spanish", "german", "russian", "chinese", "latin", "greek")
+	"english", "arabic", "french", "spanish", "german", "russian", "chinese", "latin", "greek",
+	"arab", "arabs", "muslim", "muslims", "christian", "christians", "jewish", "jews", "islamic", "catholic",
+	"protestant", "orthodox", "hindu", "buddhist", "sunni", "shia", "shiite", "alawite", "druze", "kurd", "kurds",
+	"kurdish", "western", "eastern", "northern", "southern", "westerners", "native", "indigenous", "aboriginal")
 
 // months name the months; after a place name they start a date ("Aleppo March 3").
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
