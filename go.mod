@@ -4,5 +4,6 @@ go 1.26.0
 
 require (
 	github.com/klauspost/compress v1.20.4
-	golang.org/x/text v0.44.0 // indirect
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
 )
