@@ -196,11 +196,24 @@ func TestResolveSpans(t *testing.T) {
 		text     string
 		country  string
 		resolved bool
-	}{{"Syrian", "SY", true}, {"northern Syria", "SY", true}, {"Tartus", "SY", true}, {"Qwzxv", "", false}}
+	}{{"Syrian", "SY", true}, {"northern Syria", "SY", true}, {"Tartus", "SY", true}, {"Qwzxv", "SY", true}}
 	for i, w := range want {
 		if ts[i].Text != w.text || ts[i].Country != w.country || ts[i].Resolved != w.resolved {
 			t.Errorf("toponym %d = %+v, want %s in %q resolved %v", i, ts[i], w.text, w.country, w.resolved)
 		}
+	}
+	if ts[3].Rule != "document-country" || ts[3].Precision != event.LocCountry {
+		t.Errorf("unknown name = %+v, want the document's country with precision country", ts[3])
+	}
+	lone := "Qwzxv stayed."
+	if got := testParser(t).Resolve(lone, []event.Span{event.SpanOf(lone, 0, 5)}); len(got) != 1 || got[0].Resolved {
+		t.Errorf("unknown name without context = %+v, want unresolved", got)
+	}
+	village := "Aid reached Qwzxv, Syria, on Monday."
+	at := strings.Index(village, "Qwzxv")
+	got := testParser(t).Resolve(village, []event.Span{event.SpanOf(village, at, at+5), event.SpanOf(village, at+7, at+12)})
+	if len(got) != 2 || got[0].Rule != "near:Syria" || got[0].Precision != event.LocCountry {
+		t.Errorf("unknown name before its country = %+v", got)
 	}
 }
 

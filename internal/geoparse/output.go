@@ -16,6 +16,13 @@ func (r *run) toponyms() []Toponym {
 			y := r.ms[m.nearOf]
 			r.fill(&t, y.cands[y.choice].p)
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
+			if isCountry(y.cands[y.choice].p) {
+				t.Precision = event.LocCountry
+			}
+		case m.fallbackCC != "":
+			c, _ := r.g.Country(m.fallbackCC)
+			r.fill(&t, gazetteer.Place{Name: c.Name, Lat: c.Lat, Lon: c.Lon, Country: c.Code, Class: 'A', Code: "PCLI"})
+			t.Rule = "document-country"
 		case m.choice >= 0 && !r.keepUnresolved && r.weak(&m):
 			continue
 		case m.choice >= 0:

@@ -281,20 +281,53 @@ func contains(y, x gazetteer.Place) bool {
 	return isCountry(y) || isAdmin1(y) && x.Admin1 == y.Admin1 && !isAdmin1(x)
 }
 
-// nearLinks resolves "X near Y" with X unknown to the place of Y, with precision near.
+// nearLinks places the names the gazetteer does not know by the place written after them: "X near Y" and
+// "X, Y" (X at Y, precision near), and for spans given to Resolve also "X in Y" and, failing that, the
+// document's main country (precision country).
 func (r *run) nearLinks() {
 	for k := range r.ms {
 		m := &r.ms[k]
-		if !m.near {
+		if !m.near && (len(m.cands) > 0 || !r.keepUnresolved) {
 			continue
 		}
 		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
-			if r.ms[j].choice >= 0 && r.ms[j].locational {
-				m.nearOf = j
+			if y := r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || linkGap(r.d.s[m.end:y.start])) {
+				m.nearOf, m.near = j, true
 				break
 			}
 		}
+		if m.nearOf < 0 && r.keepUnresolved {
+			m.fallbackCC = r.mainCountry()
+		}
 	}
+}
+
+// linkGap reports whether the text between an unknown name and a known one places the first in the second:
+// ", ", " in ", " near ", " outside ", ", in ".
+func linkGap(g string) bool {
+	switch strings.TrimSpace(g) {
+	case ",", "in", ", in", "near", "outside", "of", "district of", "province of", "region of", ", near":
+		return true
+	}
+	return false
+}
+
+// mainCountry returns the country of the most mentions of the document, or "".
+func (r *run) mainCountry() string {
+	best := ""
+	counts := map[string]int{}
+	for _, m := range r.ms {
+		if m.choice < 0 || m.near {
+			continue
+		}
+		if cc := m.cands[m.choice].p.Country; cc != "" {
+			counts[cc]++
+			if counts[cc] > counts[best] || counts[cc] == counts[best] && cc < best {
+				best = cc
+			}
+		}
+	}
+	return best
 }
 
 // keyData holds what every mention of one name shares: the name-match score and, for the current pass,

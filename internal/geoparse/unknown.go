@@ -20,9 +20,9 @@ func (r *run) unknownRun(i int) int {
 			return j
 		}
 	}
-	if w := d.word(j); w == "near" || w == "outside" {
+	if w := d.word(j); w == "near" || w == "outside" || d.punct(j, ",") && r.isRegionName(j+1) {
 		r.addMention(i, j, key, "")
-		r.ms[len(r.ms)-1].near = true
+		r.ms[len(r.ms)-1].near = true // "at X near Aleppo", "in X, Taiwan": placed by what follows
 	}
 	return j
 }
