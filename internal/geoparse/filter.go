@@ -2,31 +2,46 @@ package geoparse
 
 import "sitrep/internal/gazetteer"
 
+// verdict is what recognition does with a gazetteer name.
+type verdict uint8
+
+const (
+	accepted   verdict = iota
+	rejectWord         // not a place here; the next word may start one ("In Beijing")
+	rejectRun          // part of a longer name; skip the rest of its capitalised run ("Paris Hilton")
+)
+
 // accept decides whether the gazetteer name at tokens [lo, hi) is a place name here. It may extend hi over a
 // place head ("Tartus Province"), returned with the noun it implies ("region", "city", "feature").
-func (r *run) accept(lo, hi int, key string) (int, string, bool) {
+func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	d := r.d
 	single := hi-lo == 1 || (hi-lo == 3 && d.punct(lo+1, "-") && arabicArticles[d.folded[lo]])
 	if single && (stopCaps[key] || titles[key] || orgHeads[key]) {
-		return hi, "", false
+		if functionWords[key] || locativeCues[key] || weekdays[key] || months[key] {
+			return hi, "", rejectWord // "In Beijing", "On Monday Aleppo"
+		}
+		return hi, "", rejectRun // "Best Buy", "West Nile virus"
 	}
 	if _, ok := r.g.CountryByDemonym(key); ok {
 		if _, isName := r.g.CountryByName(key); !isName {
-			return hi, "", false // an adjective or noun of nationality, not a place (see demonymAt)
+			return hi, "", rejectWord // an adjective or noun of nationality, not a place (see demonymAt)
 		}
 	}
 	if p := d.prevWord(lo); p >= 0 && titles[d.folded[p]] && d.isCap(p) {
 		r.names[key] = true
-		return hi, "", false // "President Jackson", "Gen. Lee"
+		return hi, "", rejectRun // "President Jackson", "Gen. Lee"
+	}
+	if r.orgOf(lo) {
+		return hi, "", rejectRun // "University of Manchester", "Chamber of Commerce"
 	}
 	if r.personBefore(lo) {
 		r.names[key] = true
-		return hi, "", false // "John Kerry", "Peter Cook"
+		return hi, "", rejectRun // "John Kerry", "Peter Cook"
 	}
 	noun := ""
 	if d.isWord(hi) && isPossessive(d.toks[hi].Text) && d.isCap(hi+1) && d.tight(hi) &&
 		(orgHeads[d.folded[hi+1]] || placeHeads[d.folded[hi+1]]) && !r.majorName(key) {
-		return hi, "", false // "St. Peter's Basilica", "Eva's Village"
+		return hi, "", rejectRun // "St. Peter's Basilica", "Eva's Village"
 	}
 	if hi < len(d.toks) && d.isCap(hi) && d.tight(hi-1) {
 		w := d.folded[hi]
@@ -35,23 +50,23 @@ func (r *run) accept(lo, hi int, key string) (int, string, bool) {
 			hi++
 			noun = headNoun(w)
 		case orgHeads[w]:
-			return hi, "", false // "New York Times", "Turkish Airlines"
+			return hi, "", rejectRun // "New York Times", "Turkish Airlines"
 		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
 			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
 		default:
 			r.nameParts(hi)
-			return hi, "", false // part of a longer name: "Jordan Henderson", "Paris Hilton"
+			return hi, "", rejectRun // part of a longer name: "Jordan Henderson", "Paris Hilton"
 		}
 	}
 	if single && d.toks[lo].IsAllCaps() && !r.capsContext(lo) && !r.majorName(key) {
-		return hi, "", false // an acronym: "UNOSAT", "CA"
+		return hi, "", rejectWord // an acronym: "UNOSAT", "CA"
 	}
 	if single && !r.strongCue(lo) && !r.majorName(key) {
 		if r.names[key] || d.lower[key] || d.initial[lo] && r.smallPlace(key) {
-			return hi, "", false // a surname seen before, or a common word ("Mobile", "Reading")
+			return hi, "", rejectWord // a surname seen before, or a common word ("Mobile", "Reading")
 		}
 	}
-	return hi, noun, true
+	return hi, noun, accepted
 }
 
 // headNoun returns the kind of place a place head implies.
@@ -198,4 +213,16 @@ func (r *run) addDemonym(lo, hi int, c gazetteer.Country) {
 	m.preset = withCountry(nil, c)
 	m.locational = false
 	m.demonym = true
+}
+
+// orgOf reports whether the name at lo completes an organisation's name of the form "<Head> of X":
+// "University of Manchester", "Bank of England", "Chamber of Commerce".
+func (r *run) orgOf(lo int) bool {
+	d := r.d
+	p := d.prevWord(lo)
+	if p < 0 || d.folded[p] != "of" {
+		return false
+	}
+	q := d.prevWord(p)
+	return q >= 0 && d.isCap(q) && orgHeads[d.folded[q]] && !placeNouns[d.folded[q]]
 }

@@ -80,5 +80,9 @@ func (r *run) weak(m *mention) bool {
 	if p.Class != 'P' || p.Population >= 100_000 {
 		return false
 	}
-	return p.Population < 1000 || nameMatch(m, p) < 0
+	if nameMatch(m, p) < 0 {
+		return true
+	}
+	seat := p.Code == "PPLC" || p.Code == "PPLA" || p.Code == "PPLA2" // GeoNames may lack their population
+	return p.Population < 1000 && !seat
 }

@@ -31,8 +31,12 @@ func (r *run) recognise() {
 			i = r.unknownRun(i)
 			continue
 		}
-		hi, noun, ok := r.accept(i, hi, key)
-		if !ok {
+		hi, noun, v := r.accept(i, hi, key)
+		switch v {
+		case rejectWord:
+			i = hi
+			continue
+		case rejectRun:
 			i = r.skipCaps(hi)
 			continue
 		}

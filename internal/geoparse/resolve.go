@@ -153,8 +153,8 @@ func nameMatch(m *mention, p gazetteer.Place) float64 {
 	switch {
 	case n == m.key+" state" && isAdmin1(p):
 		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
-	case n == m.key || strings.TrimPrefix(n, "the ") == m.key:
-		return 0
+	case n == m.key || strings.TrimPrefix(n, "the ") == m.key || withoutArticle(n) == m.key:
+		return 0 // "Al Qamishli" for "Qamishli"
 	case p.Class == 'P' && (n == m.key+" city" || n == "city of "+m.key):
 		return 0 // "New York City", "Kuwait City"
 	case p.Class != 'P' && strings.HasPrefix(n, m.key+" "):
@@ -374,4 +374,12 @@ func (r *run) nameMatchOf(m *mention, i int, p gazetteer.Place) float64 {
 		kd.name[i] = nameMatch(m, p)
 	}
 	return kd.name[i]
+}
+
+// withoutArticle drops a leading Arabic article word from a folded name ("al qamishli" -> "qamishli").
+func withoutArticle(n string) string {
+	if first, rest, ok := strings.Cut(n, " "); ok && arabicArticles[first] {
+		return rest
+	}
+	return n
 }

@@ -37,7 +37,9 @@ var orgHeads = set("university", "college", "school", "academy", "institute", "t
 	"times-picayune", "sun", "mail", "express", "today", "tv", "radio", "network", "channel", "broadcasting",
 	"police department", "fire", "sheriffs", "sheriff", "county sheriff", "army", "navy", "force", "guard",
 	"brigade", "division", "regiment", "battalion", "front", "movement", "council", "authority", "board",
-	"commission", "bureau", "service", "services", "institution", "observatory", "monitor", "international")
+	"commission", "bureau", "service", "services", "institution", "observatory", "monitor", "international",
+	"chamber", "chambers", "society", "trust", "fund", "institutes", "universities", "embassy", "consulate",
+	"corporation", "bank", "archdiocese", "diocese")
 
 // placeHeads follow a place name inside a longer place name: "Tartus Province", "Idlib Governorate",
 // "Aleppo City", "Euphrates River". The whole run is one toponym.
