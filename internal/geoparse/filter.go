@@ -1,6 +1,11 @@
 package geoparse
 
-import "sitrep/internal/gazetteer"
+import (
+	"strings"
+
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/text"
+)
 
 // verdict is what recognition does with a gazetteer name.
 type verdict uint8
@@ -30,6 +35,9 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	if p := d.prevWord(lo); p >= 0 && titles[d.folded[p]] && d.isCap(p) {
 		r.names[key] = true
 		return hi, "", rejectRun // "President Jackson", "Gen. Lee"
+	}
+	if r.dateline(lo, hi) {
+		return hi, "", accepted // "SAN ANTONIO Turner Sports analyst", "IMMOKALEE – Congressman"
 	}
 	if r.orgOf(lo) {
 		return hi, "", rejectRun // "University of Manchester", "Chamber of Commerce"
@@ -225,4 +233,32 @@ func (r *run) orgOf(lo int) bool {
 	}
 	q := d.prevWord(p)
 	return q >= 0 && d.isCap(q) && orgHeads[d.folded[q]] && !placeNouns[d.folded[q]]
+}
+
+// dateline reports whether the name at [lo, hi) is a dateline: written in capitals at the start of a
+// sentence or line, and followed by a comma, a dash, a parenthesis or a word not in capitals.
+func (r *run) dateline(lo, hi int) bool {
+	d := r.d
+	if !d.initial[lo] {
+		return false
+	}
+	letters := 0
+	for k := lo; k < hi; k++ {
+		if d.isWord(k) {
+			if !d.toks[k].IsAllCaps() {
+				return false
+			}
+			letters += len(d.toks[k].Text)
+		}
+	}
+	if letters < 4 || hi >= len(d.toks) {
+		return false
+	}
+	switch t := d.toks[hi]; {
+	case t.Kind == text.Punct:
+		return strings.Contains(",-–—(", t.Text)
+	case t.Kind == text.Word:
+		return !t.IsAllCaps()
+	}
+	return false
 }

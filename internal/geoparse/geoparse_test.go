@@ -74,6 +74,8 @@ func TestResolution(t *testing.T) {
 		{"georgia country", "Protesters gathered in Tbilisi as Georgia and Russia traded accusations.", "Georgia", 0, "GE", "", KindCountry, event.LocCountry, true},
 		{"georgia state", "Storms hit Atlanta, Georgia, and parts of Alabama and Tennessee.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
 		{"state list", "Cases were reported in Texas, Georgia and Ohio.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
+		{"abbreviated state", "The plant in Gainesville, Va., closed.", "Gainesville", 0, "US", "Virginia", KindCity, event.LocExact, true},
+		{"name after its state", "Officials in Portland, Maine, said.", "Portland", 0, "US", "Maine", KindCity, event.LocExact, true},
 		{"sea", "The ship sank in the Mediterranean.", "Mediterranean", 0, "", "", KindFeature, event.LocRegion, true},
 	}
 	for _, tt := range tests {
@@ -106,6 +108,8 @@ func TestRecognitionLeavesOut(t *testing.T) {
 		{"common word used lower case too", "Reading is fun. People enjoy reading books.", "Reading"},
 		{"acronym", "UNOSAT reviewed the images.", "UNOSAT"},
 		{"surname seen before", "Pentagon spokesman Peter Cook said so. Cook added that talks continue.", "Cook"},
+		{"organisation of a place", "She studied at the University of Manchester.", "Manchester"},
+		{"stop word starting a name", "He shops at Best Buy.", "Buy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +131,10 @@ func TestRecognitionFinds(t *testing.T) {
 		{"possessive in name", "the Democratic People's Republic of Korea said", "People's Republic of Korea"},
 		{"dateline", "BEIRUT (Reuters) - Clashes went on.", "BEIRUT"},
 		{"province head", "Shelling continued in Idlib Province.", "Idlib Province"},
+		{"after a sentence-initial cue", "In Beijing, the ministry said.", "Beijing"},
+		{"capitals dateline", "WAUSAU, Wis. (WSAW) -- It took hours.", "WAUSAU"},
+		{"state abbreviation", "WAUSAU, Wis. (WSAW) -- It took hours.", "Wis."},
+		{"postal code", "The plant in Austin, TX closed.", "TX"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
