@@ -301,3 +301,14 @@ func TestDemonymOption(t *testing.T) {
 		t.Errorf("demonym toponym = %+v", ts[0])
 	}
 }
+
+func TestStreetInCity(t *testing.T) {
+	text := "Shells fell on Aleppo overnight. Police closed Baron Street after the blast."
+	got := find(t, testParser(t).Parse(text), "Baron Street", 0)
+	if got.Name != "Aleppo" || got.Precision != event.LocNear || got.Rule != "street-in:Aleppo" {
+		t.Errorf("street -> %+v, want Aleppo, near", got)
+	}
+	for _, tp := range testParser(t).Parse("Police closed Baron Street after the blast.") {
+		t.Errorf("a street in a document without a city: %+v", tp)
+	}
+}

@@ -16,6 +16,9 @@ func (r *run) toponyms() []Toponym {
 			y := r.ms[m.nearOf]
 			r.fill(&t, y.cands[y.choice].p)
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
+			if m.street {
+				t.Rule = "street-in:" + y.text
+			}
 			if isCountry(y.cands[y.choice].p) {
 				t.Precision = event.LocCountry
 			}

@@ -22,6 +22,10 @@ func (r *run) recognise() {
 			i++
 			continue
 		}
+		if j := r.streetRun(i); j > 0 {
+			i = j
+			continue
+		}
 		hi, key := r.longest(i)
 		if hi <= i+1 && r.demonymAt(i) {
 			i++

@@ -287,6 +287,10 @@ func contains(y, x gazetteer.Place) bool {
 func (r *run) nearLinks() {
 	for k := range r.ms {
 		m := &r.ms[k]
+		if m.street {
+			m.nearOf = r.cityOf(k)
+			continue
+		}
 		if !m.near && (len(m.cands) > 0 || !r.keepUnresolved) {
 			continue
 		}
@@ -382,4 +386,24 @@ func withoutArticle(n string) string {
 		return rest
 	}
 	return n
+}
+
+// cityOf returns the mention of the city a street at mention k most likely lies in: the closest city named
+// before it, else the first one after it; -1 when the document names no city.
+func (r *run) cityOf(k int) int {
+	isCity := func(j int) bool {
+		m := r.ms[j]
+		return m.choice >= 0 && !m.near && m.cands[m.choice].p.Class == 'P'
+	}
+	for j := k - 1; j >= 0; j-- {
+		if isCity(j) {
+			return j
+		}
+	}
+	for j := k + 1; j < len(r.ms); j++ {
+		if isCity(j) {
+			return j
+		}
+	}
+	return -1
 }

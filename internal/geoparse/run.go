@@ -20,6 +20,7 @@ type mention struct {
 	hintA1     string             // an admin1 hint with hintCC: "X, Texas"
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1
 	near       bool               // X of "X near Y" is unknown: resolve to Y with precision near
+	street     bool               // a street name: placed at the document's city
 	fallbackCC string             // for a given span no place matches: the document's main country
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
 	demonym    bool               // an adjective of nationality (Options.Demonyms)

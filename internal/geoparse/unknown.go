@@ -63,3 +63,28 @@ func (r *run) capRun(i int) int {
 	}
 	return end
 }
+
+// streetNouns end the names of streets and roads: "Royal Street", "Eglinton Avenue West" excepted.
+var streetNouns = set("street", "avenue", "road", "boulevard", "drive", "lane", "highway", "st", "ave", "rd",
+	"blvd")
+
+// streetRun recognises a street name at i ("Press Street", "Royal St."), which the gazetteer does not hold:
+// it is placed at the city the document names (see nearLinks). It returns the end of the name, or -1.
+func (r *run) streetRun(i int) int {
+	d := r.d
+	if d.initial[i] && functionWords[d.folded[i]] {
+		return -1
+	}
+	j := r.capRun(i)
+	if j-i < 2 || !streetNouns[d.folded[j-1]] || stopCaps[d.folded[i]] && !d.isCap(i+1) {
+		return -1
+	}
+	end := j
+	if d.punct(j, ".") && len(d.toks[j-1].Text) <= 4 {
+		end = j + 1 // "St."
+	}
+	r.addMention(i, j, d.joinKey(i, j), "")
+	m := &r.ms[len(r.ms)-1]
+	m.near, m.street = true, true
+	return end
+}
