@@ -5,19 +5,19 @@ import "sitrep/internal/gazetteer"
 // focus is the document's geographic focus: how much each country and first-order division is named. Votes
 // are kept by name so that a name never votes for its own other mentions.
 type focus struct {
-	country map[string]map[string]float64 // country -> key -> weight
-	admin1  map[string]map[string]float64 // "CC.A1" -> key -> weight
-	named   map[string]map[string]bool    // divisions named outright, by the keys naming them
-	totalC  map[string]float64            // country -> all its votes
-	totalA  map[string]float64            // division -> all its votes
+	country map[string]map[string]float64   // country -> key -> weight
+	admin1  map[division]map[string]float64 // division -> key -> weight
+	named   map[division]map[string]bool    // divisions named outright, by the keys naming them
+	totalC  map[string]float64              // country -> all its votes
+	totalA  map[division]float64            // division -> all its votes
 	maxC    float64
 }
 
 // focus counts the countries named outright (weight 1) and the countries and divisions of names that have
 // one clear reading (weight 0.5).
 func (r *run) focus() *focus {
-	f := &focus{country: map[string]map[string]float64{}, admin1: map[string]map[string]float64{},
-		named: map[string]map[string]bool{}, totalC: map[string]float64{}, totalA: map[string]float64{}}
+	f := &focus{country: map[string]map[string]float64{}, admin1: map[division]map[string]float64{},
+		named: map[division]map[string]bool{}, totalC: map[string]float64{}, totalA: map[division]float64{}}
 	for _, m := range r.ms {
 		if m.near || m.demonym {
 			continue
@@ -28,7 +28,7 @@ func (r *run) focus() *focus {
 		}
 		vote(f.country, p.Country, m.key, w)
 		if !isCountry(p) && p.Admin1 != "" {
-			a := p.Country + "." + p.Admin1
+			a := division{p.Country, p.Admin1}
 			vote(f.admin1, a, m.key, w)
 			if isAdmin1(p) {
 				if f.named[a] == nil {
@@ -49,8 +49,11 @@ func (r *run) focus() *focus {
 	return f
 }
 
+// division identifies a first-order division.
+type division struct{ country, admin1 string }
+
 // vote adds weight w for key to the tally of place.
-func vote(t map[string]map[string]float64, place, key string, w float64) {
+func vote[P comparable](t map[P]map[string]float64, place P, key string, w float64) {
 	if t[place] == nil {
 		t[place] = map[string]float64{}
 	}
@@ -58,7 +61,7 @@ func vote(t map[string]map[string]float64, place, key string, w float64) {
 }
 
 // total sums the votes of each place of a tally into out.
-func total(t map[string]map[string]float64, out map[string]float64) {
+func total[P comparable](t map[P]map[string]float64, out map[P]float64) {
 	for place, ws := range t {
 		for _, w := range ws {
 			out[place] += w
@@ -111,7 +114,7 @@ func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 	if p.Admin1 == "" {
 		return 0
 	}
-	a := p.Country + "." + p.Admin1
+	a := division{p.Country, p.Admin1}
 	if n := f.named[a]; len(n) > 1 || len(n) == 1 && !n[key] {
 		return 2
 	}

@@ -49,19 +49,18 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 		rule   string
 		scores []float64
 	}
-	memo := map[string]choice{}
+	type signature struct{ key, noun, hintCC, hintA1 string }
+	memo := map[signature]choice{}
 	for k := range r.ms {
 		m := &r.ms[k]
-		sig := ""
-		if len(m.siblings) == 0 && m.preset == nil {
-			sig = m.key + "|" + m.noun + "|" + m.hintCC + "|" + m.hintA1
-			if c, ok := memo[sig]; ok && len(m.cands) > 0 {
-				m.choice, m.rule, m.scores = c.i, c.rule, c.scores
-				continue
-			}
+		shared := len(m.siblings) == 0 && m.preset == nil
+		sig := signature{m.key, m.noun, m.hintCC, m.hintA1}
+		if c, ok := memo[sig]; ok && shared && len(m.cands) > 0 {
+			m.choice, m.rule, m.scores = c.i, c.rule, c.scores
+			continue
 		}
 		r.choose(k, f, anchors)
-		if sig != "" {
+		if shared {
 			memo[sig] = choice{m.choice, m.rule, m.scores}
 		}
 	}
