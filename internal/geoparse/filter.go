@@ -42,7 +42,7 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	if r.orgOf(lo) {
 		return hi, "", rejectRun // "University of Manchester", "Chamber of Commerce"
 	}
-	if r.personBefore(lo) {
+	if r.personBefore(lo) && !r.countryName(key) && !(r.majorName(key) && d.initial[lo-1]) {
 		r.names[key] = true
 		return hi, "", rejectRun // "John Kerry", "Peter Cook"
 	}
@@ -261,4 +261,10 @@ func (r *run) dateline(lo, hi int) bool {
 		return !t.IsAllCaps()
 	}
 	return false
+}
+
+// countryName reports whether key names a country.
+func (r *run) countryName(key string) bool {
+	_, ok := r.g.CountryByName(key)
+	return ok
 }

@@ -110,6 +110,7 @@ func TestRecognitionLeavesOut(t *testing.T) {
 		{"surname seen before", "Pentagon spokesman Peter Cook said so. Cook added that talks continue.", "Cook"},
 		{"organisation of a place", "She studied at the University of Manchester.", "Manchester"},
 		{"stop word starting a name", "He shops at Best Buy.", "Buy"},
+		{"names joined by and", "Birds died in Bumbacari and Dudescu.", "Bumbacari and"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,6 +136,10 @@ func TestRecognitionFinds(t *testing.T) {
 		{"capitals dateline", "WAUSAU, Wis. (WSAW) -- It took hours.", "WAUSAU"},
 		{"state abbreviation", "WAUSAU, Wis. (WSAW) -- It took hours.", "Wis."},
 		{"postal code", "The plant in Austin, TX closed.", "TX"},
+		{"abbreviated country", "Total U.S. crops fell.", "U.S."},
+		{"elided article", "Cases in Côte d'Ivoire and Ghana rose.", "Côte d'Ivoire"},
+		{"country after an initial capital", "Neighbouring Uganda stepped up checks.", "Uganda"},
+		{"possessive with a typographic apostrophe", "Though London’s total was higher.", "London"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ package geoparse
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sitrep/internal/text"
 )
@@ -43,6 +45,9 @@ func (r *run) recognise() {
 		case rejectRun:
 			i = r.skipCaps(hi)
 			continue
+		}
+		if d.punct(hi, ".") && d.gap(hi-1, hi) == "" && len(d.toks[hi-1].Text) == 1 && d.isCap(hi-1) {
+			hi++ // the final dot of "U.S."
 		}
 		r.addMention(i, hi, key, noun)
 		i = hi
@@ -91,7 +96,7 @@ func (r *run) longest(i int) (int, string) {
 		if t.Kind != text.Word || w == "" || strings.ContainsAny(t.Text[:1], "'’") {
 			break
 		}
-		cap := t.IsCap()
+		cap := t.IsCap() || elided(t.Text)
 		if !cap && !connectors[w] && !(j == i && arabicArticles[w]) {
 			break
 		}
@@ -163,4 +168,20 @@ func (r *run) demonymAt(i int) bool {
 		r.addDemonym(i, i+1, c)
 	}
 	return true
+}
+
+// elided reports whether a word is an elided article or preposition before a capitalised name, written as
+// one token: "d'Ivoire", "l'Aquila", "d’Or".
+func elided(w string) bool {
+	if len(w) < 4 || (w[0] != 'd' && w[0] != 'l') {
+		return false
+	}
+	rest := w[1:]
+	for _, a := range []string{"'", "’"} {
+		if strings.HasPrefix(rest, a) {
+			r, _ := utf8.DecodeRuneInString(rest[len(a):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }

@@ -57,7 +57,7 @@ func (r *run) capRun(i int) int {
 			end = j + 1
 			continue
 		}
-		if !connectors[d.folded[j]] {
+		if !nameParticles[d.folded[j]] {
 			break
 		}
 	}
@@ -88,3 +88,9 @@ func (r *run) streetRun(i int) int {
 	m.near, m.street = true, true
 	return end
 }
+
+// nameParticles are the lower-case words inside the unknown names capRun collects: articles and
+// prepositions of names ("Deir ez-Zor", "Mukuru kwa Njenga"), not "and" or "in", which join names.
+var nameParticles = set("al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ed", "er", "es", "et", "ez",
+	"en", "de", "del", "della", "la", "le", "du", "des", "di", "da", "do", "dos", "das", "van", "von", "der",
+	"den", "bin", "ibn", "bani", "kwa", "sur", "am", "upon", "on")
