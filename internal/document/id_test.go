@@ -1,0 +1,73 @@
+package document
+
+import "testing"
+
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://News.Example.org:443/a?utm_source=x&b=2&a=1#frag", "https://news.example.org/a?a=1&b=2"},
+		{"http://example.org", "http://example.org/"},
+		{"http://example.org:8080/x?fbclid=1", "http://example.org:8080/x"},
+		{"http://user:pw@example.org/x", "http://example.org/x"},
+		{"http://[2001:DB8::1]:80/", "http://[2001:db8::1]/"},
+		{"http://[2001:db8::1]:8080/", "http://[2001:db8::1]:8080/"},
+		{"ftp://example.org/x", ""},
+		{"/relative/path", ""},
+		{"not a url", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := CanonicalURL(tt.in); got != tt.want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestID(t *testing.T) {
+	a, b := ID("https://example.org/x?utm_medium=rss", "text one"), ID("https://EXAMPLE.org/x", "text two")
+	if a != b || a[0] != 'u' {
+		t.Errorf("same canonical URL, different ids: %q %q", a, b)
+	}
+	c, d := ID("", "text one"), ID("", "text two")
+	if c == d || c[0] != 'c' || len(c) != 1+idDigits {
+		t.Errorf("content ids %q %q", c, d)
+	}
+	if ID("", "text one") != c {
+		t.Error("content id is not stable")
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"plain text\n\twith tabs\r\n", false},
+		{"a\x00b", true},
+		{"\x01\x02\x03\x04 mostly control", true},
+		{"one \x07 bell in a long enough line of ordinary text", false},
+		{"", false},
+		{"\x1b[31mcoloured\x1b[0m", false},
+	}
+	for _, tt := range tests {
+		if got := IsBinary([]byte(tt.in)); got != tt.want {
+			t.Errorf("IsBinary(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSniffFormat(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\xEF\xBB\xBF  {\"text\":1}", FormatJSONL},
+		{"<!DOCTYPE html><html>", FormatHTML},
+		{"\n<HTML lang=en>", FormatHTML},
+		{"<div>x</div>", FormatHTML},
+		{"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC><html xmlns=x>", FormatHTML},
+		{"Plain <b>text</b> mention", FormatText},
+		{"", FormatText},
+	}
+	for _, tt := range tests {
+		if got := sniffFormat([]byte(tt.in)); got != tt.want {
+			t.Errorf("sniffFormat(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package document
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/fetch"
+)
+
+// Load opens arg for reading documents: "-" reads stdin, an http(s) URL is fetched with opts.Fetch (or a default
+// guarded client), anything else is a file. Call Next until io.EOF, then Close.
+func Load(ctx context.Context, arg string, stdin io.Reader, opts Options) (*Source, error) {
+	format, err := checkFormat(opts.Format)
+	if err != nil {
+		return nil, err
+	}
+	opts.Format = format
+	switch {
+	case arg == "-":
+		return loadReader(ctx, "-", stdin, nil, opts)
+	case isURL(arg):
+		return loadURL(ctx, arg, opts)
+	case arg == "":
+		return nil, errors.New("no input: give a file, a URL or - for standard input")
+	}
+	return loadFile(ctx, arg, opts)
+}
+
+// isURL reports whether arg is an http(s) URL rather than a file name.
+func isURL(arg string) bool {
+	l := strings.ToLower(arg)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// loadFile opens a file; JSON Lines are streamed, other formats are read whole under the limit.
+func loadFile(ctx context.Context, name string, opts Options) (*Source, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("open input: %w", err)
+	}
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		f.Close()
+		if err == nil {
+			err = errors.New("is a directory")
+		}
+		return nil, fmt.Errorf("open input %s: %w", name, err)
+	}
+	if f := formatByExt(name); opts.Format == FormatAuto && f != "" {
+		opts.Format = f
+	}
+	if opts.Format != FormatJSONL && st.Mode().IsRegular() && st.Size() > opts.maxBytes() {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, tooLarge(fmt.Sprintf("the file (%s)", humanBytes(st.Size())), opts.maxBytes()))
+	}
+	return loadReader(ctx, name, f, f, opts)
+}
+
+// loadReader sniffs the format when still unknown, then streams JSON Lines or reads one document.
+func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, opts Options) (*Source, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if opts.Format == FormatAuto {
+		head, _ := br.Peek(sniffLen)
+		opts.Format = sniffFormat(head)
+	}
+	if opts.Format == FormatJSONL {
+		return newLineSource(name, br, closer, opts), nil
+	}
+	body, err := readAll(br, opts.maxBytes(), name)
+	if closer != nil {
+		closer.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return oneDocument(name, body, "", opts), nil
+}
+
+// readAll reads r whole, refusing more than limit bytes.
+func readAll(r io.Reader, limit int64, name string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: %w", name, tooLarge("the input", limit))
+	}
+	return b, nil
+}
+
+// oneDocument is a Source of the text or HTML document in body; pageURL is where it came from ("" for files).
+func oneDocument(name string, body []byte, pageURL string, opts Options) *Source {
+	return newSingleSource(name, nil, opts, func(ctx context.Context) (event.Document, error) {
+		if opts.Format == FormatHTML {
+			doc, err := FromHTML(ctx, body, pageURL)
+			if err != nil {
+				return doc, fmt.Errorf("%s: %w", name, err)
+			}
+			return doc, nil
+		}
+		doc, err := FromText(body, name)
+		if err == nil && pageURL != "" {
+			doc.URL, doc.ID = pageURL, ID(pageURL, doc.Text)
+		}
+		return doc, err
+	})
+}
+
+// loadURL fetches a page; the format comes from its Content-Type, then its path's extension, then sniffing.
+func loadURL(ctx context.Context, raw string, opts Options) (*Source, error) {
+	client := opts.Fetch
+	if client == nil {
+		client = fetch.New(fetch.Options{MaxBytes: opts.maxBytes()})
+	}
+	resp, err := client.Get(ctx, raw)
+	if errors.Is(err, fetch.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w (raise it with --max-bytes)", ErrTooLarge, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if opts.Format == FormatAuto {
+		opts.Format = urlFormat(resp)
+	}
+	if opts.Format == FormatJSONL {
+		return newLineSource(resp.URL, bytes.NewReader(resp.Body), nil, opts), nil
+	}
+	return oneDocument(resp.URL, resp.Body, resp.URL, opts), nil
+}
+
+// urlFormat picks the format of a fetched page: Content-Type, then the path's extension, then sniffing.
+func urlFormat(resp *fetch.Response) string {
+	if f := formatByType(resp.ContentType); f != "" {
+		return f
+	}
+	if u, err := url.Parse(resp.URL); err == nil {
+		if f := formatByExt(u.Path); f != "" {
+			return f
+		}
+	}
+	return sniffFormat(resp.Body)
+}
