@@ -42,7 +42,7 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	if r.orgOf(lo) {
 		return hi, "", rejectRun // "University of Manchester", "Chamber of Commerce"
 	}
-	if r.personBefore(lo) && !r.countryName(key) && !(r.majorName(key) && d.initial[lo-1]) {
+	if r.personBefore(lo) && (r.firstNameBefore(lo) || !r.countryName(key) && !(r.majorName(key) && d.initial[lo-1])) {
 		r.names[key] = true
 		return hi, "", rejectRun // "John Kerry", "Peter Cook"
 	}
@@ -61,6 +61,8 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 			return hi, "", rejectRun // "New York Times", "Turkish Airlines"
 		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
 			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
+		case r.majorName(key) && !(single && r.isFirstName(lo)):
+			// a country or large region naming an institution of its own: "Queensland Health Minister"
 		default:
 			r.nameParts(hi)
 			return hi, "", rejectRun // part of a longer name: "Jordan Henderson", "Paris Hilton"
@@ -70,7 +72,7 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		return hi, "", rejectWord // an acronym: "UNOSAT", "CA"
 	}
 	if single && !r.strongCue(lo) && !r.majorName(key) {
-		if r.names[key] || d.lower[key] || d.initial[lo] && r.smallPlace(key) {
+		if r.names[key] || d.lower[key] || d.initial[lo] && r.smallPlace(key) || r.isFirstName(lo) && r.smallPlace(key) {
 			return hi, "", rejectWord // a surname seen before, or a common word ("Mobile", "Reading")
 		}
 	}
@@ -148,7 +150,10 @@ func (r *run) majorName(key string) bool {
 		return true
 	}
 	for _, p := range r.lookup(key) {
-		if p.Population >= 1_000_000 || p.Class == 'L' && p.Code == "CONT" {
+		if n := gazetteer.Fold(p.Name); n != key && withoutArticle(n) != key && !strings.HasPrefix(n, key+" ") {
+			continue // known by this name only as an alternate one
+		}
+		if p.Population >= 1_000_000 || p.Class == 'L' && p.Code == "CONT" || isAdmin1(p) && p.Population > 0 {
 			return true
 		}
 	}
@@ -267,4 +272,12 @@ func (r *run) dateline(lo, hi int) bool {
 func (r *run) countryName(key string) bool {
 	_, ok := r.g.CountryByName(key)
 	return ok
+}
+
+// firstNameBefore reports whether the word before lo is a given name (Options.FirstName): "Andrew Jordan".
+func (r *run) firstNameBefore(lo int) bool { return lo > 0 && r.d.isCap(lo-1) && r.isFirstName(lo-1) }
+
+// isFirstName reports whether token i is a given name (Options.FirstName): "Victoria Rowell", "Sam".
+func (r *run) isFirstName(i int) bool {
+	return r.p.opts.FirstName != nil && r.d.isWord(i) && r.p.opts.FirstName(r.d.toks[i].Text)
 }

@@ -317,3 +317,19 @@ func TestStreetInCity(t *testing.T) {
 		t.Errorf("a street in a document without a city: %+v", tp)
 	}
 }
+
+func TestFirstNameOption(t *testing.T) {
+	given := map[string]bool{"andrew": true, "victoria": true, "sam": true}
+	p := NewWithOptions(defaultGazetteer(t), Options{FirstName: func(w string) bool { return given[strings.ToLower(w)] }})
+	for _, text := range []string{
+		"The title went to Andrew Jordan last year.",
+		"The series was created by Victoria Rowell.",
+	} {
+		if ts := p.Parse(text); len(ts) != 0 {
+			t.Errorf("%q: %v, want no places", text, texts(ts))
+		}
+	}
+	if ts := p.Parse("Troops crossed from Jordan into Syria."); len(ts) != 2 {
+		t.Errorf("countries after a cue: %v", texts(ts))
+	}
+}

@@ -146,8 +146,12 @@ func TestGoldCorpora(t *testing.T) {
 		t.Skip("short mode")
 	}
 	p := New(defaultGazetteer(t))
-	if os.Getenv("GEOPARSE_DEMONYMS") != "" {
-		p = NewWithOptions(defaultGazetteer(t), Options{Demonyms: true})
+	if os.Getenv("GEOPARSE_DEMONYMS") != "" || os.Getenv("GEOPARSE_FIRSTNAMES") != "" {
+		o := Options{Demonyms: os.Getenv("GEOPARSE_DEMONYMS") != ""}
+		if f := os.Getenv("GEOPARSE_FIRSTNAMES"); f != "" { // a file of given names, one a line
+			o.FirstName = readNames(t, f)
+		}
+		p = NewWithOptions(defaultGazetteer(t), o)
 	}
 	for _, name := range []string{"geowebnews.jsonl", "geovirus.jsonl"} {
 		t.Run(name, func(t *testing.T) {
@@ -179,4 +183,19 @@ func defaultGazetteer(t testing.TB) *gazetteer.Gazetteer {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// readNames reads a list of given names (one a line, '#' comments) for the FirstName option.
+func readNames(t *testing.T, path string) func(string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			names[gazetteer.Fold(l)] = true
+		}
+	}
+	return func(w string) bool { return names[gazetteer.Fold(w)] }
 }

@@ -61,6 +61,10 @@ type Options struct {
 	// government") as toponyms of their country, with Locational false and Kind KindDemonym. Off by
 	// default: a demonym is not a place name, but some annotation schemes (GeoWebNews) count modifiers.
 	Demonyms bool
+	// FirstName, when set, reports whether a word is a given name (lexicon.IsFirstName). A place name after
+	// one is a surname ("Andrew Jordan"); one before a capitalised word is a person's ("Victoria Rowell"); a
+	// small place named like a person is left out unless a locative cue stands before it.
+	FirstName func(word string) bool
 }
 
 // New returns a parser over g (gazetteer.Default or gazetteer.Open).
