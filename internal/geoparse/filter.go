@@ -138,7 +138,7 @@ func (r *run) strongCue(lo int) bool {
 	}
 	if w == "of" {
 		q := d.prevWord(p)
-		return q >= 0 && placeNouns[d.folded[q]]
+		return q >= 0 && (placeNouns[d.folded[q]] || directions[d.folded[q]] || d.folded[q] == "outskirts")
 	}
 	return false
 }

@@ -137,6 +137,7 @@ func TestRecognitionFinds(t *testing.T) {
 		{"state abbreviation", "WAUSAU, Wis. (WSAW) -- It took hours.", "Wis."},
 		{"postal code", "The plant in Austin, TX closed.", "TX"},
 		{"abbreviated country", "Total U.S. crops fell.", "U.S."},
+		{"direction of", "The village lies north of Mosul.", "Mosul"},
 		{"elided article", "Cases in Côte d'Ivoire and Ghana rose.", "Côte d'Ivoire"},
 		{"country after an initial capital", "Neighbouring Uganda stepped up checks.", "Uganda"},
 		{"possessive with a typographic apostrophe", "Though London’s total was higher.", "London"},

@@ -387,22 +387,24 @@ func withoutArticle(n string) string {
 	return n
 }
 
-// cityOf returns the mention of the city a street at mention k most likely lies in: the closest city named
-// before it, else the first one after it; -1 when the document names no city.
+// cityOf returns the mention of the city a street at mention k most likely lies in: the city the document
+// names most often, the closest one before k among equals; -1 when the document names no city.
 func (r *run) cityOf(k int) int {
-	isCity := func(j int) bool {
-		m := r.ms[j]
-		return m.choice >= 0 && !m.near && m.cands[m.choice].p.Class == 'P'
-	}
-	for j := k - 1; j >= 0; j-- {
-		if isCity(j) {
-			return j
+	counts := map[int64]int{}
+	for _, m := range r.ms {
+		if m.choice >= 0 && !m.near && m.cands[m.choice].p.Class == 'P' {
+			counts[m.cands[m.choice].p.ID]++
 		}
 	}
-	for j := k + 1; j < len(r.ms); j++ {
-		if isCity(j) {
-			return j
+	best, bestN := -1, 0
+	for j, m := range r.ms {
+		if j == k || m.choice < 0 || m.near || m.cands[m.choice].p.Class != 'P' {
+			continue
+		}
+		n := counts[m.cands[m.choice].p.ID]
+		if n > bestN || n == bestN && j < k {
+			best, bestN = j, n
 		}
 	}
-	return -1
+	return best
 }
