@@ -1,0 +1,126 @@
+package geoparse
+
+import (
+	"math"
+	"strings"
+
+	"sitrep/internal/gazetteer"
+)
+
+// commaPairs resolves "X, Y" where Y is a country or a division ("Paris, Texas", "Atlanta, Georgia"): the best
+// pair of candidates where X lies in Y.
+func (r *run) commaPairs() {
+	for k := 0; k+1 < len(r.ms); k++ {
+		x, y := &r.ms[k], &r.ms[k+1]
+		if x.choice < 0 || y.choice < 0 || x.country != nil || x.end > y.start ||
+			strings.TrimSpace(r.d.s[x.end:y.start]) != "," || x.alsoAdmin1 || r.inList(k) {
+			continue
+		}
+		if x.scores == nil || y.scores == nil {
+			continue
+		}
+		bi, bj, bs := -1, -1, math.Inf(-1)
+		for i, cx := range x.cands {
+			for j, cy := range y.cands {
+				if !contains(cy.p, cx.p) {
+					continue
+				}
+				if s := x.scores[i] + y.scores[j]; s > bs {
+					bi, bj, bs = i, j, s
+				}
+			}
+		}
+		if bi < 0 {
+			continue
+		}
+		if bi != x.choice {
+			x.choice, x.rule = bi, "comma-region"
+		}
+		if bj != y.choice {
+			y.choice, y.rule = bj, "comma-region"
+		}
+	}
+}
+
+// contains reports whether region y (a country or a division) holds place x.
+func contains(y, x gazetteer.Place) bool {
+	if y.Class != 'A' || x.Country != y.Country || x == y {
+		return false
+	}
+	return isCountry(y) || isAdmin1(y) && x.Admin1 == y.Admin1 && !isAdmin1(x)
+}
+
+// nearLinks places the names the gazetteer does not know by the place written after them: "X near Y" and
+// "X, Y" (X at Y, precision near), and for spans given to Resolve also "X in Y" and, failing that, the
+// document's main country (precision country).
+func (r *run) nearLinks() {
+	for k := range r.ms {
+		m := &r.ms[k]
+		if m.street {
+			m.nearOf = r.cityOf(k)
+			continue
+		}
+		if !m.near && (len(m.cands) > 0 || !r.keepUnresolved) {
+			continue
+		}
+		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
+			if y := r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || linkGap(r.d.s[m.end:y.start])) {
+				m.nearOf, m.near = j, true
+				break
+			}
+		}
+		if m.nearOf < 0 && r.keepUnresolved {
+			m.fallbackCC = r.mainCountry()
+		}
+	}
+}
+
+// linkGap reports whether the text between an unknown name and a known one places the first in the second:
+// ", ", " in ", " near ", " outside ", ", in ".
+func linkGap(g string) bool {
+	switch strings.TrimSpace(g) {
+	case ",", "in", ", in", "near", "outside", "of", "district of", "province of", "region of", ", near":
+		return true
+	}
+	return false
+}
+
+// mainCountry returns the country of the most mentions of the document, or "".
+func (r *run) mainCountry() string {
+	best := ""
+	counts := map[string]int{}
+	for _, m := range r.ms {
+		if m.choice < 0 || m.near {
+			continue
+		}
+		if cc := m.cands[m.choice].p.Country; cc != "" {
+			counts[cc]++
+			if counts[cc] > counts[best] || counts[cc] == counts[best] && cc < best {
+				best = cc
+			}
+		}
+	}
+	return best
+}
+
+// cityOf returns the mention of the city a street at mention k most likely lies in: the city the document
+// names most often, the closest one before k among equals; -1 when the document names no city.
+func (r *run) cityOf(k int) int {
+	counts := map[int64]int{}
+	for _, m := range r.ms {
+		if m.choice >= 0 && !m.near && m.cands[m.choice].p.Class == 'P' {
+			counts[m.cands[m.choice].p.ID]++
+		}
+	}
+	best, bestN := -1, 0
+	for j, m := range r.ms {
+		if j == k || m.choice < 0 || m.near || m.cands[m.choice].p.Class != 'P' {
+			continue
+		}
+		n := counts[m.cands[m.choice].p.ID]
+		if n > bestN || n == bestN && j < k {
+			best, bestN = j, n
+		}
+	}
+	return best
+}

@@ -1,0 +1,185 @@
+package geoparse
+
+import (
+	"math"
+	"strings"
+
+	"sitrep/internal/gazetteer"
+)
+
+// components returns the score components of place p for mention k.
+func (r *run) components(k, i int, p gazetteer.Place, pr float64, f *focus, anchors []anchor) [nComp]float64 {
+	m := &r.ms[k]
+	var c [nComp]float64
+	c[cPrior] = pr
+	c[cName] = r.nameMatchOf(m, i, p)
+	c[cFocus] = 2 * f.countryShare(k, m.key, p.Country)
+	if !isCountry(p) {
+		c[cAdmin1] = f.admin1Bonus(m.key, p)
+	}
+	if m.hintCC != "" && p.Country == m.hintCC && (m.hintA1 == "" || p.Admin1 == m.hintA1) {
+		c[cHint] = 4
+	}
+	c[cNoun] = nounBonus(m.noun, p)
+	if anchors != nil && !isCountry(p) && p.Class != 'L' {
+		c[cNear] = r.proximityOf(m, i, p, anchors)
+		c[cList] = r.siblingBonus(k, p)
+	}
+	return c
+}
+
+// nameMatch favours the reading a name most plainly denotes: the country a country name names, and places
+// whose main name is the name as written over places that merely have it among their alternate names (a
+// former or foreign name: Salisbury for Harare, Franklin for Columbus).
+func nameMatch(m *mention, p gazetteer.Place) float64 {
+	if m.country != nil {
+		if isCountry(p) && p.Country == m.country.Code && !m.alsoAdmin1 {
+			return 3
+		}
+		return 0
+	}
+	if m.preset != nil || m.key == "" {
+		return 0
+	}
+	n := gazetteer.Fold(p.Name)
+	switch {
+	case n == m.key+" state" && isAdmin1(p):
+		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
+	case n == m.key || strings.TrimPrefix(n, "the ") == m.key || withoutArticle(n) == m.key:
+		return 0 // "Al Qamishli" for "Qamishli"
+	case p.Class == 'P' && (n == m.key+" city" || n == "city of "+m.key):
+		return 0 // "New York City", "Kuwait City"
+	case p.Class != 'P' && strings.HasPrefix(n, m.key+" "):
+		return 0 // "Aleppo Governorate", "Atlantic Ocean"
+	}
+	return -2
+}
+
+// nounBonus favours the kind of place a place noun names: "the city of X", "X province", "the X river".
+func nounBonus(noun string, p gazetteer.Place) float64 {
+	switch noun {
+	case "city":
+		if p.Class == 'P' {
+			return 1.5
+		}
+	case "region":
+		if p.Class == 'A' && !isCountry(p) {
+			return 2
+		}
+	case "feature":
+		if p.Class == 'H' || p.Class == 'T' || p.Class == 'L' {
+			return 2
+		}
+	}
+	return 0
+}
+
+// anchor is a place chosen for one or more names, for the closeness of the others.
+type anchor struct {
+	keys map[string]bool
+	p    gazetteer.Place
+}
+
+// anchors returns the distinct places chosen so far that locate their mention precisely enough to pull
+// others towards them: populated places and divisions, not countries, seas or continents.
+func (r *run) anchors() []anchor {
+	var out []anchor
+	seen := map[gazetteer.Place]int{}
+	for _, m := range r.ms {
+		if m.choice < 0 {
+			continue
+		}
+		p := m.cands[m.choice].p
+		if p.Class != 'P' && (p.Class != 'A' || isCountry(p)) {
+			continue
+		}
+		i, ok := seen[p]
+		if !ok {
+			i = len(out)
+			seen[p] = i
+			out = append(out, anchor{keys: map[string]bool{}, p: p})
+		}
+		out[i].keys[m.key] = true
+	}
+	return out
+}
+
+// proximity scores how close p lies to the nearest place chosen for another name of the document.
+func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
+	d := math.Inf(1)
+	cosLat := math.Cos(p.Lat * math.Pi / 180)
+	for i := range anchors {
+		a := &anchors[i]
+		dLon := math.Abs(a.p.Lon - p.Lon)
+		if math.Abs(a.p.Lat-p.Lat) > 4 || min(dLon, 360-dLon)*cosLat > 5 || a.keys[key] && len(a.keys) == 1 {
+			continue // farther than 400 km, or only this name's own choice
+		}
+		d = min(d, gazetteer.DistanceKm(p.Lat, p.Lon, a.p.Lat, a.p.Lon))
+		if d < 50 {
+			break
+		}
+	}
+	switch {
+	case d < 50:
+		return 1.5
+	case d < 150:
+		return 1
+	case d < 400:
+		return 0.5
+	}
+	return 0
+}
+
+// keyData holds what every mention of one name shares: the name-match score and, for the current pass,
+// the proximity score of each candidate (NaN until computed).
+type keyData struct {
+	name     []float64
+	prox     []float64
+	proxPass int
+}
+
+func newKeyData(n int) *keyData {
+	kd := &keyData{name: make([]float64, n), prox: make([]float64, n), proxPass: -1}
+	for i := range kd.name {
+		kd.name[i] = math.NaN()
+	}
+	return kd
+}
+
+// proximityOf caches proximity by name and candidate: every mention of a name has the same candidates.
+func (r *run) proximityOf(m *mention, i int, p gazetteer.Place, anchors []anchor) float64 {
+	kd := m.kd
+	if kd == nil {
+		return proximity(m.key, p, anchors)
+	}
+	if kd.proxPass != r.pass {
+		for j := range kd.prox {
+			kd.prox[j] = math.NaN()
+		}
+		kd.proxPass = r.pass
+	}
+	if math.IsNaN(kd.prox[i]) {
+		kd.prox[i] = proximity(m.key, p, anchors)
+	}
+	return kd.prox[i]
+}
+
+// nameMatchOf caches nameMatch by name and candidate.
+func (r *run) nameMatchOf(m *mention, i int, p gazetteer.Place) float64 {
+	kd := m.kd
+	if kd == nil {
+		return nameMatch(m, p)
+	}
+	if math.IsNaN(kd.name[i]) {
+		kd.name[i] = nameMatch(m, p)
+	}
+	return kd.name[i]
+}
+
+// withoutArticle drops a leading Arabic article word from a folded name ("al qamishli" -> "qamishli").
+func withoutArticle(n string) string {
+	if first, rest, ok := strings.Cut(n, " "); ok && arabicArticles[first] {
+		return rest
+	}
+	return n
+}
