@@ -56,12 +56,14 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		case placeHeads[w]:
 			hi++
 			noun = headNoun(w)
-		case orgHeads[w]:
-			return hi, "", rejectRun // "New York Times", "Turkish Airlines"
 		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
 			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
+		case mediaHeads[w]:
+			return hi, "", rejectRun // "New York Times", "Turkish Airlines", "Ohio University"
 		case r.majorName(key) && !(single && r.isFirstName(lo)):
-			// a country or large region naming an institution of its own: "Queensland Health Minister"
+			// a country or large region naming an institution of its own: "Queensland Police"
+		case orgHeads[w]:
+			return hi, "", rejectRun // "Oxford University", "Turkish Airlines"
 		default:
 			r.nameParts(hi)
 			return hi, "", rejectRun // part of a longer name: "Jordan Henderson", "Paris Hilton"
@@ -118,8 +120,8 @@ func (r *run) majorName(key string) bool {
 		return true
 	}
 	for _, p := range r.lookup(key) {
-		if n := gazetteer.Fold(p.Name); n != key && withoutArticle(n) != key && !strings.HasPrefix(n, key+" ") {
-			continue // known by this name only as an alternate one
+		if n := gazetteer.Fold(p.Name); p.Class != 'A' && n != key && withoutArticle(n) != key && !strings.HasPrefix(n, key+" ") {
+			continue // a town known by this name only as an alternate one
 		}
 		if p.Population >= 1_000_000 || p.Class == 'L' && p.Code == "CONT" || isAdmin1(p) && p.Population > 0 {
 			return true

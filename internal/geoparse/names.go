@@ -86,7 +86,7 @@ func (r *run) orgOf(lo int) bool {
 		return false
 	}
 	q := d.prevWord(p)
-	return q >= 0 && d.isCap(q) && orgHeads[d.folded[q]] && !placeNouns[d.folded[q]]
+	return q >= 0 && d.isCap(q) && orgHeads[d.folded[q]] && !placeNouns[d.folded[q]] && !legalForms[d.folded[q]]
 }
 
 // dateline reports whether the name at [lo, hi) is a dateline: written in capitals at the start of a
@@ -130,3 +130,7 @@ func (r *run) firstNameBefore(lo int) bool { return lo > 0 && r.d.isCap(lo-1) &&
 func (r *run) isFirstName(i int) bool {
 	return r.p.opts.FirstName != nil && r.d.isWord(i) && r.p.opts.FirstName(r.d.toks[i].Text)
 }
+
+// legalForms end company names; "of" after one gives the company's seat: "Boskovich Farms Inc. of Oxnard".
+var legalForms = set("inc", "ltd", "llc", "plc", "corp", "co", "company", "corporation", "group", "sa", "ag",
+	"gmbh")

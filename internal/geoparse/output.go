@@ -87,5 +87,22 @@ func (r *run) weak(m *mention) bool {
 		return true
 	}
 	seat := p.Code == "PPLC" || p.Code == "PPLA" || p.Code == "PPLA2" // GeoNames may lack their population
-	return p.Population < 1000 && !seat
+	return p.Population < 1000 && !seat && !r.listedWithPlaces(m)
+}
+
+// listedWithPlaces reports whether a mention stands in a list with other places of its country ("San Juan,
+// Choropampa and Magdalena"): the list vouches for a hamlet's reading.
+func (r *run) listedWithPlaces(m *mention) bool {
+	cc := m.cands[m.choice].p.Country
+	for _, j := range m.siblings {
+		s := &r.ms[j]
+		if s.choice >= 0 && !s.near && s.hi-s.lo == 1 && s.cands[s.choice].p.Country == cc &&
+			s.cands[s.choice].p.Population >= 1000 {
+			return true
+		}
+		if s.choice >= 0 && s.hi-s.lo > 1 && s.cands[s.choice].p.Country == cc {
+			return true
+		}
+	}
+	return false
 }

@@ -143,3 +143,11 @@ var functionWords = set("the", "a", "an", "this", "that", "these", "those", "in"
 	"while", "where", "who", "what", "why", "how", "there", "here", "then", "now", "today", "yesterday",
 	"tomorrow", "if", "so", "no", "not", "all", "some", "more", "most", "police", "officials", "authorities",
 	"residents", "people")
+
+// mediaHeads make a place name part of the proper name of a newspaper, airline, university or team that
+// stands for itself, not for the place: "New York Times", "Turkish Airlines", "Georgia Tech".
+var mediaHeads = set("times", "post", "herald", "tribune", "journal", "gazette", "news", "daily", "star",
+	"telegraph", "chronicle", "observer", "guardian", "examiner", "mail", "express", "sun", "airlines",
+	"airline", "airways", "air", "university", "college", "tech", "fc", "united", "rangers", "city fc",
+	"giants", "jets", "lakers", "knicks", "mets", "yankees", "cowboys", "bulls", "bears", "eagles", "patriots",
+	"saints", "warriors", "review", "magazine", "broadcasting", "tv", "radio")
