@@ -72,3 +72,11 @@ func validUTF8(b []byte) []byte {
 
 // stripBOM drops a UTF-8 byte order mark.
 func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
+
+// ToUTF8 decodes a textual body to UTF-8 by the same rules as Client.Get (byte order mark, the charset of
+// contentType, an XML declaration or HTML <meta>, else UTF-8 when valid, else windows-1252) and names the charset
+// it came from. Use it for documents read from files.
+func ToUTF8(body []byte, contentType string) ([]byte, string) {
+	media, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(contentType)), ";")
+	return toUTF8(body, contentType, strings.TrimSpace(media))
+}
