@@ -97,6 +97,9 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	if c, ok := r.g.CountryByName(k); ok {
 		return withCountry(nil, c)
 	}
+	if ps := r.abbreviation(m.text); len(ps) > 0 {
+		return ps // "Calif.", "N.M.", "BC"
+	}
 	for _, base := range demonymBases(k) { // "European" -> Europe, "Kurdish" -> Kurdistan
 		if ps := r.lookup(base); len(ps) > 0 && ps[0].Class != 'P' {
 			return ps
@@ -148,26 +151,33 @@ func hasPlace(ps []gazetteer.Place, p gazetteer.Place) bool {
 	return false
 }
 
-// demonymBases returns the place names an adjective of place may derive from: "european" -> "europe",
-// "african" -> "africa", "asian" -> "asia", "kurdish" -> "kurdistan", "arab" -> "arabia".
+// demonymBases returns the place names an adjective of place may derive from, for its last word:
+// "european" -> "europe", "african" -> "africa", "central american" -> "central america", "mexican" ->
+// "mexico", "kurdish" -> "kurdistan", "english" -> "england", "scottish" -> "scotland".
 func demonymBases(k string) []string {
-	var out []string
-	if strings.Contains(k, " ") || len(k) < 4 {
+	head, w := "", k
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		head, w = k[:i+1], k[i+1:]
+	}
+	if len(w) < 4 {
 		return nil
 	}
+	n := len(w)
+	var out []string
 	switch {
-	case strings.HasSuffix(k, "ean"):
-		out = append(out, k[:len(k)-1], k[:len(k)-2]+"a")
-	case strings.HasSuffix(k, "an"):
-		out = append(out, k[:len(k)-1], k[:len(k)-2]+"a", k[:len(k)-2])
-	case strings.HasSuffix(k, "ish"):
-		out = append(out, k[:len(k)-3]+"istan", k[:len(k)-3])
-	case strings.HasSuffix(k, "ese"):
-		out = append(out, k[:len(k)-3], k[:len(k)-3]+"a")
-	case strings.HasSuffix(k, "i"):
-		out = append(out, k[:len(k)-1], k[:len(k)-1]+"istan")
+	case strings.HasSuffix(w, "an"):
+		out = []string{w[:n-1], w[:n-2], w[:n-2] + "o", w[:n-2] + "a"}
+	case strings.HasSuffix(w, "ish"):
+		out = []string{w[:n-3] + "istan", w[:n-3] + "and", w[:n-4] + "land", w[:n-3]}
+	case strings.HasSuffix(w, "ese"):
+		out = []string{w[:n-3], w[:n-3] + "a"}
+	case strings.HasSuffix(w, "i"):
+		out = []string{w[:n-1], w[:n-1] + "istan"}
 	default:
-		out = append(out, k+"ia", k+"a")
+		out = []string{w + "ia", w + "a"}
+	}
+	for i := range out {
+		out[i] = head + out[i]
 	}
 	return out
 }

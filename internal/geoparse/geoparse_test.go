@@ -136,6 +136,7 @@ func TestRecognitionFinds(t *testing.T) {
 		{"capitals dateline", "WAUSAU, Wis. (WSAW) -- It took hours.", "WAUSAU"},
 		{"state abbreviation", "WAUSAU, Wis. (WSAW) -- It took hours.", "Wis."},
 		{"postal code", "The plant in Austin, TX closed.", "TX"},
+		{"province code", "The office in Kamloops, BC opened.", "BC"},
 		{"abbreviated country", "Total U.S. crops fell.", "U.S."},
 		{"direction of", "The village lies north of Mosul.", "Mosul"},
 		{"state institution", "The Queensland Police Inspector said.", "Queensland"},
@@ -226,6 +227,12 @@ func TestResolveSpans(t *testing.T) {
 	lone := "Qwzxv stayed."
 	if got := testParser(t).Resolve(lone, []event.Span{event.SpanOf(lone, 0, 5)}); len(got) != 1 || got[0].Resolved {
 		t.Errorf("unknown name without context = %+v, want unresolved", got)
+	}
+	for _, abbr := range []string{"Calif.", "N.M.", "BC"} {
+		got := testParser(t).Resolve(abbr, []event.Span{event.SpanOf(abbr, 0, len(abbr))})
+		if len(got) != 1 || got[0].Kind != KindAdmin1 {
+			t.Errorf("abbreviation %q = %+v, want a first-order division", abbr, got)
+		}
 	}
 	village := "Aid reached Qwzxv, Syria, on Monday."
 	at := strings.Index(village, "Qwzxv")

@@ -1,6 +1,10 @@
 package geoparse
 
-import "sitrep/internal/gazetteer"
+import (
+	"strings"
+
+	"sitrep/internal/gazetteer"
+)
 
 // usStateAbbrevs maps the abbreviations of US states that news datelines and addresses use (AP style and
 // postal codes) to the state's name: "Gainesville, Va.", "PLEASANTON, Calif.", "Austin, TX".
@@ -23,7 +27,38 @@ var usStateAbbrevs = map[string]string{
 	"me": "Maine", "oh": "Ohio", "dc": "District of Columbia",
 }
 
-// stateAbbrev recognises a US state abbreviation at token i right after "<place>, ": a capitalised word
+// caProvinceAbbrevs maps the postal and usual abbreviations of Canada's provinces and territories to their
+// names: "Vancouver, BC", "Toronto, Ont.".
+var caProvinceAbbrevs = map[string]string{
+	"bc": "British Columbia", "ab": "Alberta", "alta": "Alberta", "sk": "Saskatchewan", "sask": "Saskatchewan",
+	"mb": "Manitoba", "man": "Manitoba", "on": "Ontario", "ont": "Ontario", "qc": "Quebec", "que": "Quebec",
+	"nb": "New Brunswick", "ns": "Nova Scotia", "pe": "Prince Edward Island", "pei": "Prince Edward Island",
+	"nl": "Newfoundland and Labrador", "nfld": "Newfoundland and Labrador", "yt": "Yukon",
+	"nt": "Northwest Territories", "nwt": "Northwest Territories", "nu": "Nunavut",
+}
+
+// abbreviation returns the first-order division an abbreviation written as a whole span names ("Calif.",
+// "N.M.", "BC"): a dotted abbreviation, or a postal code in capitals.
+func (r *run) abbreviation(span string) []gazetteer.Place {
+	key := strings.ReplaceAll(strings.ReplaceAll(gazetteer.Fold(span), " ", ""), ".", "")
+	dotted := strings.Contains(span, ".")
+	if !dotted && (len(span) != 2 || strings.ToUpper(span) != span) {
+		return nil
+	}
+	var out []gazetteer.Place
+	for cc, table := range map[string]map[string]string{"US": usStateAbbrevs, "CA": caProvinceAbbrevs} {
+		if name, ok := table[key]; ok {
+			for _, p := range r.lookup(gazetteer.Fold(name)) {
+				if isAdmin1(p) && p.Country == cc {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stateAbbrev recognises a US state (or Canadian province) abbreviation at token i right after "<place>, ": a capitalised word
 // with its dot ("Va.", "Calif.", "N.J.") or a two-letter postal code in capitals ("TX"). It returns the end of
 // the abbreviation (exclusive token index) and the state's name, or -1.
 func (r *run) stateAbbrev(i int) (int, string) {
@@ -44,11 +79,16 @@ func (r *run) stateAbbrev(i int) (int, string) {
 			break
 		}
 	}
-	name, ok := usStateAbbrevs[key]
-	if !ok || !dotted && !(len(key) == 2 && d.toks[i].IsAllCaps()) {
+	if !dotted && !(len(key) == 2 && d.toks[i].IsAllCaps()) {
 		return -1, ""
 	}
-	return j, name
+	if name, ok := usStateAbbrevs[key]; ok {
+		return j, name
+	}
+	if name, ok := caProvinceAbbrevs[key]; ok {
+		return j, name
+	}
+	return -1, ""
 }
 
 // addStateAbbrev records the abbreviation at tokens [i, end) as a mention of the state name.
@@ -56,7 +96,7 @@ func (r *run) addStateAbbrev(i, end int, name string) {
 	key := gazetteer.Fold(name)
 	var ps []gazetteer.Place
 	for _, p := range r.lookup(key) {
-		if isAdmin1(p) && p.Country == "US" {
+		if isAdmin1(p) && (p.Country == "US" || p.Country == "CA") {
 			ps = append(ps, p)
 		}
 	}
