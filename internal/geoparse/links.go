@@ -70,7 +70,11 @@ func (r *run) nearLinks() {
 			}
 		}
 		if m.nearOf < 0 && r.keepUnresolved {
-			m.fallbackCC = r.mainCountry()
+			if r.mainCC == nil {
+				cc := r.mainCountry()
+				r.mainCC = &cc
+			}
+			m.fallbackCC = *r.mainCC
 		}
 	}
 }
@@ -103,24 +107,38 @@ func (r *run) mainCountry() string {
 	return best
 }
 
-// cityOf returns the mention of the city a street at mention k most likely lies in: the city the document
-// names most often, the closest one before k among equals; -1 when the document names no city.
-func (r *run) cityOf(k int) int {
-	counts := map[int64]int{}
-	for _, m := range r.ms {
-		if m.choice >= 0 && !m.near && m.cands[m.choice].p.Class == 'P' {
-			counts[m.cands[m.choice].p.ID]++
-		}
+// cityOf returns the mention of the city the streets of the document most likely lie in: the city it names
+// most often (the first named among equals); -1 when it names no city. Computed once per run.
+func (r *run) cityOf(_ int) int {
+	if r.mainCity != 0 {
+		return r.mainCity - 1
 	}
+	counts := map[int64]int{}
 	best, bestN := -1, 0
 	for j, m := range r.ms {
-		if j == k || m.choice < 0 || m.near || m.cands[m.choice].p.Class != 'P' {
+		if m.choice < 0 || m.near || m.cands[m.choice].p.Class != 'P' {
 			continue
 		}
-		n := counts[m.cands[m.choice].p.ID]
-		if n > bestN || n == bestN && j < k {
-			best, bestN = j, n
+		id := m.cands[m.choice].p.ID
+		counts[id]++
+		if counts[id] > bestN {
+			best, bestN = j, counts[id]
 		}
 	}
+	if best >= 0 {
+		best = r.firstOf(best)
+	}
+	r.mainCity = best + 1
 	return best
+}
+
+// firstOf returns the first mention resolved to the same place as mention k.
+func (r *run) firstOf(k int) int {
+	p := r.ms[k].cands[r.ms[k].choice].p
+	for j, m := range r.ms[:k] {
+		if m.choice >= 0 && !m.near && m.cands[m.choice].p == p {
+			return j
+		}
+	}
+	return k
 }

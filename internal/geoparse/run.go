@@ -48,6 +48,8 @@ type run struct {
 	keepUnresolved bool               // Resolve reports the spans it cannot resolve
 	byKey          map[string]mention // the candidates of each name, shared by its mentions
 	pass           int                // the number of the current scoring pass
+	mainCity       int                // 1 + the mention of the document's main city, 0 before cityOf
+	mainCC         *string            // the document's main country, nil before nearLinks needs it
 }
 
 // newRun starts a run of p over d.
