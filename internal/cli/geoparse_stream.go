@@ -121,6 +121,7 @@ type geoOut struct {
 	Kind       string  `json:"kind,omitempty"`
 	Precision  string  `json:"precision,omitempty"`
 	Rule       string  `json:"rule,omitempty"`
+	Dateline   bool    `json:"dateline,omitempty"`
 }
 
 // writeGeoparse writes the toponyms of one document in the chosen format.
@@ -140,7 +141,7 @@ func writeGeoparse(w *bufio.Writer, d geoDoc, ts []geoparse.Toponym, o geoparseO
 			g.GeonameID = &id
 		}
 		if o.explain {
-			g.Name, g.Kind, g.Precision, g.Rule = t.Name, t.Kind, t.Precision, t.Rule
+			g.Name, g.Kind, g.Precision, g.Rule, g.Dateline = t.Name, t.Kind, t.Precision, t.Rule, t.Dateline
 		}
 		out.Toponyms = append(out.Toponyms, g)
 	}
@@ -159,6 +160,9 @@ func writeGeoTable(w *bufio.Writer, d geoDoc, ts []geoparse.Toponym, explain boo
 		loc := ""
 		if !t.Locational {
 			loc = " (not locational)"
+		}
+		if t.Dateline {
+			loc += " (dateline)"
 		}
 		fmt.Fprintf(w, "%6d-%-6d %-24q -> %-22s %-2s %9.4f %10.4f  %-8s %-7s%s", t.Start, t.End, t.Text, t.Name,
 			t.Country, t.Lat, t.Lon, t.Kind, t.Precision, loc)

@@ -345,3 +345,20 @@ func TestFirstNameOption(t *testing.T) {
 		t.Errorf("countries after a cue: %v", texts(ts))
 	}
 }
+
+func TestDateline(t *testing.T) {
+	p := testParser(t)
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"BEIRUT (Reuters) - Shelling hit Aleppo.", "BEIRUT", true},
+		{"Some title\nKabul, Oct. 5 (AP) — Blasts shook Kandahar.", "Kabul", true},
+		{"BEIRUT (Reuters) - Shelling hit Aleppo.", "Aleppo", false},
+		{"Beirut is calm - for now.", "Beirut", false},
+	} {
+		if got := find(t, p.Parse(tt.text), tt.name, 0); got.Dateline != tt.want {
+			t.Errorf("%q in %q: Dateline %v, want %v", tt.name, tt.text, got.Dateline, tt.want)
+		}
+	}
+}

@@ -134,3 +134,27 @@ func (r *run) isFirstName(i int) bool {
 // legalForms end company names; "of" after one gives the company's seat: "Boskovich Farms Inc. of Oxnard".
 var legalForms = set("inc", "ltd", "llc", "plc", "corp", "co", "company", "corporation", "group", "sa", "ag",
 	"gmbh")
+
+// isDateline reports whether the mention at tokens [lo, hi) heads a dateline: it starts a line or the text
+// and is followed by a news agency in parentheses or a dash, with at most a date or a region between
+// ("BEIRUT (Reuters) -", "Kabul, Oct. 5 (AP) —", "MOSCOW -").
+func (r *run) isDateline(lo, hi int) bool {
+	d := r.d
+	if lo < 0 || !d.initial[lo] || (d.toks[lo].Start > 0 && !strings.Contains(d.s[max(0, d.toks[lo].Start-2):d.toks[lo].Start], "\n")) {
+		return false
+	}
+	for k := hi; k < len(d.toks) && k < hi+8; k++ {
+		t := d.toks[k]
+		switch {
+		case t.Kind == text.Number || t.Text == "," || t.Text == ".":
+		case t.Kind == text.Word && (t.IsCap() || months[d.folded[k]]):
+		case t.Text == "(":
+			return d.isCap(k+1) && (d.punct(k+2, ")") || d.punct(k+3, ")"))
+		case t.Text == "-" || t.Text == "–" || t.Text == "—":
+			return d.gap(k-1, k) != ""
+		default:
+			return false
+		}
+	}
+	return false
+}

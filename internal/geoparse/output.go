@@ -10,7 +10,8 @@ import (
 func (r *run) toponyms() []Toponym {
 	out := make([]Toponym, 0, len(r.ms))
 	for _, m := range r.ms {
-		t := Toponym{Start: m.start, End: m.end, Text: m.text, Locational: m.locational}
+		t := Toponym{Start: m.start, End: m.end, Text: m.text, Locational: m.locational,
+			Dateline: r.isDateline(m.lo, m.hi)}
 		switch {
 		case m.near && m.nearOf >= 0:
 			y := r.ms[m.nearOf]

@@ -27,9 +27,12 @@ type Toponym struct {
 	Kind       string // KindCity, KindAdmin1, KindCountry, KindFeature, KindRegion, ...
 	// Locational is false for metonyms ("Moscow denies") and other non-place uses.
 	Locational bool
-	Resolved   bool
-	Precision  string // event.LocExact, LocNear, LocRegion or LocCountry
-	Rule       string // the rule that chose the place (for --explain)
+	// Dateline is true for the place a report was filed from, heading its text ("BEIRUT (Reuters) -",
+	// "KABUL, Oct 5 -"): not, by itself, where the events it reports happened.
+	Dateline  bool
+	Resolved  bool
+	Precision string // event.LocExact, LocNear, LocRegion or LocCountry
+	Rule      string // the rule that chose the place (for --explain)
 }
 
 // EventPlace returns the toponym as an event location with its evidence span.
