@@ -71,6 +71,9 @@ func TestResolution(t *testing.T) {
 		{"metonym", "Moscow denies the charge and says the convoy caught fire.", "Moscow", 0, "RU", "", KindCity, event.LocExact, false},
 		{"metonym with adverbial", "Washington on Tuesday blamed the rebels.", "Washington", 0, "US", "", KindCity, event.LocExact, false},
 		{"locative capital", "Talks were held in Moscow on Friday.", "Moscow", 0, "RU", "", KindCity, event.LocExact, true},
+		{"agent capital", "He questioned why Moscow was making the move.", "Moscow", 0, "RU", "", KindCity, event.LocExact, false},
+		{"agent country", "Russia has sent a missile system.", "Russia", 0, "RU", "", KindCountry, event.LocCountry, false},
+		{"passive country", "Syria was hit by storms.", "Syria", 0, "SY", "", KindCountry, event.LocCountry, true},
 		{"georgia country", "Protesters gathered in Tbilisi as Georgia and Russia traded accusations.", "Georgia", 0, "GE", "", KindCountry, event.LocCountry, true},
 		{"georgia state", "Storms hit Atlanta, Georgia, and parts of Alabama and Tennessee.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
 		{"state list", "Cases were reported in Texas, Georgia and Ohio.", "Georgia", 0, "US", "", KindAdmin1, event.LocRegion, true},
@@ -261,7 +264,7 @@ func TestSeedArticle(t *testing.T) {
 		"missile system to the Syrian port of Tartus. Moscow on Tuesday said it deployed a S-300 missile system " +
 		"to Tartus on the Mediterranean coast. Some 20 people were killed in the attack on the convoy at Urem " +
 		"Al-Kubra near the northern city of Aleppo. The United States blamed two Russian warplanes. Moscow " +
-		"denies the charge."
+		"denies the charge. He questioned why Moscow was making the move."
 	ts := testParser(t).Parse(seed)
 	for _, tp := range ts {
 		if tp.Text == "Moscow" && tp.Locational {

@@ -61,6 +61,7 @@ func readGold(t *testing.T, name string) []goldDoc {
 // geoScore is the EUPEG protocol in small: spans match when they overlap; coordinates are scored on matches.
 type geoScore struct {
 	pred, gold, match, within int
+	metoBoth, metoGold, metoPred int // metonymy: gold Metonymic and predicted non-locational
 	errs                      []float64
 	fp, fn, far               []string
 }
@@ -84,6 +85,15 @@ func (s *geoScore) add(doc goldDoc, got []Toponym) {
 		used[hit] = true
 		s.match++
 		g := doc.Toponyms[hit]
+		if g.Type == "Metonymic" {
+			s.metoGold++
+		}
+		if !t.Locational {
+			s.metoPred++
+			if g.Type == "Metonymic" {
+				s.metoBoth++
+			}
+		}
 		d := 20039.0
 		if t.Resolved {
 			d = gazetteer.DistanceKm(t.Lat, t.Lon, *g.Lat, *g.Lon)
@@ -166,6 +176,10 @@ func TestGoldCorpora(t *testing.T) {
 				oracle.add(d, p.Resolve(d.Text, spans))
 			}
 			t.Logf("end-to-end: %s", e2e.summary())
+			if e2e.metoGold > 0 {
+				t.Logf("metonymy on matched toponyms: %d marked non-locational, %d of them gold Metonymic; %d gold Metonymic",
+					e2e.metoPred, e2e.metoBoth, e2e.metoGold)
+			}
 			t.Logf("oracle:     %s", oracle.summary())
 			e2e.dump(t, strings.TrimSuffix(name, ".jsonl"))
 			oracle.dump(t, strings.TrimSuffix(name, ".jsonl")+".oracle")

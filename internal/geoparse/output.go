@@ -32,6 +32,9 @@ func (r *run) toponyms() []Toponym {
 		case m.choice >= 0:
 			r.fill(&t, m.cands[m.choice].p)
 			t.Rule = m.rule
+			if t.Locational && r.agentMetonym(&m) {
+				t.Locational = false
+			}
 			if m.demonym {
 				t.Kind, t.Rule = KindDemonym, "demonym"
 			}
