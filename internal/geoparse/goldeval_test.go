@@ -60,10 +60,10 @@ func readGold(t *testing.T, name string) []goldDoc {
 
 // geoScore is the EUPEG protocol in small: spans match when they overlap; coordinates are scored on matches.
 type geoScore struct {
-	pred, gold, match, within int
+	pred, gold, match, within    int
 	metoBoth, metoGold, metoPred int // metonymy: gold Metonymic and predicted non-locational
-	errs                      []float64
-	fp, fn, far               []string
+	errs                         []float64
+	fp, fn, far                  []string
 }
 
 func (s *geoScore) add(doc goldDoc, got []Toponym) {
