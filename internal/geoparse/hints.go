@@ -18,7 +18,7 @@ var speechVerbs = set("said", "says", "say", "denies", "denied", "deny", "blamed
 
 // auxiliaries may stand between a metonym and its verb: "Moscow has denied", "Russia also said".
 var auxiliaries = set("has", "have", "had", "is", "was", "will", "would", "did", "does", "do", "also",
-	"has also", "again", "later", "then", "reportedly", "previously", "repeatedly", "swiftly", "quickly",
+	"again", "later", "then", "reportedly", "previously", "repeatedly", "swiftly", "quickly",
 	"immediately", "now", "already", "officially", "publicly", "strongly", "not", "never", "been", "being",
 	"could", "can", "may", "might", "should", "must", "yet", "still", "firmly")
 

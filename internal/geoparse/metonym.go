@@ -16,7 +16,7 @@ var agentVerbs = set("sent", "sends", "send", "deployed", "deploys", "runs", "ru
 // beAux and haveAux are auxiliaries whose next verb tells active from passive: "Moscow was making the move"
 // (an agent), "Syria was hit" (a place); "Russia has sent" (an agent).
 var (
-	beAux   = set("is", "was", "are", "were", "has been", "had been")
+	beAux   = set("is", "was", "are", "were", "be", "being")
 	haveAux = set("has", "have", "had", "will", "would", "could", "can", "should", "must", "may", "might",
 		"did", "does", "do")
 )

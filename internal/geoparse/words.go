@@ -23,7 +23,7 @@ var titles = set("president", "mr", "mrs", "ms", "miss", "dr", "gen", "general",
 // "Turkish Airlines".
 var orgHeads = set("university", "college", "school", "academy", "institute", "times", "post", "herald",
 	"tribune", "journal", "gazette", "news", "press", "daily", "star", "telegraph", "chronicle", "observer",
-	"guardian", "examiner", "airlines", "airline", "airways", "air", "bank", "club", "fc", "united", "city fc",
+	"guardian", "examiner", "airlines", "airline", "airways", "air", "bank", "club", "fc", "united",
 	"rangers", "company", "corp", "corporation", "inc", "ltd", "group", "council", "committee", "party",
 	"police", "department", "ministry", "hospital", "museum", "library", "church", "cathedral", "mosque",
 	"stadium", "airport", "station", "hotel", "center", "centre", "court", "senate", "assembly", "parliament",
@@ -34,8 +34,8 @@ var orgHeads = set("university", "college", "school", "academy", "institute", "t
 	"building", "mall", "park", "high", "elementary", "middle", "giants", "jets", "lakers", "knicks", "mets",
 	"yankees", "cowboys", "bulls", "bears", "eagles", "patriots", "saints", "warriors", "red", "blue",
 	"magazine", "review", "show", "festival", "games", "open", "cup", "marathon", "electric", "energy",
-	"times-picayune", "sun", "mail", "express", "today", "tv", "radio", "network", "channel", "broadcasting",
-	"police department", "fire", "sheriffs", "sheriff", "county sheriff", "army", "navy", "force", "guard",
+	"sun", "mail", "express", "today", "tv", "radio", "network", "channel", "broadcasting",
+	"fire", "sheriffs", "sheriff", "army", "navy", "force", "guard",
 	"brigade", "division", "regiment", "battalion", "front", "movement", "council", "authority", "board",
 	"commission", "bureau", "service", "services", "institution", "observatory", "monitor", "international",
 	"chamber", "chambers", "society", "trust", "fund", "institutes", "universities", "embassy", "consulate",
@@ -83,7 +83,7 @@ var connectors = set("of", "and", "on", "upon", "the", "de", "del", "della", "di
 	"du", "des", "la", "le", "les", "los", "las", "el", "al", "ul", "il", "ad", "ed", "ar", "er", "as", "es",
 	"at", "et", "az", "ez", "an", "en", "ash", "esh", "adh", "ath", "bin", "ibn", "bani", "bou", "ben", "van",
 	"von", "der", "den", "am", "im", "sur", "sous", "y", "e", "a", "i", "au", "aux", "in", "over", "under",
-	"by", "next", "the sea")
+	"by", "next")
 
 // arabicArticles start names written in lower case: "al-Bab", "el-Arish", "ad-Dana".
 var arabicArticles = set("al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ed", "er", "es", "et", "ez",
@@ -113,7 +113,7 @@ var stopCaps = set("january", "february", "march", "april", "may", "june", "july
 	"sky", "ocean", "sea", "water", "fire", "gold", "silver", "iron", "oil", "gas", "coal", "salt", "sugar",
 	"cotton", "rice", "corn", "wheat", "tea", "coffee", "wine", "beer", "bread", "milk", "honey", "orange",
 	"lemon", "apple", "cherry", "olive", "palm", "rose", "lily", "ivy", "may", "june", "april", "august",
-	"china town", "ok", "tv", "pm", "am", "ad", "bc", "ceo", "cnn", "bbc", "un", "eu", "nato", "isis", "isil",
+	"ok", "tv", "pm", "am", "ad", "bc", "ceo", "cnn", "bbc", "un", "eu", "nato", "isis", "isil",
 	"covid", "ebola", "sars", "aids", "hiv", "swine", "bird", "avian", "flu", "h1n1", "h5n1", "mers", "zika",
 	"global", "national", "federal", "royal", "general", "major", "mayor", "governor", "senator", "judge",
 	"king", "queen", "prince", "princess", "lord", "sir", "saint", "st", "mt", "ft", "fort", "port", "cape",
@@ -148,6 +148,6 @@ var functionWords = set("the", "a", "an", "this", "that", "these", "those", "in"
 // stands for itself, not for the place: "New York Times", "Turkish Airlines", "Georgia Tech".
 var mediaHeads = set("times", "post", "herald", "tribune", "journal", "gazette", "news", "daily", "star",
 	"telegraph", "chronicle", "observer", "guardian", "examiner", "mail", "express", "sun", "airlines",
-	"airline", "airways", "air", "university", "college", "tech", "fc", "united", "rangers", "city fc",
+	"airline", "airways", "air", "university", "college", "tech", "fc", "united", "rangers",
 	"giants", "jets", "lakers", "knicks", "mets", "yankees", "cowboys", "bulls", "bears", "eagles", "patriots",
 	"saints", "warriors", "review", "magazine", "broadcasting", "tv", "radio")
