@@ -30,7 +30,7 @@ func (r *run) focus() *focus {
 		if !isCountry(p) && p.Admin1 != "" {
 			a := division{p.Country, p.Admin1}
 			vote(f.admin1, a, m.key, w)
-			if isAdmin1(p) {
+			if isAdmin1(p) && !r.teamOrSchool(m) {
 				if f.named[a] == nil {
 					f.named[a] = map[string]bool{}
 				}
@@ -122,4 +122,10 @@ func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 		return 1
 	}
 	return 0
+}
+
+// teamOrSchool reports whether a division's name is written as "<Name> State", which in news is nearly
+// always a university or its team ("Mississippi State started the game"), not the division itself.
+func (r *run) teamOrSchool(m mention) bool {
+	return m.lo >= 0 && m.hi-m.lo >= 2 && r.d.folded[m.hi-1] == "state" && r.d.isCap(m.hi-1)
 }
