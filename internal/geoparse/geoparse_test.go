@@ -169,8 +169,8 @@ func TestNearUnknownVillage(t *testing.T) {
 	if got.Precision != event.LocNear || got.Country != "SY" || !strings.HasPrefix(got.Rule, "near") {
 		t.Errorf("unknown village -> %+v, want Aleppo with precision near", got)
 	}
-	if got.Name != "Aleppo" {
-		t.Errorf("name = %q, want Aleppo", got.Name)
+	if got.Name != "Aleppo" || got.GeonameID != 0 {
+		t.Errorf("name = %q, id %d, want Aleppo without an id of its own", got.Name, got.GeonameID)
 	}
 }
 

@@ -16,6 +16,7 @@ func (r *run) toponyms() []Toponym {
 		case m.near && m.nearOf >= 0:
 			y := r.ms[m.nearOf]
 			r.fill(&t, y.cands[y.choice].p)
+			t.GeonameID = 0 // the coordinates are Y's; the name's own place is unknown
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
 			if m.street {
 				t.Rule = "street-in:" + y.text
