@@ -176,6 +176,24 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestLoadRefusesHugeFile uses a sparse 200 MB file: the refusal comes from its size, before any reading.
+func TestLoadRefusesHugeFile(t *testing.T) {
+	huge := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = Load(context.Background(), huge, nil, Options{})
+	want := "the file (200 MB) is larger than the limit of 50 MB (raise it with --max-bytes)"
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v, want ErrTooLarge with %q", err, want)
+	}
+}
+
 func TestEmptyJSONL(t *testing.T) {
 	src, err := Load(context.Background(), "-", strings.NewReader("\n\n"), Options{Format: "jsonl"})
 	if err != nil {

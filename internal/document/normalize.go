@@ -57,8 +57,11 @@ func normalizeText(b []byte) (string, error) {
 // checkText wraps normalizeText's errors with the input's name.
 func checkText(b []byte, name string) (string, error) {
 	s, err := normalizeText(b)
-	if err != nil {
+	if err != nil && name != "" {
 		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if err != nil {
+		return "", err
 	}
 	return s, nil
 }

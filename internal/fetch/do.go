@@ -24,6 +24,9 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	if err := c.allowed(ctx, u); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
 	}
+	if err := c.limit.wait(ctx, u.Host); err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
+	}
 	resp, err := c.send(ctx, u, r)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)

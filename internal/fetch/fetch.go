@@ -29,6 +29,7 @@ type Options struct {
 	AllowPrivate bool          // allow loopback, private and link-local addresses (tests, intranet use)
 	UserAgent    string        // DefaultUserAgent when ""; its first word is the robots.txt product token
 	IgnoreRobots bool          // do not fetch or honour robots.txt
+	HostInterval time.Duration // least time between the starts of two requests to one host; 0: no limit
 	Logger       *slog.Logger  // nil: discard
 }
 
@@ -37,6 +38,7 @@ type Client struct {
 	opts   Options
 	http   *http.Client
 	robots *robotsCache
+	limit  *hostLimiter
 	log    *slog.Logger
 }
 
@@ -67,6 +69,9 @@ func newClient(opts Options, permit func(netip.AddrPort) bool) *Client {
 		log = slog.New(slog.DiscardHandler)
 	}
 	c := &Client{opts: opts, log: log.With("component", "fetch"), robots: newRobotsCache(256, time.Hour)}
+	if opts.HostInterval > 0 {
+		c.limit = newHostLimiter(opts.HostInterval)
+	}
 	c.http = &http.Client{Transport: newTransport(opts, permit), Timeout: opts.Timeout, CheckRedirect: c.checkRedirect}
 	return c
 }
