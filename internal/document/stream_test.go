@@ -121,3 +121,25 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkJSONL(b *testing.B) {
+	var in strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&in, `{"id":"d%d","url":"https://news.example.org/%d","published":"2024-05-0%d","text":"Report %d: shelling was reported near the town on Monday, killing %d people and wounding others, a monitor said. Residents fled towards the hills overnight."}`+"\n", i, i, 1+i%9, i, i%50)
+	}
+	data := in.String()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		src, err := Load(context.Background(), "-", strings.NewReader(data), Options{Format: "jsonl"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			if _, err := src.Next(context.Background()); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
