@@ -95,6 +95,9 @@ func TestClientHonoursRobots(t *testing.T) {
 		fmt.Fprint(w, "User-agent: *\nDisallow: /secret\n")
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") })
+	mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -104,6 +107,9 @@ func TestClientHonoursRobots(t *testing.T) {
 	}
 	if _, err := c.Get(context.Background(), srv.URL+"/secret/x"); !errors.Is(err, ErrRobots) {
 		t.Fatalf("got %v, want ErrRobots", err)
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/go?to=/secret/y"); !errors.Is(err, ErrRobots) {
+		t.Fatalf("redirect into a disallowed path: got %v, want ErrRobots", err)
 	}
 	if n := robotsHits.Load(); n != 1 {
 		t.Fatalf("robots.txt fetched %d times, want once (cached)", n)
