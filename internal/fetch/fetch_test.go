@@ -127,3 +127,20 @@ func TestConditionalGet(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentGets(t *testing.T) {
+	srv := newTestServer(t)
+	c := testClient(Options{})
+	errs := make(chan error, 16)
+	for range 16 {
+		go func() {
+			_, err := c.Get(context.Background(), srv.URL+"/page")
+			errs <- err
+		}()
+	}
+	for range 16 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
