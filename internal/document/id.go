@@ -21,9 +21,16 @@ func ID(rawURL, text string) string {
 	return "c" + hashHex(text)
 }
 
+// hashHex hashes s in chunks, so that a large text is not copied whole.
 func hashHex(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])[:idDigits]
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))[:idDigits]
 }
 
 // trackingParams are query parameters that do not change what a page is.

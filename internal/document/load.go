@@ -25,7 +25,7 @@ func Load(ctx context.Context, arg string, stdin io.Reader, opts Options) (*Sour
 	opts.Format = format
 	switch {
 	case arg == "-":
-		return loadReader(ctx, "-", stdin, nil, opts)
+		return loadReader(ctx, "-", stdin, nil, opts, 0)
 	case isURL(arg):
 		return loadURL(ctx, arg, opts)
 	case arg == "":
@@ -61,11 +61,12 @@ func loadFile(ctx context.Context, name string, opts Options) (*Source, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, tooLarge(fmt.Sprintf("the file (%s)", humanBytes(st.Size())), opts.maxBytes()))
 	}
-	return loadReader(ctx, name, f, f, opts)
+	return loadReader(ctx, name, f, f, opts, st.Size())
 }
 
-// loadReader sniffs the format when still unknown, then streams JSON Lines or reads one document.
-func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, opts Options) (*Source, error) {
+// loadReader sniffs the format when still unknown, then streams JSON Lines or reads one document. sizeHint is
+// the expected size (0 when unknown), to read without growing the buffer.
+func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, opts Options, sizeHint int64) (*Source, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if opts.Format == FormatAuto {
 		head, _ := br.Peek(sniffLen)
@@ -74,7 +75,7 @@ func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, o
 	if opts.Format == FormatJSONL {
 		return newLineSource(name, br, closer, opts), nil
 	}
-	body, err := readAll(br, opts.maxBytes(), name)
+	body, err := readAll(br, opts.maxBytes(), name, sizeHint)
 	if closer != nil {
 		closer.Close()
 	}
@@ -85,8 +86,10 @@ func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, o
 }
 
 // readAll reads r whole, refusing more than limit bytes.
-func readAll(r io.Reader, limit int64, name string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+func readAll(r io.Reader, limit int64, name string, sizeHint int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(sizeHint, 0), limit)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
