@@ -1,6 +1,11 @@
 package document
 
-import "testing"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"testing"
+)
 
 func TestCanonicalURL(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -69,5 +74,20 @@ func TestSniffFormat(t *testing.T) {
 		if got := sniffFormat([]byte(tt.in)); got != tt.want {
 			t.Errorf("sniffFormat(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestIDRule pins the documented id rule, so stored ids stay valid across versions.
+func TestIDRule(t *testing.T) {
+	long := strings.Repeat("Shelling reported near the town. ", 5000) // over one hashing chunk
+	for _, text := range []string{"short text", long} {
+		sum := sha256.Sum256([]byte(text))
+		if want := "c" + hex.EncodeToString(sum[:])[:24]; ID("", text) != want {
+			t.Errorf("ID of a %d-byte text = %q, want %q", len(text), ID("", text), want)
+		}
+	}
+	sum := sha256.Sum256([]byte("https://example.org/a?b=1"))
+	if want := "u" + hex.EncodeToString(sum[:])[:24]; ID("HTTPS://example.org:443/a?b=1#x", "") != want {
+		t.Errorf("URL id = %q, want %q", ID("HTTPS://example.org:443/a?b=1#x", ""), want)
 	}
 }
