@@ -19,8 +19,9 @@ import (
 // FromHTML extracts the main content of an HTML page (go-trafilatura, with its readability and DOM-distiller
 // fallbacks) and its metadata: title, site name, canonical URL and publication date. pageURL is where the page
 // came from ("" when unknown); it wins over the page's own canonical URL. The bytes are decoded to UTF-8 by their
-// <meta> charset (UTF-8 when valid and undeclared, else windows-1252). A page without article text gives
-// ErrNoArticle; binary data gives ErrBinary.
+// <meta> charset (UTF-8 when valid and undeclared, else windows-1252). Pages with more than 128 KiB of visible
+// text take a plain path (see maxExtractorText). Paragraphs are separated by blank lines. A page without article
+// text gives ErrNoArticle; binary data gives ErrBinary.
 func FromHTML(ctx context.Context, page []byte, pageURL string) (event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return event.Document{}, err
@@ -32,13 +33,17 @@ func FromHTML(ctx context.Context, page []byte, pageURL string) (event.Document,
 		return event.Document{}, ErrEmpty
 	}
 	body, _ := fetch.ToUTF8(page, "text/html")
-	res, err := extractHTML(body, pageURL)
+	root, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
-		return event.Document{}, err
+		return event.Document{}, fmt.Errorf("%w: parse html: %v", ErrNoArticle, err)
 	}
-	content := res.ContentText
-	if res.ContentNode != nil {
-		content = nodeText(res.ContentNode)
+	var content string
+	var meta headMeta
+	if visibleTextLen(root, maxExtractorText) > maxExtractorText {
+		meta = readHeadMeta(root)
+		content = plainContent(root)
+	} else if content, meta, err = extractMain(root, pageURL); err != nil {
+		return event.Document{}, err
 	}
 	text, err := normalizeText([]byte(content))
 	if err != nil || !looksLikeArticle(text) {
@@ -46,22 +51,37 @@ func FromHTML(ctx context.Context, page []byte, pageURL string) (event.Document,
 			minSentenceWords)
 	}
 	doc := event.Document{
-		URL:       firstNonEmpty(pageURL, absoluteURL(res.Metadata.URL)),
-		Title:     strings.TrimSpace(res.Metadata.Title),
-		Publisher: strings.TrimSpace(res.Metadata.Sitename),
+		URL:       firstNonEmpty(pageURL, meta.url),
+		Title:     meta.title,
+		Publisher: meta.site,
 		Text:      text,
 		Language:  DetectLanguage(text),
 	}
 	doc.ID = ID(doc.URL, text)
-	if !res.Metadata.Date.IsZero() {
-		d := event.DateOf(res.Metadata.Date)
+	if !meta.published.IsZero() {
+		d := event.DateOf(meta.published)
 		doc.Published = &d
 	}
 	return doc, ctx.Err()
 }
 
+// extractMain runs the main-content extractor on root and returns the content as text and its metadata.
+func extractMain(root *html.Node, pageURL string) (string, headMeta, error) {
+	res, err := extractHTML(root, pageURL)
+	if err != nil {
+		return "", headMeta{}, err
+	}
+	content := res.ContentText
+	if res.ContentNode != nil {
+		content = nodeText(res.ContentNode)
+	}
+	m := res.Metadata
+	return content, headMeta{title: strings.TrimSpace(m.Title), site: strings.TrimSpace(m.Sitename),
+		url: absoluteURL(m.URL), published: m.Date}, nil
+}
+
 // extractHTML runs the extractor, turning its failures (and panics, as it is outside code) into ErrNoArticle.
-func extractHTML(body []byte, pageURL string) (res *trafilatura.ExtractResult, err error) {
+func extractHTML(root *html.Node, pageURL string) (res *trafilatura.ExtractResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("%w: the extractor failed: %v", ErrNoArticle, r)
@@ -74,11 +94,6 @@ func extractHTML(body []byte, pageURL string) (res *trafilatura.ExtractResult, e
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
-	}
-	// Parse here: the body is already UTF-8, and trafilatura.Extract would run a slow charset detector first.
-	root, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("%w: parse html: %v", ErrNoArticle, err)
 	}
 	res, err = trafilatura.ExtractDocument(root, opts)
 	if err != nil {
