@@ -74,3 +74,21 @@ func datePtr(t time.Time) *event.Date {
 	d := event.DateOf(t)
 	return &d
 }
+
+// FuzzPlainPath runs the plain path (head metadata and boilerplate-free text) on any input.
+func FuzzPlainPath(f *testing.F) {
+	for _, name := range []string{"article.html", "jsonld.html", "noarticle.html"} {
+		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`<head><script type="application/ld+json">[{"headline":1},{"datePublished":"2020-01-01"}]</script></head>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		root, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		readHeadMeta(root)
+		plainContent(root)
+	})
+}
