@@ -42,7 +42,20 @@ func toUTF8(body []byte, contentType, mediaType string) ([]byte, string) {
 	if err != nil {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
 	}
-	return out, name
+	return relabelXML(validUTF8(out)), name
+}
+
+// relabelXML rewrites the encoding of a leading XML declaration to UTF-8, so that XML parsers do not decode the
+// already decoded body a second time.
+func relabelXML(b []byte) []byte {
+	m := xmlDecl.FindSubmatchIndex(b[:min(len(b), 256)])
+	if m == nil {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	out = append(out, b[:m[2]]...)
+	out = append(out, "UTF-8"...)
+	return append(out, b[m[3]:]...)
 }
 
 // pickEncoding chooses the encoding of body.
