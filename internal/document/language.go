@@ -13,20 +13,24 @@ const (
 	langSampleBytes  = 4 << 10
 	langMinLetters   = 40
 	englishWordShare = 0.10
-	langMinConf      = 0.5
+	langMinConf      = 0.5 // from langLongText letters on
+	langMinConfShort = 0.8 // below langLongText letters, where trigram statistics are thin
+	langLongText     = 200
 )
 
 // englishOnly are frequent English function words that are rare as words in other languages written in Latin
-// script (so "a", "in", "is", "on" are left out: Romance, German and Dutch use them too).
+// script. Left out on purpose: "a", "in", "is", "on" (Romance, German, Dutch), "for", "by", "her" (Danish,
+// Norwegian), "to" (Czech, Slovak, Polish), "at" (Tagalog), "are" (Romanian), "will" (German), "of" (Dutch).
 var englishOnly = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "was": true, "were": true, "said": true, "with": true,
-	"that": true, "for": true, "by": true, "from": true, "has": true, "have": true, "been": true, "after": true,
-	"which": true, "this": true, "their": true, "they": true, "had": true, "are": true, "his": true, "her": true,
-	"it": true, "at": true, "who": true, "would": true, "will": true, "its": true, "against": true,
+	"the": true, "and": true, "was": true, "were": true, "said": true, "with": true, "that": true, "from": true,
+	"has": true, "have": true, "been": true, "after": true, "which": true, "this": true, "their": true,
+	"they": true, "had": true, "his": true, "it": true, "who": true, "would": true, "its": true, "against": true,
 }
 
 // DetectLanguage returns the ISO 639-1 code of the language of text ("en", "ar", "uk"...), or "" when the text
-// is too short (fewer than 40 letters) or the detector is not confident. It reads at most the first 4 KiB.
+// is too short (fewer than 40 letters) or the detector is not confident (it needs more confidence below 200
+// letters), so that a short English text is never refused as foreign. Text in another script than Latin gets
+// the detector's best guess. It reads at most the first 4 KiB.
 // English is recognised first by its function words (cheap and reliable on news text); other text goes to a
 // trigram detector (whatlanggo).
 func DetectLanguage(text string) string {
@@ -39,7 +43,10 @@ func DetectLanguage(text string) string {
 		return "en"
 	}
 	info := whatlanggo.Detect(sample)
-	if info.Confidence < langMinConf {
+	if info.Script != unicode.Latin {
+		return info.Lang.Iso6391() // another script: certainly not English, the best guess is the answer
+	}
+	if info.Confidence < langMinConf || letters < langLongText && info.Confidence < langMinConfShort {
 		return ""
 	}
 	return info.Lang.Iso6391()

@@ -13,6 +13,11 @@ func TestDetectLanguage(t *testing.T) {
 		{"Aviões atacaram um comboio humanitário perto da cidade na segunda-feira, matando cerca de vinte pessoas, segundo a ONG.", "pt"},
 		{"Самолёты нанесли удар по гуманитарному конвою под городом в понедельник, погибли около двадцати человек.", "ru"},
 		{"قصفت طائرات حربية قافلة مساعدات إنسانية قرب المدينة يوم الاثنين ما أسفر عن مقتل نحو عشرين شخصا بحسب المرصد", "ar"},
+		// Short Latin-script texts the detector is unsure of stay undetermined; none may come out as English.
+		{"Flere soldater blev dræbt ved et angreb nær byen i går, og hæren sagde, at den for nylig havde sendt flere tropper til området.", ""},
+		{"Při útoku na vesnici zahynulo nejméně pět lidí, uvedla policie. To je již třetí útok v tomto měsíci a armáda to potvrdila.", "cs"},
+		{"Pinatay ang limang sundalo at sugatan ang tatlo sa pananambang sa bayan noong Lunes, ayon sa militar at sa pulisya.", ""},
+		{"Armata are trupe în regiune și spune că atacul a fost respins, iar guvernul are încredere că situația va fi controlată.", "ro"},
 		{"Two killed.", ""},
 		{"", ""},
 		{"12 34 56 -- 78", ""},
@@ -29,5 +34,24 @@ func BenchmarkDetectLanguage(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		DetectLanguage(s)
+	}
+}
+
+// TestShortEnglishNeverForeign: short English texts (headlines, one-line briefs) may stay undetermined but must
+// never be taken for another language, which would make the extractor refuse them.
+func TestShortEnglishNeverForeign(t *testing.T) {
+	for _, s := range []string{
+		"Two soldiers died in a clash near the border on Monday, officials reported.",
+		"Rebels seize airport outside northern provincial capital after heavy fighting",
+		"Drone strike kills militant commander in mountainous region, security sources say",
+		"Police fire tear gas at protesters demanding release of detained opposition leader",
+		"Car bomb rips through busy market, dozens feared dead",
+		"Militia fighters abduct 30 villagers in overnight raid, local leaders say",
+		"Ceasefire agreement signed by government and armed groups in regional capital",
+		"Shelling damages hospital; patients evacuated to neighbouring towns",
+	} {
+		if got := DetectLanguage(s); got != "en" && got != "" {
+			t.Errorf("DetectLanguage(%q) = %q, want en or undetermined", s, got)
+		}
 	}
 }
