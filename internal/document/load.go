@@ -24,12 +24,17 @@ func Load(ctx context.Context, arg string, stdin io.Reader, opts Options) (*Sour
 	}
 	opts.Format = format
 	switch {
+	case arg == "-" && stdin == nil:
+		return nil, errors.New("no standard input to read")
 	case arg == "-":
 		return loadReader(ctx, "-", stdin, nil, opts, 0)
 	case isURL(arg):
 		return loadURL(ctx, arg, opts)
 	case arg == "":
 		return nil, errors.New("no input: give a file, a URL or - for standard input")
+	case strings.Contains(arg, "://"):
+		scheme, _, _ := strings.Cut(arg, "://")
+		return nil, fmt.Errorf("%w %q: give an http(s) URL, a file or -", fetch.ErrScheme, scheme)
 	}
 	return loadFile(ctx, arg, opts)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sitrep/internal/event"
+	"sitrep/internal/fetch"
 )
 
 // readAllDocs drains a source, collecting documents and per-line errors.
@@ -163,12 +164,17 @@ func TestLoadErrors(t *testing.T) {
 		{"testdata/article.txt", Options{Format: "pdf"}, ErrFormat, "pdf"},
 		{filepath.Join(dir, "missing.txt"), Options{}, os.ErrNotExist, "missing.txt"},
 		{dir, Options{}, nil, "is a directory"},
+		{"ftp://example.org/report.txt", Options{}, fetch.ErrScheme, `"ftp"`},
+		{"", Options{}, nil, "no input"},
 	}
 	for _, tt := range tests {
 		_, err := Load(context.Background(), tt.arg, nil, tt.opts)
 		if err == nil || (tt.wantErr != nil && !errors.Is(err, tt.wantErr)) || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("Load(%s): %v, want %v mentioning %q", tt.arg, err, tt.wantErr, tt.msg)
 		}
+	}
+	if _, err := Load(context.Background(), "-", nil, Options{}); err == nil {
+		t.Error("Load(-) without stdin: no error")
 	}
 	_, err := Load(context.Background(), "-", strings.NewReader(strings.Repeat("x", 2048)), Options{MaxBytes: 1 << 10})
 	if !errors.Is(err, ErrTooLarge) {
