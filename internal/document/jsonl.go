@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -50,9 +49,6 @@ func (j *jsonlReader) next(ctx context.Context) (event.Document, error) {
 		return doc, nil
 	}
 }
-
-// errLongLine marks a line over the limit (turned into a LineError wrapping ErrTooLarge).
-var errLongLine = errors.New("line too long")
 
 // readLine returns the next line without its end. A line over the limit is skipped to its end and reported as a
 // *LineError; the buffer is reused, so memory stays at the longest accepted line.
