@@ -1,0 +1,76 @@
+package lexicon
+
+import "slices"
+
+// node is a trie node keyed by folded tokens.
+type node struct {
+	next    map[string]*node // exact next token
+	pre     map[string]*node // wildcard last word: next token starts with the key
+	preLens []int            // distinct byte lengths of the keys of pre, longest first
+	terms   []term           // patterns ending here
+}
+
+// term is a pattern ending at a node, with the entry it names.
+type term struct {
+	entry *Entry
+	pat   *pattern
+}
+
+// insert adds p for e below n.
+func (n *node) insert(e *Entry, p *pattern) {
+	cur := n
+	for i, k := range p.keys {
+		if i == len(p.keys)-1 && p.wild {
+			cur = cur.prefixChild(k)
+			break
+		}
+		if cur.next == nil {
+			cur.next = map[string]*node{}
+		}
+		child := cur.next[k]
+		if child == nil {
+			child = &node{}
+			cur.next[k] = child
+		}
+		cur = child
+	}
+	for _, t := range cur.terms {
+		if t.entry == e && t.pat.cased == p.cased && slices.Equal(t.pat.raw, p.raw) {
+			return // the same alias twice (e.g. al-Nusra and al Nusra)
+		}
+	}
+	cur.terms = append(cur.terms, term{entry: e, pat: p})
+}
+
+// prefixChild returns the child of n for the word prefix k, creating it.
+func (n *node) prefixChild(k string) *node {
+	if n.pre == nil {
+		n.pre = map[string]*node{}
+	}
+	child := n.pre[k]
+	if child == nil {
+		child = &node{}
+		n.pre[k] = child
+		if !slices.Contains(n.preLens, len(k)) {
+			n.preLens = append(n.preLens, len(k))
+			slices.Sort(n.preLens)
+			slices.Reverse(n.preLens)
+		}
+	}
+	return child
+}
+
+// children appends to dst the nodes reached from n by the folded token k.
+func (n *node) children(dst []*node, k []byte) []*node {
+	if c := n.next[string(k)]; c != nil {
+		dst = append(dst, c)
+	}
+	for _, l := range n.preLens {
+		if l <= len(k) {
+			if c := n.pre[string(k[:l])]; c != nil {
+				dst = append(dst, c)
+			}
+		}
+	}
+	return dst
+}
