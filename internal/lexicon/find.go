@@ -25,33 +25,40 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 		return nil
 	}
 	f := finder{text: text, cats: cats}
-	var out []Match
 	for pos := 0; pos < len(text); {
 		start, end := nextToken(text, pos)
 		if start == len(text) {
 			break
 		}
-		f.best = candidate{}
+		f.best = candidate{terms: f.best.terms[:0]}
 		f.walk(l.root, start, end, 0)
 		if f.best.end == 0 {
 			pos = end
 			continue
 		}
-		out = append(out, f.match(start, base))
+		f.record(start)
 		pos = f.best.end
 	}
-	return out
+	return f.matches(l, base)
+}
+
+// hit is a found match in compact form (no pointers, so collecting many is cheap).
+type hit struct {
+	start, end int
+	term       int32 // Lexicon.terms index of the preferred term
+	alt        int32 // index in finder.alts, -1 when none
 }
 
 // finder holds the state of one Find call.
 type finder struct {
-	text  string
-	cats  []Category
-	buf   []byte
-	raw   []string // the tokens of the path being walked, as written
-	best  candidate
-	kids  []*node
-	start int
+	text string
+	cats []Category
+	buf  []byte
+	raw  []string // the tokens of the path being walked, as written
+	best candidate
+	kids []*node
+	hits []hit
+	alts [][]*Entry
 }
 
 // candidate is the longest accepted match from the current start.
@@ -94,18 +101,23 @@ func (f *finder) walk(n *node, start, end, depth int) {
 
 // accept records the terms of c that are allowed (category asked for, case as written) as the best match.
 func (f *finder) accept(c *node, end, depth int) {
-	var ok []term
-	for _, t := range c.terms {
-		if f.allowed(t, depth) {
-			ok = append(ok, t)
+	if end > f.best.end {
+		n := len(f.best.terms)
+		for _, t := range c.terms {
+			if f.allowed(t, depth) {
+				f.best.terms = append(f.best.terms, t)
+			}
 		}
+		if len(f.best.terms) > n { // a longer match: drop the shorter one's terms
+			f.best.terms = append(f.best.terms[:0], f.best.terms[n:]...)
+			f.best.end = end
+		}
+		return
 	}
-	switch {
-	case len(ok) == 0:
-	case end > f.best.end:
-		f.best = candidate{end: end, terms: ok}
-	default: // the same span reached by another path (an exact word and a wildcard prefix)
-		f.best.terms = append(f.best.terms, ok...)
+	for _, t := range c.terms { // the same span reached by another path (an exact word and a wildcard prefix)
+		if f.allowed(t, depth) {
+			f.best.terms = append(f.best.terms, t)
+		}
 	}
 }
 
@@ -135,20 +147,43 @@ func (f *finder) allowed(t term, depth int) bool {
 	return true
 }
 
-// match builds the Match of the best candidate starting at start.
-func (f *finder) match(start, base int) Match {
+// record keeps the best candidate starting at start.
+func (f *finder) record(start int) {
 	terms := f.best.terms
-	slices.SortStableFunc(terms, func(a, b term) int { return f.rank(a.entry) - f.rank(b.entry) })
-	m := Match{
-		Start: base + start, End: base + f.best.end, Text: f.text[start:f.best.end],
-		Entry: terms[0].entry, Alias: terms[0].pat.source, Column: terms[0].pat.column,
+	if len(terms) > 1 {
+		slices.SortStableFunc(terms, func(a, b term) int { return f.rank(a.entry) - f.rank(b.entry) })
 	}
+	h := hit{start: start, end: f.best.end, term: terms[0].id, alt: -1}
+	var alt []*Entry
 	for _, t := range terms[1:] {
-		if t.entry != m.Entry && !slices.Contains(m.Alt, t.entry) {
-			m.Alt = append(m.Alt, t.entry)
+		if t.entry != terms[0].entry && !slices.Contains(alt, t.entry) {
+			alt = append(alt, t.entry)
 		}
 	}
-	return m
+	if alt != nil {
+		h.alt = int32(len(f.alts))
+		f.alts = append(f.alts, alt)
+	}
+	f.hits = append(f.hits, h)
+}
+
+// matches turns the hits into Matches.
+func (f *finder) matches(l *Lexicon, base int) []Match {
+	if len(f.hits) == 0 {
+		return nil
+	}
+	out := make([]Match, len(f.hits))
+	for i, h := range f.hits {
+		t := l.terms[h.term]
+		out[i] = Match{
+			Start: base + h.start, End: base + h.end, Text: f.text[h.start:h.end],
+			Entry: t.entry, Alias: t.pat.source, Column: t.pat.column,
+		}
+		if h.alt >= 0 {
+			out[i].Alt = f.alts[h.alt]
+		}
+	}
+	return out
 }
 
 // rank orders entries: by the position of their category in the categories asked for, then by load order.

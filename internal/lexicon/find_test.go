@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"sitrep/internal/text"
 )
 
 func TestFind(t *testing.T) {
@@ -159,4 +161,13 @@ func ExampleLexicon_Find() {
 	// Output:
 	// 16-19 SDF -> Syrian Democratic Forces
 	// 24-37 Islamic State -> Islamic State
+}
+
+func TestFoldTokenAgreesWithTextFold(t *testing.T) {
+	for _, tok := range []string{"Médecins", "FRONTIÈRES", "Sana’a", "Ḥalab", "Straße", "İdlib", "Łódź", "ʿAdan", "Ωmega", "Æther", "a`b"} {
+		want := text.Fold(tok)
+		if got := string(foldToken(nil, tok)); got != want {
+			t.Errorf("foldToken(%q) = %q, text.Fold = %q", tok, got, want)
+		}
+	}
 }

@@ -12,6 +12,7 @@ type Lexicon struct {
 	entries    map[Category][]*Entry            // rows by category, in load order (overrides in place)
 	byKey      map[Category]map[string][]*Entry // folded name or alias -> entries
 	root       *node
+	terms      []term              // every pattern in the trie, by id
 	firstNames map[string]struct{} // folded given names
 }
 
@@ -80,7 +81,7 @@ func (b *builder) build() *Lexicon {
 				if !slices.Contains(idx[k], e) {
 					idx[k] = append(idx[k], e)
 				}
-				l.root.insert(e, p)
+				l.root.insert(e, p, &l.terms)
 			}
 		}
 		l.byKey[cat] = idx

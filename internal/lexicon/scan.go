@@ -112,23 +112,53 @@ func hasPossessive(s string, i int) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-// foldToken appends the matching key of tok to buf: ASCII is lower-cased in place, anything else goes
-// through text.Fold (case, diacritics, typographic quotes).
+// foldToken appends the matching key of tok to buf: lower case, diacritics removed, typographic quotes as
+// ASCII (text.Fold), with a table for Latin letters and quotes and text.Fold for anything else.
 func foldToken(buf []byte, tok string) []byte {
-	for i := 0; i < len(tok); i++ {
-		if tok[i] >= utf8.RuneSelf || tok[i] == '`' {
-			return append(buf, text.Fold(tok)...)
-		}
-	}
-	for i := 0; i < len(tok); i++ {
+	mark := len(buf)
+	for i := 0; i < len(tok); {
 		c := tok[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			buf = append(buf, c)
+			i++
+			continue
 		}
-		buf = append(buf, c)
+		r, w := utf8.DecodeRuneInString(tok[i:])
+		f, ok := latinFold[r]
+		if !ok {
+			return append(buf[:mark], text.Fold(tok)...)
+		}
+		buf = append(buf, f...)
+		i += w
 	}
 	return buf
 }
+
+// latinFold maps the non-ASCII runes of Latin-1 and Latin Extended-A/B, and the typographic apostrophes, to
+// their text.Fold form, for the fast path of foldToken. It is built once and never changed.
+var latinFold = func() map[rune]string {
+	m := map[rune]string{}
+	add := func(r rune) {
+		if f := text.Fold(string(r)); utf8.RuneCountInString(f) <= 2 {
+			m[r] = f
+		}
+	}
+	for r := rune(0xC0); r < 0x250; r++ {
+		if unicode.IsLetter(r) {
+			add(r)
+		}
+	}
+	for _, r := range "’‘ʼ´ʿʾ" {
+		add(r)
+	}
+	return m
+}()
 
 // tokens splits s into its tokens (for patterns and keys; Find scans without allocating).
 func tokens(s string) []string {

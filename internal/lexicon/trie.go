@@ -14,10 +14,11 @@ type node struct {
 type term struct {
 	entry *Entry
 	pat   *pattern
+	id    int32 // index in Lexicon.terms
 }
 
-// insert adds p for e below n.
-func (n *node) insert(e *Entry, p *pattern) {
+// insert adds p for e below n, registering a new term in *all.
+func (n *node) insert(e *Entry, p *pattern, all *[]term) {
 	cur := n
 	for i, k := range p.keys {
 		if i == len(p.keys)-1 && p.wild {
@@ -39,7 +40,9 @@ func (n *node) insert(e *Entry, p *pattern) {
 			return // the same alias twice (e.g. al-Nusra and al Nusra)
 		}
 	}
-	cur.terms = append(cur.terms, term{entry: e, pat: p})
+	t := term{entry: e, pat: p, id: int32(len(*all))}
+	*all = append(*all, t)
+	cur.terms = append(cur.terms, t)
 }
 
 // prefixChild returns the child of n for the word prefix k, creating it.

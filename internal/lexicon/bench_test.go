@@ -1,0 +1,71 @@
+package lexicon
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// newsText generates about n bytes of news-like text from sentence templates written for this benchmark,
+// deterministic for a given n.
+func newsText(n int) string {
+	subjects := []string{"Government forces", "Rebel fighters", "The Syrian Democratic Forces", "Islamic State militants",
+		"Police", "Unidentified gunmen", "Russian warplanes", "The coalition", "Al-Shabaab fighters", "Houthi forces",
+		"Residents", "A UN spokesman", "Médecins Sans Frontières"}
+	verbs := []string{"shelled", "attacked", "struck", "ambushed", "bombed", "clashed with", "said they had hit",
+		"fired rockets at", "launched drones against", "targeted"}
+	objects := []string{"a market in the town centre", "a hospital run by an aid group", "army positions near the border",
+		"a convoy of trucks", "the village of Kafr Nabl", "a checkpoint on the main road", "a school used as a shelter",
+		"a residential building", "a military base outside the city", "the power station"}
+	tails := []string{"killing at least 12 people", "the Syrian Observatory for Human Rights said", "according to local officials",
+		"wounding dozens, medics said", "on Tuesday", "late on Sunday night", "witnesses told Reuters",
+		"in what activists called a massacre", "a claim the ministry denied"}
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString(subjects[r.IntN(len(subjects))] + " " + verbs[r.IntN(len(verbs))] + " " +
+			objects[r.IntN(len(objects))] + ", " + tails[r.IntN(len(tails))] + ". ")
+		if r.IntN(6) == 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkFind(b *testing.B) {
+	l, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := newsText(1 << 20)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Find(doc, 0)
+	}
+}
+
+// BenchmarkFindSentence is Find as the engine calls it: one sentence at a time, one category.
+func BenchmarkFindSentence(b *testing.B) {
+	l, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := "Russian warplanes struck a hospital run by Médecins Sans Frontières near Idlib, killing at least 12 people, the SOHR said."
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Find(s, 0, "actors_groups")
+	}
+}
+
+// BenchmarkDefault measures a cold parse of the embedded lexicon (what Default costs on its first call).
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
