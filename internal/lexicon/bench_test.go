@@ -3,6 +3,7 @@ package lexicon
 import (
 	"context"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -60,12 +61,31 @@ func BenchmarkFindSentence(b *testing.B) {
 	}
 }
 
-// BenchmarkDefault measures a cold parse of the embedded lexicon (what Default costs on its first call).
+// BenchmarkDefault measures a cold parse of the embedded lexicon (what Default costs on its first call) and
+// reports the heap one loaded lexicon keeps (heap-B/lexicon).
 func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
+	var keep *Lexicon
 	for b.Loop() {
-		if _, err := Load(context.Background()); err != nil {
+		l, err := Load(context.Background())
+		if err != nil {
 			b.Fatal(err)
 		}
+		keep = l
 	}
+	b.StopTimer()
+	keep = nil
+	before := heapInUse()
+	keep, _ = Load(context.Background())
+	after := heapInUse()
+	runtime.KeepAlive(keep)
+	b.ReportMetric(float64(after-before), "heap-B/lexicon")
+}
+
+// heapInUse returns the live heap after a full collection.
+func heapInUse() int64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
 }

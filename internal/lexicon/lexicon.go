@@ -86,6 +86,7 @@ func (b *builder) build() *Lexicon {
 		}
 		l.byKey[cat] = idx
 	}
+	l.root.index()
 	return l
 }
 

@@ -7,6 +7,7 @@ type node struct {
 	next    map[string]*node // exact next token
 	pre     map[string]*node // wildcard last word: next token starts with the key
 	preLens []int            // distinct byte lengths of the keys of pre, longest first
+	pre2    *[1 << 10]uint64 // bit set of the first two bytes of the keys of pre (nodes with many prefixes)
 	terms   []term           // patterns ending here
 }
 
@@ -68,6 +69,15 @@ func (n *node) children(dst []*node, k []byte) []*node {
 	if c := n.next[string(k)]; c != nil {
 		dst = append(dst, c)
 	}
+	if len(n.preLens) == 0 {
+		return dst
+	}
+	if n.pre2 != nil && len(k) >= 2 {
+		i := int(k[0])<<8 | int(k[1])
+		if n.pre2[i>>6]&(1<<(i&63)) == 0 {
+			return dst
+		}
+	}
 	for _, l := range n.preLens {
 		if l <= len(k) {
 			if c := n.pre[string(k[:l])]; c != nil {
@@ -76,4 +86,21 @@ func (n *node) children(dst []*node, k []byte) []*node {
 		}
 	}
 	return dst
+}
+
+// index builds the prefix bit sets of n and its descendants.
+func (n *node) index() {
+	if len(n.pre) >= 8 && !slices.Contains(n.preLens, 1) {
+		n.pre2 = new([1 << 10]uint64)
+		for k := range n.pre {
+			i := int(k[0])<<8 | int(k[1])
+			n.pre2[i>>6] |= 1 << (i & 63)
+		}
+	}
+	for _, c := range n.next {
+		c.index()
+	}
+	for _, c := range n.pre {
+		c.index()
+	}
 }
