@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sitrep/internal/event"
+)
+
+// PutDocument stores d, or returns the id of the document it duplicates (same canonical URL or content hash).
+func (s *SQLite) PutDocument(ctx context.Context, d Document) (Put, error) {
+	var p Put
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		p, err = s.putDocument(ctx, tx, &d)
+		return err
+	})
+	return p, err
+}
+
+// prepare fills the content hash, the stable id and the fetch time of d.
+func (s *SQLite) prepare(d *Document) {
+	if d.ContentHash == "" {
+		h := sha256.Sum256([]byte(d.Text))
+		d.ContentHash = hex.EncodeToString(h[:])
+	}
+	if d.ID == "" {
+		key := d.CanonicalURL
+		if key == "" {
+			key = "sha256:" + d.ContentHash
+		}
+		h := sha256.Sum256([]byte(key))
+		d.ID = "doc-" + hex.EncodeToString(h[:8])
+	}
+	if d.FetchedAt.IsZero() {
+		d.FetchedAt = s.now()
+	}
+}
+
+// putDocument is PutDocument inside tx.
+func (s *SQLite) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
+	s.prepare(d)
+	var existing string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM documents
+		WHERE id = ? OR content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1`),
+		d.ID, d.ContentHash, d.CanonicalURL).Scan(&existing)
+	switch {
+	case err == nil:
+		return Put{ID: existing, Duplicate: true}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return Put{}, fmt.Errorf("put document: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO documents (id, canonical_url, content_hash, url, title,
+		publisher, published, language, text, fetched_at, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		d.ID, nullString(d.CanonicalURL), d.ContentHash, d.URL, d.Title, d.Publisher, nullDate(d.Published),
+		d.Language, d.Text, stamp(d.FetchedAt), nullString(d.DuplicateOf))
+	if err != nil {
+		return Put{}, fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(s.d.indexDocument()), d.ID); err != nil {
+		return Put{}, fmt.Errorf("index document %s: %w", d.ID, err)
+	}
+	return Put{ID: d.ID}, nil
+}
+
+// documentColumns are the columns scanDocument reads, in order.
+const documentColumns = `documents.rowid, id, coalesce(canonical_url, ''), content_hash, url, title, publisher,
+	coalesce(published, ''), language, text, fetched_at, coalesce(duplicate_of, '')`
+
+// scanDocument reads one row of documentColumns.
+func scanDocument(row interface{ Scan(...any) error }) (Document, int64, error) {
+	var d Document
+	var rowid int64
+	var published, fetched string
+	err := row.Scan(&rowid, &d.ID, &d.CanonicalURL, &d.ContentHash, &d.URL, &d.Title, &d.Publisher,
+		&published, &d.Language, &d.Text, &fetched, &d.DuplicateOf)
+	if err != nil {
+		return d, 0, err
+	}
+	if published != "" {
+		if p, err := event.ParseDate(published); err == nil {
+			d.Published = &p
+		}
+	}
+	d.FetchedAt = unstamp(fetched)
+	return d, rowid, nil
+}
+
+// GetDocument returns the document with id.
+func (s *SQLite) GetDocument(ctx context.Context, id string) (Document, error) {
+	row := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), id)
+	d, _, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("document %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// ListDocuments returns a page of documents, most recently stored first, and the cursor of the next page.
+func (s *SQLite) ListDocuments(ctx context.Context, f DocumentFilter) ([]Document, string, error) {
+	var where []string
+	var args []any
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		where, args = append(where, `documents.rowid < ?`), append(args, c.rid)
+	}
+	if q := ftsQuery(f.Query); q != "" {
+		where, args = append(where, s.d.ftsDocuments()), append(args, q)
+	}
+	limit := pageSize(f.Limit)
+	q := `SELECT ` + documentColumns + ` FROM documents`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += fmt.Sprintf(` ORDER BY documents.rowid DESC LIMIT %d`, limit+1)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []Document
+	var last int64
+	for rows.Next() {
+		d, rowid, err := scanDocument(rows)
+		if err != nil {
+			return nil, "", fmt.Errorf("list documents: %w", err)
+		}
+		if len(out) == limit {
+			return out, encodeCursor(cursor{rid: last}), rows.Err()
+		}
+		out, last = append(out, d), rowid
+	}
+	return out, "", rows.Err()
+}
+
+// nullString is nil for "".
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// nullDate is nil for a missing date.
+func nullDate(d *event.Date) any {
+	if d == nil || d.IsZero() {
+		return nil
+	}
+	return d.String()
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/incident"
+)
+
+// GetIncident returns the incident with id, the documents of its reports and its change history.
+func (s *SQLite) GetIncident(ctx context.Context, id string) (IncidentDetail, error) {
+	var out IncidentDetail
+	inc, err := scanIncident(s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return out, fmt.Errorf("incident %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return out, fmt.Errorf("incident %s: %w", id, err)
+	}
+	out.Incident = inc
+	seen := map[string]bool{}
+	for _, r := range inc.Reports {
+		if seen[r.DocumentID] {
+			continue
+		}
+		seen[r.DocumentID] = true
+		d, err := s.GetDocument(ctx, r.DocumentID)
+		if err != nil {
+			return out, fmt.Errorf("incident %s: %w", id, err)
+		}
+		out.Documents = append(out.Documents, d)
+	}
+	out.Changes, err = s.changes(ctx, id)
+	return out, err
+}
+
+// changes returns an incident's change log, oldest first.
+func (s *SQLite) changes(ctx context.Context, id string) ([]incident.Change, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT body FROM incident_changes WHERE incident_id = ?
+		ORDER BY seq`), id)
+	if err != nil {
+		return nil, fmt.Errorf("changes %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []incident.Change
+	for rows.Next() {
+		var body string
+		var ch incident.Change
+		if err := rows.Scan(&body); err != nil {
+			return nil, fmt.Errorf("changes %s: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(body), &ch); err != nil {
+			return nil, fmt.Errorf("changes %s: %w", id, err)
+		}
+		out = append(out, ch)
+	}
+	return out, rows.Err()
+}
+
+// ListIncidents returns a page of incidents matching f, ordered by start date then row id, newest first.
+func (s *SQLite) ListIncidents(ctx context.Context, f Filter) (Page, error) {
+	where, args, err := s.where(f)
+	if err != nil {
+		return Page{}, err
+	}
+	limit := pageSize(f.Limit)
+	q := `SELECT rid, date_start, body FROM incidents`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += fmt.Sprintf(` ORDER BY date_start DESC, rid DESC LIMIT %d`, limit+1)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return Page{}, fmt.Errorf("list incidents: %w", err)
+	}
+	defer rows.Close()
+	var p Page
+	var last cursor
+	for rows.Next() {
+		var c cursor
+		var body string
+		if err := rows.Scan(&c.rid, &c.key, &body); err != nil {
+			return Page{}, fmt.Errorf("list incidents: %w", err)
+		}
+		if len(p.Incidents) == limit {
+			p.Next = encodeCursor(last)
+			break
+		}
+		var inc event.Incident
+		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+			return Page{}, fmt.Errorf("list incidents: decode: %w", err)
+		}
+		p.Incidents, last = append(p.Incidents, inc), c
+	}
+	return p, rows.Err()
+}
+
+// where builds the conditions of a Filter.
+func (s *SQLite) where(f Filter) ([]string, []any, error) {
+	var w []string
+	var a []any
+	add := func(cond string, args ...any) { w, a = append(w, cond), append(a, args...) }
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, nil, err
+		}
+		add(`(date_start < ? OR (date_start = ? AND rid < ?))`, c.key, c.key, c.rid)
+	}
+	if !f.From.IsZero() {
+		add(`date_end >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		add(`date_start <> '' AND date_start <= ?`, f.To.String())
+	}
+	if b := f.BBox; b != nil {
+		add(s.d.bboxIncidents(), b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"admin1", f.Admin1},
+		{"event_type", f.EventType}, {"sub_event_type", f.SubEventType}} {
+		if eq.v != "" {
+			add(eq.col+` = ?`, eq.v)
+		}
+	}
+	if f.Actor != "" {
+		add(`instr(actors, ?) > 0`, strings.ToLower(f.Actor))
+	}
+	if q := ftsQuery(f.Query); q != "" {
+		add(s.d.ftsIncidents(), q, q)
+	}
+	if f.MinFatalities > 0 {
+		add(`fatalities_best >= ?`, f.MinFatalities)
+	}
+	return w, a, nil
+}
+
+// SplitIncident undoes the merge of documentID's reports into incident id, storing both incidents and the
+// change, and returns the new incident.
+func (s *SQLite) SplitIncident(ctx context.Context, id, documentID string) (event.Incident, error) {
+	var out event.Incident
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		inc, err := scanIncident(tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("incident %s: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		if out, err = incident.Split(&inc, documentID, now); err != nil {
+			return err
+		}
+		if err := s.saveIncident(ctx, tx, inc); err != nil {
+			return err
+		}
+		if err := s.saveIncident(ctx, tx, out); err != nil {
+			return err
+		}
+		note := "split " + documentID + " into " + out.ID
+		if err := s.logChange(ctx, tx, incident.Change{IncidentID: inc.ID, DocumentID: documentID,
+			Action: incident.ActionSplit, Notes: []string{note}, At: now}); err != nil {
+			return err
+		}
+		return s.logChange(ctx, tx, incident.Change{IncidentID: out.ID, DocumentID: documentID,
+			Action: incident.ActionSplit, Notes: []string{"split from " + inc.ID}, At: now})
+	})
+	if err != nil {
+		return event.Incident{}, fmt.Errorf("split incident: %w", err)
+	}
+	return out, nil
+}

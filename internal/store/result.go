@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"sitrep/internal/event"
+	"sitrep/internal/incident"
+)
+
+// PutResult stores d and, unless d duplicates a stored document exactly, its events, merging each into an
+// existing incident (found by date window and bounding box, chosen by the incident Merger) or starting a new
+// one. Every change is logged. All of it happens in one transaction: after a crash either the whole document
+// with its events and merges is stored, or none of it.
+func (s *SQLite) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
+	var out Ingest
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = Ingest{}
+		p, err := s.putDocument(ctx, tx, &d)
+		if err != nil || p.Duplicate {
+			out.Put = p
+			return err
+		}
+		out.Put = p
+		now := s.now()
+		for i, ev := range events {
+			if ev.ID == "" {
+				ev.ID = "e" + strconv.Itoa(i+1)
+			}
+			ch, err := s.putEvent(ctx, tx, d, ev, now)
+			if err != nil {
+				return err
+			}
+			out.Events++
+			if ch.Action == incident.ActionCreated {
+				out.Created++
+			} else {
+				out.Merged++
+			}
+			out.Changes = append(out.Changes, ch)
+		}
+		return nil
+	})
+	if err != nil {
+		return Ingest{}, fmt.Errorf("put result %s: %w", d.ID, err)
+	}
+	return out, nil
+}
+
+// eventKey is the events table id of a document's event.
+func eventKey(documentID, eventID string) string { return documentID + "/" + eventID }
+
+// putEvent stores one event and merges it into an incident.
+func (s *SQLite) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time) (incident.Change, error) {
+	if err := s.insertEvent(ctx, tx, d.ID, ev); err != nil {
+		return incident.Change{}, err
+	}
+	r := event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher, Published: d.Published, Event: ev,
+		DuplicateOf: d.DuplicateOf, Added: now}
+	cands, err := s.candidates(ctx, tx, ev)
+	if err != nil {
+		return incident.Change{}, err
+	}
+	var inc event.Incident
+	var ch incident.Change
+	if best, m, ok := s.merger.Assign(cands, r); ok {
+		ch = incident.Add(best, r, m, now)
+		inc = *best
+	} else {
+		inc = incident.New(r, now)
+		ch = incident.Created(inc)
+	}
+	if err := s.saveIncident(ctx, tx, inc); err != nil {
+		return ch, err
+	}
+	return ch, s.logChange(ctx, tx, ch)
+}
+
+// insertEvent stores an event row and indexes its summary.
+func (s *SQLite) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event) error {
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", ev.ID, err)
+	}
+	c := columnsOf(ev.Date, ev.Location, ev.Fatalities)
+	key := eventKey(docID, ev.ID)
+	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO events (id, document_id, body, date_start, date_end, lat,
+		lon, country, admin1, event_type, sub_event_type, fatalities_best, summary)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(c.country),
+		nullString(c.admin1), ev.EventType, ev.SubEventType, c.best, ev.Summary)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", key, err)
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(s.d.indexEvent()), key); err != nil {
+		return fmt.Errorf("index event %s: %w", key, err)
+	}
+	return nil
+}
+
+// logChange appends a change to the incident history.
+func (s *SQLite) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change) error {
+	body, err := json.Marshal(ch)
+	if err != nil {
+		return fmt.Errorf("change: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO incident_changes (incident_id, body, at) VALUES (?, ?, ?)`),
+		ch.IncidentID, string(body), stamp(ch.At))
+	if err != nil {
+		return fmt.Errorf("log change %s: %w", ch.IncidentID, err)
+	}
+	return nil
+}
