@@ -143,3 +143,18 @@ func places(incs []event.Incident) []string {
 	}
 	return out
 }
+
+func TestAll(t *testing.T) {
+	s := open(t)
+	seed(t, s)
+	var got []string
+	for inc, err := range All(context.Background(), s, Filter{Country: "CD", Limit: 1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, inc.Location.Name)
+	}
+	if fmt.Sprint(got) != "[Beni Bunia Goma]" {
+		t.Errorf("got %v", got)
+	}
+}
