@@ -1,0 +1,40 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestClaims(t *testing.T) {
+	f := testFinder(t)
+	tests := []struct {
+		name, in string
+		want     []string // "claimant=stance"
+	}{
+		{"metonym denies", "Moscow denies the charge and says the convoy caught fire.", []string{"Russia=denies", "Russia=asserts"}},
+		{"country accuses", "The United States blamed two Russian warplanes for the strike.", []string{"United States=accuses"}},
+		{"monitor said reports", "The Syrian Observatory for Human Rights said 14 fighters died.", []string{"Syrian Observatory for Human Rights=reports"}},
+		{"media reported", "Gunmen stormed the hotel, Al Jazeera reported.", []string{"Al Jazeera=reports"}},
+		{"according to", "Five people died, according to local residents.", []string{"local residents=reports"}},
+		{"noun phrase with org", "A UN expert said the crater came from a bomb.", []string{"United Nations=asserts"}},
+		{"demonym official", "A Turkish official said the drone was shot down.", []string{"Turkey=asserts"}},
+		{"questions", "The ministry questioned why the convoy moved at night.", []string{"ministry=questions"}},
+		{"fabricated denies", "The army called the reports fabricated.", []string{"army=denies"}},
+		{"pronoun skipped", "He said the town was quiet.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := one(t, tt.in)
+			var got []string
+			for _, c := range f.Claims(s, f.Mentions(s, "")) {
+				got = append(got, c.Claimant.Name+"="+c.Stance)
+				if c.Span.Text != s.Text {
+					t.Errorf("claim span %q", c.Span.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%q:\ngot  %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

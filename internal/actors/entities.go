@@ -1,0 +1,92 @@
+package actors
+
+import (
+	"sitrep/internal/event"
+	"sitrep/internal/text"
+)
+
+// Entities lists the named entities of a document: organisations and armed groups from the lexicon
+// (kind organization or group), persons (a known given name followed by capitalised words), and places
+// (countries and capitalised names after a locative preposition that the gazetteer knows). Mentions of one
+// name are gathered under one entity.
+func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Entity {
+	var out []event.Entity
+	index := map[string]int{}
+	add := func(kind, name string, sp event.Span) {
+		key := kind + "\x00" + name
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, event.Entity{Kind: kind, Name: name})
+		}
+		out[i].Mentions = append(out[i].Mentions, sp)
+	}
+	for _, s := range sents {
+		keys := sentenceKeys(s)
+		covered := make([]bool, len(s.Tokens))
+		if f.lex != nil {
+			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
+				kind := event.EntityOrganization
+				if m.Entry.Category == catGroups {
+					kind = event.EntityGroup
+				}
+				markCovered(s.Tokens, covered, m.Start, m.End)
+				add(kind, m.Entry.Name, event.Span{Start: m.Start, End: m.End, Text: m.Text})
+			}
+		}
+		for i := 0; i < len(s.Tokens); i++ {
+			if covered[i] || !isCapWord(s.Tokens[i]) {
+				continue
+			}
+			if kind, end := f.entityAt(s, keys, covered, i); end > i {
+				sp := event.Span{Start: s.Tokens[i].Start, End: s.Tokens[end-1].End}
+				sp.Text = doc.Text[sp.Start:sp.End]
+				add(kind, sp.Text, sp)
+				i = end - 1
+			}
+		}
+	}
+	return out
+}
+
+// entityAt reads a person or place name at token i and returns its kind and end token (end <= i: none).
+func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int) (string, int) {
+	toks := s.Tokens
+	if f.lex != nil && f.lex.IsFirstName(toks[i].Text) {
+		j := i + 1
+		for j < len(toks) && !covered[j] && (isCapWord(toks[j]) || nameParticle(keys, j)) {
+			j++
+		}
+		if j > i+1 && isCapWord(toks[j-1]) {
+			return event.EntityPerson, j
+		}
+	}
+	if pl, end, ok := f.places.match(keys, i, pkCountry, pkCapital); ok && free(covered, i, end) && pl.country != "" {
+		return event.EntityPlace, end
+	}
+	if i > 0 && locatives[keys[i-1]] && f.gaz != nil {
+		j := i + 1
+		for j < len(toks) && j-i < 4 && !covered[j] && (isCapWord(toks[j]) || nameParticle(keys, j)) {
+			j++
+		}
+		for ; j > i; j-- {
+			if isCapWord(toks[j-1]) && len(f.gaz.Lookup(s.Text[toks[i].Start-s.Start:toks[j-1].End-s.Start])) > 0 {
+				return event.EntityPlace, j
+			}
+		}
+	}
+	return "", i
+}
+
+// nameParticle reports whether token j joins the parts of a name: "al-Abadi", "bin", "de".
+func nameParticle(keys []string, j int) bool {
+	if j+1 >= len(keys) {
+		return false
+	}
+	switch keys[j] {
+	case "-", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "del", "ben":
+		return true
+	}
+	return false
+}

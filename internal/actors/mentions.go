@@ -1,0 +1,102 @@
+package actors
+
+import (
+	"slices"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/lexicon"
+	"sitrep/internal/text"
+)
+
+// Mentions returns the actor mentions of s, ordered by Start and never overlapping. focus is the ISO2 code
+// of the document's main country ("" when unknown); it names the country of "government forces",
+// "civilians" and the like when the sentence names none.
+func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
+	if len(s.Tokens) == 0 {
+		return nil
+	}
+	keys := sentenceKeys(s)
+	covered := make([]bool, len(s.Tokens))
+	var out []Mention
+	if f.lex != nil {
+		for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
+			mt := f.lexMention(s, keys, m, focus)
+			markCovered(s.Tokens, covered, mt.Start, mt.End)
+			out = append(out, mt)
+		}
+	}
+	for i := 0; i < len(s.Tokens); i++ {
+		if covered[i] {
+			continue
+		}
+		if m, end, ok := f.ruleAt(s, keys, covered, i, focus); ok {
+			markCovered(s.Tokens, covered, m.Start, m.End)
+			out = append(out, m)
+			i = end - 1
+		}
+	}
+	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	return out
+}
+
+// markCovered marks the tokens inside [start, end).
+func markCovered(toks []text.Token, covered []bool, start, end int) {
+	for i := tokenAt(toks, start); i < len(toks) && toks[i].End <= end; i++ {
+		covered[i] = true
+	}
+}
+
+// free reports whether no token in [i, j) is covered.
+func free(covered []bool, i, j int) bool {
+	for k := i; k < j && k < len(covered); k++ {
+		if covered[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lexMention turns a lexicon match into a mention, taking in a following member noun ("Houthi rebels").
+func (f *Finder) lexMention(s text.Sentence, keys []string, m lexicon.Match, focus string) Mention {
+	e := m.Entry
+	end := m.End
+	if j := tokenAt(s.Tokens, m.End); j < len(s.Tokens) && e.Category != catOrgs && groupMembers[keys[j]] {
+		end = s.Tokens[j].End
+	}
+	country := e.Attr("country")
+	if country == "" && e.Category == catGroups {
+		country = focus
+	}
+	kind := e.Attr("kind")
+	if kind == "" {
+		kind = event.KindUnknown
+	}
+	rule := "lexicon"
+	for _, old := range e.List("formerly") {
+		if text.Fold(old) == text.Fold(m.Alias) {
+			rule = "lexicon-formerly"
+		}
+	}
+	mt := f.mention(s, m.Start, end, e.Name, kind, country, rule)
+	mt.Entry = e
+	mt.Metonym = e.Category == catOrgs && e.Attr("role") == "government" && isSeat(e.Name)
+	return mt
+}
+
+// isSeat reports whether an organisation's name is a building or street standing for a government.
+func isSeat(name string) bool {
+	for _, w := range []string{"Kremlin", "White House", "Palace", "Downing Street", "Elysee"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mention builds a mention over [start, end) of the document.
+func (f *Finder) mention(s text.Sentence, start, end int, name, kind, country, rule string) Mention {
+	sp := event.Span{Start: start, End: end, Text: s.Text[start-s.Start : end-s.Start]}
+	return Mention{Start: start, End: end, Text: sp.Text, Rule: rule,
+		Actor: event.Actor{Name: name, Kind: kind, Country: country, Span: &sp}}
+}

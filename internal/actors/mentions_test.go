@@ -1,0 +1,49 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMentions(t *testing.T) {
+	f := testFinder(t)
+	tests := []struct {
+		name, in, focus string
+		want            []string // "text=Name" or "text=Name*" for a metonym
+	}{
+		{"demonym force", "Two Russian warplanes struck the market.", "", []string{"Russian warplanes=Military Forces of Russia"}},
+		{"demonym troops", "Syrian troops entered the town on Monday.", "", []string{"Syrian troops=Military Forces of Syria"}},
+		{"regime forces", "Syrian regime forces pushed into the old city.", "", []string{"Syrian regime forces=Military Forces of Syria"}},
+		{"country possessive", "Ukraine's drones hit a depot.", "", []string{"Ukraine's drones=Military Forces of Ukraine"}},
+		{"air strikes", "Israeli air strikes killed 12 people in Khan Younis.", "PS", []string{"Israeli air strikes=Military Forces of Israel", "people=Civilians (Palestine)"}},
+		{"government forces focus", "Government forces retook the village.", "SY", []string{"Government forces=Military Forces of Syria"}},
+		{"government forces no focus", "Government forces retook the village.", "", nil},
+		{"pro-government", "Pro-government militias looted shops.", "SY", []string{"Pro-government militias=Pro-Government Militia (Syria)"}},
+		{"civilians focus", "At least nine civilians died.", "YE", []string{"civilians=Civilians (Yemen)"}},
+		{"aid workers", "Three aid workers were abducted.", "SD", []string{"aid workers=Civilians (Sudan)"}},
+		{"protesters", "Police fired on protesters in the capital.", "KE", []string{"Police=Police Forces of Kenya", "protesters=Protesters (Kenya)"}},
+		{"gunmen", "Unidentified gunmen kidnapped a teacher.", "NG", []string{"Unidentified gunmen=Unidentified Armed Group (Nigeria)"}},
+		{"renamed group", "The Nusra Front fighters withdrew.", "SY", []string{"Nusra Front fighters=Jabhat Fateh al-Sham"}},
+		{"metonym capital", "Moscow denies the charge.", "", []string{"Moscow=Government of Russia*"}},
+		{"metonym relative", "Kyiv, which had warned of the attack, said nothing.", "", []string{"Kyiv=Government of Ukraine*"}},
+		{"metonym object", "Tehran accused Washington of lying.", "", []string{"Tehran=Government of Iran*", "Washington=Government of the United States*"}},
+		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
+		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
+		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Mentions(one(t, tt.in), tt.focus) {
+				g := m.Text + "=" + m.Actor.Name
+				if m.Metonym {
+					g += "*"
+				}
+				got = append(got, g)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%q:\ngot  %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

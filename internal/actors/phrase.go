@@ -1,0 +1,77 @@
+package actors
+
+import "sitrep/internal/text"
+
+// phrase is a run of modifiers ending in a head noun: "regime forces", "pro-government militias",
+// "unidentified armed men", "aid workers".
+type phrase struct {
+	head    string // the head's key
+	cls     class  // the head's class
+	start   int    // first token
+	end     int    // token index after the head
+	gov     bool   // a government, regime, state or security modifier
+	regime  bool   // a regime modifier
+	proGov  bool   // pro-government, pro-regime
+	rebel   bool   // rebel or opposition modifier
+	unknown bool   // unidentified, unknown, masked, armed (of "men")
+}
+
+// readPhrase reads a phrase starting at token j; ok is false when no head noun ends it.
+func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
+	p := phrase{start: j, end: -1}
+	var mods phrase // modifier flags seen so far
+	for k := j; k < len(keys) && k-j < 6; k++ {
+		w := keys[k]
+		if (w == "pro" || w == "anti") && k+2 < len(keys) && keys[k+1] == "-" {
+			if w == "pro" && (keys[k+2] == "government" || keys[k+2] == "regime") {
+				mods.proGov = true
+			}
+			k += 2
+			continue
+		}
+		if (w == "rebel" || w == "opposition" || w == "insurgent") && k+2 < len(keys) && keys[k+1] == "-" &&
+			(keys[k+2] == "held" || keys[k+2] == "controlled" || keys[k+2] == "run") {
+			p.head, p.cls, p.end, p.rebel = w, clRebels, k+3, true
+			return p, true
+		}
+		if toks[k].Kind != text.Word {
+			break
+		}
+		if c, ok := heads[w]; ok && headAllowed(w, mods) {
+			p.head, p.cls, p.end = w, c, k+1
+			p.gov, p.regime, p.proGov, p.rebel, p.unknown = mods.gov, mods.regime, mods.proGov, mods.rebel, mods.unknown
+		}
+		c, isMod := mods2class(w)
+		if !isMod {
+			break
+		}
+		switch c {
+		case clGovernment:
+			mods.gov = true
+		case clRegime:
+			mods.gov, mods.regime = true, true
+		case clRebels:
+			mods.rebel = true
+		case clUnknown:
+			mods.unknown = true
+		}
+		if w == "armed" {
+			mods.unknown = true
+		}
+	}
+	return p, p.end > 0
+}
+
+// headAllowed rejects heads that need a modifier: "men" only as "armed men", "unidentified men".
+func headAllowed(w string, mods phrase) bool {
+	if w == "men" {
+		return mods.unknown
+	}
+	return true
+}
+
+// mods2class returns the class a modifier lends, and whether w is a modifier at all.
+func mods2class(w string) (class, bool) {
+	c, ok := mods[w]
+	return c, ok
+}

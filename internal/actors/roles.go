@@ -1,0 +1,266 @@
+package actors
+
+import (
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/text"
+)
+
+// Roles returns who acted (actor1) and who was acted upon (actor2) in the event whose trigger is the given
+// span of s, reading active and passive voice ("was hit by", "at the hands of"), possessives ("Russia's
+// attack on"), "clashes between X and Y" and the prepositions on, against, targeting and with. Role is set;
+// Attribution is left for the caller to set from claims, except that actor1 is alleged when the sentence
+// hedges ("suspected", "allegedly", "blamed on"). A government standing for its state ("Moscow") becomes
+// that state's military forces.
+func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor1, actor2 []event.Actor) {
+	toks := s.Tokens
+	ti, tj := tokenAt(toks, trigger.Start), tokenEndingAt(toks, trigger.End)
+	if len(ms) == 0 || ti >= len(toks) || tj <= ti {
+		return nil, nil
+	}
+	keys := sentenceKeys(s)
+	lb, rb := clauseBounds(keys, ti, tj)
+	pos := mentionTokens(toks, ms)
+	r := roleReader{f: f, keys: keys, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}
+	r.read(trigger)
+	if isHedged(keys) {
+		for i := range r.a1 {
+			r.a1[i].Attribution = event.AttrAlleged
+		}
+	}
+	return r.a1, r.a2
+}
+
+// roleReader holds the state of one Roles call.
+type roleReader struct {
+	f        *Finder
+	keys     []string
+	ms       []Mention
+	pos      [][2]int // token range of each mention
+	lb, rb   int      // clause bounds (tokens)
+	ti, tj   int      // trigger tokens
+	a1, a2   []event.Actor
+	assigned []bool
+}
+
+// read assigns the roles.
+func (r *roleReader) read(trigger event.Span) {
+	r.assigned = make([]bool, len(r.ms))
+	for i, m := range r.ms {
+		if m.Start < trigger.End && trigger.Start < m.End && !isVictim(m) {
+			r.add(i, event.RoleActor1) // "Russian air strikes"
+		}
+	}
+	passive := r.passive()
+	if k := r.after("by", 6); k >= 0 {
+		r.addAt(k+1, event.RoleActor1, 4)
+	}
+	if k := r.afterPhrase([]string{"at", "the", "hands", "of"}, 6); k >= 0 {
+		r.addAt(k, event.RoleActor1, 3)
+	}
+	if r.ti >= 2 && r.keys[r.ti-1] == "'s" {
+		if i := r.endingAt(r.ti - 1); i >= 0 {
+			r.add(i, event.RoleActor1)
+		}
+	}
+	if k := r.after("between", 3); k >= 0 {
+		r.addAt(k+1, event.RoleActor1, 3)
+		if and := r.after("and", 10); and > k {
+			r.addAt(and+1, event.RoleActor2, 3)
+		}
+	}
+	for _, prep := range []string{"on", "against", "targeting", "with", "at"} {
+		if k := r.after(prep, 4); k >= 0 {
+			r.addAt(k+1, event.RoleActor2, 3)
+		}
+	}
+	if subj := r.subject(); subj >= 0 {
+		if passive || (isVictim(r.ms[subj]) && len(r.a1) > 0) {
+			r.add(subj, event.RoleActor2)
+		} else {
+			r.add(subj, event.RoleActor1)
+		}
+	}
+	if !passive {
+		r.addAt(r.tj, event.RoleActor2, 4) // the direct object
+	}
+	if len(r.a2) == 0 {
+		for i, p := range r.pos { // "..., killing 20 civilians"
+			if p[0] >= r.tj && p[0] < r.rb && isVictim(r.ms[i]) {
+				r.add(i, event.RoleActor2)
+				break
+			}
+		}
+	}
+}
+
+// add gives mention i a role unless it has one.
+func (r *roleReader) add(i int, role string) {
+	if r.assigned[i] {
+		return
+	}
+	r.assigned[i] = true
+	a := r.ms[i].Actor
+	a.Role = role
+	if r.f.isGovernment(r.ms[i]) {
+		a.Name = r.f.stateName(a.Country, false)
+	}
+	list := &r.a1
+	if role == event.RoleActor2 {
+		list = &r.a2
+	}
+	for _, x := range *list {
+		if x.Name == a.Name {
+			return
+		}
+	}
+	*list = append(*list, a)
+}
+
+// addAt gives a role to the first mention that starts within max tokens from token k, inside the clause.
+func (r *roleReader) addAt(k int, role string, max int) {
+	for i, p := range r.pos {
+		if p[0] >= k && p[0] < k+max && p[0] < r.rb {
+			r.add(i, role)
+			return
+		}
+	}
+}
+
+// after returns the index of word w within max tokens after the trigger in the clause, -1 when absent.
+func (r *roleReader) after(w string, max int) int {
+	for k := r.tj; k < r.rb && k < r.tj+max; k++ {
+		if r.keys[k] == w {
+			return k
+		}
+	}
+	return -1
+}
+
+// afterPhrase returns the token after phrase ws when it starts within max tokens after the trigger.
+func (r *roleReader) afterPhrase(ws []string, max int) int {
+	for k := r.tj; k < r.rb && k < r.tj+max; k++ {
+		ok := k+len(ws) <= r.rb
+		for n := 0; ok && n < len(ws); n++ {
+			ok = r.keys[k+n] == ws[n]
+		}
+		if ok {
+			return k + len(ws)
+		}
+	}
+	return -1
+}
+
+// endingAt returns the mention whose last token is k-1, -1 when none.
+func (r *roleReader) endingAt(k int) int {
+	for i, p := range r.pos {
+		if p[1] == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// passive reports whether the trigger is a passive verb: a form of "be" before it, or "by" right after a
+// participle ("convoy hit by").
+func (r *roleReader) passive() bool {
+	for k := r.ti - 1; k >= r.lb && k >= r.ti-3; k-- {
+		switch r.keys[k] {
+		case "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets":
+			return true
+		case "reportedly", "allegedly", "also", "apparently", "later", "then", "all", "not", "both", "mostly", "probably":
+			continue
+		}
+		break
+	}
+	return r.tj < len(r.keys) && r.keys[r.tj] == "by" && strings.HasSuffix(r.keys[r.tj-1], "ed")
+}
+
+// subject returns the nearest mention before the trigger that is not the object of a preposition and not
+// separated from it by a speech verb, -1 when none.
+func (r *roleReader) subject() int {
+	for i := len(r.ms) - 1; i >= 0; i-- {
+		p := r.pos[i]
+		if p[1] > r.ti || p[0] < r.lb {
+			continue
+		}
+		if p[0] > 0 && subjectBlockers[r.keys[p[0]-1]] && !quantityOf(r.keys, p[0]) {
+			continue
+		}
+		for k := p[1]; k < r.ti; k++ {
+			if r.f.verbs[r.keys[k]] || r.keys[k] == "that" || r.keys[k] == "\"" || r.keys[k] == "“" {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// subjectBlockers are words after which a mention is not a subject.
+var subjectBlockers = map[string]bool{
+	"on": true, "against": true, "by": true, "with": true, "of": true, "in": true, "at": true, "near": true,
+	"for": true, "from": true, "to": true, "between": true, "and": false, "targeting": true,
+}
+
+// clauseBounds returns the token range of the clause around [ti, tj): split at semicolons and colons.
+func clauseBounds(keys []string, ti, tj int) (int, int) {
+	lb, rb := 0, len(keys)
+	for k := ti - 1; k >= 0; k-- {
+		if keys[k] == ";" || keys[k] == ":" {
+			lb = k + 1
+			break
+		}
+	}
+	for k := tj; k < len(keys); k++ {
+		if keys[k] == ";" || keys[k] == ":" {
+			rb = k
+			break
+		}
+	}
+	return lb, rb
+}
+
+// mentionTokens returns the token range [first, after-last) of each mention.
+func mentionTokens(toks []text.Token, ms []Mention) [][2]int {
+	pos := make([][2]int, len(ms))
+	for i, m := range ms {
+		pos[i] = [2]int{tokenAt(toks, m.Start), tokenEndingAt(toks, m.End)}
+	}
+	return pos
+}
+
+// isVictim reports whether a mention names civilians or protesters.
+func isVictim(m Mention) bool {
+	return m.Actor.Kind == event.KindCivilians || m.Actor.Kind == event.KindProtesters
+}
+
+// isGovernment reports whether a mention names a government rather than its forces: a metonym or
+// "the Syrian government".
+func (f *Finder) isGovernment(m Mention) bool {
+	return (m.Metonym || strings.HasSuffix(m.Rule, "-government")) && m.Actor.Country != "" &&
+		f.stateName(m.Actor.Country, false) != ""
+}
+
+// hedges make a sentence's perpetrator alleged rather than stated.
+var hedges = map[string]bool{
+	"suspected": true, "allegedly": true, "alleged": true, "believed": true, "thought": true,
+	"presumably": true, "presumed": true, "likely": true, "probably": true, "apparently": true,
+	"accused": true, "blamed": true, "purportedly": true, "possibly": true, "suspects": true,
+}
+
+// isHedged reports whether the sentence hedges who did it.
+func isHedged(keys []string) bool {
+	for _, k := range keys {
+		if hedges[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityOf reports whether the mention at token k follows "dozens of", "some of" and the like.
+func quantityOf(keys []string, k int) bool {
+	return k > 1 && keys[k-1] == "of" && numberWords[keys[k-2]]
+}

@@ -1,0 +1,51 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+func TestRoles(t *testing.T) {
+	f := testFinder(t)
+	tests := []struct {
+		name, in, trigger, focus string
+		a1, a2                   string // names joined by |, attribution after # when set
+	}{
+		{"active", "Russian jets bombed the rebels near Idlib.", "bombed", "SY", "Military Forces of Russia", "Opposition Rebels (Syria)"},
+		{"passive by", "Five civilians were killed by Syrian troops.", "killed", "", "Military Forces of Syria", "Civilians"},
+		{"hands of", "Dozens of protesters died at the hands of the police.", "died", "IR", "Police Forces of Iran", "Protesters (Iran)"},
+		{"possessive on", "Russia's attack on Ukrainian troops drew protests.", "attack", "", "", "Military Forces of Ukraine"},
+		{"between", "Clashes between Houthi fighters and Saudi troops lasted hours.", "Clashes", "YE", "Houthis", "Military Forces of Saudi Arabia"},
+		{"against", "Gunmen launched an attack against civilians.", "attack", "ML", "Unidentified Armed Group (Mali)", "Civilians (Mali)"},
+		{"hedged", "Suspected Boko Haram militants abducted 20 students.", "abducted", "NG", "Boko Haram#alleged", "Civilians (Nigeria)"},
+		{"metonym to forces", "Moscow struck the depot overnight.", "struck", "", "Military Forces of Russia", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := one(t, tt.in)
+			i := strings.Index(tt.in, tt.trigger)
+			trig := event.SpanOf(tt.in, i, i+len(tt.trigger))
+			a1, a2 := f.Roles(s, trig, f.Mentions(s, tt.focus))
+			if got := names(a1); got != tt.a1 {
+				t.Errorf("actor1 %q, want %q", got, tt.a1)
+			}
+			if got := names(a2); got != tt.a2 {
+				t.Errorf("actor2 %q, want %q", got, tt.a2)
+			}
+		})
+	}
+}
+
+func names(as []event.Actor) string {
+	var out []string
+	for _, a := range as {
+		n := a.Name
+		if a.Attribution != "" {
+			n += "#" + a.Attribution
+		}
+		out = append(out, n)
+	}
+	return strings.Join(out, "|")
+}

@@ -1,0 +1,77 @@
+package actors
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"sitrep/internal/text"
+)
+
+// lowerASCII lower-cases ASCII letters; it allocates only when s has upper-case letters.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// tokenKey is the matching key of a token: lower-cased, and folded when it is not plain ASCII.
+func tokenKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return text.Fold(s)
+		}
+	}
+	if s == "’s" {
+		return "'s"
+	}
+	return lowerASCII(s)
+}
+
+// sentenceKeys returns the matching key of every token of s.
+func sentenceKeys(s text.Sentence) []string {
+	keys := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		keys[i] = tokenKey(t.Text)
+	}
+	return keys
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func containsByte(s string, b byte) bool { return strings.IndexByte(s, b) >= 0 }
+
+// isCapWord reports whether a token is a word starting with an upper-case letter.
+func isCapWord(t text.Token) bool { return t.Kind == text.Word && t.IsCap() }
+
+// tokenAt returns the index of the first token that starts at or after off, len(toks) when none.
+func tokenAt(toks []text.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// tokenEndingAt returns the index just after the last token that ends at or before off.
+func tokenEndingAt(toks []text.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

@@ -1,0 +1,125 @@
+package actors
+
+// class is what a head noun says about the party it names.
+type class uint8
+
+const (
+	clNone       class = iota
+	clMilitary         // troops, warplanes, the army
+	clStrike           // air strikes, shelling: a force only with a demonym ("Russian air strikes")
+	clPolice           // police, gendarmes
+	clGovernment       // government, authorities, officials
+	clRegime           // regime: in conflict reporting, the state's forces
+	clCivilians        // civilians, aid workers, journalists
+	clPeople           // people: victims only after a number ("20 people")
+	clProtesters       // protesters, demonstrators
+	clRioters          // rioters, mob
+	clRebels           // rebels, insurgents, opposition fighters
+	clUnknown          // gunmen, unidentified armed men, assailants
+	clMilitia          // militia, militiamen
+)
+
+// heads maps folded head nouns to their class.
+var heads = map[string]class{
+	"forces": clMilitary, "troops": clMilitary, "soldiers": clMilitary, "soldier": clMilitary,
+	"army": clMilitary, "military": clMilitary, "warplanes": clMilitary, "warplane": clMilitary,
+	"jets": clMilitary, "jet": clMilitary, "aircraft": clMilitary, "planes": clMilitary, "bombers": clMilitary,
+	"helicopters": clMilitary, "helicopter": clMilitary, "gunships": clMilitary, "drones": clMilitary,
+	"drone": clMilitary, "tanks": clMilitary, "navy": clMilitary, "warships": clMilitary, "warship": clMilitary,
+	"marines": clMilitary, "gunboats": clMilitary, "paratroopers": clMilitary, "commandos": clMilitary,
+	"servicemen": clMilitary, "artillery": clMilitary, "units": clMilitary, "battalion": clMilitary,
+	"brigade": clMilitary, "coastguard": clMilitary, "airforce": clMilitary, "frigate": clMilitary,
+	"submarine": clMilitary, "submarines": clMilitary, "fighters": clMilitary, "troop": clMilitary,
+	"strikes": clStrike, "airstrikes": clStrike, "airstrike": clStrike, "strike": clStrike, "raids": clStrike,
+	"raid": clStrike, "shelling": clStrike, "bombardment": clStrike, "missiles": clStrike, "missile": clStrike,
+	"rockets": clStrike, "bombing": clStrike, "bombings": clStrike, "fire": clStrike,
+	"police": clPolice, "policemen": clPolice, "policeman": clPolice, "gendarmes": clPolice,
+	"gendarmerie": clPolice, "guards": clPolice, "guard": clPolice,
+	"government": clGovernment, "authorities": clGovernment, "officials": clGovernment,
+	"leadership": clGovernment, "administration": clGovernment, "cabinet": clGovernment,
+	"regime": clRegime,
+	"civilians": clCivilians, "civilian": clCivilians, "residents": clCivilians, "villagers": clCivilians,
+	"inhabitants": clCivilians, "locals": clCivilians, "workers": clCivilians, "medics": clCivilians,
+	"doctors": clCivilians, "nurses": clCivilians, "paramedics": clCivilians, "rescuers": clCivilians,
+	"volunteers": clCivilians, "journalists": clCivilians, "journalist": clCivilians, "reporters": clCivilians,
+	"photographers": clCivilians, "students": clCivilians, "pupils": clCivilians, "schoolchildren": clCivilians,
+	"children": clCivilians, "women": clCivilians, "worshippers": clCivilians, "worshipers": clCivilians,
+	"farmers": clCivilians, "shepherds": clCivilians, "herders": clCivilians, "fishermen": clCivilians,
+	"refugees": clCivilians, "migrants": clCivilians, "passengers": clCivilians, "patients": clCivilians,
+	"teachers": clCivilians, "traders": clCivilians, "pilgrims": clCivilians, "shoppers": clCivilians,
+	"families": clCivilians, "bystanders": clCivilians, "idps": clCivilians, "miners": clCivilians,
+	"people": clPeople, "persons": clPeople,
+	"protesters": clProtesters, "protestors": clProtesters, "demonstrators": clProtesters,
+	"marchers": clProtesters, "protester": clProtesters, "demonstrator": clProtesters,
+	"rioters": clRioters, "mob": clRioters, "mobs": clRioters,
+	"rebels": clRebels, "rebel": clRebels, "insurgents": clRebels, "opposition": clRebels,
+	"gunmen": clUnknown, "gunman": clUnknown, "assailants": clUnknown, "attackers": clUnknown,
+	"militants": clUnknown, "kidnappers": clUnknown, "abductors": clUnknown, "bandits": clUnknown,
+	"assailant": clUnknown, "attacker": clUnknown, "bomber": clUnknown,
+	"men": clUnknown, "militia": clMilitia, "militias": clMilitia, "militiamen": clMilitia,
+}
+
+// mods are words that may stand between a demonym and its head noun, or before a head without one.
+var mods = map[string]class{
+	"government": clGovernment, "regime": clRegime, "state": clGovernment, "security": clGovernment,
+	"army": clMilitary, "air": clNone, "naval": clNone, "ground": clNone, "special": clNone, "elite": clNone,
+	"armed": clNone, "military": clNone, "federal": clNone, "national": clNone, "border": clNone,
+	"riot": clNone, "fighter": clNone, "combat": clNone, "attack": clNone, "assault": clNone, "coalition": clNone,
+	"war": clNone, "defence": clNone, "defense": clNone, "police": clNone, "navy": clNone, "artillery": clNone,
+	"tank": clNone, "drone": clNone, "missile": clNone, "rocket": clNone, "aerial": clNone,
+	"local": clNone, "unarmed": clNone, "innocent": clNone, "displaced": clNone, "aid": clNone,
+	"humanitarian": clNone, "health": clNone, "rescue": clNone, "relief": clNone, "medical": clNone,
+	"foreign": clNone, "young": clNone, "school": clNone, "university": clNone, "peaceful": clNone,
+	"rebel": clRebels, "opposition": clRebels, "unidentified": clUnknown, "unknown": clUnknown,
+	"masked": clUnknown, "suspected": clNone, "suicide": clNone, "other": clNone, "civilian": clNone,
+	"hospital": clNone, "media": clNone, "female": clNone, "male": clNone, "student": clNone,
+}
+
+// groupMembers may follow a lexicon group's name and belong to the mention ("Houthi rebels").
+var groupMembers = map[string]bool{
+	"fighters": true, "militants": true, "rebels": true, "forces": true, "troops": true, "militia": true,
+	"militias": true, "militiamen": true, "members": true, "gunmen": true, "insurgents": true,
+	"mercenaries": true, "jihadists": true, "soldiers": true, "units": true,
+}
+
+// locatives are prepositions after which a name is a place, not a party.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "from": true, "to": true, "into": true, "outside": true,
+	"inside": true, "around": true, "across": true, "towards": true, "toward": true, "via": true,
+	"through": true, "over": true, "of": true, "within": true, "between": true, "throughout": true,
+	"onto": true, "above": true, "off": true, "on": true, "along": true, "visit": true, "visited": true,
+}
+
+// auxiliaries mark a subject when they follow a name ("Russia has sent").
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "was": true, "will": true, "would": true,
+	"could": true, "can": true, "did": true, "does": true, "may": true, "might": true, "must": true,
+	"should": true, "wants": true, "plans": true, "hopes": true, "believes": true, "needs": true,
+	"continues": true, "sent": true, "sends": true, "struck": true, "hit": true, "hits": true, "took": true,
+	"began": true, "begins": true, "seeks": true, "sought": true, "fears": true, "feared": true,
+}
+
+// accusers are verbs whose object is a party ("blaming Washington").
+var accusers = map[string]bool{
+	"accused": true, "accuses": true, "accusing": true, "accuse": true, "blamed": true, "blames": true,
+	"blaming": true, "blame": true, "condemned": true, "condemns": true, "urged": true, "urges": true,
+	"warned": true, "warns": true, "criticised": true, "criticized": true, "sanctioned": true,
+}
+
+// timeWords may stand between a subject and its verb ("Moscow on Tuesday said").
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "earlier": true, "later": true, "also": true,
+	"again": true, "previously": true, "repeatedly": true, "strongly": true, "flatly": true, "now": true,
+	"last": true, "this": true, "week": true, "month": true, "night": true, "then": true, "swiftly": true,
+	"quickly": true, "immediately": true, "reportedly": true, "allegedly": true, "has": true, "have": true,
+	"had": true, "already": true, "officially": true, "publicly": true, "on": true, "not": true, "been": true,
+}
+
+// numberWords are quantities that make "people" a set of victims ("dozens of people").
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "dozen": true, "dozens": true, "hundreds": true,
+	"scores": true, "thousands": true, "several": true, "many": true, "some": true, "of": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "other": true, "more": true,
+}
