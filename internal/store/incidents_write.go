@@ -97,8 +97,9 @@ func actorNames(as []event.Actor) string {
 // candidateWindowDays widens the date window of the candidate query beyond any merge slack the Merger uses.
 const candidateWindowDays = 8
 
-// candidates loads the incidents that might hold ev: dates within a window of ev's, and a point within a box
-// a little larger than the Merger's widest distance (or no point, or a country-precision one).
+// candidates loads the incidents that might hold ev: dates within a window of ev's and either a point in a
+// box a little larger than the Merger's widest distance (through the spatial index), or no point or only a
+// country in ev's country.
 func (s *SQLite) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
 	c := columnsOf(ev.Date, ev.Location, nil)
 	if c.start == "" {
@@ -106,8 +107,10 @@ func (s *SQLite) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]
 	}
 	from, _ := event.ParseDate(c.start)
 	to, _ := event.ParseDate(c.end)
-	q := `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ?`
-	args := []any{to.AddDays(candidateWindowDays).String(), from.AddDays(-candidateWindowDays).String()}
+	window := []any{to.AddDays(candidateWindowDays).String(), from.AddDays(-candidateWindowDays).String()}
+	q := `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND country = ?
+		AND (lat IS NULL OR loc_precision = 'country')`
+	args := append(append([]any{}, window...), c.country)
 	if c.lat != nil && c.precision != event.LocCountry {
 		lat, lon := c.lat.(float64), c.lon.(float64)
 		dLat := s.merger.Options.RegionKm/111 + 0.1
@@ -115,10 +118,13 @@ func (s *SQLite) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]
 			dLat = 1.1
 		}
 		dLon := dLat / math.Max(math.Cos(lat*math.Pi/180), 0.05)
-		q += ` AND (lat IS NULL OR loc_precision = 'country' OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))`
-		args = append(args, lat-dLat, lat+dLat, lon-dLon, lon+dLon)
+		q += ` UNION SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND ` +
+			s.d.bboxIncidents()
+		args = append(append(args, window...), lat-dLat, lat+dLat, lon-dLon, lon+dLon)
+	} else if c.precision == event.LocCountry || c.lat == nil {
+		q = `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND country = ?`
 	}
-	rows, err := tx.QueryContext(ctx, s.d.rebind(q+` ORDER BY rid LIMIT 500`), args...)
+	rows, err := tx.QueryContext(ctx, s.d.rebind(q+` LIMIT 500`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("candidates: %w", err)
 	}
