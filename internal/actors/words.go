@@ -37,7 +37,7 @@ var heads = map[string]class{
 	"gendarmerie": clPolice, "guards": clPolice, "guard": clPolice,
 	"government": clGovernment, "authorities": clGovernment, "officials": clGovernment,
 	"leadership": clGovernment, "administration": clGovernment, "cabinet": clGovernment,
-	"regime": clRegime,
+	"regime":    clRegime,
 	"civilians": clCivilians, "civilian": clCivilians, "residents": clCivilians, "villagers": clCivilians,
 	"inhabitants": clCivilians, "locals": clCivilians, "workers": clCivilians, "medics": clCivilians,
 	"doctors": clCivilians, "nurses": clCivilians, "paramedics": clCivilians, "rescuers": clCivilians,
