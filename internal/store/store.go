@@ -39,6 +39,8 @@ type Store interface {
 	ListSources(ctx context.Context) ([]Source, error)
 	// DeleteSource removes a source.
 	DeleteSource(ctx context.Context, url string) error
+	// Counts returns the sizes of the main tables.
+	Counts(ctx context.Context) (Counts, error)
 	// Close releases the database.
 	Close() error
 }

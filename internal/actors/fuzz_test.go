@@ -1,0 +1,67 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+	"sitrep/internal/text"
+)
+
+func FuzzMentions(f *testing.F) {
+	for _, s := range []string{"Moscow denies it.", "Syrian regime forces, which had", "pro-", "’s ’s", "Kyiv, (", "according to"} {
+		f.Add(s, "SY")
+	}
+	fd := testFinder(f)
+	f.Fuzz(func(t *testing.T, doc, focus string) {
+		for _, s := range text.Sentences(doc) {
+			ms := fd.Mentions(s, focus)
+			for _, m := range ms {
+				if m.Start < s.Start || m.End > s.End || m.Start >= m.End || doc[m.Start:m.End] != m.Text {
+					t.Fatalf("bad span [%d,%d) %q in %q", m.Start, m.End, m.Text, doc)
+				}
+			}
+			fd.Claims(s, ms)
+			if len(s.Tokens) > 0 {
+				fd.Roles(s, event.SpanOf(doc, s.Tokens[0].Start, s.Tokens[0].End), ms)
+			}
+		}
+		fd.Entities(event.Document{Text: doc}, text.Sentences(doc))
+	})
+}
+
+const benchText = `Syrian regime forces, backed by Russian warplanes, pushed into the rebel-held east of the city on Tuesday, ` +
+	`the Syrian Observatory for Human Rights said. At least 12 civilians were killed by air strikes, according to local residents. ` +
+	`Moscow denies the charge and says the convoy caught fire. Unidentified gunmen kidnapped three aid workers near the border. ` +
+	`Government forces clashed with Islamic State militants in the desert, the army said in a statement.
+`
+
+func BenchmarkMentions(b *testing.B) {
+	f := testFinder(b)
+	doc := strings.Repeat(benchText, 200)
+	sents := text.Sentences(doc)
+	b.SetBytes(int64(len(doc)))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			f.Mentions(s, "SY")
+		}
+	}
+}
+
+func BenchmarkClaims(b *testing.B) {
+	f := testFinder(b)
+	doc := strings.Repeat(benchText, 200)
+	sents := text.Sentences(doc)
+	ms := make([][]Mention, len(sents))
+	for i, s := range sents {
+		ms[i] = f.Mentions(s, "SY")
+	}
+	b.SetBytes(int64(len(doc)))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, s := range sents {
+			f.Claims(s, ms[i])
+		}
+	}
+}
