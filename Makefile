@@ -2,15 +2,20 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test test-short lint bench fuzz demo clean
+.PHONY: all build web test test-short lint bench fuzz demo clean
 
 all: build
 
-build:
+build: web
 	$(GO) build -trimpath -o sitrep .
 
+# The web page's bundle (npm packages from package-lock.json, bundled by esbuild into internal/web/dist, which the
+# binary embeds). Skipped when there is no web/ source yet.
+web:
+	@if [ -f web/package.json ]; then cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; fi
+
 # The whole test suite: unit, data-file and integration tests, plus a short fuzz smoke run of every parser.
-test:
+test: web
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
 

@@ -43,6 +43,12 @@ func commands() []command {
 		{"extract", "extract ACLED-coded events from an article (file, URL or -)", runExtract},
 		{"geoparse", "find and resolve place names in text", runGeoparse},
 		{"gazetteer", "build the embedded gazetteer or import GeoNames dumps", runGazetteer},
+		{"ingest", "extract and store files, directories, URLs and feeds in one batch run", runIngest},
+		{"serve", "run feeds, the pipeline, the store, the HTTP API and the web page", runServe},
+		{"demo", "load the bundled synthetic sample corpus into a local store and serve it", runDemo},
+		{"export", "write stored incidents as ACLED-style CSV, GeoJSON or JSON Lines", runExport},
+		{"incident", "show an incident or split a report out of it", runIncident},
+		{"worker", "consume documents from NATS JetStream, extract and store them", runWorker},
 		{"eval", "score sitrep on gold data (events, geo, entities)", runEval},
 		{"version", "print the version", runVersion},
 	}
