@@ -2,14 +2,16 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"sitrep/internal/eval"
 	"sitrep/internal/event"
+	"sitrep/internal/extract"
+	"sitrep/internal/gazetteer"
 )
 
 // seedsDir is where the seed articles live when sitrep runs from its repository next to ../shared.
@@ -104,10 +106,16 @@ func articlePath(g *eval.EventGold, goldPath, article string) (string, error) {
 		seedsDir, fs.ErrNotExist)}
 }
 
-// errNoEngine is returned until the extraction engine is wired in.
-var errNoEngine = errors.New("the extraction engine is not built yet")
+// defaultEngine is the engine on the embedded lexicon and the default gazetteer, built once per process.
+var defaultEngine = sync.OnceValues(func() (*extract.Engine, error) {
+	return buildEngine(context.Background(), "", gazetteer.DefaultDir(), false)
+})
 
-// extractDoc runs the extraction engine on one document.
-func extractDoc(_ context.Context, _ event.Document) (event.Result, error) {
-	return event.Result{}, errNoEngine
+// extractDoc runs the default extraction engine on one document.
+func extractDoc(ctx context.Context, doc event.Document) (event.Result, error) {
+	eng, err := defaultEngine()
+	if err != nil {
+		return event.Result{}, err
+	}
+	return eng.Extract(ctx, doc)
 }
