@@ -13,6 +13,7 @@ import (
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/geoparse"
+	"sitrep/internal/lexicon"
 )
 
 // runEvalGeo scores the geoparser on a geo gold file (GeoWebNews, GeoVirus).
@@ -39,7 +40,11 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
 	}
-	p := geoparse.New(g)
+	lex, err := lexicon.Default()
+	if err != nil {
+		return fmt.Errorf("eval geo: lexicon: %w", err)
+	}
+	p := geoparse.NewWithOptions(g, geoparse.Options{FirstName: lex.IsFirstName})
 	s := eval.NewGeoScorer()
 	if err := scoreGeo(ctx, e, eval.NewGeoReader(f, *gold), s, p, *oracle, *limit); err != nil {
 		return err

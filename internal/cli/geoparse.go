@@ -14,6 +14,7 @@ import (
 
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/geoparse"
+	"sitrep/internal/lexicon"
 )
 
 // geoparseUsage documents the command, including its policy for bad jsonl lines.
@@ -68,7 +69,11 @@ func runGeoparse(ctx context.Context, e *env, args []string) error {
 	defer in.Close()
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
-	p := geoparse.NewWithOptions(g, geoparse.Options{Demonyms: *demonyms})
+	lex, err := lexicon.Default()
+	if err != nil {
+		return fmt.Errorf("geoparse: lexicon: %w", err)
+	}
+	p := geoparse.NewWithOptions(g, geoparse.Options{Demonyms: *demonyms, FirstName: lex.IsFirstName})
 	if o.input == "text" {
 		return geoparseText(in, name, p, w, o)
 	}
