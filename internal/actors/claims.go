@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"strings"
+
 	"sitrep/internal/event"
 	"sitrep/internal/lexicon"
 	"sitrep/internal/text"
@@ -31,7 +33,7 @@ func (f *Finder) Claims(s text.Sentence, ms []Mention) []event.Claim {
 			continue
 		}
 		vi, ve := tokenAt(s.Tokens, m.Start), tokenEndingAt(s.Tokens, m.End)
-		if vi >= ve || cr.isNoun(vi, ve, starts) {
+		if vi >= ve || cr.isNoun(vi, ve, starts) || cr.modifier(m.Entry.Attr("claimant"), vi, ve) {
 			continue
 		}
 		c, ok := cr.claimant(m.Entry.Attr("claimant"), vi, ve)
@@ -143,4 +145,17 @@ func isQuote(k string) bool {
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "these": true, "those": true, "its": true, "his": true,
 	"her": true, "their": true, "our": true, "such": true, "any": true, "no": true, "'s": true, "of": true,
+}
+
+// modifier reports a verb form that modifies the noun before it rather than has a speaker: "a man accused of
+// theft", "a group blamed for the attack", "the figures disputed by".
+func (cr *claimReader) modifier(side string, vi, ve int) bool {
+	if side != "before" || vi == 0 || ve >= len(cr.keys) || !strings.HasSuffix(cr.keys[ve-1], "ed") {
+		return false
+	}
+	switch cr.keys[ve] {
+	case "of", "for", "with", "by":
+		return cr.s.Tokens[vi-1].Kind == text.Word && !cr.f.verbs[cr.keys[vi-1]]
+	}
+	return false
 }

@@ -23,6 +23,10 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 	lb, rb := clauseBounds(keys, ti, tj)
 	pos := mentionTokens(toks, ms)
 	r := roleReader{f: f, keys: keys, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}
+	r.assigned = make([]bool, len(ms))
+	for i := range ms {
+		r.assigned[i] = r.speaker(i) // who reports an event takes no part in it
+	}
 	r.read(trigger)
 	if isHedged(keys) {
 		for i := range r.a1 {
@@ -46,7 +50,6 @@ type roleReader struct {
 
 // read assigns the roles.
 func (r *roleReader) read(trigger event.Span) {
-	r.assigned = make([]bool, len(r.ms))
 	for i, m := range r.ms {
 		if m.Start < trigger.End && trigger.Start < m.End && !isVictim(m) {
 			r.add(i, event.RoleActor1) // "Russian air strikes"
@@ -76,13 +79,16 @@ func (r *roleReader) read(trigger event.Span) {
 		}
 	}
 	if subj := r.subject(); subj >= 0 {
-		if passive || (isVictim(r.ms[subj]) && len(r.a1) > 0) {
+		if passive || isVictim(r.ms[subj]) || r.patient(subj) {
+			r.add(subj, event.RoleActor2)
+		} else if co := r.coordinate(subj); co >= 0 {
+			r.add(co, event.RoleActor1) // "the army and the rebels signed": both sides
 			r.add(subj, event.RoleActor2)
 		} else {
 			r.add(subj, event.RoleActor1)
 		}
 	}
-	if !passive {
+	if !passive && !r.breakBefore(r.tj, 4) {
 		r.addAt(r.tj, event.RoleActor2, 4) // the direct object
 	}
 	if len(r.a2) == 0 {
@@ -252,15 +258,46 @@ var hedges = map[string]bool{
 
 // isHedged reports whether the sentence hedges who did it.
 func isHedged(keys []string) bool {
-	for _, k := range keys {
-		if hedges[k] {
+	for i, k := range keys {
+		if hedges[k] && !nounModifier(keys, i) {
 			return true
 		}
 	}
 	return false
 }
 
+// nounModifier reports a participle that qualifies the noun before it ("a man accused of theft", "a group
+// blamed for"), not the event's perpetrator; after a form of "be" it is a passive ("was accused of").
+func nounModifier(keys []string, i int) bool {
+	if i == 0 || i+1 >= len(keys) || keys[i+1] != "of" && keys[i+1] != "for" {
+		return false
+	}
+	switch keys[i-1] {
+	case "is", "was", "were", "are", "been", "being", "be":
+		return false
+	}
+	return true
+}
+
 // quantityOf reports whether the mention at token k follows "dozens of", "some of" and the like.
 func quantityOf(keys []string, k int) bool {
 	return k > 1 && keys[k-1] == "of" && numberWords[keys[k-2]]
+}
+
+// coordinate returns the armed mention joined to mention i by "and" right before it ("the army and the
+// rebels"), -1 when none.
+func (r *roleReader) coordinate(i int) int {
+	k := r.pos[i][0] - 1
+	for k >= 0 && (r.keys[k] == "the" || r.keys[k] == "a") {
+		k--
+	}
+	if k < 1 || r.keys[k] != "and" || isVictim(r.ms[i]) {
+		return -1
+	}
+	for j := range r.ms {
+		if r.pos[j][1] == k && j != i && !isVictim(r.ms[j]) && !r.assigned[j] {
+			return j
+		}
+	}
+	return -1
 }

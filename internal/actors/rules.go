@@ -184,3 +184,7 @@ func (f *Finder) governmentName(code string) string {
 	}
 	return ""
 }
+
+// CountryName returns the common English name of an ISO2 code as actor names use it ("Civilians (Syria)"),
+// "" when unknown.
+func (f *Finder) CountryName(code string) string { return f.countryName(code) }

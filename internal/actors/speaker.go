@@ -1,0 +1,88 @@
+package actors
+
+import "sitrep/internal/event"
+
+// speaker reports whether mention i speaks about the event rather than takes part in it: a news medium or
+// monitor, the subject of a speech verb ("the SOHR said", "Moscow on Tuesday denied"), the object of
+// "according to", the subject after a speech verb (", said the army"), or a name in parentheses (a
+// dateline's "(Reuters)").
+func (r *roleReader) speaker(i int) bool {
+	m := r.ms[i]
+	if m.Entry != nil {
+		if role := m.Entry.Attr("role"); role == "media" || role == "monitor" {
+			return true
+		}
+	}
+	p := r.pos[i]
+	k := p[1]
+	for n := 0; k < len(r.keys) && n < 4 && timeWords[r.keys[k]]; n++ {
+		k++
+	}
+	if k < len(r.keys) && (r.f.verbs[r.keys[k]] || r.keys[k] == "told") {
+		return true
+	}
+	if b := p[0] - 1; b >= 0 {
+		for b > 0 && (r.keys[b] == "the" || r.keys[b] == "a" || r.keys[b] == "an") {
+			b--
+		}
+		switch {
+		case r.keys[b] == "to" && b > 0 && r.keys[b-1] == "according":
+			return true
+		case r.f.verbs[r.keys[b]] && b > 0 && (r.keys[b-1] == "," || isQuote(r.keys[b-1])):
+			return true
+		case r.keys[p[0]-1] == "(" && p[1] < len(r.keys) && r.keys[p[1]] == ")":
+			return m.Actor.Kind == event.KindOrganization || m.Actor.Kind == event.KindUnknown
+		}
+	}
+	return false
+}
+
+// patient reports a mention that is the subject of a passive ("soldiers were killed", "the convoy was hit"):
+// it was acted upon.
+func (r *roleReader) patient(i int) bool {
+	k := r.pos[i][1]
+	for n := 0; k < len(r.keys) && n < 3 && (timeWords[r.keys[k]] || r.keys[k] == ","); n++ {
+		k++
+	}
+	if k >= len(r.keys) {
+		return false
+	}
+	switch r.keys[k] {
+	case "was", "were", "been", "got", "is", "are":
+	default:
+		return false
+	}
+	k++
+	for k < len(r.keys) && (r.keys[k] == "reportedly" || r.keys[k] == "allegedly" || r.keys[k] == "also" || r.keys[k] == "being" || r.keys[k] == "been") {
+		k++
+	}
+	return k < len(r.keys) && participle(r.keys[k])
+}
+
+// participle reports a past participle: a regular "-ed" form or an irregular one of violence.
+func participle(w string) bool {
+	if len(w) > 4 && w[len(w)-2:] == "ed" {
+		return true
+	}
+	switch w {
+	case "hit", "shot", "struck", "slain", "taken", "beaten", "stabbed", "blown", "caught", "held", "seized":
+		return true
+	}
+	return false
+}
+
+// breakBefore reports a comma or clause break in tokens [k, k+n): a mention past it is not the object.
+func (r *roleReader) breakBefore(k, n int) bool {
+	for j := k; j < k+n && j < r.rb; j++ {
+		switch r.keys[j] {
+		case ",", ";", ":", "(", "\"", "“", "”":
+			return true
+		}
+		for _, p := range r.pos {
+			if p[0] == j {
+				return false // the mention comes first
+			}
+		}
+	}
+	return false
+}

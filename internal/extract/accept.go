@@ -1,0 +1,120 @@
+package extract
+
+import "sitrep/internal/event"
+
+// accept runs the context checks on a trigger: what it needs, support for a weak cue, modality, negation,
+// accusations of a pattern, background nouns and history.
+func (r *run) accept(s *sent, h hit) bool {
+	if !r.needs(s, h) {
+		return false
+	}
+	if !h.info.strong && !r.supported(s, h) {
+		return false
+	}
+	if s.has(classNonConf) && len(s.weapons) == 0 && !armedMention(s) &&
+		(!h.info.strong && !h.info.literal() || h.info.class == subArrests || h.info.class == "Sexual violence") {
+		return false // "killed in a road accident", "was arrested and charged with fraud"
+	}
+	if s.insideName(h) {
+		return false // "Popular Mobilization Forces", "National Liberation Army"
+	}
+	if !h.info.strong && (s.sentenceHas(cumulativeWords) || s.anyWord(s.before(h.tok, 3), patternWords) && len(s.dates) == 0) {
+		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
+	}
+	if s.aggregate(h) {
+		return false // "hundreds of thousands have been killed", "conducted over 265 bombing raids"
+	}
+	return !s.contextRejects(h) && !r.history(s, h)
+}
+
+// needs checks the cue's needs column.
+func (r *run) needs(s *sent, h hit) bool {
+	switch h.info.needs {
+	case "force":
+		return s.hasForce(h) || len(s.weapons) > 0 || armedMention(s)
+	case "territory":
+		return s.hasTerritory(h)
+	case "weapon":
+		return len(s.weapons) > 0
+	case "date":
+		return nearestDate(s, h, s.Start, s.End) != nil
+	case "victims":
+		return len(s.counts) > 0
+	case "crowd":
+		return s.count(classCrowd) > 0 || s.count(classProtest) > own(h, classProtest)
+	}
+	return true
+}
+
+// supported reports whether a weak cue has support in its sentence: another trigger, a weapon, an armed
+// party, a target, a count of dead or injured, or a date.
+func (r *run) supported(s *sent, h hit) bool {
+	for _, o := range s.hits {
+		if o.Start != h.Start && (o.info.trigger() || o.info.forceLike()) {
+			return true
+		}
+	}
+	return len(s.weapons) > 0 || len(s.targets) > 0 || len(s.counts) > 0 || len(s.dates) > 0 || armedMention(s)
+}
+
+// hasForce reports a force word other than the cue itself.
+func (s *sent) hasForce(h hit) bool {
+	return s.count(classForce)+s.count("mod:air")+s.count("mod:fire") > 0
+}
+
+// own is 1 when h itself is of class, so that "another hit of class" is count(class) > own(h, class).
+func own(h hit, class string) int {
+	if h.info.class == class {
+		return 1
+	}
+	return 0
+}
+
+// hasTerritory reports a territory word within eight tokens after the cue, or a capitalised name right after
+// it ("captured Palmyra").
+func (s *sent) hasTerritory(h hit) bool {
+	end := s.tokenAt(h.End)
+	for _, o := range s.hits {
+		if o.info.class == classTerritory && o.tok >= end && o.tok <= end+8 {
+			return true
+		}
+	}
+	j := end
+	if determiners[s.word(j)] {
+		j++
+	}
+	if j >= len(s.Tokens) || !s.Tokens[j].IsCap() {
+		return false
+	}
+	for _, o := range s.hits {
+		if o.info.class == classForce && o.tok >= j && o.tok <= j+3 {
+			return false
+		}
+	}
+	for _, m := range s.mentions {
+		if m.Start <= s.Tokens[j].Start && s.Tokens[j].Start < m.End {
+			return false
+		}
+	}
+	return true
+}
+
+// armedMention reports an actor mention of an armed kind that names a group or force (not a bare country).
+func armedMention(s *sent) bool {
+	for _, m := range s.mentions {
+		if !m.Metonym && m.Entry != nil && armedKind(m.Actor.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// armedKind reports whether an actor kind bears arms.
+func armedKind(k string) bool {
+	switch k {
+	case event.KindStateForces, event.KindRebelGroup, event.KindPoliticalMilitia, event.KindIdentityMilitia,
+		event.KindExternalForces:
+		return true
+	}
+	return false
+}

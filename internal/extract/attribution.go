@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"sitrep/internal/actors"
+	"sitrep/internal/event"
+)
+
+// claimSet is what the claims of an incident say about its perpetrator.
+type claimSet struct {
+	accused   []event.Actor
+	claimed   []event.Actor  // armed parties that claim the incident as theirs
+	accusers  map[*sent]bool // sentences holding an accusation
+	deniers   []event.Actor  // the parties that deny
+	anyDenial bool
+}
+
+// claimsOf gathers the claims of the cluster's sentences into ev and reads accusations and denials.
+func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
+	cs := claimSet{accusers: map[*sent]bool{}}
+	for _, s := range c.sents {
+		if i := s.firstWord(accuseWords); i >= 0 {
+			for j := range s.mentions {
+				if m := &s.mentions[j]; m.Start >= s.Tokens[i].End && armedKind(m.Actor.Kind) && !m.Metonym {
+					cs.accusers[s] = true
+					cs.accused = append(cs.accused, roleOf(m)) // "The United States blamed two Russian warplanes"
+				}
+			}
+		}
+		if i := s.firstWord(responsibilityWords); i >= 0 && s.sentenceHas(claimWords) {
+			for j := range s.mentions {
+				if m := &s.mentions[j]; m.End <= s.Tokens[i].Start && armedKind(m.Actor.Kind) && !m.Metonym {
+					cs.claimed = append(cs.claimed, roleOf(m)) // "al Shabaab claimed responsibility"
+				}
+			}
+		}
+		if s.sentenceHas(denyWords) {
+			cs.anyDenial = true
+			for _, m := range s.mentions {
+				cs.deniers = append(cs.deniers, m.Actor) // "Moscow denied any involvement"
+			}
+		}
+		for _, k := range r.claimsIn(s) {
+			if slices.ContainsFunc(ev.Claims, func(o event.Claim) bool { return o.Span == k.Span && o.Stance == k.Stance }) {
+				continue
+			}
+			ev.Claims = append(ev.Claims, k)
+			if !slices.Contains(ev.Sources, k.Claimant.Name) {
+				ev.Sources = append(ev.Sources, k.Claimant.Name)
+			}
+			switch k.Stance {
+			case event.StanceAsserts:
+				if a, ok := claimantActor(s, k); ok && armedKind(a.Kind) && s.firstWord(responsibilityWords) >= 0 {
+					cs.claimed = append(cs.claimed, a)
+				}
+			case event.StanceAccuses:
+				cs.accusers[s] = true
+				cs.accused = append(cs.accused, accusedIn(s, k)...)
+			case event.StanceDenies:
+				cs.anyDenial = true
+				if a, ok := claimantActor(s, k); ok {
+					cs.deniers = append(cs.deniers, a)
+				}
+			}
+		}
+	}
+	return cs
+}
+
+// attribution is stated (the narrative says so), alleged (the actor comes from an accusation or its own claim)
+// or contested (alleged and denied, or stated and denied by the actor's side).
+func (cs claimSet) attribution(a event.Actor, from *cand) string {
+	alleged := from == nil || cs.accusers[from.s] || from.s.accusedBefore(from.h) ||
+		slices.ContainsFunc(cs.claimed, func(b event.Actor) bool { return sameParty(a, b) })
+	denied := slices.ContainsFunc(cs.deniers, func(b event.Actor) bool { return sameParty(a, b) })
+	switch {
+	case alleged && (denied || cs.anyDenial):
+		return event.AttrContested
+	case denied:
+		return event.AttrContested
+	case alleged:
+		return event.AttrAlleged
+	}
+	return event.AttrStated
+}
+
+// sameParty reports whether two actors are one party, or belong to one country's state.
+func sameParty(a, b event.Actor) bool {
+	return a.Name == b.Name || a.Country != "" && a.Country == b.Country &&
+		(a.Kind == event.KindStateForces || b.Kind == event.KindStateForces)
+}
+
+// accusedIn returns the armed parties of s other than the claimant of k.
+func accusedIn(s *sent, k event.Claim) []event.Actor {
+	var out []event.Actor
+	for _, m := range s.mentions {
+		if !armedKind(m.Actor.Kind) || k.Claimant.Span != nil && m.Start < k.Claimant.Span.End && k.Claimant.Span.Start < m.End {
+			continue
+		}
+		if k.Claimant.Name == m.Actor.Name {
+			continue
+		}
+		a := m.Actor
+		if a.Span == nil {
+			a.Span = &event.Span{Start: m.Start, End: m.End, Text: m.Text}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// Words of accusation and denial, for texts where the claim finder sees none.
+var (
+	accuseWords = set("accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "allegedly")
+	denyWords   = set("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed")
+)
+
+// firstWord returns the index of the first token in words, or -1.
+func (s *sent) firstWord(words map[string]bool) int {
+	for i := range s.Tokens {
+		if words[s.word(i)] {
+			return i
+		}
+	}
+	return -1
+}
+
+// roleOf is a mention's actor with its span.
+func roleOf(m *actors.Mention) event.Actor {
+	a := m.Actor
+	if a.Span == nil {
+		a.Span = &event.Span{Start: m.Start, End: m.End, Text: m.Text}
+	}
+	return a
+}
+
+// accusedBefore reports an accusation word before the cue ("accused two Russian warplanes of carrying out the
+// attack"): who did it is then alleged.
+func (s *sent) accusedBefore(h hit) bool {
+	for i := 0; i < h.tok; i++ {
+		if accuseWords[s.word(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// responsibilityWords and claimWords mark a claim of one's own deed.
+var (
+	responsibilityWords = set("responsibility")
+	claimWords          = set("claimed", "claims", "claim", "claiming")
+)
+
+// unidentified reports an actor the text leaves unnamed ("gunmen", "armed men").
+func unidentified(a event.Actor) bool {
+	return strings.HasPrefix(a.Name, "Unidentified") || a.Kind == event.KindUnknown
+}
+
+// claimantActor returns the actor mention that makes the claim (Moscow for Russia).
+func claimantActor(s *sent, k event.Claim) (event.Actor, bool) {
+	for _, m := range s.mentions {
+		if k.Claimant.Span != nil && m.Start < k.Claimant.Span.End && k.Claimant.Span.Start < m.End {
+			a := m.Actor
+			if a.Span == nil {
+				a.Span = &event.Span{Start: m.Start, End: m.End, Text: m.Text}
+			}
+			return a, true
+		}
+	}
+	return event.Actor{Name: k.Claimant.Name}, k.Claimant.Name != ""
+}

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// filler is news-like text without events, the bulk of what a feed carries.
+var filler = []string{
+	"The finance minister said on Monday that inflation had slowed to 4.2 percent in the third quarter, the lowest in two years.",
+	"Talks between the two delegations are expected to resume in Geneva next week, according to a spokesman for the envoy.",
+	"The electoral commission published the final list of 14 candidates, and campaigning officially starts on the first of the month.",
+	"Aid agencies warned that about 2.3 million people in the region face severe food shortages after a third failed rainy season.",
+	"The president met his counterpart at the summit and discussed trade, energy and the situation of refugees in border camps.",
+}
+
+// corpus builds at least size bytes of documents: the fixtures with varied names and numbers between filler
+// paragraphs.
+func corpus(b *testing.B, size int) []event.Document {
+	files, _ := filepath.Glob("testdata/*.txt")
+	var fx []event.Document
+	for _, p := range files {
+		fx = append(fx, fixture(b, p))
+	}
+	var docs []event.Document
+	n := 0
+	for i := 0; n < size; i++ {
+		d := fx[i%len(fx)]
+		var t strings.Builder
+		for j := range 3 {
+			t.WriteString(filler[(i+j)%len(filler)] + "\n\n")
+		}
+		t.WriteString(strings.ReplaceAll(d.Text, "12", fmt.Sprint(10+i%17)))
+		for j := range 4 {
+			t.WriteString("\n\n" + filler[(i+j+2)%len(filler)])
+		}
+		d.Text = t.String()
+		d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		docs = append(docs, d)
+		n += len(d.Text)
+	}
+	return docs
+}
+
+func BenchmarkExtract(b *testing.B) {
+	e := testEngine(b, false)
+	docs := corpus(b, 1<<20)
+	total := 0
+	for _, d := range docs {
+		total += len(d.Text)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := e.Extract(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

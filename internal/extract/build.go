@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"hash/fnv"
+	"math"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/lexicon"
+)
+
+// build turns a cluster into an event with every field and its evidence.
+func (r *run) build(c *cluster) (event.Event, bool) {
+	top := c.top()
+	sub, rule, entry := top.sub, top.rule, top.entry
+	if top.h.info.class == classProtest {
+		sub, rule, entry = protestOutcome(c, top)
+	}
+	typ, ok := event.TypeOf(sub)
+	if !ok {
+		return event.Event{}, false
+	}
+	x := &explainer{on: r.e.opts.Explain}
+	ev := event.Event{
+		ID: r.eventID(c), EventType: typ, SubEventType: sub, Summary: summary(c.lede().Text),
+		Actors: []event.Actor{}, Weapons: []event.Thing{}, Targets: []event.Thing{}, Claims: []event.Claim{},
+		Sources: []string{},
+	}
+	span := top.h.span()
+	x.add("sub_event_type", sub, rule, entry, &span)
+	for _, s := range c.sents {
+		ev.Evidence = append(ev.Evidence, event.SpanOf(r.doc.Text, s.Start, s.End))
+	}
+	for _, k := range c.cands {
+		sp := k.h.span()
+		x.add("trigger", k.h.Text, "cue:"+k.h.info.class+"/"+k.rule, k.h.Entry.Source, &sp)
+	}
+	for _, j := range c.joined {
+		sp := event.SpanOf(r.doc.Text, j.s.Start, j.s.End)
+		x.add("evidence", strconv.Itoa(j.s.idx), "joined-"+j.why, "", &sp)
+	}
+	ev.Date, _ = r.dateOf(c)
+	if ev.Date != nil {
+		_, rule := r.dateOf(c)
+		x.add("date", ev.Date.Start.String()+".."+ev.Date.End.String(), rule, "", ev.Date.Span)
+	}
+	r.actorsOf(c, &ev, x)
+	if p := r.location(c, ev.Actors); p != nil {
+		ev.Location = p.eventPlace()
+		x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
+	}
+	r.civilianTarget(c, &ev, x)
+	r.shapeRoles(&ev, x)
+	ev.Fatalities = r.count(c, "killed", x, "fatalities")
+	ev.Injuries = r.count(c, "injured", x, "injuries")
+	ev.Weapons = things(c, func(s *sent) []lexicon.Match { return s.weapons }, x, "weapons")
+	ev.Targets = things(c, func(s *sent) []lexicon.Match { return s.targets }, x, "targets")
+	ev.Confidence = confidence(c, &ev)
+	ev.Explain = x.reasons
+	return ev, true
+}
+
+// protestOutcome is how the protest went over all the cluster's sentences: the strongest modifier of any.
+func protestOutcome(c *cluster, top *cand) (sub, rule, entry string) {
+	rank := func(sub string) int {
+		for i, p := range protestModifiers {
+			if p.sub == sub {
+				return len(protestModifiers) - i
+			}
+		}
+		return 0
+	}
+	sub, rule, entry = top.sub, top.rule, top.entry
+	for _, s := range c.sents {
+		if m, r, e, ok := protestMod(s); ok && rank(m) > rank(sub) {
+			sub, rule, entry = m, r, e
+		}
+	}
+	return sub, rule, entry
+}
+
+// lede is the first cue sentence that is not a headline, or the first cue sentence.
+func (c *cluster) lede() *sent {
+	for _, k := range c.cands {
+		if !k.s.headline() {
+			return k.s
+		}
+	}
+	return c.cands[0].s
+}
+
+// location is the most exact place of the cluster's sentences, cue sentences first, or the document's country.
+func (r *run) location(c *cluster, actors []event.Actor) *placed {
+	var best *placed
+	for _, k := range c.cands {
+		if p := r.placeIn(k.s, &k.h, k.lo, k.hi); p != nil && (best == nil || p.score > best.score) {
+			best = p
+		}
+	}
+	for _, s := range c.sents {
+		if best != nil && kindRank(best.t.Kind) == 3 {
+			break
+		}
+		if s.sentenceHas(modalWords) {
+			continue
+		}
+		lo, hi := c.bounds(s)
+		p := r.placeIn(s, nil, lo, hi)
+		if p != nil && (best == nil || kindRank(p.t.Kind) > kindRank(best.t.Kind) && samePlace(best, p)) {
+			p.rule = "evidence-" + p.rule
+			best = p
+		}
+	}
+	if best == nil {
+		best = r.countryPlace(actors)
+	}
+	return best
+}
+
+// things collects the distinct entries that get finds in the cluster's sentences.
+func things(c *cluster, get func(*sent) []lexicon.Match, x *explainer, field string) []event.Thing {
+	out := []event.Thing{}
+	seen := map[*lexicon.Entry]bool{}
+	for _, s := range c.sents {
+		lo, hi := c.bounds(s)
+		for _, m := range get(s) {
+			if seen[m.Entry] || m.Start < lo || m.End > hi {
+				continue
+			}
+			seen[m.Entry] = true
+			sp := event.Span{Start: m.Start, End: m.End, Text: m.Text}
+			out = append(out, event.Thing{Name: m.Entry.Name, Span: &sp})
+			x.add(field, m.Entry.Name, "lexicon", m.Entry.Source, &sp)
+		}
+	}
+	return out
+}
+
+// eventID is stable for a document: a hash of the document id and the first evidence span.
+func (r *run) eventID(c *cluster) string {
+	h := fnv.New64a()
+	s := c.sents[0]
+	h.Write([]byte(r.doc.ID + "\x00" + strconv.Itoa(s.Start) + ":" + strconv.Itoa(s.End)))
+	return "ev-" + strconv.FormatUint(h.Sum64(), 16)
+}
+
+// summary is the sentence, cut at a word boundary to at most 240 bytes.
+func summary(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= 240 {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:240], ' ')
+	if cut < 0 {
+		cut = 240
+	}
+	return s[:cut] + "…"
+}
+
+// confidence grows with the evidence: a strong cue, several reports, a place, a perpetrator, a date.
+func confidence(c *cluster, ev *event.Event) float64 {
+	v := 0.35
+	for _, k := range c.cands {
+		if k.h.info.strong {
+			v += 0.15
+			break
+		}
+	}
+	v += 0.05 * float64(min(len(c.sents)-1, 3))
+	if ev.Location != nil {
+		v += 0.1
+	}
+	if len(ev.Actors) > 0 {
+		v += 0.1
+	}
+	if ev.Date != nil && ev.Date.Span != nil {
+		v += 0.1
+	}
+	return math.Round(min(v, 0.95)*100) / 100
+}

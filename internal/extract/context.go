@@ -1,0 +1,132 @@
+package extract
+
+import "strings"
+
+// Closed-class English words the context checks use: grammar, not domain knowledge (that lives in cues.tsv).
+var (
+	modalWords = set("will", "would", "could", "might", "may", "shall", "should", "must", "can", "cannot",
+		"'ll", "wo", "threatened", "threatens", "threaten", "threatening", "vowed", "vows", "plans", "planned",
+		"planning", "plan", "intends", "intended", "intend", "aims", "aimed", "aiming", "prepares", "preparing",
+		"urged", "urges", "warned", "warns", "warning", "fear", "fears", "feared", "risk", "risks", "if", "unless",
+		"prevent", "prevented", "preventing", "avoid", "avert", "possible", "potential", "future", "called",
+		"calls", "demanded", "demands", "hope", "hopes", "hoped", "expected", "expect", "expects", "likely",
+		"continue", "continues", "continued", "continuing", "enable", "allow",
+		"capacity", "ability", "able", "unable", "want", "wants", "wanted", "seeks", "sought", "ready", "readiness")
+	negWords     = set("not", "never", "no", "without", "nor", "neither", "none", "denied", "deny", "denies")
+	genericWords = set("usually", "often", "typically", "generally", "routinely", "frequently", "regularly",
+		"tend", "tends", "whenever", "sometimes")
+	reportWords = set("said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports",
+		"stated", "states", "claimed", "claims", "added", "denied", "denies", "accused", "accuses", "blamed",
+		"blames", "confirmed", "confirms", "tweeted", "wrote", "statement", "declared", "insisted", "noted")
+	objectVerbs = set("destroyed", "destroying", "seized", "seizing", "found", "discovered", "dismantled",
+		"defused", "recovered", "confiscated", "captured", "cleared", "neutralised", "neutralized", "removed", "engaged", "use")
+	cumulativeWords = set("since", "altogether", "overall", "cumulative", "tally")
+	patternWords    = set("numerous", "several", "many", "repeated", "frequent", "countless", "regular", "series",
+		"multiple", "various", "recurring", "sporadic", "previous", "past", "prior", "repeatedly")
+	speechVerbs = set("said", "says", "say", "condemns", "condemned", "welcomed", "welcomes", "urged", "urges",
+		"denied", "denies", "accused", "accuses", "blamed", "blames", "warned", "warns", "called", "calls",
+		"announced", "announces", "claimed", "claims", "insisted", "insists", "stated", "rejected", "rejects",
+		"questioned", "questions", "disputed", "disputes", "dismissed", "confirmed", "confirms", "reported",
+		"added", "told", "vowed", "threatened", "responded", "replied", "acknowledged", "admitted", "declined")
+	adverbs          = set("also", "strongly", "again", "repeatedly", "has", "have", "had", "on", "later")
+	newIncidentWords = set("separate", "separately", "another", "elsewhere", "meanwhile", "second", "third")
+	determiners      = set("the", "this", "that", "these", "those", "such", "its", "their")
+	presentAux       = set("is", "are", "am", "continue", "continues", "ongoing")
+	nearWords        = set("near", "outside", "outskirts", "close", "north", "south", "east", "west",
+		"northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles", "around")
+	locPreps    = set("in", "at", "near", "outside", "into", "inside", "on", "across", "around", "of", "to", "towards")
+	numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+		"thousands", "dozen", "dozens", "scores", "several", "nobody", "none", "sixteen", "fourteen", "seventeen",
+		"eighteen", "nineteen", "sixty", "seventy", "eighty", "ninety", "million", "handful")
+)
+
+// dateWords are the words a date expression needs one of, when it has no digit.
+var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "today",
+	"tonight", "overnight", "ago", "last", "earlier", "week", "weekend", "month", "year", "morning", "afternoon",
+	"evening", "night", "dawn", "midnight", "noon", "recently", "since", "past", "previous", "days", "weeks",
+	"months", "years", "hours")
+
+// hasDateCue is the cheap gate before reading dates: a digit or a date word.
+func hasDateCue(s string) bool { return digitOrWord(s, dateWords) }
+
+// set builds a word set.
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// clauseBreak reports whether token i ends the clause looking backwards or forwards.
+func (s *sent) clauseBreak(i int) bool {
+	switch s.word(i) {
+	case ",", ";", ":", "(", ")", "\u2014", "\u2013", "but", "while", "after", "before", "which", "who":
+		return true
+	}
+	return false
+}
+
+// before returns up to n word indexes before token i in the same clause, nearest first.
+func (s *sent) before(i, n int) []int {
+	var out []int
+	for j := i - 1; j >= 0 && len(out) < n; j-- {
+		if s.clauseBreak(j) {
+			break
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// anyWord reports whether one of the tokens idx is in words.
+func (s *sent) anyWord(idx []int, words map[string]bool) bool {
+	for _, i := range idx {
+		w := s.word(i)
+		if words[w] || strings.HasSuffix(w, "n't") && words["not"] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceHas reports whether any token of s is in words.
+func (s *sent) sentenceHas(words map[string]bool) bool {
+	for i := range s.Tokens {
+		if words[s.word(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigitOrNumberWord is the cheap gate for counting: a digit or a number word.
+func hasDigitOrNumberWord(s string) bool { return digitOrWord(s, numberWords) }
+
+// digitOrWord reports a digit in s or a word of 3 to 9 ASCII letters that, folded, is in words.
+func digitOrWord(s string, words map[string]bool) bool {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		if '0' <= c && c <= '9' {
+			return true
+		}
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if i-start >= 3 && i-start <= 9 && words[lower(s[start:i])] {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
+}

@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/timex"
+)
+
+// nearestDate returns the date expression of s nearest the cue that is not the date of a statement ("said on
+// Tuesday"), or nil.
+func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
+	var best *timex.Expr
+	bestD := -1
+	for i := range s.dates {
+		x := &s.dates[i]
+		if !x.Resolved || s.speechDate(*x) || x.Start < lo || x.End > hi {
+			continue
+		}
+		d := x.Start - h.End
+		if d < 0 {
+			d = h.Start - x.End
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = x, d
+		}
+	}
+	return best
+}
+
+// speechDate reports a date that dates a statement rather than the event: right after or right before a
+// reporting verb ("said on Wednesday", "Moscow on Tuesday said").
+func (s *sent) speechDate(x timex.Expr) bool {
+	i0, i1 := s.tokenAt(x.Start), s.tokenAt(x.End)
+	return reportWords[s.word(i0-1)] || reportWords[s.word(i0-2)] && s.word(i0-1) != "," ||
+		reportWords[s.word(i1)] || reportWords[s.word(i1+1)] && s.word(i1) != ","
+}
+
+// dateOf chooses the date of an event: the expression nearest a cue in the cue sentences, then any event
+// date in the evidence, then the date of a statement about it, then a default from the publication date.
+func (r *run) dateOf(c *cluster) (*event.When, string) {
+	for _, k := range c.cands {
+		if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil {
+			return x.When(), "cue-date:" + x.Rule
+		}
+	}
+	for _, k := range c.cands {
+		if x := nearestDate(k.s, k.h, k.s.Start, k.s.End); x != nil {
+			return x.When(), "sentence-date:" + x.Rule
+		}
+	}
+	var speech *timex.Expr
+	for _, s := range c.sents {
+		if s.sentenceHas(modalWords) {
+			continue // "the Council will meet on Tuesday to discuss the fighting"
+		}
+		lo, hi := c.bounds(s)
+		for i := range s.dates {
+			x := &s.dates[i]
+			if !x.Resolved || x.Start < lo || x.End > hi {
+				continue
+			}
+			if !s.speechDate(*x) {
+				return x.When(), "evidence-date:" + x.Rule
+			}
+			if speech == nil {
+				speech = x
+			}
+		}
+	}
+	if speech != nil {
+		return speech.When(), "statement-date:" + speech.Rule
+	}
+	return r.defaultDate(c)
+}
+
+// defaultDate is the rule for an event the text does not date: the publication day when a cue is in the
+// present tense ("forces are advancing") or in a headline, else the week ending on the publication day; nil
+// when the publication date is unknown.
+func (r *run) defaultDate(c *cluster) (*event.When, string) {
+	if r.pub == nil {
+		return nil, ""
+	}
+	for _, k := range c.cands {
+		if k.s.anyWord(k.s.before(k.h.tok, 2), presentAux) || k.s.headline() {
+			return &event.When{Start: *r.pub, End: *r.pub, Precision: event.PrecisionDay}, "default-present"
+		}
+	}
+	return &event.When{Start: r.pub.AddDays(-6), End: *r.pub, Precision: event.PrecisionWeek}, "default-week"
+}
+
+// headline reports a sentence that is a line of its own without final punctuation.
+func (s *sent) headline() bool {
+	t := strings.TrimRight(s.Text, "\"'’”) ")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?:")
+}

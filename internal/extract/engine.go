@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"sitrep/internal/actors"
+	"sitrep/internal/event"
+	"sitrep/internal/geoparse"
+	"sitrep/internal/lexicon"
+	"sitrep/internal/text"
+)
+
+// ErrUnsupportedLanguage is returned for a document whose Language is set and is not English; the result then
+// holds the document and no events.
+var ErrUnsupportedLanguage = errors.New("language not supported")
+
+// ErrNoCues is returned by New when the lexicon has no usable cues category.
+var ErrNoCues = errors.New("lexicon has no event cues")
+
+// Options tune an Engine.
+type Options struct {
+	// Explain adds to every event the rule and lexicon entry behind each value (event.Reason).
+	Explain bool
+}
+
+// Engine turns documents into events. It is read-only after New and safe for concurrent use.
+type Engine struct {
+	lex       *lexicon.Lexicon
+	geo       *geoparse.Parser
+	act       *actors.Finder
+	opts      Options
+	cues      cueTable
+	military  map[string]string // ISO2 -> "Military Forces of X" from actors_state
+	countries map[string]string // ISO2 -> the country's name as actors_state writes it
+	err       error
+}
+
+// New returns an engine over a lexicon (for cues, weapons and targets), a place parser and an actor finder.
+// geo and act may be nil: events then carry no place, or no actors and claims. A lexicon without cues gives an
+// engine whose Extract fails with ErrNoCues.
+func New(lex *lexicon.Lexicon, geo *geoparse.Parser, act *actors.Finder, opts Options) *Engine {
+	e := &Engine{lex: lex, geo: geo, act: act, opts: opts}
+	if lex == nil {
+		e.err = ErrNoCues
+		return e
+	}
+	e.cues, _ = readCues(lex)
+	e.military = militaryNames(lex)
+	e.countries = map[string]string{}
+	for code, name := range e.military {
+		e.countries[code] = strings.TrimPrefix(name, "Military Forces of ")
+	}
+	if len(e.cues) == 0 {
+		e.err = ErrNoCues
+	}
+	return e
+}
+
+// Extract reads one document and returns its events. Spans are UTF-8 byte offsets into doc.Text. A document in
+// another language than English gives ErrUnsupportedLanguage (and a result without events); an empty text gives
+// no events.
+func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result, error) {
+	res := event.Result{Schema: event.Schema, Document: doc, Events: []event.Event{}}
+	if lang := strings.ToLower(strings.TrimSpace(doc.Language)); lang != "" && lang != "en" {
+		return res, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
+	}
+	if e.err != nil {
+		return res, fmt.Errorf("extract: %w", e.err)
+	}
+	r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published}
+	if err := r.scan(); err != nil {
+		return res, fmt.Errorf("extract %q: %w", doc.ID, err)
+	}
+	clusters := r.group(r.detect())
+	for _, c := range clusters {
+		if ev, ok := r.build(c); ok {
+			res.Events = append(res.Events, ev)
+		}
+	}
+	if e.act != nil && len(doc.Text) > 0 {
+		res.Entities = r.entities()
+	}
+	return res, ctx.Err()
+}
+
+// run is the state of one Extract call.
+type run struct {
+	e     *Engine
+	ctx   context.Context
+	doc   event.Document
+	pub   *event.Date
+	sents []*sent
+
+	geoDone bool
+	topos   []geoparse.Toponym
+	focus   string
+}
+
+// scan splits the text into sentences and finds the cues, weapons and targets of each.
+func (r *run) scan() error {
+	for i, b := range text.SentenceBounds(r.doc.Text) {
+		if i%64 == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s := text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
+		st := &sent{Sentence: s, idx: i}
+		found := r.e.lex.Find(s.Text, s.Start, catCues)
+		if !r.relevant(found) {
+			found = nil // force, place and crowd words alone change nothing
+		} else {
+			st.tokenize()
+		}
+		for _, m := range found {
+			if info := r.e.cues[m.Entry]; info != nil {
+				st.hits = append(st.hits, hit{Match: m, info: info, tok: st.tokenAt(m.Start)})
+			}
+		}
+		r.innerCues(st)
+		st.index()
+		if len(st.hits) > 0 {
+			for _, m := range r.e.lex.Find(s.Text, s.Start, catWeapons, catTargets) {
+				if m.Entry.Category == catWeapons {
+					st.weapons = append(st.weapons, m)
+				} else {
+					st.targets = append(st.targets, m)
+				}
+			}
+		}
+		r.sents = append(r.sents, st)
+	}
+	return nil
+}
+
+// relevant reports a cue that can start, join or qualify an event (not only context words).
+func (r *run) relevant(ms []lexicon.Match) bool {
+	for _, m := range ms {
+		if c := r.e.cues[m.Entry]; c != nil {
+			switch c.class {
+			case classForce, classTerritory, classCrowd, classBack:
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// innerCues adds the event noun of each anaphor ("shelling" in "the shelling") as a cue of its own: the
+// sentence may report the incident again with new facts ("the death toll from the shelling rose to six").
+func (r *run) innerCues(st *sent) {
+	n := len(st.hits)
+	for i := 0; i < n; i++ {
+		h := st.hits[i]
+		sp := strings.IndexByte(h.Text, ' ')
+		if h.info.class != classAnaphor || sp < 0 {
+			continue
+		}
+		for _, m := range r.e.lex.Find(h.Text[sp+1:], h.Start+sp+1, catCues) {
+			if info := r.e.cues[m.Entry]; info != nil && info.trigger() {
+				st.hits = append(st.hits, hit{Match: m, info: info, tok: st.tokenAt(m.Start), inner: true})
+				break
+			}
+		}
+	}
+	if len(st.hits) > n {
+		slices.SortStableFunc(st.hits, func(a, b hit) int { return a.Start - b.Start })
+	}
+}
+
+// sentences returns the text sentences with their tokens, for the actor finder.
+func (r *run) sentences() []text.Sentence {
+	out := make([]text.Sentence, len(r.sents))
+	for i, s := range r.sents {
+		s.tokenize()
+		out[i] = s.Sentence
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"slices"
+
+	"sitrep/internal/event"
+	"sitrep/internal/lexicon"
+)
+
+// cluster is one incident of the document: the candidates and the other sentences that report it.
+type cluster struct {
+	cands   []*cand
+	sents   []*sent
+	best    *cand                   // the most specific candidate
+	generic bool                    // every candidate's cue leaves the kind of violence open
+	targets map[*lexicon.Entry]bool // targets named in the sentences
+	place   *placed                 // the most exact place seen so far, for merging
+	clause  map[*sent][2]int        // the part of a sentence that reports this incident, when not all of it
+	joined  []joinedSent            // cue-less sentences that joined, for --explain
+}
+
+// joinedSent is a sentence without a cue of its own that joined a cluster, and why.
+type joinedSent struct {
+	s   *sent
+	why string
+}
+
+// bounds returns the part of s that reports the cluster's incident.
+func (c *cluster) bounds(s *sent) (int, int) {
+	if b, ok := c.clause[s]; ok {
+		return b[0], b[1]
+	}
+	return s.Start, s.End
+}
+
+// last is the index of the cluster's last sentence.
+func (c *cluster) last() int { return c.sents[len(c.sents)-1].idx }
+
+// addSent adds s as evidence once, keeping text order.
+func (c *cluster) addSent(s *sent) {
+	if n := len(c.sents); n > 0 && s.idx <= c.sents[n-1].idx {
+		i, found := slices.BinarySearchFunc(c.sents, s.idx, func(a *sent, idx int) int { return a.idx - idx })
+		if !found {
+			c.sents = slices.Insert(c.sents, i, s)
+		}
+	} else {
+		c.sents = append(c.sents, s)
+	}
+	if c.targets == nil {
+		c.targets = map[*lexicon.Entry]bool{}
+	}
+	for _, t := range s.targets {
+		c.targets[t.Entry] = true
+	}
+}
+
+// addCand adds a candidate and its sentence.
+func (c *cluster) addCand(k *cand) {
+	if len(c.cands) == 0 {
+		c.generic = true
+	}
+	c.cands = append(c.cands, k)
+	c.generic = c.generic && k.generic()
+	if c.best == nil || k.spec > c.best.spec {
+		c.best = k
+	}
+	c.addSent(k.s)
+}
+
+// recent is how many of the latest clusters a sentence is compared with: an incident is reported again
+// within a few paragraphs, and the bound keeps long documents linear.
+const recent = 24
+
+// group merges candidates that report the same incident and joins cue-less sentences that refer back to one.
+func (r *run) group(cands []*cand) []*cluster {
+	var out []*cluster
+	next := 0
+	for _, s := range r.sents {
+		if next < len(cands) && cands[next].s == s {
+			for next < len(cands) && cands[next].s == s {
+				r.place(&out, cands[next])
+				next++
+			}
+			continue
+		}
+		if len(out) > 0 {
+			r.join(out, s)
+		}
+	}
+	return out
+}
+
+// place puts candidate k into the best matching cluster, or a new one.
+func (r *run) place(out *[]*cluster, k *cand) {
+	kp := r.placeIn(k.s, &k.h, k.lo, k.hi)
+	var best *cluster
+	bestScore := 0
+	for _, c := range (*out)[max(0, len(*out)-recent):] {
+		if sc := r.score(c, k, kp); sc >= 2 && sc >= bestScore {
+			best, bestScore = c, sc
+		}
+	}
+	if best == nil {
+		best = &cluster{}
+		*out = append(*out, best)
+	}
+	best.addCand(k)
+	if k.lo != k.s.Start || k.hi != k.s.End {
+		if best.clause == nil {
+			best.clause = map[*sent][2]int{}
+		}
+		best.clause[k.s] = [2]int{k.lo, k.hi}
+	}
+	if kp != nil && (best.place == nil || kindRank(kp.t.Kind) > kindRank(best.place.t.Kind)) {
+		best.place = kp
+	}
+}
+
+// score rates how likely candidate k reports the incident of cluster c; below 0 means it cannot, 2 or more
+// merges. The same sub-type, or a cue that leaves the kind of violence open, makes them compatible; then an
+// anaphor ("the attack"), a shared target, the same town, closeness in the text, or a vague first mention (a
+// headline or lede without place or date) that a later sentence makes precise, are the evidence.
+func (r *run) score(c *cluster, k *cand, kp *placed) int {
+	top := c.top()
+	if k.fresh || c.last() == k.s.idx {
+		return -1
+	}
+	if !samePlace(c.place, kp) || !sameTime(c, k) {
+		return -1
+	}
+	score := 0
+	tc, _ := event.TypeOf(top.sub)
+	tk, _ := event.TypeOf(k.sub)
+	switch {
+	case top.sub == k.sub:
+		score++
+	case violent(tc) && violent(tk) && (k.generic() || c.generic):
+	case tc == tk && tc == event.TypeBattles:
+	case crowd(tc) && crowd(tk):
+	default:
+		return -1
+	}
+	if k.anaphoric {
+		score += 2
+	}
+	if sharesTarget(c, k.s) {
+		score += 2
+	}
+	if c.place != nil && kp != nil && kindRank(kp.t.Kind) == 3 && kindRank(c.place.t.Kind) == 3 {
+		score += 2
+	}
+	if k.s.idx-c.last() <= 2 {
+		score++
+	}
+	if c.vague() {
+		score++
+	}
+	return score
+}
+
+// vague reports a cluster that began in a headline or lede and has neither place nor date yet.
+func (c *cluster) vague() bool {
+	if c.place != nil || !(c.sents[0].idx <= 1 || c.sents[0].headline()) {
+		return false
+	}
+	for _, k := range c.cands[:min(len(c.cands), 4)] {
+		if nearestDate(k.s, k.h, k.lo, k.hi) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// violent reports the event types of armed violence.
+func violent(t string) bool {
+	return t == event.TypeBattles || t == event.TypeExplosions || t == event.TypeViolenceCivs
+}
+
+// crowd reports the event types of crowds.
+func crowd(t string) bool { return t == event.TypeProtests || t == event.TypeRiots }
+
+// sameTime reports whether k's own date can fall in the dates of c's candidates. A sentence that refers back
+// may be dated later than the incident ("the toll from the shelling rose to six on Tuesday").
+func sameTime(c *cluster, k *cand) bool {
+	x := nearestDate(k.s, k.h, k.lo, k.hi)
+	if x == nil {
+		return true
+	}
+	for _, o := range c.cands[:min(len(c.cands), 8)] {
+		y := nearestDate(o.s, o.h, o.lo, o.hi)
+		if y != nil && (x.To.Before(y.From.Time) || y.To.Before(x.From.Time)) && !(k.anaphoric && y.To.Before(x.From.Time)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesTarget reports a target named both in s and in the cluster's sentences.
+func sharesTarget(c *cluster, s *sent) bool {
+	for _, t := range s.targets {
+		if c.targets[t.Entry] {
+			return true
+		}
+	}
+	return false
+}
+
+// top is the cluster's most specific candidate.
+func (c *cluster) top() *cand { return c.best }

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"sitrep/internal/casualty"
+	"sitrep/internal/event"
+	"sitrep/internal/geoparse"
+	"sitrep/internal/timex"
+)
+
+// maxSentence is the longest sentence whose counts and dates are read (bytes): natural sentences are far
+// shorter, and the casualty reader is not linear on endless ones.
+const maxSentence = 4096
+
+// load fills the costly fields of s once: casualty counts, dates and actor mentions.
+func (r *run) load(s *sent) {
+	if s.loaded {
+		return
+	}
+	s.loaded = true
+	s.tokenize()
+	if r.e.act != nil {
+		r.places()
+		s.mentions = r.e.act.Mentions(s.Sentence, r.sentenceFocus(s))
+	}
+	if len(s.Text) > maxSentence {
+		return // not prose (a table, a list run together): counts and dates stay unread
+	}
+	if hasDigitOrNumberWord(s.Text) || strings.Contains(s.Text, "no one") {
+		s.counts = casualty.Find(s.Text, s.Start)
+	}
+	if !hasDateCue(s.Text) {
+		return
+	}
+	for _, x := range timex.Find(s.Text, r.pub) {
+		x.Start += s.Start
+		x.End += s.Start
+		s.dates = append(s.dates, x)
+	}
+}
+
+// claimsIn returns the claims of s, read once and only for sentences that report an event.
+func (r *run) claimsIn(s *sent) []event.Claim {
+	if s.claimsDone || r.e.act == nil {
+		return s.claims
+	}
+	s.claimsDone = true
+	r.load(s)
+	s.claims = r.finderClaims(s)
+	if len(s.claims) == 0 {
+		s.claims = r.fallbackClaims(s)
+	}
+	return s.claims
+}
+
+// places parses the document's place names once (the whole text, for context) and sets the focus country.
+func (r *run) places() []geoparse.Toponym {
+	if r.geoDone {
+		return r.topos
+	}
+	r.geoDone = true
+	if r.e.geo == nil {
+		return nil
+	}
+	r.topos = r.e.geo.Parse(r.doc.Text)
+	r.focus = focusCountry(r.topos)
+	return r.topos
+}
+
+// focusCountry is the country most of the document's locational place names lie in ("" when none).
+func focusCountry(ts []geoparse.Toponym) string {
+	n := map[string]int{}
+	best, bestN := "", 0
+	for _, t := range ts {
+		if !t.Locational || !t.Resolved || t.Country == "" {
+			continue
+		}
+		n[t.Country]++
+		if n[t.Country] > bestN {
+			best, bestN = t.Country, n[t.Country]
+		}
+	}
+	return best
+}
+
+// sentenceFocus is the country of the sentence's first locational place name, else the document's focus.
+func (r *run) sentenceFocus(s *sent) string {
+	for _, t := range r.toponymsIn(s) {
+		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" {
+			return t.Country
+		}
+	}
+	return r.focus
+}
+
+// toponymsIn returns the toponyms inside s (Parse orders them by Start).
+func (r *run) toponymsIn(s *sent) []geoparse.Toponym {
+	ts := r.places()
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= s.Start })
+	j := i
+	for j < len(ts) && ts[j].End <= s.End {
+		j++
+	}
+	return ts[i:j]
+}

@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/geoparse"
+)
+
+// placed is a toponym chosen as an event's location, with the rule that chose it.
+type placed struct {
+	t     geoparse.Toponym
+	near  bool
+	rule  string
+	score int // how well it places the event: exactness, a preposition, closeness to the cue
+}
+
+// kindRank orders toponyms by how exactly they place an event.
+func kindRank(k string) int {
+	switch k {
+	case geoparse.KindCity, geoparse.KindFeature:
+		return 3
+	case geoparse.KindAdmin, geoparse.KindAdmin1:
+		return 2
+	case geoparse.KindCountry:
+		return 1
+	}
+	return 0
+}
+
+// placeIn returns the best event place in s: a resolved, locational name, the most exact first, then one
+// after a locative preposition, then the one nearest the cue (h may be nil).
+func (r *run) placeIn(s *sent, h *hit, lo, hi int) *placed {
+	var best *placed
+	bestScore := -1 << 30
+	for _, t := range r.toponymsIn(s) {
+		if !t.Locational || !t.Resolved || t.Dateline || kindRank(t.Kind) == 0 || t.Start < lo || t.End > hi ||
+			insideMention(s, t) {
+			continue
+		}
+		i := s.tokenAt(t.Start)
+		if s.speaker(s.tokenAt(t.End)) {
+			continue // "The United States strongly condemns", "Moscow said"
+		}
+		score := kindRank(t.Kind) * 100
+		rule := "toponym"
+		if locPreps[s.word(i-1)] {
+			score += 50
+			rule = "toponym-after-preposition"
+		}
+		if h != nil {
+			d := t.Start - h.End
+			if d < 0 {
+				d = h.Start - t.End
+			}
+			score -= min(d/8, 40)
+		}
+		if score > bestScore {
+			bestScore = score
+			best = &placed{t: t, near: s.nearCue(i), rule: rule, score: score}
+		}
+	}
+	return best
+}
+
+// speaker reports a speech verb at token i or after one adverb: the name before it is a government speaking.
+func (s *sent) speaker(i int) bool {
+	if adverbs[s.word(i)] {
+		i++
+	}
+	return speechVerbs[s.word(i)]
+}
+
+// insideMention reports a toponym inside an actor or organisation name ("Syrian Arab Red Crescent"), one that
+// is a lexicon actor's name ("Hamas" is no place), or one the actor finder reads as a government speaking or
+// acting ("blaming Washington").
+func insideMention(s *sent, t geoparse.Toponym) bool {
+	for _, m := range s.mentions {
+		if m.Start <= t.Start && t.End <= m.End && (m.End-m.Start > t.End-t.Start || m.Metonym || m.Entry != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearCue reports "near", "outside", "north of", "20 km from" in the six tokens before token i.
+func (s *sent) nearCue(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if nearWords[s.word(j)] {
+			return true
+		}
+		if s.word(j) == "in" || s.word(j) == "at" {
+			return false
+		}
+	}
+	return false
+}
+
+// samePlace reports whether two places can be the site of one incident: the same or close places, or one
+// inside the other's country when one is only a country or a region.
+func samePlace(a, b *placed) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.t.Country != b.t.Country {
+		return false
+	}
+	if kindRank(a.t.Kind) < 3 || kindRank(b.t.Kind) < 3 {
+		return true
+	}
+	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= 30
+}
+
+// eventPlace turns a chosen toponym into the event's location.
+func (p *placed) eventPlace() *event.Place {
+	pl := p.t.EventPlace()
+	if p.t.Text == "" {
+		pl.Span = nil // a country read from an actor's name, not from the text
+	}
+	if p.near && pl.Precision == event.LocExact {
+		pl.Precision = event.LocNear
+	}
+	if pl.Precision == "" {
+		pl.Precision = event.LocExact
+	}
+	return &pl
+}
+
+// countryPlace is the fallback location, of country precision: the country of the event's actors (named in
+// the document, else read from its name), then the document's focus country when the document names it.
+func (r *run) countryPlace(actors []event.Actor) *placed {
+	for _, a := range actors {
+		if a.Country == "" {
+			continue
+		}
+		if p := r.namedCountry(a.Country); p != nil {
+			p.rule = "actor-country"
+			return p
+		}
+		if name := r.e.countries[a.Country]; name != "" && r.e.geo != nil {
+			for _, t := range r.e.geo.Parse(name) {
+				if t.Resolved && t.Kind == geoparse.KindCountry && t.Country == a.Country {
+					t.Start, t.End, t.Text = 0, 0, "" // not in the document: no span
+					return &placed{t: t, rule: "actor-country"}
+				}
+			}
+		}
+	}
+	if p := r.namedCountry(r.focus); p != nil {
+		p.rule = "document-country"
+		return p
+	}
+	return nil
+}
+
+// namedCountry is a locational mention of the country code in the document, or nil.
+func (r *run) namedCountry(code string) *placed {
+	for _, t := range r.places() {
+		if code != "" && t.Locational && t.Resolved && t.Kind == geoparse.KindCountry && t.Country == code {
+			return &placed{t: t}
+		}
+	}
+	return nil
+}

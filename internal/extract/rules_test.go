@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// TestRules runs one-sentence documents through the engine: the sub-type each yields ("" for none), one rule
+// at a time.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		rule, in, want string
+	}{
+		{"strong cue", "Rebels shelled the town of Idlib on Monday.", "Shelling/artillery/missile attack"},
+		{"passive with aircraft", "A school in Mosul was hit by missiles fired from jets on Monday.", "Air/drone strike"},
+		{"weak cue needs support", "The attack was condemned.", ""},
+		{"modal", "Officials warned that militants could attack the capital.", ""},
+		{"negation", "No clashes were reported in the province on Tuesday.", ""},
+		{"generic statement", "Air strikes usually leave a large crater.", ""},
+		{"pattern accusation", "The army has been accused of shelling villages indiscriminately.", ""},
+		{"background noun", "Jets used in the bombing campaign are based in Latakia.", ""},
+		{"history", "In 2015, rebels captured the town of Jisr al-Shughur.", ""},
+		{"non-conflict cause", "Floods killed 20 people in the south on Monday.", ""},
+		{"figurative", "The minister died of a heart attack on Sunday.", ""},
+		{"needs an armed party", "The US-Russia clash over Syria deepened on Monday.", ""},
+		{"needs territory", "Police captured the suspect on Monday.", ""},
+		{"territory by a state", "Government troops recaptured the town of Palmyra on Sunday.", "Government regains territory"},
+		{"territory by a non-state actor", "Militants captured the town of Palmyra on Sunday.", "Non-state actor overtakes territory"},
+		{"victims decide: civilians", "Gunmen killed five villagers in Zamfara on Sunday.", "Attack"},
+		{"victims decide: soldiers", "Militants killed five soldiers in Zamfara on Sunday.", "Armed clash"},
+		{"suicide modifier", "A suicide attacker detonated explosives at a market in Kabul on Friday.", "Suicide bomb"},
+		{"protest and arrests", "Police arrested 40 protesters in Minsk on Sunday.", "Protest with intervention"},
+		{"protest and clashes", "Protesters clashed with police in Lagos on Tuesday.", "Violent demonstration"},
+		{"crowd needed for a rally", "Thousands of people rallied in Nairobi on Saturday.", "Peaceful protest"},
+		{"deployment", "Russia deployed troops to the border with Ukraine on Monday.", "Change to group/activity"},
+		{"two clauses, two events", "Rebels shelled Idlib on Monday; meanwhile a roadside bomb killed three soldiers in Hama.", "Shelling/artillery/missile attack|Remote explosive/landmine/IED"},
+		{"intent", "The group remains committed to carrying out attacks against the West.", ""},
+		{"purpose infinitive", "The governor asked the army on Monday to send troops to the border.", ""},
+		{"ordinary crime", "A man was arrested on Monday and charged with fraud in Boston.", ""},
+		{"object of destruction", "Coalition strikes near Mosul destroyed a VBIED and two mortar systems on Monday.", "Air/drone strike"},
+		{"interception", "Air defences intercepted two drones over Kyiv on Monday.", "Disrupted weapons use"},
+	}
+	e := testEngine(t, false)
+	pub := event.NewDate(2016, 10, 5)
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), event.Document{ID: "r", Text: tt.in, Published: &pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ev := range res.Events {
+				got = append(got, ev.SubEventType)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"sort"
+
+	"sitrep/internal/actors"
+	"sitrep/internal/casualty"
+	"sitrep/internal/event"
+	"sitrep/internal/lexicon"
+	"sitrep/internal/text"
+	"sitrep/internal/timex"
+)
+
+// hit is a cue found in a sentence.
+type hit struct {
+	lexicon.Match
+	info  *cueInfo
+	tok   int  // index of the cue's first token in the sentence
+	inner bool // the event noun inside an anaphor ("attack" in "the attack")
+}
+
+// span is the hit as an event span.
+func (h hit) span() event.Span { return event.Span{Start: h.Start, End: h.End, Text: h.Text} }
+
+// sent is one sentence with what the engine found in it. The costly fields are filled by load.
+type sent struct {
+	text.Sentence
+	idx     int
+	hits    []hit
+	classes map[string]int // hits by class
+	weapons []lexicon.Match
+	targets []lexicon.Match
+
+	loaded     bool
+	counts     []casualty.Mention
+	dates      []timex.Expr // offsets in the document
+	mentions   []actors.Mention
+	claimsDone bool
+	claims     []event.Claim
+}
+
+// tokenize fills the sentence's tokens once: only sentences with a cue, or that join an event, need them.
+func (s *sent) tokenize() {
+	if s.Tokens == nil {
+		s.Tokens = text.Tokenize(s.Text, s.Start)
+	}
+}
+
+// tokenAt returns the index of the token that starts at or after byte offset off.
+func (s *sent) tokenAt(off int) int {
+	return sort.Search(len(s.Tokens), func(i int) bool { return s.Tokens[i].End > off })
+}
+
+// word returns the folded text of token i, "" out of range.
+func (s *sent) word(i int) string {
+	if i < 0 || i >= len(s.Tokens) {
+		return ""
+	}
+	return lower(s.Tokens[i].Text)
+}
+
+// has reports whether the sentence has a hit of one of the classes.
+func (s *sent) has(classes ...string) bool {
+	for _, c := range classes {
+		if s.classes[c] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// count is how many hits of class s has.
+func (s *sent) count(class string) int { return s.classes[class] }
+
+// index counts the hits by class, once they are all found.
+func (s *sent) index() {
+	if len(s.hits) == 0 {
+		return
+	}
+	s.classes = make(map[string]int, len(s.hits))
+	for _, h := range s.hits {
+		s.classes[h.info.class]++
+	}
+}
+
+// first returns the first hit of class, or nil.
+func (s *sent) first(class string) *hit {
+	for i := range s.hits {
+		if s.hits[i].info.class == class {
+			return &s.hits[i]
+		}
+	}
+	return nil
+}
+
+// lower folds ASCII upper case; other runes are kept (cue words are ASCII).
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return w
+}

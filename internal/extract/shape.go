@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+
+	"sitrep/internal/event"
+)
+
+// shapeRoles fits the actors to the ACLED conventions of the event type: in a protest the crowd is actor1
+// ("Protesters (Kenya)") and the force that intervenes actor2, except in excessive force where the force
+// acts on the protesters; in a riot the crowd is "Rioters (X)"; in armed violence civilians are only ever
+// acted upon. A crowd event without a named crowd gets one from the country of its place.
+func (r *run) shapeRoles(ev *event.Event, x *explainer) {
+	switch ev.EventType {
+	case event.TypeProtests, event.TypeRiots:
+		r.crowdRoles(ev, x)
+	case event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs:
+		for i := range ev.Actors {
+			if a := &ev.Actors[i]; a.Role == event.RoleActor1 && victimKind(a.Kind) {
+				a.Role = event.RoleActor2
+				x.add(a.Role, a.Name, "victims-acted-upon", "", a.Span)
+			}
+		}
+	}
+	ev.Actors = dedupeActors(ev.Actors)
+}
+
+// crowdRoles names the crowd of a protest or riot and sets who acted.
+func (r *run) crowdRoles(ev *event.Event, x *explainer) {
+	crowdName, crowdKind := "Protesters", event.KindProtesters
+	if ev.SubEventType == subViolentDem || ev.SubEventType == "Mob violence" {
+		crowdName, crowdKind = "Rioters", event.KindRioters
+	}
+	crowdRole, forceRole := event.RoleActor1, event.RoleActor2
+	if ev.SubEventType == subExcessive {
+		crowdRole, forceRole = event.RoleActor2, event.RoleActor1
+	}
+	crowd := false
+	for i := range ev.Actors {
+		a := &ev.Actors[i]
+		switch {
+		case victimKind(a.Kind) || a.Kind == event.KindRioters:
+			if ev.SubEventType == "Mob violence" && a.Role == event.RoleActor2 && a.Kind == event.KindCivilians {
+				continue // the mob's victims
+			}
+			if a.Kind != crowdKind {
+				a.Name, a.Kind = crowdName+nameSuffix(a.Name), crowdKind
+			}
+			a.Role, crowd = crowdRole, true
+			x.add(a.Role, a.Name, "crowd-role", "", a.Span)
+		case armedKind(a.Kind):
+			a.Role = forceRole
+			x.add(a.Role, a.Name, "force-role", "", a.Span)
+		}
+	}
+	if crowd || ev.Location == nil {
+		return
+	}
+	a := event.Actor{Role: crowdRole, Name: crowdName, Kind: crowdKind, Country: ev.Location.Country, Attribution: event.AttrStated}
+	if r.e.act != nil {
+		if n := r.e.act.CountryName(ev.Location.Country); n != "" {
+			a.Name += " (" + n + ")"
+		}
+	}
+	ev.Actors = append(ev.Actors, a)
+	x.add(crowdRole, a.Name, "crowd-default", "", nil)
+}
+
+// nameSuffix is the " (Country)" part of an actor name, "" when none.
+func nameSuffix(name string) string {
+	if i := strings.LastIndex(name, " ("); i >= 0 && strings.HasSuffix(name, ")") {
+		return name[i:]
+	}
+	return ""
+}
+
+// victimKind reports the kinds that are acted upon in armed violence.
+func victimKind(k string) bool { return k == event.KindCivilians || k == event.KindProtesters }
+
+// dedupeActors keeps the first actor of each role and name, actor1 before actor2.
+func dedupeActors(as []event.Actor) []event.Actor {
+	seen := map[string]bool{}
+	out := make([]event.Actor, 0, len(as))
+	for _, role := range []string{event.RoleActor1, event.RoleActor2, event.RoleAssociated} {
+		for _, a := range as {
+			if a.Role != role || seen[a.Name] {
+				continue
+			}
+			seen[a.Name] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

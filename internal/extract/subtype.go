@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/lexicon"
+)
+
+// ACLED sub-event types the rules name.
+const (
+	subClash      = "Armed clash"
+	subGovRegains = "Government regains territory"
+	subNSAO       = "Non-state actor overtakes territory"
+	subAir        = "Air/drone strike"
+	subSuicide    = "Suicide bomb"
+	subRemote     = "Remote explosive/landmine/IED"
+	subAttack     = "Attack"
+	subPeaceful   = "Peaceful protest"
+	subInterv     = "Protest with intervention"
+	subExcessive  = "Excessive force against protesters"
+	subViolentDem = "Violent demonstration"
+	subArrests    = "Arrests"
+	subLooting    = "Looting/property destruction"
+)
+
+// Victim nouns as casualty.Mention.Who gives them.
+var (
+	civilianWho = set("people", "civilians", "civilian", "children", "child", "women", "men", "villagers",
+		"residents", "worshippers", "students", "pupils", "passengers", "workers", "aid workers", "journalists",
+		"farmers", "patients", "refugees", "pilgrims", "shoppers", "persons", "family", "members")
+	armedWho = set("soldiers", "soldier", "troops", "militants", "fighters", "rebels", "insurgents", "policemen",
+		"police", "officers", "jihadists", "militiamen", "gunmen", "guards", "personnel", "servicemen", "attackers")
+	protestWho = set("protesters", "protestors", "demonstrators", "marchers")
+	stateWords = set("army", "troops", "soldiers", "regime", "government", "police", "military", "forces")
+	rebelWords = set("rebels", "militants", "insurgents", "fighters", "jihadists", "gunmen", "militia", "militias",
+		"militiamen", "opposition", "extremists", "terrorists")
+)
+
+// candidate builds the candidate of trigger h: its actors and its sub-type.
+func (r *run) candidate(s *sent, h hit) *cand {
+	c := &cand{s: s, h: h, anaphoric: s.refersBack(h), fresh: s.sentenceHas(newIncidentWords), lo: s.Start, hi: s.End}
+	if r.e.act != nil {
+		c.actor1, c.actor2 = r.roles(s, h)
+	}
+	c.sub, c.rule, c.entry, c.spec = r.subType(c)
+	return c
+}
+
+// refersBack reports an anaphor in the sentence or a noun cue after a determiner ("the attack").
+func (s *sent) refersBack(h hit) bool {
+	if h.inner || s.has(classAnaphor) {
+		return true
+	}
+	return h.info.noun && determiners[s.word(h.tok-1)]
+}
+
+// subType decides the sub-event type of a candidate: the rule and the lexicon entry behind it, and how
+// specific the decision is.
+func (r *run) subType(c *cand) (sub, rule, entry string, spec int) {
+	s, info := c.s, c.h.info
+	src := c.h.Entry.Source
+	switch info.class {
+	case classViolence:
+		return r.violence(c)
+	case classExplosion, classStrike:
+		if sub, rule, e, ok := deliveredBy(s, c.h); ok {
+			return sub, rule, e, 2
+		}
+		if info.class == classStrike {
+			return subAir, "strike-default", src, 1
+		}
+		return subRemote, "explosion-default", src, 1
+	case classProtest:
+		return r.protest(c)
+	case subNSAO, subGovRegains:
+		return r.territory(c)
+	case subRemote:
+		if m := s.first("mod:suicide"); m != nil {
+			return subSuicide, "suicide-cue", m.Entry.Source, 3
+		}
+	case subArrests:
+		if s.has(classProtest) {
+			return subInterv, "protest-arrests", src, 3
+		}
+	case subLooting:
+		if s.has(classProtest) {
+			return subViolentDem, "protest-destruction", src, 3
+		}
+	case subClash:
+		if !info.strong && civilianVictims(c) {
+			return subAttack, "victims-civilians", src, 2
+		}
+	}
+	spec = 3
+	if !info.strong {
+		spec = 2
+	}
+	return info.class, "cue", src, spec
+}
+
+// violence decides a generic act of violence: the weapon, aircraft, then the victims.
+func (r *run) violence(c *cand) (string, string, string, int) {
+	s, src := c.s, c.h.Entry.Source
+	if sub, rule, e, ok := deliveredBy(s, c.h); ok {
+		return sub, rule, e, 2
+	}
+	for _, a := range c.actor2 {
+		if a.Kind == event.KindCivilians {
+			return subAttack, "victims-civilians", src, 2
+		}
+		if armedKind(a.Kind) {
+			return subClash, "victims-armed", src, 2
+		}
+	}
+	for _, m := range s.counts {
+		switch w := lastWord(m.Who); {
+		case civilianWho[w]:
+			return subAttack, "victims-civilians", src, 2
+		case armedWho[w]:
+			return subClash, "victims-armed", src, 2
+		}
+	}
+	for _, o := range s.hits {
+		if o.info.class == classForce && o.tok > c.h.tok {
+			return subClash, "armed-object", src, 1
+		}
+	}
+	return subAttack, "violence-default", src, 1
+}
+
+// lastWord is the folded head of a victims noun phrase ("innocent civilians" -> "civilians").
+func lastWord(who string) string {
+	if i := strings.LastIndexByte(who, ' '); i >= 0 {
+		who = who[i+1:]
+	}
+	return lower(who)
+}
+
+// civilianVictims reports civilians as the acted-upon party or as the dead and injured counted.
+func civilianVictims(c *cand) bool {
+	for _, a := range c.actor2 {
+		if a.Kind == event.KindCivilians {
+			return true
+		}
+	}
+	for _, m := range c.s.counts {
+		if w := lastWord(m.Who); civilianWho[w] && w != "people" {
+			return true
+		}
+	}
+	return false
+}
+
+// protest decides how a demonstration went: lethal force, violence by protesters, intervention, or peaceful.
+func (r *run) protest(c *cand) (string, string, string, int) {
+	s := c.s
+	for _, m := range s.counts {
+		if protestWho[lastWord(m.Who)] && m.Kind == "killed" {
+			return subExcessive, "protesters-killed", c.h.Entry.Source, 3
+		}
+	}
+	if sub, rule, entry, ok := protestMod(s); ok {
+		return sub, rule, entry, 3
+	}
+	return subPeaceful, "protest-default", c.h.Entry.Source, 2
+}
+
+// protestModifiers are the cues that say how a protest went, strongest first.
+var protestModifiers = []struct{ class, sub, rule string }{
+	{"mod:excessive", subExcessive, "excessive-force-cue"},
+	{"mod:violent", subViolentDem, "violent-protest-cue"},
+	{subLooting, subViolentDem, "protest-destruction"},
+	{subClash, subViolentDem, "protest-clash"},
+	{"mod:intervention", subInterv, "intervention-cue"},
+	{subArrests, subInterv, "protest-arrests"},
+}
+
+// protestMods are the classes of protestModifiers.
+var protestMods = func() []string {
+	var out []string
+	for _, p := range protestModifiers {
+		out = append(out, p.class)
+	}
+	return out
+}()
+
+// protestMod returns the strongest protest modifier of s.
+func protestMod(s *sent) (sub, rule, entry string, ok bool) {
+	for _, p := range protestModifiers {
+		if m := s.first(p.class); m != nil {
+			return p.sub, p.rule, m.Entry.Source, true
+		}
+	}
+	return "", "", "", false
+}
+
+// territory decides who took ground: a state force regains it, anyone else overtakes it.
+func (r *run) territory(c *cand) (string, string, string, int) {
+	src := c.h.Entry.Source
+	for _, a := range c.actor1 {
+		if a.Kind == event.KindStateForces {
+			return subGovRegains, "taker-state", src, 3
+		}
+		if armedKind(a.Kind) {
+			return subNSAO, "taker-non-state", src, 3
+		}
+	}
+	for _, i := range c.s.before(c.h.tok, 6) {
+		switch w := c.s.word(i); {
+		case stateWords[w]:
+			return subGovRegains, "taker-state-word", src, 3
+		case rebelWords[w]:
+			return subNSAO, "taker-non-state-word", src, 3
+		}
+	}
+	return c.h.info.class, "cue", src, 2
+}
+
+// deliveredBy decides an explosion or strike from what delivered it: a chemical agent, a suicide attacker, an
+// aircraft (missiles fired from jets are an air strike), the named weapon's hint, then artillery, rockets or
+// missiles.
+func deliveredBy(s *sent, h hit) (sub, rule, entry string, ok bool) {
+	hint, w := weaponHint(s, h)
+	if hint == "Chemical weapon" {
+		return hint, "weapon-hint", w.Source, true
+	}
+	if m := s.first("mod:suicide"); m != nil {
+		return subSuicide, "suicide-cue", m.Entry.Source, true
+	}
+	if m := s.firstAgent("mod:air"); m != nil {
+		return subAir, "air-cue", m.Entry.Source, true
+	}
+	if hint != "" {
+		return hint, "weapon-hint", w.Source, true
+	}
+	if m := s.firstAgent("mod:fire"); m != nil {
+		return "Shelling/artillery/missile attack", "fire-cue", m.Entry.Source, true
+	}
+	return "", "", "", false
+}
+
+// weaponHint returns the sub-type hint of the weapon nearest the cue, when it names an explosion or strike.
+func weaponHint(s *sent, h hit) (string, *lexicon.Entry) {
+	best, bestD := "", -1
+	var entry *lexicon.Entry
+	for _, w := range s.weapons {
+		hint := w.Entry.Attr("sub_event_hint")
+		if t, ok := event.TypeOf(hint); !ok || t != event.TypeExplosions || s.anyWord(s.before(s.tokenAt(w.Start), 12), objectVerbs) {
+			continue // no hint, or a weapon destroyed or seized rather than used
+		}
+		d := w.Start - h.End
+		if d < 0 {
+			d = h.Start - w.End
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD, entry = hint, d, w.Entry
+		}
+	}
+	return best, entry
+}
