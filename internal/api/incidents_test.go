@@ -1,0 +1,138 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// places lists the location names of a page of incidents.
+func places(t *testing.T, body string) []string {
+	t.Helper()
+	p := decode[incidentPage](t, body)
+	var out []string
+	for _, inc := range p.Incidents {
+		out = append(out, inc.Location.Name)
+	}
+	return out
+}
+
+func TestListIncidentsFilters(t *testing.T) {
+	h := New(fixture(t), nil, nil, Options{}).Handler()
+	tests := []struct {
+		query string
+		want  []string // newest first
+	}{
+		{"", []string{"Bunia", "Khartoum", "Goma", "Idlib", "Aleppo"}},
+		{"country=CD", []string{"Bunia", "Goma"}},
+		{"country=cd", []string{"Bunia", "Goma"}},
+		{"from=2026-02-05&to=2026-02-08", []string{"Goma", "Idlib"}},
+		{"bbox=" + url.QueryEscape("35,30,40,40"), []string{"Idlib", "Aleppo"}},
+		{"event_type=" + url.QueryEscape("Explosions/Remote violence"), []string{"Idlib", "Aleppo"}},
+		{"sub_event_type=" + url.QueryEscape("Armed clash"), []string{"Goma"}},
+		{"actor=russia", []string{"Idlib"}},
+		{"q=villagers", []string{"Bunia"}},
+		{"min_fatalities=8", []string{"Bunia", "Idlib"}},
+		{"admin1=" + url.QueryEscape("SD Province"), []string{"Khartoum"}},
+		{"country=SY&min_fatalities=10", []string{"Idlib"}},
+		{"country=UA", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			code, body := call(t, h, "GET", "/api/incidents?"+tt.query, "")
+			if code != http.StatusOK {
+				t.Fatalf("status %d: %s", code, body)
+			}
+			if got := places(t, body); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if !strings.Contains(body, `"incidents":[`) {
+				t.Errorf("incidents is not an array: %s", body)
+			}
+		})
+	}
+}
+
+func TestListIncidentsPagination(t *testing.T) {
+	h := New(fixture(t), nil, nil, Options{}).Handler()
+	var got []string
+	target := "/api/incidents?limit=2"
+	for pages := 0; target != ""; pages++ {
+		if pages > 5 {
+			t.Fatal("pagination does not end")
+		}
+		code, body := call(t, h, "GET", target, "")
+		if code != http.StatusOK {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		p := decode[incidentPage](t, body)
+		if len(p.Incidents) > 2 {
+			t.Fatalf("page of %d incidents with limit=2", len(p.Incidents))
+		}
+		got = append(got, places(t, body)...)
+		target = ""
+		if p.Next != "" {
+			target = "/api/incidents?limit=2&cursor=" + url.QueryEscape(p.Next)
+		}
+	}
+	if want := []string{"Bunia", "Khartoum", "Goma", "Idlib", "Aleppo"}; !slices.Equal(got, want) {
+		t.Errorf("pages gave %v, want %v", got, want)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	h := New(fixture(t), nil, nil, Options{}).Handler()
+	tests := []struct {
+		method, target, body string
+		code                 int
+		msg                  string // part of the error message
+	}{
+		{"GET", "/api/incidents?from=yesterday", "", 400, "from"},
+		{"GET", "/api/incidents?from=2026-02-10&to=2026-02-01", "", 400, "before"},
+		{"GET", "/api/incidents?bbox=1,2,3", "", 400, "bbox"},
+		{"GET", "/api/incidents?bbox=10,0,5,5", "", 400, "bbox"},
+		{"GET", "/api/incidents?bbox=0,0,200,5", "", 400, "bbox"},
+		{"GET", "/api/incidents?country=Syria", "", 400, "country"},
+		{"GET", "/api/incidents?event_type=War", "", 400, "event_type"},
+		{"GET", "/api/incidents?sub_event_type=Bombing", "", 400, "sub_event_type"},
+		{"GET", "/api/incidents?event_type=Battles&sub_event_type=Grenade", "", 400, "belongs"},
+		{"GET", "/api/incidents?min_fatalities=-1", "", 400, "min_fatalities"},
+		{"GET", "/api/incidents?limit=0", "", 400, "limit"},
+		{"GET", "/api/incidents?limit=5000", "", 400, "limit"},
+		{"GET", "/api/incidents?cursor=%21%21", "", 400, "cursor"},
+		{"GET", "/api/incidents?contry=SY", "", 400, "unknown query parameter"},
+		{"GET", "/api/incidents?country=SY&country=CD", "", 400, "2 times"},
+		{"GET", "/api/map?limit=5", "", 400, "unknown query parameter"},
+		{"GET", "/api/export?format=xlsx", "", 400, "format"},
+		{"GET", "/api/documents?limit=x", "", 400, "limit"},
+		{"GET", "/api/incidents/nope", "", 404, "not found"},
+		{"GET", "/api/documents/nope", "", 404, "not found"},
+		{"GET", "/api/nothing", "", 404, "no such endpoint"},
+		{"PUT", "/api/incidents", "", 405, "GET"},
+		{"POST", "/api/sources", "", 400, "empty request body"},
+		{"POST", "/api/sources", `{"url":`, 400, "invalid JSON"},
+		{"POST", "/api/sources", `{"url":"ftp://x"}`, 400, "http(s)"},
+		{"POST", "/api/sources", `{"link":"https://x.example/feed"}`, 400, "unknown field"},
+		{"POST", "/api/sources", `{"url":"https://x.example/feed"} {}`, 400, "after the object"},
+		{"DELETE", "/api/sources", "", 400, "url is required"},
+		{"DELETE", "/api/sources?url=https://none.example/", "", 404, "no source"},
+		{"POST", "/api/incidents/nope/split", `{"document_id":"d"}`, 404, "not found"},
+		{"POST", "/api/incidents/nope/split", `{}`, 400, "document_id"},
+		{"POST", "/api/extract", `{"text":"x"}`, 503, "no extraction engine"},
+		{"POST", "/api/documents", `{"text":"x"}`, 503, "no pipeline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.target+" "+tt.body, func(t *testing.T) {
+			code, body := call(t, h, tt.method, tt.target, tt.body)
+			if code != tt.code {
+				t.Fatalf("status %d, want %d: %s", code, tt.code, body)
+			}
+			e := decode[errorBody](t, body)
+			if !strings.Contains(e.Error, tt.msg) {
+				t.Errorf("error %q does not mention %q", e.Error, tt.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,156 @@
+package api
+
+import (
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/store"
+)
+
+// filterParams are the query parameters every incident route accepts.
+var filterParams = []string{"from", "to", "bbox", "country", "admin1", "event_type", "sub_event_type", "actor",
+	"q", "min_fatalities"}
+
+// pageParams are the pagination parameters of list routes.
+var pageParams = []string{"limit", "cursor"}
+
+// checkParams refuses a parameter not in known, and a parameter given twice, so typos are not silently ignored.
+func checkParams(q url.Values, known ...[]string) error {
+	for name, vs := range q {
+		if !slices.ContainsFunc(known, func(k []string) bool { return slices.Contains(k, name) }) {
+			return badRequest("unknown query parameter %q (known: %s)", name, strings.Join(slices.Concat(known...), ", "))
+		}
+		if len(vs) > 1 {
+			return badRequest("query parameter %q given %d times", name, len(vs))
+		}
+	}
+	return nil
+}
+
+// parseFilter reads the incident filter parameters of q.
+func parseFilter(q url.Values) (store.Filter, error) {
+	var f store.Filter
+	var err error
+	if f.From, err = dateParam(q, "from"); err != nil {
+		return f, err
+	}
+	if f.To, err = dateParam(q, "to"); err != nil {
+		return f, err
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From.Time) {
+		return f, badRequest("to (%s) is before from (%s)", f.To, f.From)
+	}
+	if f.BBox, err = bboxParam(q.Get("bbox")); err != nil {
+		return f, err
+	}
+	if c := q.Get("country"); c != "" {
+		if len(c) != 2 || !isLetters(c) {
+			return f, badRequest("country %q: want an ISO 3166-1 alpha-2 code such as SY", c)
+		}
+		f.Country = strings.ToUpper(c)
+	}
+	f.Admin1, f.Actor, f.Query = q.Get("admin1"), q.Get("actor"), q.Get("q")
+	if f.EventType, f.SubEventType, err = typeParams(q.Get("event_type"), q.Get("sub_event_type")); err != nil {
+		return f, err
+	}
+	if f.MinFatalities, err = intParam(q, "min_fatalities", 0, math.MaxInt32); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// parsePage reads limit and cursor.
+func parsePage(q url.Values) (limit int, cursor string, err error) {
+	limit, err = intParam(q, "limit", 1, store.MaxLimit)
+	return limit, q.Get("cursor"), err
+}
+
+// dateParam reads a YYYY-MM-DD parameter; the zero date when absent.
+func dateParam(q url.Values, name string) (event.Date, error) {
+	v := q.Get(name)
+	if v == "" {
+		return event.Date{}, nil
+	}
+	d, err := event.ParseDate(v)
+	if err != nil {
+		return d, badRequest("%s %q: want a date as YYYY-MM-DD", name, v)
+	}
+	return d, nil
+}
+
+// intParam reads an integer parameter within [lo, hi]; 0 when absent.
+func intParam(q url.Values, name string, lo, hi int) (int, error) {
+	v := q.Get(name)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest("%s %q: want a whole number from %d to %d", name, v, lo, hi)
+	}
+	return n, nil
+}
+
+// bboxParam reads minLon,minLat,maxLon,maxLat; nil when absent.
+func bboxParam(v string) (*store.BBox, error) {
+	if v == "" {
+		return nil, nil
+	}
+	parts := strings.Split(v, ",")
+	bad := badRequest("bbox %q: want minLon,minLat,maxLon,maxLat in degrees", v)
+	if len(parts) != 4 {
+		return nil, bad
+	}
+	var n [4]float64
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, bad
+		}
+		n[i] = x
+	}
+	b := &store.BBox{MinLon: n[0], MinLat: n[1], MaxLon: n[2], MaxLat: n[3]}
+	if b.MinLon < -180 || b.MaxLon > 180 || b.MinLat < -90 || b.MaxLat > 90 || b.MinLon > b.MaxLon || b.MinLat > b.MaxLat {
+		return nil, badRequest("bbox %q: longitudes within -180..180, latitudes within -90..90, minimum before maximum", v)
+	}
+	return b, nil
+}
+
+// typeParams checks an event type and sub-type against the ACLED taxonomy.
+func typeParams(typ, sub string) (string, string, error) {
+	if sub != "" {
+		t, ok := event.TypeOf(sub)
+		if !ok {
+			return "", "", badRequest("sub_event_type %q is not an ACLED sub-event type (one of: %s)", sub,
+				strings.Join(event.SubTypes(), "; "))
+		}
+		if typ != "" && typ != t {
+			return "", "", badRequest("sub_event_type %q belongs to event_type %q, not %q", sub, t, typ)
+		}
+	}
+	if typ != "" && !slices.Contains(eventTypes(), typ) {
+		return "", "", badRequest("event_type %q is not an ACLED event type (one of: %s)", typ,
+			strings.Join(eventTypes(), "; "))
+	}
+	return typ, sub, nil
+}
+
+// eventTypes lists ACLED's six event types in codebook order.
+func eventTypes() []string {
+	var out []string
+	for _, sub := range event.SubTypes() {
+		if t, _ := event.TypeOf(sub); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) < 0
+}

@@ -1,0 +1,70 @@
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"sitrep/internal/export"
+	"sitrep/internal/extract"
+	"sitrep/internal/fetch"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
+)
+
+// DefaultMaxBody limits a request body when Options.MaxBody is 0.
+const DefaultMaxBody = 10 << 20
+
+// Options configure a Server. The zero value is usable: no token, 10 MB bodies, a JSON index at /.
+type Options struct {
+	// Token, when set, is required as "Authorization: Bearer TOKEN" on every write endpoint (POST, DELETE).
+	Token string
+	// MaxBody limits request bodies; DefaultMaxBody when 0.
+	MaxBody int64
+	// Web is served at / (the embedded page); nil serves a short JSON index.
+	Web http.Handler
+	// Logger receives request errors; nil discards.
+	Logger *slog.Logger
+	// Explain is an engine built with extract.Options{Explain: true}, used by POST /api/extract when the request
+	// asks for explanations; nil falls back to the main engine (events then carry no reasons).
+	Explain *extract.Engine
+	// Fetch fetches the URLs of POST /api/extract and /api/documents; nil: a client refusing private addresses.
+	Fetch *fetch.Client
+	// Export tunes the rows of GET /api/export (country names).
+	Export export.Options
+}
+
+// Server answers the API. It is safe for concurrent use.
+type Server struct {
+	st       store.Store
+	pipe     *pipeline.Pipeline
+	eng      *extract.Engine
+	opts     Options
+	log      *slog.Logger
+	metrics  *metrics
+	mux      *http.ServeMux
+	patterns []string // every documented route, in registration order
+}
+
+// New returns a Server over st. pipe (POST /api/documents) and eng (POST /api/extract) may be nil: those routes
+// then answer 503.
+func New(st store.Store, pipe *pipeline.Pipeline, eng *extract.Engine, opts Options) *Server {
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = DefaultMaxBody
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Fetch == nil {
+		opts.Fetch = fetch.New(fetch.Options{Logger: opts.Logger})
+	}
+	s := &Server{st: st, pipe: pipe, eng: eng, opts: opts, log: opts.Logger, metrics: newMetrics(),
+		mux: http.NewServeMux()}
+	s.routes()
+	return s
+}
+
+// Handler returns the HTTP handler of every route.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// Routes returns the method-and-path patterns of the documented routes ("GET /api/incidents/{id}").
+func (s *Server) Routes() []string { return append([]string(nil), s.patterns...) }
