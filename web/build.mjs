@@ -1,0 +1,27 @@
+// Bundles the page into ../internal/web/dist, which the Go binary embeds.
+import { build } from "esbuild";
+import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "internal", "web", "dist");
+
+await mkdir(out, { recursive: true });
+for (const f of await readdir(out)) {
+  if (f !== "README.md") await rm(join(out, f), { recursive: true });
+}
+await build({
+  entryPoints: { app: join(here, "src", "main.ts") },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2020"],
+  outdir: out,
+  loader: { ".png": "dataurl", ".svg": "dataurl" },
+  legalComments: "linked",
+  logLevel: "warning",
+});
+await copyFile(join(here, "index.html"), join(out, "index.html"));
+// The offline basemap (Natural Earth 1:50m countries via world-atlas), fetched by the page after it starts.
+await copyFile(join(here, "node_modules", "world-atlas", "countries-50m.json"), join(out, "basemap.json"));

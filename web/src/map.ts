@@ -1,0 +1,111 @@
+// The map: an offline basemap (Natural Earth countries from world-atlas, drawn as a GeoJSON layer), an optional
+// tile layer, and one marker per incident, sized by fatalities, coloured by event type, clustered when zoomed out.
+import L from "./leaflet-global";
+import "leaflet.markercluster";
+import { feature } from "topojson-client";
+import type { Topology } from "topojson-specification";
+import { colorOf } from "./taxonomy";
+import type { Marker } from "./types";
+
+/** What the map tells the page. */
+export interface MapEvents {
+  select(id: string): void;
+  moved(lat: number, lon: number, z: number): void;
+}
+
+/** Pixel diameter of a marker for a number of fatalities. */
+export function markerSize(fatalities: number | null | undefined): number {
+  const f = Math.max(0, fatalities ?? 0);
+  return Math.round(10 + Math.min(30, 4 * Math.sqrt(f)));
+}
+
+/** The incident map. */
+export class IncidentMap {
+  readonly map: L.Map;
+  private readonly cluster: L.MarkerClusterGroup;
+  private readonly byId = new Map<string, L.Marker>();
+  private selected = "";
+
+  constructor(el: HTMLElement, private readonly on: MapEvents, tiles?: string) {
+    this.map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 18, preferCanvas: false }).setView([20, 20], 2);
+    el.style.background = "#cfe3f2";
+    this.map.attributionControl.setPrefix(false);
+    if (tiles && /^https?:\/\//.test(tiles) && tiles.includes("{z}")) {
+      L.tileLayer(tiles, { maxZoom: 18, attribution: "tiles: configured server" }).addTo(this.map);
+    } else {
+      void this.loadBasemap();
+    }
+    this.cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      maxClusterRadius: 45,
+      disableClusteringAtZoom: 11,
+      spiderfyOnMaxZoom: true,
+    });
+    this.map.addLayer(this.cluster);
+    this.map.on("moveend", () => {
+      const c = this.map.getCenter();
+      this.on.moved(c.lat, c.lng, this.map.getZoom());
+    });
+  }
+
+  private async loadBasemap(): Promise<void> {
+    try {
+      const res = await fetch("basemap.json");
+      const topo = (await res.json()) as Topology;
+      const geo = feature(topo, topo.objects.countries);
+      L.geoJSON(geo, {
+        style: { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+        interactive: false,
+      }).addTo(this.map).bringToBack();
+      this.map.attributionControl.addAttribution("basemap: Natural Earth");
+    } catch (e) {
+      console.warn("basemap", e);
+    }
+  }
+
+  /** Replaces the markers; returns how many are on the map. */
+  setMarkers(ms: Marker[]): number {
+    this.cluster.clearLayers();
+    this.byId.clear();
+    const layers: L.Marker[] = [];
+    for (const m of ms) {
+      if (!Number.isFinite(m.lat) || !Number.isFinite(m.lon)) continue;
+      const size = markerSize(m.fatalities);
+      const icon = L.divIcon({ className: "inc-marker", iconSize: [size, size], html: "" });
+      const mk = L.marker([m.lat, m.lon], { icon, keyboard: true, title: `${m.date} ${m.sub_event_type}` });
+      mk.on("add", () => this.decorate(mk, m));
+      mk.on("click", () => this.on.select(m.id));
+      this.byId.set(m.id, mk);
+      layers.push(mk);
+    }
+    this.cluster.addLayers(layers);
+    return layers.length;
+  }
+
+  private decorate(mk: L.Marker, m: Marker): void {
+    const e = mk.getElement();
+    if (!e) return;
+    e.dataset.id = m.id;
+    e.style.backgroundColor = colorOf(m.event_type);
+    e.classList.toggle("selected", m.id === this.selected);
+  }
+
+  /** Marks an incident as selected and, when pan is set, shows it (zooming into its cluster). */
+  select(id: string, pan: boolean): void {
+    this.byId.get(this.selected)?.getElement()?.classList.remove("selected");
+    this.selected = id;
+    const mk = this.byId.get(id);
+    if (!mk) return;
+    if (pan) {
+      this.cluster.zoomToShowLayer(mk, () => mk.getElement()?.classList.add("selected"));
+    } else {
+      mk.getElement()?.classList.add("selected");
+    }
+  }
+
+  /** Number of markers in the layer. */
+  count(): number {
+    return this.byId.size;
+  }
+}
