@@ -20,6 +20,7 @@ type input struct {
 	URL       string `json:"url"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
+	Language  string `json:"language"` // ISO 639-1; detected when ""
 	Explain   bool   `json:"explain"`
 }
 
@@ -54,6 +55,9 @@ func (s *Server) document(ctx context.Context, in input) (event.Document, error)
 	}
 	if pub != nil {
 		doc.Published = pub
+	}
+	if in.Language != "" {
+		doc.Language = strings.ToLower(in.Language)
 	}
 	return doc, nil
 }
