@@ -13,26 +13,28 @@ type countryTable struct {
 	byCode    map[string]int
 	byName    map[string]int
 	byDemonym map[string]int
+	former    map[string]bool // folded former names
 }
 
-// loadCountries reads data/countries.tsv (code, code3, name, aliases, demonyms, capital, lat, lon,
-// population) and adds every country to b as a PCLI place.
+// loadCountries reads data/countries.tsv (code, code3, name, aliases, former names, demonyms, capital, lat,
+// lon, population) and adds every country to b as a PCLI place, indexed under its current and former names.
 func loadCountries(b *builder) (*countryTable, error) {
-	t := &countryTable{byCode: map[string]int{}, byName: map[string]int{}, byDemonym: map[string]int{}}
-	err := readTSV("data/countries.tsv", 9, func(f []string) error {
-		lat, lon, err := latLon(f[6], f[7])
+	t := &countryTable{byCode: map[string]int{}, byName: map[string]int{}, byDemonym: map[string]int{},
+		former: map[string]bool{}}
+	err := readTSV("data/countries.tsv", 10, func(f []string) error {
+		lat, lon, err := latLon(f[7], f[8])
 		if err != nil {
 			return err
 		}
-		pop, err := strconv.ParseInt(f[8], 10, 64)
+		pop, err := strconv.ParseInt(f[9], 10, 64)
 		if err != nil || len(f[0]) != 2 || len(f[1]) != 3 {
-			return fmt.Errorf("bad codes %q %q or population %q", f[0], f[1], f[8])
+			return fmt.Errorf("bad codes %q %q or population %q", f[0], f[1], f[9])
 		}
-		c := Country{Code: f[0], Code3: f[1], Name: f[2], Aliases: list(f[3]), Demonyms: list(f[4]),
-			Capital: f[5], Lat: lat, Lon: lon, Population: pop}
+		c := Country{Code: f[0], Code3: f[1], Name: f[2], Aliases: list(f[3]), Former: list(f[4]),
+			Demonyms: list(f[5]), Capital: f[6], Lat: lat, Lon: lon, Population: pop}
 		t.add(c)
 		b.add(entry{Place: Place{Name: c.Name, Lat: lat, Lon: lon, Country: c.Code, Class: 'A', Code: "PCLI",
-			Population: pop}, Names: c.Aliases}, nil)
+			Population: pop}, Names: append(slices.Clone(c.Aliases), c.Former...)}, nil)
 		return nil
 	})
 	return t, err
@@ -48,6 +50,12 @@ func (t *countryTable) add(c Country) {
 		k := Fold(n)
 		if _, ok := t.byName[k]; !ok {
 			t.byName[k] = i
+		}
+	}
+	for _, n := range c.Former {
+		k := Fold(n)
+		if _, ok := t.byName[k]; !ok {
+			t.byName[k], t.former[k] = i, true
 		}
 	}
 	for _, d := range c.Demonyms {
@@ -88,6 +96,14 @@ func (g *Gazetteer) CountryByName(name string) (Country, bool) {
 		return Country{}, false
 	}
 	return g.countries.list[i], true
+}
+
+// IsFormerCountryName reports whether name is only a former name of a country ("Gold Coast", "Zaire",
+// "Rhodesia"): CountryByName still finds the country, but a place that bears the name today is the likelier
+// reading.
+func (g *Gazetteer) IsFormerCountryName(name string) bool {
+	k := Fold(name)
+	return g.countries.former[k] || g.countries.former[strings.TrimPrefix(k, "the ")]
 }
 
 // CountryByDemonym returns the country of a demonym: "Syrian" -> SY, "Russians" -> RU.

@@ -8,11 +8,19 @@ func TestCountries(t *testing.T) {
 		"Syria": "SY", "Syrian Arab Republic": "SY", "the DRC": "CD", "DR Congo": "CD", "Burma": "MM",
 		"Myanmar": "MM", "UK": "GB", "United States": "US", "Türkiye": "TR", "Côte d'Ivoire": "CI",
 		"Ivory Coast": "CI", "Republic of the Congo": "CG", "the Gaza Strip": "", "Atlantis": "",
+		"Zaire": "CD", "Gold Coast": "GH",
 	}
 	for name, want := range byName {
 		c, ok := g.CountryByName(name)
 		if ok != (want != "") || c.Code != want {
 			t.Errorf("CountryByName(%q) = %q %v, want %q", name, c.Code, ok, want)
+		}
+	}
+	former := map[string]bool{"Zaire": true, "the Gold Coast": true, "Rhodesia": true, "Ghana": false,
+		"Burma": false, "DRC": false, "Aleppo": false}
+	for name, want := range former {
+		if got := g.IsFormerCountryName(name); got != want {
+			t.Errorf("IsFormerCountryName(%q) = %v, want %v", name, got, want)
 		}
 	}
 	byDemonym := map[string]string{

@@ -18,7 +18,8 @@ type Country struct {
 	Code       string   // ISO 3166-1 alpha-2
 	Code3      string   // ISO 3166-1 alpha-3
 	Name       string   // common English name
-	Aliases    []string // other names: official, former, short ("Syrian Arab Republic", "DRC", "Burma")
+	Aliases    []string // other current names: official, short ("Syrian Arab Republic", "DRC", "Burma")
+	Former     []string // names no longer in official use ("Zaire", "Gold Coast", "Rhodesia")
 	Demonyms   []string // adjectives and nouns of nationality ("Syrian", "Syrians")
 	Capital    string   // the capital's name
 	Lat, Lon   float64  // a representative point inside the country

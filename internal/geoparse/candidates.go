@@ -44,7 +44,10 @@ func (r *run) lookupCandidates(m *mention) {
 			m.alsoAdmin1 = true
 		}
 	}
-	if c, ok := r.g.CountryByName(m.key); ok {
+	former := ""
+	if c, ok := r.g.CountryByName(m.key); ok && r.g.IsFormerCountryName(m.key) {
+		former, ps = c.Code, withCountry(ps, c) // "Gold Coast": a candidate, not the country named outright
+	} else if ok {
 		m.country = &c
 		ps = withCountry(ps, c)
 	}
@@ -54,8 +57,15 @@ func (r *run) lookupCandidates(m *mention) {
 	m.cands = make([]cand, len(ps))
 	for i, p := range ps {
 		m.cands[i] = cand{p: p, prior: prior(p)}
+		if former != "" && isCountry(p) && p.Country == former {
+			m.cands[i].prior = formerNamePrior
+		}
 	}
 }
+
+// formerNamePrior is the prior of a country named by a former name ("Gold Coast", "Rhodesia"): that of a
+// small town, so that a place bearing the name today wins unless the document points at the country.
+const formerNamePrior = 4
 
 // withCountry makes sure the country c is among ps (as its PCLI place).
 func withCountry(ps []gazetteer.Place, c gazetteer.Country) []gazetteer.Place {

@@ -109,13 +109,16 @@ func (f *focus) countryShare(k int, key, cc string) float64 {
 }
 
 // admin1Bonus scores how much the rest of the document points at p's division: 2 when another name names
-// the division, 1 when other places lie in it.
+// the division (4 for the division itself), 1 when other places lie in it.
 func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 	if p.Admin1 == "" {
 		return 0
 	}
 	a := division{p.Country, p.Admin1}
 	if n := f.named[a]; len(n) > 1 || len(n) == 1 && !n[key] {
+		if isAdmin1(p) {
+			return 4 // one sense per document: "Wash." or "Washington state" named it, so "Washington" is it too
+		}
 		return 2
 	}
 	if f.totalA[a]-f.admin1[a][key] > 1e-9 {

@@ -80,6 +80,11 @@ func TestResolution(t *testing.T) {
 		{"abbreviated state", "The plant in Gainesville, Va., closed.", "Gainesville", 0, "US", "Virginia", KindCity, event.LocExact, true},
 		{"name after its state", "Officials in Portland, Maine, said.", "Portland", 0, "US", "Maine", KindCity, event.LocExact, true},
 		{"sea", "The ship sank in the Mediterranean.", "Mediterranean", 0, "", "", KindFeature, event.LocRegion, true},
+		{"former country name", "Floods hit the Gold Coast after heavy rain.", "Gold Coast", 0, "AU", "", KindCity, event.LocExact, true},
+		{"former name alone", "He was born in Rhodesia in 1950.", "Rhodesia", 0, "ZW", "", KindCountry, event.LocCountry, true},
+		{"state by its bare name", "OLYMPIA, Wash. - Crews from Washington also served in Florida and Washington, D.C., last year.", "Washington", 0, "US", "Washington State",
+			KindAdmin1, event.LocRegion, true},
+		{"capital by its bare name", "Talks in Washington ended on Friday.", "Washington", 0, "US", "District of Columbia", KindCity, event.LocExact, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,7 @@ func prior(p gazetteer.Place) float64 {
 		}
 		return lp
 	case 'P':
+		lp = math.Log10(float64(seatPopulation(p)) + 1)
 		switch p.Code {
 		case "PPLC":
 			return lp + 1.5
@@ -61,6 +62,26 @@ func prior(p gazetteer.Place) float64 {
 		return max(lp, 4)
 	}
 	return max(lp, 3)
+}
+
+// seatPopulation returns p's population, or for a seat of a division whose population GeoNames does not
+// give (cities500 lists seats whatever their size, some with population 0: Al Qamishli) a modest figure for
+// its rank, so that the seat is not taken for a hamlet.
+func seatPopulation(p gazetteer.Place) int64 {
+	if p.Population > 0 {
+		return p.Population
+	}
+	switch p.Code {
+	case "PPLC":
+		return 100000
+	case "PPLA":
+		return 50000
+	case "PPLA2":
+		return 10000
+	case "PPLA3":
+		return 2000
+	}
+	return 0
 }
 
 // kindOf names the kind of a place.
