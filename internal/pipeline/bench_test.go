@@ -1,0 +1,51 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+)
+
+// BenchmarkProcess measures ingest throughput: language check, near-duplicate check, extraction and one SQLite
+// transaction per document, over distinct synthetic articles. Reports documents/s besides MB/s.
+func BenchmarkProcess(b *testing.B) {
+	p, _ := newTestPipeline(b)
+	docs := generated(max(b.N, 1), 99)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := p.Process(context.Background(), docs[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkProcessParallel is BenchmarkProcess with GOMAXPROCS goroutines sharing one pipeline and store.
+func BenchmarkProcessParallel(b *testing.B) {
+	p, _ := newTestPipeline(b)
+	docs := generated(max(b.N, 1), 98)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	next := make(chan int, len(docs))
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := p.Process(context.Background(), docs[<-next]); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}

@@ -1,0 +1,161 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"sitrep/internal/document"
+	"sitrep/internal/event"
+	"sitrep/internal/extract"
+	"sitrep/internal/store"
+)
+
+// Errors callers branch on (with errors.Is); the underlying error is wrapped too.
+var (
+	// ErrStore wraps a failure of the store: the document was not stored and may be tried again.
+	ErrStore = errors.New("store failed")
+	// ErrExtract wraps a failure of the extraction engine other than an unsupported language.
+	ErrExtract = errors.New("extraction failed")
+)
+
+// DefaultWindow is how many recent fingerprints the near-duplicate check keeps when Options.Window is 0.
+const DefaultWindow = 10000
+
+// Options configure a Pipeline. The zero value is usable.
+type Options struct {
+	Logger *slog.Logger     // nil: discard
+	Now    func() time.Time // nil: time.Now; stamps FetchedAt of documents that have none
+	Window int              // recent fingerprints kept for the near-duplicate check; DefaultWindow when 0
+}
+
+// Pipeline turns documents into stored incidents. It is safe for concurrent use.
+type Pipeline struct {
+	eng    *extract.Engine
+	st     store.Store
+	log    *slog.Logger
+	now    func() time.Time
+	recent *window
+	stats  counters
+}
+
+// Outcome of one document.
+type Outcome struct {
+	DocumentID  string        `json:"document_id"`
+	Duplicate   bool          `json:"duplicate"`              // exact duplicate (canonical URL or content hash): nothing new stored
+	DuplicateOf string        `json:"duplicate_of,omitempty"` // near-duplicate (syndicated copy) linked to this document
+	Events      int           `json:"events"`
+	Created     int           `json:"created"` // new incidents
+	Merged      int           `json:"merged"`  // events merged into existing incidents
+	Result      *event.Result `json:"result,omitempty"`
+}
+
+// New returns a pipeline that extracts with eng and stores into st.
+func New(eng *extract.Engine, st store.Store, opts Options) *Pipeline {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	size := opts.Window
+	if size <= 0 {
+		size = DefaultWindow
+	}
+	return &Pipeline{eng: eng, st: st, log: log.With("component", "pipeline"), now: now, recent: newWindow(size),
+		stats: counters{reasons: map[string]int64{}}}
+}
+
+// Process takes doc through the pipeline. An exact duplicate of a stored document returns an Outcome with
+// Duplicate set and no error. Errors (empty text, unsupported language, extraction, store) are wrapped; Reason
+// names them for summaries.
+func (p *Pipeline) Process(ctx context.Context, doc event.Document) (Outcome, error) {
+	out, err := p.process(ctx, doc)
+	p.stats.add(out, err)
+	if err != nil {
+		p.log.Debug("document failed", "id", out.DocumentID, "url", doc.URL, "reason", Reason(err), "err", err)
+	} else {
+		p.log.Debug("document stored", "id", out.DocumentID, "duplicate", out.Duplicate,
+			"duplicate_of", out.DuplicateOf, "events", out.Events, "created", out.Created, "merged", out.Merged)
+	}
+	return out, err
+}
+
+// process is Process without the bookkeeping.
+func (p *Pipeline) process(ctx context.Context, doc event.Document) (Outcome, error) {
+	if strings.TrimSpace(doc.Text) == "" {
+		return Outcome{DocumentID: doc.ID}, fmt.Errorf("document %s: %w", label(doc), document.ErrEmpty)
+	}
+	if doc.ID == "" {
+		doc.ID = document.ID(doc.URL, doc.Text)
+	}
+	out := Outcome{DocumentID: doc.ID}
+	if doc.Language == "" {
+		doc.Language = document.DetectLanguage(doc.Text)
+	}
+	if l := strings.ToLower(doc.Language); l != "" && l != "en" {
+		return out, fmt.Errorf("document %s: %w: %s", label(doc), extract.ErrUnsupportedLanguage, doc.Language)
+	}
+	known, err := p.known(ctx, doc.ID)
+	if err != nil || known {
+		out.Duplicate = known
+		return out, err
+	}
+	claim, err := p.recent.claim(ctx, document.Fingerprint(doc.Text))
+	if err != nil {
+		return out, fmt.Errorf("document %s: %w", label(doc), err)
+	}
+	out, err = p.extractAndStore(ctx, doc, claim.of)
+	p.recent.settle(claim, out, err)
+	return out, err
+}
+
+// extractAndStore runs the engine and stores the document with its events in one transaction.
+func (p *Pipeline) extractAndStore(ctx context.Context, doc event.Document, duplicateOf string) (Outcome, error) {
+	out := Outcome{DocumentID: doc.ID}
+	res, err := p.eng.Extract(ctx, doc)
+	if err != nil {
+		if errors.Is(err, extract.ErrUnsupportedLanguage) || ctx.Err() != nil {
+			return out, err
+		}
+		return out, fmt.Errorf("%w: %w", ErrExtract, err)
+	}
+	sd := store.Document{Document: res.Document, CanonicalURL: document.CanonicalURL(doc.URL), FetchedAt: p.now(),
+		DuplicateOf: duplicateOf}
+	ing, err := p.st.PutResult(ctx, sd, res.Events)
+	if err != nil {
+		return out, fmt.Errorf("%w: %w", ErrStore, err)
+	}
+	out.DocumentID, out.Duplicate = ing.ID, ing.Duplicate
+	if ing.Duplicate {
+		return out, nil
+	}
+	out.DuplicateOf, out.Events, out.Created, out.Merged = duplicateOf, ing.Events, ing.Created, ing.Merged
+	out.Result = &res
+	return out, nil
+}
+
+// known reports whether a document with id is stored already (same canonical URL, or same id given upstream).
+func (p *Pipeline) known(ctx context.Context, id string) (bool, error) {
+	_, err := p.st.GetDocument(ctx, id)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, store.ErrNotFound):
+		return false, nil
+	}
+	return false, fmt.Errorf("%w: %w", ErrStore, err)
+}
+
+// label names a document in errors: its URL, else its id.
+func label(doc event.Document) string {
+	if doc.URL != "" {
+		return doc.URL
+	}
+	return doc.ID
+}

@@ -1,0 +1,119 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+
+	"sitrep/internal/document"
+)
+
+// window holds the fingerprints of recently stored documents for the near-duplicate check: a ring of at most
+// size entries. A document that is still being extracted holds a pending entry, so a copy processed at the same
+// time waits for it and links to it instead of racing it into the store as a second original.
+type window struct {
+	mu   sync.Mutex
+	ring []*entry
+	next int
+}
+
+// entry is one fingerprint. id is the stored document a copy should link to (the original, for a copy); it is
+// set, or dead marked, before ready is closed.
+type entry struct {
+	fp    uint64
+	id    string
+	dead  bool
+	ready chan struct{}
+}
+
+// claim is the answer of window.claim: either of (the original a document copies) or own (its pending entry).
+type claim struct {
+	of  string
+	own *entry
+}
+
+func newWindow(size int) *window { return &window{ring: make([]*entry, size)} }
+
+// claim finds a near-duplicate of fp among recent documents, waiting for one that is still pending. When there
+// is none, it adds a pending entry for fp, which settle completes. A zero fingerprint (no words) never matches.
+func (w *window) claim(ctx context.Context, fp uint64) (claim, error) {
+	if fp == 0 {
+		return claim{}, nil
+	}
+	for {
+		w.mu.Lock()
+		e := w.find(fp)
+		if e == nil {
+			own := &entry{fp: fp, ready: make(chan struct{})}
+			w.put(own)
+			w.mu.Unlock()
+			return claim{own: own}, nil
+		}
+		w.mu.Unlock()
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return claim{}, ctx.Err()
+		}
+		w.mu.Lock()
+		id, dead := e.id, e.dead
+		w.mu.Unlock()
+		if !dead {
+			return claim{of: id}, nil
+		}
+	}
+}
+
+// find returns the newest live entry near fp, or nil. Call with mu held.
+func (w *window) find(fp uint64) *entry {
+	n := len(w.ring)
+	for i := 1; i <= n; i++ {
+		e := w.ring[(w.next-i+n)%n]
+		if e == nil {
+			return nil
+		}
+		if !e.dead && document.NearDuplicate(fp, e.fp) {
+			return e
+		}
+	}
+	return nil
+}
+
+// put adds e as the newest entry, dropping the oldest when the ring is full. Call with mu held.
+func (w *window) put(e *entry) {
+	w.ring[w.next] = e
+	w.next = (w.next + 1) % len(w.ring)
+}
+
+// settle completes a document's pending entry: live with the id copies should link to when the document is
+// stored (or duplicates one that is), dead when it failed.
+func (w *window) settle(c claim, out Outcome, err error) {
+	if c.own == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch {
+	case err != nil || out.DocumentID == "":
+		c.own.dead = true
+	case out.DuplicateOf != "":
+		c.own.id = out.DuplicateOf
+	default:
+		c.own.id = out.DocumentID
+	}
+	close(c.own.ready)
+}
+
+// add records a stored document's fingerprint (warm-up); copyOf is the original it copies, "" for an original.
+func (w *window) add(fp uint64, id, copyOf string) {
+	if fp == 0 {
+		return
+	}
+	if copyOf != "" {
+		id = copyOf
+	}
+	e := &entry{fp: fp, id: id, ready: make(chan struct{})}
+	close(e.ready)
+	w.mu.Lock()
+	w.put(e)
+	w.mu.Unlock()
+}

@@ -1,0 +1,66 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestWindowClaims(t *testing.T) {
+	ctx := context.Background()
+	const fp, near, far = 0xF0F0_F0F0_F0F0_F0F0, 0xF0F0_F0F0_F0F0_F0F7, 0x0F0F_0F0F_0F0F_0F0F
+	w := newWindow(2)
+	a, err := w.claim(ctx, fp)
+	if err != nil || a.own == nil || a.of != "" {
+		t.Fatalf("first claim %+v, %v", a, err)
+	}
+	got := make(chan claim)
+	go func() {
+		c, _ := w.claim(ctx, near)
+		got <- c
+	}()
+	select {
+	case c := <-got:
+		t.Fatalf("a copy did not wait for its pending original: %+v", c)
+	case <-time.After(20 * time.Millisecond):
+	}
+	w.settle(a, Outcome{DocumentID: "doc-a"}, nil)
+	if c := <-got; c.of != "doc-a" || c.own != nil {
+		t.Errorf("copy claim %+v, want a link to doc-a", c)
+	}
+	if c, _ := w.claim(ctx, 0); c.of != "" || c.own != nil {
+		t.Errorf("zero fingerprint claimed %+v", c)
+	}
+	b, _ := w.claim(ctx, far)
+	w.settle(b, Outcome{}, errors.New("store down"))
+	c, _ := w.claim(ctx, far)
+	if c.own == nil {
+		t.Errorf("a failed document's fingerprint still matched: %+v", c)
+	}
+	w.settle(c, Outcome{DocumentID: "doc-c"}, nil)
+	d, _ := w.claim(ctx, near) // the ring holds 2: doc-a is gone after b and c
+	if d.own == nil {
+		t.Errorf("evicted fingerprint still matched: %+v", d)
+	}
+}
+
+func TestWindowClaimCancelled(t *testing.T) {
+	w := newWindow(4)
+	if _, err := w.claim(context.Background(), 42); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := w.claim(ctx, 43); !errors.Is(err, context.Canceled) {
+		t.Errorf("claim on a pending entry with a done context: %v", err)
+	}
+}
+
+func TestWindowLinksCopiesOfCopiesToTheOriginal(t *testing.T) {
+	w := newWindow(8)
+	w.add(0xFF, "copy", "original")
+	if c, _ := w.claim(context.Background(), 0xFE); c.of != "original" {
+		t.Errorf("claim %+v, want a link to the original", c)
+	}
+}
