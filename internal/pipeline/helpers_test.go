@@ -96,7 +96,10 @@ clinics markets villages hills valleys rivers fuel bread water power lines talks
 families shelters tents winter harvest prices traders buses trucks patrols curfews permits elections councils`)
 
 // towns are real places the generated articles happen in.
-var towns = []string{"Kharkiv", "Mosul", "Kandahar", "Gao", "Maiduguri", "Aleppo", "Sanaa", "Goma", "Mogadishu", "Homs"}
+var towns = []string{"Kharkiv", "Mosul", "Kandahar", "Gao", "Maiduguri", "Aleppo", "Sanaa", "Goma", "Mogadishu",
+	"Homs", "Donetsk", "Kherson", "Kirkuk", "Herat", "Timbuktu", "Bunia", "Juba", "Khartoum", "Taiz", "Hodeidah",
+	"Benghazi", "Misrata", "Raqqa", "Daraa", "Kunduz", "Jalalabad", "Mopti", "Kidal", "Beni", "Bukavu", "Marib",
+	"Aden", "Idlib", "Deir ez-Zor", "Tikrit", "Ramadi", "Falluja", "Zaporizhzhia", "Mariupol", "Sumy"}
 
 // generated returns n distinct synthetic articles (about 1.5 KB each), reproducible from seed.
 func generated(n int, seed uint64) []event.Document {
@@ -115,6 +118,8 @@ func generated(n int, seed uint64) []event.Document {
 			b.WriteString("were affected, a spokesman said. ")
 		}
 		out[i] = article(fmt.Sprintf("https://news.example/%d/%d", seed, i), "Shelling in "+town, b.String())
+		day := event.NewDate(2025, 1, 1).AddDays(r.IntN(700))
+		out[i].Published = &day
 	}
 	return out
 }
