@@ -18,6 +18,16 @@ func BuildFile(ctx context.Context, src, out string) error {
 	return writeAtomic(out, func(f *os.File) error { return Build(ctx, in, f) })
 }
 
+// BuildCountiesFile builds the US counties file (see BuildCounties) from the US.txt at src into out.
+func BuildCountiesFile(ctx context.Context, src, out string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("build counties: %w", err)
+	}
+	defer in.Close()
+	return writeAtomic(out, func(f *os.File) error { return BuildCounties(ctx, in, f) })
+}
+
 // writeAtomic writes path through a temporary file in the same directory, renamed over path on success.
 func writeAtomic(path string, write func(*os.File) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -11,7 +11,7 @@ import (
 // facts holds the hand-written data files: countries, first-order divisions of the countries news covers
 // most, and the seas, rivers and regions it names.
 //
-//go:embed data/countries.tsv data/admin1.tsv data/admin2.tsv data/features.tsv
+//go:embed data/countries.tsv data/admin1.tsv data/admin2.tsv data/us_counties.tsv data/features.tsv
 var facts embed.FS
 
 // admin1Fact is one first-order administrative division.
@@ -102,15 +102,21 @@ func loadAdmin1(g *Gazetteer, b *builder) error {
 	})
 }
 
-// loadAdmin2 reads data/admin2.tsv (see parseDivision) into b.
+// loadAdmin2 reads data/admin2.tsv and data/us_counties.tsv (see parseDivision) into b.
 func loadAdmin2(b *builder) error {
-	return readTSV("data/admin2.tsv", 7, func(f []string) error {
-		e, err := parseDivision(f, "ADM2")
-		if err == nil {
-			b.add(e, nil)
+	for _, name := range []string{"data/admin2.tsv", "data/us_counties.tsv"} {
+		err := readTSV(name, 7, func(f []string) error {
+			e, err := parseDivision(f, "ADM2")
+			if err == nil {
+				b.add(e, nil)
+			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		return err
-	})
+	}
+	return nil
 }
 
 // parseDivision parses a row of the divisions files: country, GeoNames admin1 code, name, aliases, lat, lon,
