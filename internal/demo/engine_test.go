@@ -39,7 +39,12 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := newEngine(t)
+	intents := map[string][]intent{}
+	for _, in := range readIntents(t) {
+		intents[in.URL] = append(intents[in.URL], in)
+	}
 	types, subTypes := map[string]int{}, map[string]int{}
+	intended, hits, dated := map[string]int{}, map[string]int{}, 0
 	for _, d := range docs {
 		res, err := eng.Extract(context.Background(), d)
 		if err != nil {
@@ -51,17 +56,46 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 			subTypes[ev.SubEventType]++
 			found = append(found, ev.SubEventType)
 		}
-		t.Logf("%s %s: %s", d.Published, d.URL, strings.Join(found, ", "))
+		var missed []string
+		for _, in := range intents[d.URL] {
+			intended[in.SubType]++
+			ev, ok := findSubType(res.Events, in.SubType)
+			if !ok {
+				missed = append(missed, in.SubType)
+				continue
+			}
+			hits[in.SubType]++
+			if ev.Date != nil && strings.HasPrefix(ev.Date.Start.String(), in.Date) {
+				dated++
+			} else if ev.Date != nil {
+				t.Logf("%s: %s dated %s (%s), intended %s", d.URL, in.SubType, ev.Date.Start, ev.Date.Precision, in.Date)
+			}
+		}
+		t.Logf("%s %s: found [%s] missed [%s]", d.Published, d.URL, strings.Join(found, ", "), strings.Join(missed, ", "))
 	}
+	t.Logf("%-40s %8s %5s %5s", "sub-type", "intended", "hit", "found")
+	total, hit := 0, 0
 	for _, st := range event.SubTypes() {
-		t.Logf("%-40s %d", st, subTypes[st])
+		t.Logf("%-40s %8d %5d %5d", st, intended[st], hits[st], subTypes[st])
+		total, hit = total+intended[st], hit+hits[st]
 	}
+	t.Logf("intended events found with their sub-type: %d of %d; of those, with the intended date: %d", hit, total, dated)
 	for _, typ := range []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs,
 		event.TypeProtests, event.TypeRiots, event.TypeStrategic} {
 		if types[typ] == 0 {
 			t.Errorf("no %s event found in the corpus (found: %s)", typ, summary(types))
 		}
 	}
+}
+
+// findSubType returns the first event of the sub-type.
+func findSubType(evs []event.Event, subType string) (event.Event, bool) {
+	for _, ev := range evs {
+		if ev.SubEventType == subType {
+			return ev, true
+		}
+	}
+	return event.Event{}, false
 }
 
 func summary(m map[string]int) string {
