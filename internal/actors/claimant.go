@@ -64,6 +64,9 @@ func (cr *claimReader) nounPhrase(i, j int) (found, bool) {
 	for i < j && (cr.keys[i] == "the" || cr.keys[i] == "a" || cr.keys[i] == "an") {
 		i++
 	}
+	for j > i && cr.s.Tokens[j-1].Kind == text.Punct {
+		j-- // "according to local sources."
+	}
 	if i >= j || pronouns[cr.keys[j-1]] || cr.s.Tokens[j-1].Kind != text.Word {
 		return found{}, false
 	}
@@ -77,6 +80,15 @@ func (cr *claimReader) nounPhrase(i, j int) (found, bool) {
 				return found{claimant: event.Claimant{Name: n, Span: cr.span(toks[i].Start, toks[j-1].End)}}, true
 			}
 		}
+	}
+	for k := j - 1; k > i; k-- { // "I think multiple other sources": the phrase starts after a pronoun or verb
+		if pronouns[cr.keys[k-1]] || cognition[cr.keys[k-1]] || adverb(cr.keys[k-1]) {
+			i = k
+			break
+		}
+	}
+	if !speakerHead(toks[j-1], cr.keys[j-1]) || adverb(cr.keys[i]) {
+		return found{}, false // "such an attack", "also", "once": no speaker
 	}
 	sp := cr.span(toks[i].Start, toks[j-1].End)
 	return found{claimant: event.Claimant{Name: sp.Text, Span: sp}}, true

@@ -191,7 +191,7 @@ func (r *roleReader) subject() int {
 		if p[1] > r.ti || p[0] < r.lb {
 			continue
 		}
-		if p[0] > 0 && subjectBlockers[r.keys[p[0]-1]] && !quantityOf(r.keys, p[0]) {
+		if p[0] > 0 && subjectBlockers[r.keys[p[0]-1]] && !quantityOf(r.keys, p[0]) && !memberOf(r.keys, p[0]) {
 			continue
 		}
 		for k := p[1]; k < r.ti; k++ {
@@ -300,4 +300,10 @@ func (r *roleReader) coordinate(i int) int {
 		}
 	}
 	return -1
+}
+
+// memberOf reports whether the mention at token k follows "fighters of", "members of" and the like: the
+// members act for it.
+func memberOf(keys []string, k int) bool {
+	return k > 1 && keys[k-1] == "of" && groupMembers[keys[k-2]]
 }

@@ -49,9 +49,6 @@ func (r *run) claimsIn(s *sent) []event.Claim {
 	s.claimsDone = true
 	r.load(s)
 	s.claims = r.finderClaims(s)
-	if len(s.claims) == 0 {
-		s.claims = r.fallbackClaims(s)
-	}
 	return s.claims
 }
 
