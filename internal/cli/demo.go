@@ -2,10 +2,120 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"net"
+
+	"sitrep/internal/demo"
+	"sitrep/internal/event"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
 )
 
-// runDemo is a placeholder that the helper owning this file replaces in this session.
-func runDemo(_ context.Context, _ *env, _ []string) error {
-	return errors.New("demo: not built yet")
+const demoUsage = `[flags]
+
+Loads the bundled sample corpus (synthetic reports written for sitrep: invented outlets, real places) through
+the pipeline into a local SQLite file, prints a summary, then serves the API and the web page. Documents already
+in the file are skipped, so a second run starts at once.`
+
+// demoFlags are the flags of `sitrep demo`.
+type demoFlags struct {
+	db      string
+	addr    string
+	token   string
+	noServe bool
+	engine  engineFlags
+}
+
+func parseDemoFlags(e *env, args []string) (*demoFlags, error) {
+	f := &demoFlags{}
+	fs := newFlagSet(e, "demo", demoUsage)
+	fs.StringVar(&f.db, "db", "sitrep-demo.db", "the SQLite `file` the demo corpus is loaded into")
+	fs.StringVar(&f.addr, "addr", "localhost:8080", "listen `address` (use :8080 to listen on every interface)")
+	fs.StringVar(&f.token, "token", "", "bearer `token` required by write endpoints (default: none)")
+	fs.BoolVar(&f.noServe, "no-serve", false, "load the corpus, print the summary and exit")
+	f.engine.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() != 0 {
+		return nil, usagef("demo: unexpected arguments %q", fs.Args())
+	}
+	return f, nil
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error { return demoCommand(ctx, e, args, nil) }
+
+// demoCommand is runDemo; ready, when set, is called with the bound address once the server listens.
+func demoCommand(ctx context.Context, e *env, args []string, ready func(addr string)) error {
+	f, err := parseDemoFlags(e, args)
+	if err != nil {
+		return err
+	}
+	docs, err := demo.Documents()
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	st, err := store.OpenSQLite(ctx, f.db, store.Options{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer st.Close()
+	svc, err := newServices(ctx, e, st, f.engine, false, f.token)
+	if err != nil {
+		return err
+	}
+	if err := loadDemo(ctx, e, svc.pipe, docs); err != nil {
+		return err
+	}
+	counts, err := st.Counts(ctx)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "store %s: %d documents (%d syndicated copies), %d events, %d incidents\n",
+		f.db, counts.Documents, counts.Duplicates, counts.Events, counts.Incidents)
+	if f.noServe {
+		return nil
+	}
+	announce := func(addr string) {
+		fmt.Fprintf(e.stdout, "serving the demo at %s (Ctrl-C to stop)\n", browserURL(addr))
+		if ready != nil {
+			ready(addr)
+		}
+	}
+	return listenAndServe(ctx, e.log, f.addr, svc.api.Handler(), announce)
+}
+
+// loadDemo runs the corpus through the pipeline in publication order and prints what happened.
+func loadDemo(ctx context.Context, e *env, pipe *pipeline.Pipeline, docs []event.Document) error {
+	for _, doc := range docs {
+		if _, err := pipe.Process(ctx, doc); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			e.log.Warn("demo document failed", "url", doc.URL, "reason", pipeline.Reason(err), "err", err)
+		}
+	}
+	printDemoSummary(e.stdout, len(docs), pipe.Stats())
+	return nil
+}
+
+// printDemoSummary writes one line about the load.
+func printDemoSummary(w io.Writer, n int, s pipeline.Stats) {
+	loaded := s.Documents - s.Duplicates - s.Errors
+	fmt.Fprintf(w, "demo corpus: %d reports: %d loaded, %d already stored, %d syndicated copies linked, "+
+		"%d events -> %d new incidents, %d merged into existing ones, %d failed\n",
+		n, loaded, s.Duplicates, s.NearDuplicates, s.Events, s.Created, s.Merged, s.Errors)
+}
+
+// browserURL is the http URL of a bound address, with localhost for an unspecified host.
+func browserURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }

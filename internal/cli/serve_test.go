@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sitrep/internal/store"
+)
+
+// lockedBuffer is a bytes.Buffer safe for the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// testEnv is an env writing to buffers.
+func testEnv() (*env, *lockedBuffer, *lockedBuffer) {
+	out, errb := &lockedBuffer{}, &lockedBuffer{}
+	return &env{stdin: strings.NewReader(""), stdout: out, stderr: errb,
+		log: slog.New(slog.NewTextHandler(errb, nil))}, out, errb
+}
+
+// startServing runs a serving command in the background and returns its base URL and a stop function that
+// cancels it and returns its error.
+func startServing(t *testing.T, cmd func(context.Context, *env, []string, func(string)) error, e *env,
+	args ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- cmd(ctx, e, args, func(a string) { addr <- a }) }()
+	select {
+	case a := <-addr:
+		return "http://" + a, func() error {
+			cancel()
+			select {
+			case err := <-done:
+				return err
+			case <-time.After(30 * time.Second):
+				t.Fatal("server did not stop within 30s of cancellation")
+				return nil
+			}
+		}
+	case err := <-done:
+		cancel()
+		t.Fatalf("server stopped before listening: %v", err)
+	case <-time.After(60 * time.Second):
+		cancel()
+		t.Fatal("server did not start within 60s")
+	}
+	return "", nil
+}
+
+// get fetches a URL and returns the status and body.
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestServeAnswersAndStops(t *testing.T) {
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(feeds, []byte("# test feeds\nhttp://127.0.0.1:1/feed.xml\n\nhttps://feeds.example/rss\n"), 0o644)
+	db := filepath.Join(dir, "serve.db")
+	e, _, stderr := testEnv()
+	base, stop := startServing(t, serveCommand, e, "--db", db, "--addr", "127.0.0.1:0", "--feeds", feeds,
+		"--gazetteer", "", "--token", "t0k")
+	if code, body := get(t, base+"/healthz"); code != http.StatusOK || !strings.Contains(body, "ok") {
+		t.Errorf("healthz: %d %s", code, body)
+	}
+	code, body := get(t, base+"/api/sources")
+	if code != http.StatusOK || !strings.Contains(body, "https://feeds.example/rss") ||
+		!strings.Contains(body, "http://127.0.0.1:1/feed.xml") {
+		t.Errorf("sources: %d %s", code, body)
+	}
+	resp, err := http.Post(base+"/api/sources", "application/json", strings.NewReader(`{"url":"https://x.example/"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("write without the token: %d", resp.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("serve returned %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr.String(), "shutting down") {
+		t.Errorf("no shutdown log:\n%s", stderr)
+	}
+	st, err := store.OpenSQLite(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatalf("store not reusable after shutdown: %v", err)
+	}
+	defer st.Close()
+	srcs, _ := st.ListSources(context.Background())
+	if len(srcs) != 2 {
+		t.Errorf("%d sources after the feeds file, want 2", len(srcs))
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	for _, args := range [][]string{{"extra"}, {"--interval", "10ms"}, {"--nope"}} {
+		e, _, _ := testEnv()
+		if _, err := parseServeFlags(e, args); err == nil {
+			t.Errorf("%q: no error", args)
+		}
+	}
+	e, _, _ := testEnv()
+	if err := serveCommand(context.Background(), e, []string{"--db", filepath.Join(t.TempDir(), "x.db"),
+		"--feeds", "/nonexistent/feeds.txt", "--gazetteer", ""}, nil); err == nil {
+		t.Error("a missing feeds file is not an error")
+	}
+}
