@@ -44,7 +44,7 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 		intents[in.URL] = append(intents[in.URL], in)
 	}
 	types, subTypes := map[string]int{}, map[string]int{}
-	intended, hits, dated := map[string]int{}, map[string]int{}, 0
+	intended, hits, dated, placed := map[string]int{}, map[string]int{}, 0, 0
 	for _, d := range docs {
 		res, err := eng.Extract(context.Background(), d)
 		if err != nil {
@@ -65,6 +65,10 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 				continue
 			}
 			hits[in.SubType]++
+			if ev.Location != nil {
+				placed++
+				t.Logf("%s: %s at %s, %s (%s)", d.URL, in.SubType, ev.Location.Name, ev.Location.Country, ev.Location.Precision)
+			}
 			if ev.Date != nil && strings.HasPrefix(ev.Date.Start.String(), in.Date) {
 				dated++
 			} else if ev.Date != nil {
@@ -79,7 +83,8 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 		t.Logf("%-40s %8d %5d %5d", st, intended[st], hits[st], subTypes[st])
 		total, hit = total+intended[st], hit+hits[st]
 	}
-	t.Logf("intended events found with their sub-type: %d of %d; of those, with the intended date: %d", hit, total, dated)
+	t.Logf("intended events found with their sub-type: %d of %d; of those, with the intended date: %d, with a place: %d",
+		hit, total, dated, placed)
 	for _, typ := range []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs,
 		event.TypeProtests, event.TypeRiots, event.TypeStrategic} {
 		if types[typ] == 0 {
