@@ -15,6 +15,9 @@ func (r *run) accept(s *sent, h hit) bool {
 		(!h.info.strong && !h.info.literal() || h.info.class == subArrests || h.info.class == "Sexual violence") {
 		return false // "killed in a road accident", "was arrested and charged with fraud"
 	}
+	if h.info.noun && h.info.literal() && s.objectOf(h) {
+		return false // "destroyed a VBIED", "seized two grenades": the device is a target or a find
+	}
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
 	}
@@ -115,6 +118,27 @@ func armedKind(k string) bool {
 	case event.KindStateForces, event.KindRebelGroup, event.KindPoliticalMilitia, event.KindIdentityMilitia,
 		event.KindExternalForces:
 		return true
+	}
+	return false
+}
+
+// objectOf reports a cue that is the object of a verb that destroys, seizes or finds it, possibly in a list
+// ("destroyed an ISIL-held building, a VBIED, and a loader"): up to 15 tokens back, through commas, to the
+// first semicolon or other trigger.
+func (s *sent) objectOf(h hit) bool {
+	for i := h.tok - 1; i >= 0 && i >= h.tok-15; i-- {
+		w := s.word(i)
+		switch {
+		case objectVerbs[w]:
+			return true
+		case w == ";" || w == ":" || w == "which" || w == "who" || w == "but" || w == "while":
+			return false
+		}
+		for _, o := range s.hits {
+			if o.tok == i && o.info.trigger() && !o.info.noun {
+				return false
+			}
+		}
 	}
 	return false
 }

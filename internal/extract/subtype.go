@@ -252,6 +252,8 @@ func weaponHint(s *sent, h hit) (string, *lexicon.Entry) {
 		d := w.Start - h.End
 		if d < 0 {
 			d = h.Start - w.End
+		} else if !s.deliveredWith(h, w) {
+			continue // "strikes destroyed two vehicles, a mortar and a VBIED": targets, not the means
 		}
 		if bestD < 0 || d < bestD {
 			best, bestD, entry = hint, d, w.Entry
@@ -259,3 +261,27 @@ func weaponHint(s *sent, h hit) (string, *lexicon.Entry) {
 	}
 	return best, entry
 }
+
+// deliveredWith reports whether a weapon named after the cue is what delivered it: a preposition or verb of
+// use stands between them ("attack with mortars", "blast caused by an IED", "strike using drones") and no
+// verb that makes it an object ("destroyed a VBIED").
+func (s *sent) deliveredWith(h hit, w lexicon.Match) bool {
+	from, to := s.tokenAt(h.End), s.tokenAt(w.Start)
+	if to-from > 10 {
+		return false
+	}
+	use := to == from // right after the cue: "bomb attack" reads the other way, "attack IED" is rare
+	for i := from; i < to; i++ {
+		switch wd := s.word(i); {
+		case objectVerbs[wd]:
+			return false
+		case deliveryWords[wd]:
+			use = true
+		}
+	}
+	return use
+}
+
+// deliveryWords link an attack to its means.
+var deliveryWords = set("with", "using", "by", "from", "of", "fired", "firing", "launched", "launching", "dropped",
+	"dropping", "carried", "involving", "via", "used", "planted", "detonated", "containing", "loaded", "packed")
