@@ -83,3 +83,16 @@ func TestParseLineErrors(t *testing.T) {
 		t.Errorf("parse error %v, want it to name x.jsonl:2", err)
 	}
 }
+
+func BenchmarkDocuments(b *testing.B) {
+	data, err := corpus.ReadFile("corpus/reports.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Documents(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
