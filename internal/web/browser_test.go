@@ -1,0 +1,206 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"sitrep/internal/actors"
+	"sitrep/internal/api"
+	"sitrep/internal/extract"
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/geoparse"
+	"sitrep/internal/lexicon"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
+)
+
+// chromium finds the browser: $SITREP_CHROMIUM, else chromium on PATH or its usual Debian places. Without one,
+// the test is skipped, except under CI=true, where a missing browser fails.
+func chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("SITREP_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "/usr/bin/chromium", "/usr/lib/chromium/chromium"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium not found but CI=true: install the Debian package chromium")
+	}
+	t.Skip("chromium not found: install the Debian package chromium (or set SITREP_CHROMIUM) to run the browser tests")
+	return ""
+}
+
+// needBundle skips (fails under CI) when the page's bundle is not built into the test binary.
+func needBundle(t testing.TB) {
+	t.Helper()
+	if Built() {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("internal/web/dist has no bundle but CI=true: run make web first")
+	}
+	t.Skip("the page's bundle is not built: run make web (cd web && npm ci && npm run build)")
+}
+
+// browser starts a headless Chromium with a fresh profile and returns a tab's context, valid until the test ends.
+func browser(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	needBundle(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+var (
+	engineOnce sync.Once
+	engine     *extract.Engine
+	explainEng *extract.Engine
+	engineErr  error
+)
+
+// engines builds the extraction engine (and its explaining twin) from the embedded data, once per test binary.
+func engines(t testing.TB) (*extract.Engine, *extract.Engine) {
+	t.Helper()
+	engineOnce.Do(func() {
+		lex, err := lexicon.Default()
+		if err != nil {
+			engineErr = err
+			return
+		}
+		gaz, err := gazetteer.Default()
+		if err != nil {
+			engineErr = err
+			return
+		}
+		geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
+		engine = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{})
+		explainEng = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{Explain: true})
+	})
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engine, explainEng
+}
+
+// site serves the real API (with the page) over st and returns its base URL.
+func site(t testing.TB, st store.Store, token string) string {
+	t.Helper()
+	eng, explain := engines(t)
+	srv := api.New(st, pipeline.New(eng, st, pipeline.Options{}), eng,
+		api.Options{Web: Handler(), Token: token, Explain: explain})
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
+
+// apiMarkers asks the API how many markers a filter query selects.
+func apiMarkers(t testing.TB, base, query string) int {
+	t.Helper()
+	res, err := http.Get(base + "/api/map?" + query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct {
+		Markers []json.RawMessage `json:"markers"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Fatalf("GET /api/map?%s: %v", query, err)
+	}
+	return len(body.Markers)
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
+
+// screenshot saves a full-page PNG to $SITREP_SCREENSHOTS (or the test's temporary directory) and logs where.
+func screenshot(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("SITREP_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	path := filepath.Join(dir, unsafeName.ReplaceAllString(t.Name()+"-"+name, "_")+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// do runs actions, failing the test on an error.
+func do(t testing.TB, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		screenshot(t, ctx, "failed")
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// waitJS waits until a JavaScript expression is truthy.
+func waitJS(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(50*time.Millisecond),
+		chromedp.WithPollingTimeout(30*time.Second))
+}
+
+// ready waits until the page has loaded its data for load generation gen or later (body[data-gen]).
+func ready(gen int) chromedp.Action[chromedp.Void] {
+	return waitJS(`document.body.dataset.state === "ready" && Number(document.body.dataset.gen) >= ` + strconv.Itoa(gen))
+}
+
+// bodyInt reads an integer data attribute of <body> (-1 when absent).
+func bodyInt(t testing.TB, ctx context.Context, name string) int {
+	t.Helper()
+	return eval[int](t, ctx, `Number(document.body.dataset.`+name+` || -1)`)
+}
