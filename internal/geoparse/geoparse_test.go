@@ -84,6 +84,8 @@ func TestResolution(t *testing.T) {
 		{"former name alone", "He was born in Rhodesia in 1950.", "Rhodesia", 0, "ZW", "", KindCountry, event.LocCountry, true},
 		{"state by its bare name", "OLYMPIA, Wash. - Crews from Washington also served in Florida and Washington, D.C., last year.", "Washington", 0, "US", "Washington State",
 			KindAdmin1, event.LocRegion, true},
+		{"capital with its abbreviation in a list", "OLYMPIA, Wash. - Crews from Washington also served in Florida and Washington, D.C., last year.",
+			"Washington", 1, "US", "District of Columbia", KindCity, event.LocExact, true},
 		{"capital by its bare name", "Talks in Washington ended on Friday.", "Washington", 0, "US", "District of Columbia", KindCity, event.LocExact, true},
 	}
 	for _, tt := range tests {

@@ -13,7 +13,7 @@ func (r *run) commaPairs() {
 	for k := 0; k+1 < len(r.ms); k++ {
 		x, y := &r.ms[k], &r.ms[k+1]
 		if x.choice < 0 || y.choice < 0 || x.country != nil || x.end > y.start ||
-			strings.TrimSpace(r.d.s[x.end:y.start]) != "," || x.alsoAdmin1 || r.inList(k) {
+			strings.TrimSpace(r.d.s[x.end:y.start]) != "," || (x.alsoAdmin1 || r.inList(k)) && !abbreviated(y.text) {
 			continue
 		}
 		if x.scores == nil || y.scores == nil {
@@ -41,6 +41,10 @@ func (r *run) commaPairs() {
 		}
 	}
 }
+
+// abbreviated reports whether a name is written as an abbreviation ("D.C.", "Wash.", "Ga."): after a comma it
+// locates the name before it, even one that is also a division ("Washington, D.C."), and never continues a list.
+func abbreviated(s string) bool { return strings.HasSuffix(s, ".") }
 
 // contains reports whether region y (a country or a division) holds place x.
 func contains(y, x gazetteer.Place) bool {
