@@ -1,0 +1,178 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"sitrep/internal/event"
+)
+
+// ProcessFunc extracts and stores one document. It must be idempotent for a document id (the store dedupes by
+// id and content hash), because a document can be delivered again after a crash. Wrap an error with Permanent
+// (or return one IsPermanent knows) when retrying cannot help.
+type ProcessFunc func(ctx context.Context, doc event.Document) error
+
+// WorkerOptions tune a Worker. The zero value uses the defaults.
+type WorkerOptions struct {
+	// Workers is how many documents are processed at once; 1 when 0.
+	Workers int
+	// MaxDeliver is how many times a document is tried before it goes to the dead-letter stream.
+	MaxDeliver int
+	// AckWait is how long the server waits for an answer before redelivering; a worker busy with one document
+	// tells the server it is still working every AckWait/3.
+	AckWait time.Duration
+	// Backoff is the delay before the first retry; it doubles per delivery up to MaxBackoff.
+	Backoff, MaxBackoff time.Duration
+	// Permanent tells failures not worth retrying; IsPermanent when nil.
+	Permanent func(error) bool
+	// ProcessTimeout bounds one document's processing (also when stopping); 5*AckWait when 0.
+	ProcessTimeout time.Duration
+	Logger         *slog.Logger
+}
+
+func (o WorkerOptions) withDefaults(log *slog.Logger) WorkerOptions {
+	o.Workers = max(o.Workers, 1)
+	if o.MaxDeliver <= 0 {
+		o.MaxDeliver = DefaultMaxDeliver
+	}
+	if o.AckWait <= 0 {
+		o.AckWait = DefaultAckWait
+	}
+	if o.Backoff <= 0 {
+		o.Backoff = DefaultBackoff
+	}
+	if o.MaxBackoff < o.Backoff {
+		o.MaxBackoff = max(DefaultMaxBackoff, o.Backoff)
+	}
+	if o.Permanent == nil {
+		o.Permanent = IsPermanent
+	}
+	if o.ProcessTimeout <= 0 {
+		o.ProcessTimeout = 5 * o.AckWait
+	}
+	if o.Logger == nil {
+		o.Logger = log
+	}
+	return o
+}
+
+// WorkerStats are a worker's running totals.
+type WorkerStats struct {
+	Processed int64 `json:"processed"` // documents processed and acknowledged
+	Retried   int64 `json:"retried"`   // failures handed back for a later retry
+	Dead      int64 `json:"dead"`      // documents sent to the dead-letter stream
+}
+
+// Worker consumes documents from the shared durable consumer and processes them.
+type Worker struct {
+	c       *Client
+	process ProcessFunc
+	opts    WorkerOptions
+	log     *slog.Logger
+
+	processed, retried, dead atomic.Int64
+	pauseMu                  sync.Mutex
+	pauseUntil               time.Time
+}
+
+// NewWorker returns a worker that hands each document to process.
+func NewWorker(c *Client, process ProcessFunc, opts WorkerOptions) *Worker {
+	opts = opts.withDefaults(c.log)
+	return &Worker{c: c, process: process, opts: opts, log: opts.Logger.With("component", "worker")}
+}
+
+// Stats returns the running totals.
+func (w *Worker) Stats() WorkerStats {
+	return WorkerStats{Processed: w.processed.Load(), Retried: w.retried.Load(), Dead: w.dead.Load()}
+}
+
+// consumer creates or updates the durable consumer. The server's own MaxDeliver is unlimited: the worker
+// counts deliveries itself, so that a document whose deliveries all ended in a crash still reaches the
+// dead-letter stream instead of being dropped by the server.
+func (w *Worker) consumer(ctx context.Context) (jetstream.Consumer, error) {
+	cfg := jetstream.ConsumerConfig{
+		Durable: w.c.opts.Consumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: w.opts.AckWait,
+		MaxDeliver: -1, FilterSubject: w.c.opts.Subject, MaxAckPending: max(1000, 4*w.opts.Workers),
+		Description: "sitrep workers",
+	}
+	cons, err := w.c.js.CreateOrUpdateConsumer(ctx, w.c.opts.Stream, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s: %w", cfg.Durable, err)
+	}
+	return cons, nil
+}
+
+// Run consumes until ctx ends, then finishes the documents in hand, acknowledges them and hands back the ones
+// buffered but not started. It returns nil after a clean stop and an error when the connection is closed.
+func (w *Worker) Run(ctx context.Context) error {
+	cons, err := w.consumer(ctx)
+	if err != nil {
+		return err
+	}
+	it, err := cons.Messages(jetstream.PullMaxMessages(w.opts.Workers))
+	if err != nil {
+		return fmt.Errorf("consume: %w", err)
+	}
+	w.log.Info("worker started", "stream", w.c.opts.Stream, "consumer", w.c.opts.Consumer, "workers", w.opts.Workers)
+	msgs := make(chan jetstream.Msg)
+	var wg sync.WaitGroup
+	for range w.opts.Workers {
+		wg.Go(func() {
+			for m := range msgs {
+				w.handle(ctx, m)
+			}
+		})
+	}
+	err = w.feed(ctx, it, msgs)
+	close(msgs)
+	wg.Wait()
+	w.log.Info("worker stopped", "processed", w.processed.Load(), "retried", w.retried.Load(), "dead", w.dead.Load())
+	return err
+}
+
+// feed passes messages to the handlers until ctx ends or the iterator closes.
+func (w *Worker) feed(ctx context.Context, it jetstream.MessagesContext, msgs chan<- jetstream.Msg) error {
+	for {
+		if err := w.waitPause(ctx); err != nil {
+			return w.drain(it)
+		}
+		m, err := it.Next(jetstream.NextContext(ctx))
+		switch {
+		case ctx.Err() != nil:
+			if m != nil {
+				_ = m.Nak()
+			}
+			return w.drain(it)
+		case errors.Is(err, jetstream.ErrMsgIteratorClosed):
+			return fmt.Errorf("consume: %w", err)
+		case err != nil:
+			w.log.Warn("consume", "err", err)
+			continue
+		}
+		select {
+		case msgs <- m:
+		case <-ctx.Done():
+			_ = m.Nak()
+			return w.drain(it)
+		}
+	}
+}
+
+// drain stops pulling and hands the buffered messages back for immediate redelivery elsewhere.
+func (w *Worker) drain(it jetstream.MessagesContext) error {
+	it.Drain()
+	for {
+		m, err := it.Next(jetstream.NextMaxWait(2 * time.Second))
+		if err != nil {
+			return nil
+		}
+		_ = m.Nak()
+	}
+}
