@@ -33,7 +33,8 @@ type record struct {
 	Text      string `json:"text"`
 }
 
-// Documents returns the embedded corpus in publication order (ties by URL). Each document's ID is
+// Documents returns the embedded corpus in publication order (within a day, in file order: a wire story before
+// its syndicated copies). Each document's ID is
 // document.ID(URL, Text), its Publisher the outlet, its Language "en".
 func Documents() ([]event.Document, error) {
 	names, err := fs.Glob(corpus, "corpus/*.jsonl")
@@ -52,13 +53,7 @@ func Documents() ([]event.Document, error) {
 		}
 		docs = append(docs, got...)
 	}
-	sort.SliceStable(docs, func(i, j int) bool {
-		a, b := docs[i], docs[j]
-		if !a.Published.Equal(b.Published.Time) {
-			return a.Published.Before(b.Published.Time)
-		}
-		return a.URL < b.URL
-	})
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Published.Before(docs[j].Published.Time) })
 	return docs, nil
 }
 
