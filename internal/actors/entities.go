@@ -22,6 +22,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 		}
 		out[i].Mentions = append(out[i].Mentions, sp)
 	}
+	surnames := map[string]bool{} // last words of persons already named: "Ellwood" after "Tobias Ellwood"
 	for _, s := range sents {
 		keys := sentenceKeys(s)
 		covered := make([]bool, len(s.Tokens))
@@ -35,14 +36,29 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 				add(kind, m.Entry.Name, event.Span{Start: m.Start, End: m.End, Text: m.Text})
 			}
 		}
+		if f.lex != nil {
+			for _, m := range f.lex.Find(s.Text, s.Start, catWeapon) {
+				if free(covered, tokenAt(s.Tokens, m.Start), tokenEndingAt(s.Tokens, m.End)) {
+					markCovered(s.Tokens, covered, m.Start, m.End)
+					add(event.EntityWeapon, m.Entry.Name, event.Span{Start: m.Start, End: m.End, Text: m.Text})
+				}
+			}
+		}
 		for i := 0; i < len(s.Tokens); i++ {
-			if covered[i] || !isCapWord(s.Tokens[i]) {
+			if covered[i] || !isCapWord(s.Tokens[i]) && !titleAt(keys, i) {
 				continue
 			}
-			if kind, end := f.entityAt(s, keys, covered, i); end > i {
+			kind, end := f.entityAt(s, keys, covered, i)
+			if k2, e2 := f.namedAt(s, keys, covered, i, surnames); e2 > end {
+				kind, end = k2, e2 // "Sudan Revolutionary Front" is one name, not a place and a name
+			}
+			if end > i {
 				sp := event.Span{Start: s.Tokens[i].Start, End: s.Tokens[end-1].End}
 				sp.Text = doc.Text[sp.Start:sp.End]
 				add(kind, sp.Text, sp)
+				if kind == event.EntityPerson && end-i > 1 {
+					surnames[keys[end-1]] = true
+				}
 				i = end - 1
 			}
 		}

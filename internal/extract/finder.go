@@ -14,7 +14,35 @@ func (r *run) finderClaims(s *sent) []event.Claim {
 	return r.e.act.Claims(s.Sentence, s.mentions)
 }
 
-// entities returns the actor finder's entities of the document.
+// entities returns the actor finder's entities of the document, with the place parser's toponyms as the
+// places when there is a parser (it knows far more places than the finder's own rules).
 func (r *run) entities() []event.Entity {
-	return r.e.act.Entities(r.doc, r.sentences())
+	ents := r.e.act.Entities(r.doc, r.sentences())
+	if r.e.geo == nil {
+		return ents
+	}
+	out := ents[:0]
+	for _, e := range ents {
+		if e.Kind != event.EntityPlace {
+			out = append(out, e)
+		}
+	}
+	index := map[string]int{}
+	for _, t := range r.places() {
+		if !t.Locational {
+			continue
+		}
+		name := t.Name
+		if name == "" {
+			name = t.Text
+		}
+		i, ok := index[name]
+		if !ok {
+			i = len(out)
+			index[name] = i
+			out = append(out, event.Entity{Kind: event.EntityPlace, Name: name})
+		}
+		out[i].Mentions = append(out[i].Mentions, event.Span{Start: t.Start, End: t.End, Text: t.Text})
+	}
+	return out
 }
