@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,6 +46,7 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 	}
 	types, subTypes := map[string]int{}, map[string]int{}
 	intended, hits, dated, placed := map[string]int{}, map[string]int{}, 0, 0
+	tolls, withToll := 0, 0
 	for _, d := range docs {
 		res, err := eng.Extract(context.Background(), d)
 		if err != nil {
@@ -65,6 +67,14 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 				continue
 			}
 			hits[in.SubType]++
+			if in.Low > 0 {
+				withToll++
+				if c := ev.Fatalities; c != nil && c.Best != nil && *c.Best >= in.Low && *c.Best <= in.High {
+					tolls++
+				} else {
+					t.Logf("%s: %s fatalities %s, intended %d-%d", d.URL, in.SubType, countString(c), in.Low, in.High)
+				}
+			}
 			if ev.Location != nil {
 				placed++
 				t.Logf("%s: %s at %s, %s (%s)", d.URL, in.SubType, ev.Location.Name, ev.Location.Country, ev.Location.Precision)
@@ -85,6 +95,7 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 	}
 	t.Logf("intended events found with their sub-type: %d of %d; of those, with the intended date: %d, with a place: %d",
 		hit, total, dated, placed)
+	t.Logf("of those with a reported death toll, with the intended figure: %d of %d", tolls, withToll)
 	for _, typ := range []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs,
 		event.TypeProtests, event.TypeRiots, event.TypeStrategic} {
 		if types[typ] == 0 {
@@ -109,4 +120,12 @@ func summary(m map[string]int) string {
 		fmt.Fprintf(&b, "%s=%d ", k, m[k])
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// countString shows a count's best figure, or "none".
+func countString(c *event.Count) string {
+	if c == nil || c.Best == nil {
+		return "none"
+	}
+	return strconv.Itoa(*c.Best)
 }
