@@ -18,8 +18,14 @@ type status struct {
 }
 
 // json registers a JSON route.
-func (s *Server) json(pattern string, h jsonHandler) {
-	s.raw(pattern, func(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) json(pattern string, h jsonHandler) { s.raw(pattern, jsonRaw(h)) }
+
+// jsonOpen registers a JSON route that needs no token whatever its method (it changes nothing).
+func (s *Server) jsonOpen(pattern string, h jsonHandler) { s.register(pattern, jsonRaw(h), false) }
+
+// jsonRaw adapts a jsonHandler.
+func jsonRaw(h jsonHandler) rawHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		v, err := h(r)
 		if err != nil {
 			return err
@@ -34,14 +40,18 @@ func (s *Server) json(pattern string, h jsonHandler) {
 		}
 		writeJSON(w, code, v)
 		return nil
-	})
+	}
 }
 
-// raw registers a route: instrumented, body-limited, and token-checked when it writes.
+// raw registers a route that needs the token when its method writes (anything but GET and HEAD).
 func (s *Server) raw(pattern string, h rawHandler) {
-	s.patterns = append(s.patterns, pattern)
 	method, _, _ := strings.Cut(pattern, " ")
-	write := method != http.MethodGet && method != http.MethodHead
+	s.register(pattern, h, method != http.MethodGet && method != http.MethodHead)
+}
+
+// register adds a route: instrumented, body-limited, and token-checked when write is set.
+func (s *Server) register(pattern string, h rawHandler, write bool) {
+	s.patterns = append(s.patterns, pattern)
 	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
 		if err := h(w, r); err != nil {
