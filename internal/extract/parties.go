@@ -98,7 +98,7 @@ var civilianClasses = set("civilian", "aid", "medical", "education", "religious"
 // civilianTarget adds "Civilians (country)" as actor2 when the event has none and hits a civilian target (an
 // aid convoy, a market, a hospital) in a country the location names.
 func (r *run) civilianTarget(c *cluster, ev *event.Event, x *explainer) {
-	if ev.Location == nil || !violent(ev.EventType) || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor2 }) {
+	if ev.Location == nil || !violent(ev.EventType) || ev.EventType == event.TypeBattles || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor2 }) {
 		return
 	}
 	name := r.e.countries[ev.Location.Country]

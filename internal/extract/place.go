@@ -107,7 +107,11 @@ func samePlace(a, b *placed) bool {
 	if kindRank(a.t.Kind) < 3 || kindRank(b.t.Kind) < 3 {
 		return true
 	}
-	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= 30
+	limit := 30.0
+	if a.near || b.near {
+		limit = 60 // "near Aleppo" may be a village a few dozen kilometres out
+	}
+	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= limit
 }
 
 // eventPlace turns a chosen toponym into the event's location.
