@@ -9,15 +9,25 @@ import (
 	"sitrep/internal/event"
 )
 
-// TestConcurrentPutResult stores reports of one incident from several goroutines: writes serialize, so every
-// report lands in the same single incident, and readers run alongside.
+// TestConcurrentPutResult stores reports of one incident from goroutines split between two stores opened on
+// the same database (two workers' connection pools), with readers alongside. Writers serialize, so every report
+// lands in one single incident and no merge overwrites another.
 func TestConcurrentPutResult(t *testing.T) {
-	s := open(t)
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.fresh(t)
+			testConcurrentPutResult(t, [2]*sqlStore{openAt(t, dsn), openAt(t, dsn)})
+		})
+	}
+}
+
+func testConcurrentPutResult(t *testing.T, stores [2]*sqlStore) {
 	ctx := context.Background()
-	const n = 8
+	const n = 12
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*n)
 	for i := 0; i < n; i++ {
+		s := stores[i%2]
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
@@ -38,11 +48,49 @@ func TestConcurrentPutResult(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := s.Counts(ctx)
+	c, err := stores[0].Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Documents != n || c.Events != n || c.Incidents != 1 {
 		t.Errorf("counts %+v, want %d documents and events in 1 incident", c, n)
+	}
+	checkIntegrity(t, stores[0])
+}
+
+// TestConcurrentSameDocument delivers one document to both stores at once, as a redelivered queue message
+// would: it is stored once, the other delivery sees a duplicate, and no error surfaces.
+func TestConcurrentSameDocument(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.fresh(t)
+			stores := [2]*sqlStore{openAt(t, dsn), openAt(t, dsn)}
+			ctx := context.Background()
+			for round := 0; round < 5; round++ {
+				d := doc(fmt.Sprintf("https://wire.example/r%d", round), fmt.Sprintf("Round %d report.", round))
+				evs := []event.Event{ev("e1", "Attack", 6, "Bunia", 1.56, 30.25, "CD", round, "CODECO")}
+				var wg sync.WaitGroup
+				var outs [2]Ingest
+				var errs [2]error
+				for i, s := range stores {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						outs[i], errs[i] = s.PutResult(ctx, d, evs)
+					}()
+				}
+				wg.Wait()
+				if errs[0] != nil || errs[1] != nil {
+					t.Fatalf("round %d: %v / %v", round, errs[0], errs[1])
+				}
+				if outs[0].Duplicate == outs[1].Duplicate || outs[0].ID != outs[1].ID {
+					t.Errorf("round %d: %+v / %+v, want one store and one duplicate of the same id", round, outs[0].Put, outs[1].Put)
+				}
+			}
+			c, err := stores[0].Counts(ctx)
+			if err != nil || c.Documents != 5 || c.Events != 5 {
+				t.Errorf("counts %+v %v, want 5 documents and events", c, err)
+			}
+		})
 	}
 }

@@ -15,7 +15,7 @@ type Counts struct {
 }
 
 // Counts returns the table sizes.
-func (s *SQLite) Counts(ctx context.Context) (Counts, error) {
+func (s *sqlStore) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents),
 		(SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL), (SELECT count(*) FROM events),

@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"syscall"
 	"testing"
 
 	"sitrep/internal/event"
 )
 
-// crashEnv names the database the child process ingests into.
+// crashEnv names the database (SQLite path or PostgreSQL DSN) the child process ingests into.
 const crashEnv = "SITREP_STORE_CRASH_DB"
 
 // crashDocs is how many documents the crash test ingests.
@@ -30,7 +29,7 @@ func crashDoc(i int) (Document, []event.Event) {
 }
 
 // ingestCrashDocs stores documents from..crashDocs, printing each stored index.
-func ingestCrashDocs(ctx context.Context, s *SQLite, from int, progress func(int)) error {
+func ingestCrashDocs(ctx context.Context, s Store, from int, progress func(int)) error {
 	for i := from; i < crashDocs; i++ {
 		d, evs := crashDoc(i)
 		if _, err := s.PutResult(ctx, d, evs); err != nil {
@@ -43,11 +42,11 @@ func ingestCrashDocs(ctx context.Context, s *SQLite, from int, progress func(int
 
 // TestCrashChild is the child half of TestCrashSafety; it does nothing unless crashEnv is set.
 func TestCrashChild(t *testing.T) {
-	path := os.Getenv(crashEnv)
-	if path == "" {
+	dsn := os.Getenv(crashEnv)
+	if dsn == "" {
 		t.Skip("child process of TestCrashSafety")
 	}
-	s, err := OpenSQLite(context.Background(), path, Options{})
+	s, err := Open(context.Background(), dsn, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +56,28 @@ func TestCrashChild(t *testing.T) {
 	}
 }
 
+// TestCrashSafety kills a child process in the middle of an ingest (SIGKILL: no cleanup, transactions cut
+// short) and checks that every stored document is whole, then that restarting the ingest completes it without
+// doubling anything.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns a child process")
 	}
-	path := filepath.Join(t.TempDir(), "crash.db")
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.fresh(t)
+			stored := killChildIngest(t, dsn)
+			s := openAt(t, dsn)
+			checkAfterCrash(t, s, stored)
+		})
+	}
+}
+
+// killChildIngest starts TestCrashChild ingesting into dsn and kills it a quarter of the way through,
+// returning how many documents it reported stored.
+func killChildIngest(t *testing.T, dsn string) int {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v")
-	cmd.Env = append(os.Environ(), crashEnv+"="+path)
+	cmd.Env = append(os.Environ(), crashEnv+"="+dsn)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -84,16 +98,16 @@ func TestCrashSafety(t *testing.T) {
 	if stored == 0 {
 		t.Fatal("child stored nothing before the kill")
 	}
-	ctx := context.Background()
-	s, err := OpenSQLite(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	return stored
+}
+
+// checkAfterCrash checks the store after a crash that happened once stored documents were reported stored,
+// restarts the ingest from the beginning (stored documents come back as duplicates) and checks again.
+func checkAfterCrash(t *testing.T, s *sqlStore, stored int) {
+	t.Helper()
 	checkIntegrity(t, s)
 	checkCrashStore(t, s, stored, -1)
-	// Restart the ingest from the beginning: stored documents come back as duplicates, nothing is doubled.
-	if err := ingestCrashDocs(ctx, s, 0, func(int) {}); err != nil {
+	if err := ingestCrashDocs(context.Background(), s, 0, func(int) {}); err != nil {
 		t.Fatal(err)
 	}
 	checkIntegrity(t, s)
@@ -102,7 +116,7 @@ func TestCrashSafety(t *testing.T) {
 
 // checkCrashStore checks that at least min (and, when max >= 0, at most max) documents are stored, each with
 // both its events, each event in exactly one incident.
-func checkCrashStore(t *testing.T, s *SQLite, min, max int) {
+func checkCrashStore(t *testing.T, s *sqlStore, min, max int) {
 	t.Helper()
 	var docs, events, links, orphans int
 	q := `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),

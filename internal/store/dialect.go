@@ -5,9 +5,18 @@ import (
 )
 
 // dialect holds every piece of SQL that differs between SQLite and PostgreSQL: placeholders, the clock,
-// upserts, full-text search and the spatial index. The rest of the package writes portable SQL with ?
-// placeholders and passes it through rebind.
+// migrations, write locking, upserts, substring search, full-text search and the spatial index. The rest of
+// the package writes portable SQL with ? placeholders and passes it through rebind. A statement the dialect
+// returns as "" has nothing to do there and is skipped.
 type dialect interface {
+	// migrations is the glob of this dialect's migration files in the embedded migrations directory.
+	migrations() string
+	// lockWrites is run first in every write transaction to serialize writers.
+	lockWrites() string
+	// contains is a condition that column col contains a (lower-case) substring placeholder.
+	contains(col string) string
+	// ftsArg turns free text into the argument of the full-text conditions (every word required).
+	ftsArg(q string) string
 	// rebind turns ? placeholders into the dialect's own.
 	rebind(q string) string
 	// now is an SQL expression for the current time as a string.
@@ -22,16 +31,26 @@ type dialect interface {
 	// indexEvent and indexDocument add a new row to the full-text index.
 	indexEvent() string
 	indexDocument() string
-	// putPoint and bboxIncidents maintain and query the spatial index (bbox: minLat, maxLat, minLon, maxLon).
+	// putPoint (rid, minLat, maxLat, minLon, maxLon) and deletePoint (rid) maintain the spatial index.
 	putPoint() string
 	deletePoint() string
-	bboxIncidents() string
+	// bboxIncidents is a condition on incidents matching points inside b, and its arguments.
+	bboxIncidents(b BBox) (string, []any)
 }
 
 // sqliteDialect is SQLite with FTS5 and R*Tree (both built into modernc.org/sqlite).
 type sqliteDialect struct{}
 
 func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) migrations() string { return "migrations/*.sql" }
+
+// lockWrites is empty: SQLite transactions begin IMMEDIATE (the _txlock DSN option), taking the write lock.
+func (sqliteDialect) lockWrites() string { return "" }
+
+func (sqliteDialect) contains(col string) string { return `instr(` + col + `, ?) > 0` }
+
+func (sqliteDialect) ftsArg(q string) string { return ftsQuery(q) }
 
 func (sqliteDialect) now() string { return `strftime('%Y-%m-%dT%H:%M:%fZ','now')` }
 
@@ -75,9 +94,10 @@ func (sqliteDialect) putPoint() string {
 
 func (sqliteDialect) deletePoint() string { return `DELETE FROM incidents_rtree WHERE rid = ?` }
 
-func (sqliteDialect) bboxIncidents() string {
+func (sqliteDialect) bboxIncidents(b BBox) (string, []any) {
 	return `incidents.rid IN (SELECT rid FROM incidents_rtree
-		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)`
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)`,
+		[]any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
 }
 
 // ftsQuery turns free text into a safe FTS5 query: each word quoted, all required.

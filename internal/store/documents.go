@@ -13,7 +13,7 @@ import (
 )
 
 // PutDocument stores d, or returns the id of the document it duplicates (same canonical URL or content hash).
-func (s *SQLite) PutDocument(ctx context.Context, d Document) (Put, error) {
+func (s *sqlStore) PutDocument(ctx context.Context, d Document) (Put, error) {
 	var p Put
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -24,7 +24,7 @@ func (s *SQLite) PutDocument(ctx context.Context, d Document) (Put, error) {
 }
 
 // prepare fills the content hash, the stable id and the fetch time of d.
-func (s *SQLite) prepare(d *Document) {
+func (s *sqlStore) prepare(d *Document) {
 	if d.ContentHash == "" {
 		h := sha256.Sum256([]byte(d.Text))
 		d.ContentHash = hex.EncodeToString(h[:])
@@ -43,7 +43,7 @@ func (s *SQLite) prepare(d *Document) {
 }
 
 // putDocument is PutDocument inside tx.
-func (s *SQLite) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
+func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
 	s.prepare(d)
 	var existing string
 	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM documents
@@ -62,7 +62,7 @@ func (s *SQLite) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put,
 	if err != nil {
 		return Put{}, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, s.d.rebind(s.d.indexDocument()), d.ID); err != nil {
+	if err := s.exec(ctx, tx, s.d.indexDocument(), d.ID); err != nil {
 		return Put{}, fmt.Errorf("index document %s: %w", d.ID, err)
 	}
 	return Put{ID: d.ID}, nil
@@ -92,7 +92,7 @@ func scanDocument(row interface{ Scan(...any) error }) (Document, int64, error) 
 }
 
 // GetDocument returns the document with id.
-func (s *SQLite) GetDocument(ctx context.Context, id string) (Document, error) {
+func (s *sqlStore) GetDocument(ctx context.Context, id string) (Document, error) {
 	row := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), id)
 	d, _, err := scanDocument(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -105,7 +105,7 @@ func (s *SQLite) GetDocument(ctx context.Context, id string) (Document, error) {
 }
 
 // ListDocuments returns a page of documents, most recently stored first, and the cursor of the next page.
-func (s *SQLite) ListDocuments(ctx context.Context, f DocumentFilter) ([]Document, string, error) {
+func (s *sqlStore) ListDocuments(ctx context.Context, f DocumentFilter) ([]Document, string, error) {
 	var where []string
 	var args []any
 	if f.Cursor != "" {
@@ -115,7 +115,7 @@ func (s *SQLite) ListDocuments(ctx context.Context, f DocumentFilter) ([]Documen
 		}
 		where, args = append(where, `documents.rowid < ?`), append(args, c.rid)
 	}
-	if q := ftsQuery(f.Query); q != "" {
+	if q := s.d.ftsArg(f.Query); q != "" {
 		where, args = append(where, s.d.ftsDocuments()), append(args, q)
 	}
 	limit := pageSize(f.Limit)

@@ -2,27 +2,67 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"sitrep/internal/event"
+	"sitrep/internal/pgtest"
 )
 
-// open opens a fresh store in a temporary directory with a fixed clock.
-func open(t testing.TB) *SQLite {
+// TestMain shares one PostgreSQL server (started on first use) across the package's tests.
+func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
+
+// backend is one kind of store the shared test suite runs against.
+type backend struct {
+	name string
+	// fresh makes a new empty database and returns what Open takes: a SQLite path or a PostgreSQL DSN.
+	fresh func(t testing.TB) string
+}
+
+// backends are SQLite and PostgreSQL (skipped when PostgreSQL is not installed, unless CI=true).
+var backends = []backend{
+	{"sqlite", func(t testing.TB) string { return filepath.Join(t.TempDir(), "t.db") }},
+	{"postgres", pgtest.Start},
+}
+
+// eachBackend runs fn as a subtest with a fresh store of each backend.
+func eachBackend(t *testing.T, fn func(t *testing.T, s *sqlStore)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { fn(t, openAt(t, b.fresh(t))) })
+	}
+}
+
+// openAt opens the store at dsn through Open with a fixed clock, closing it when the test ends.
+func openAt(t testing.TB, dsn string) *sqlStore {
 	t.Helper()
 	clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "t.db"), Options{Now: func() time.Time {
+	st, err := Open(context.Background(), dsn, Options{Now: func() time.Time {
 		clock = clock.Add(time.Second)
 		return clock
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	t.Cleanup(func() { st.Close() })
+	return base(t, st)
 }
+
+// base is the shared implementation inside a store Open returned.
+func base(t testing.TB, st Store) *sqlStore {
+	switch s := st.(type) {
+	case *SQLite:
+		return &s.sqlStore
+	case *Postgres:
+		return &s.sqlStore
+	}
+	t.Fatalf("unknown store %T", st)
+	return nil
+}
+
+// open opens a fresh SQLite store in a temporary directory with a fixed clock.
+func open(t testing.TB) *sqlStore { return openAt(t, filepath.Join(t.TempDir(), "t.db")) }
 
 // ev builds an event: sub-type, day, place, fatalities, actor1.
 func ev(id, sub string, day int, place string, lat, lon float64, country string, dead int, actor string) event.Event {

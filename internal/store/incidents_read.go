@@ -13,7 +13,7 @@ import (
 )
 
 // GetIncident returns the incident with id, the documents of its reports and its change history.
-func (s *SQLite) GetIncident(ctx context.Context, id string) (IncidentDetail, error) {
+func (s *sqlStore) GetIncident(ctx context.Context, id string) (IncidentDetail, error) {
 	var out IncidentDetail
 	inc, err := scanIncident(s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -40,7 +40,7 @@ func (s *SQLite) GetIncident(ctx context.Context, id string) (IncidentDetail, er
 }
 
 // changes returns an incident's change log, oldest first.
-func (s *SQLite) changes(ctx context.Context, id string) ([]incident.Change, error) {
+func (s *sqlStore) changes(ctx context.Context, id string) ([]incident.Change, error) {
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT body FROM incident_changes WHERE incident_id = ?
 		ORDER BY seq`), id)
 	if err != nil {
@@ -63,7 +63,7 @@ func (s *SQLite) changes(ctx context.Context, id string) ([]incident.Change, err
 }
 
 // ListIncidents returns a page of incidents matching f, ordered by start date then row id, newest first.
-func (s *SQLite) ListIncidents(ctx context.Context, f Filter) (Page, error) {
+func (s *sqlStore) ListIncidents(ctx context.Context, f Filter) (Page, error) {
 	where, args, err := s.where(f)
 	if err != nil {
 		return Page{}, err
@@ -101,7 +101,7 @@ func (s *SQLite) ListIncidents(ctx context.Context, f Filter) (Page, error) {
 }
 
 // where builds the conditions of a Filter.
-func (s *SQLite) where(f Filter) ([]string, []any, error) {
+func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 	var w []string
 	var a []any
 	add := func(cond string, args ...any) { w, a = append(w, cond), append(a, args...) }
@@ -119,7 +119,8 @@ func (s *SQLite) where(f Filter) ([]string, []any, error) {
 		add(`date_start <> '' AND date_start <= ?`, f.To.String())
 	}
 	if b := f.BBox; b != nil {
-		add(s.d.bboxIncidents(), b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		cond, args := s.d.bboxIncidents(*b)
+		add(cond, args...)
 	}
 	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"admin1", f.Admin1},
 		{"event_type", f.EventType}, {"sub_event_type", f.SubEventType}} {
@@ -128,9 +129,9 @@ func (s *SQLite) where(f Filter) ([]string, []any, error) {
 		}
 	}
 	if f.Actor != "" {
-		add(`instr(actors, ?) > 0`, strings.ToLower(f.Actor))
+		add(s.d.contains("actors"), strings.ToLower(f.Actor))
 	}
-	if q := ftsQuery(f.Query); q != "" {
+	if q := s.d.ftsArg(f.Query); q != "" {
 		add(s.d.ftsIncidents(), q, q)
 	}
 	if f.MinFatalities > 0 {
@@ -141,7 +142,7 @@ func (s *SQLite) where(f Filter) ([]string, []any, error) {
 
 // SplitIncident undoes the merge of documentID's reports into incident id, storing both incidents and the
 // change, and returns the new incident.
-func (s *SQLite) SplitIncident(ctx context.Context, id, documentID string) (event.Incident, error) {
+func (s *sqlStore) SplitIncident(ctx context.Context, id, documentID string) (event.Incident, error) {
 	var out event.Incident
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		inc, err := scanIncident(tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))

@@ -43,7 +43,7 @@ func columnsOf(w *event.When, p *event.Place, f *event.Count) columns {
 }
 
 // saveIncident upserts an incident row, its point in the spatial index and its report links.
-func (s *SQLite) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) error {
+func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) error {
 	body, err := json.Marshal(inc)
 	if err != nil {
 		return fmt.Errorf("incident %s: %w", inc.ID, err)
@@ -57,9 +57,9 @@ func (s *SQLite) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Inciden
 		return fmt.Errorf("save incident %s: %w", inc.ID, err)
 	}
 	if c.lat != nil {
-		_, err = tx.ExecContext(ctx, s.d.rebind(s.d.putPoint()), rid, c.lat, c.lat, c.lon, c.lon)
+		err = s.exec(ctx, tx, s.d.putPoint(), rid, c.lat, c.lat, c.lon, c.lon)
 	} else {
-		_, err = tx.ExecContext(ctx, s.d.rebind(s.d.deletePoint()), rid)
+		err = s.exec(ctx, tx, s.d.deletePoint(), rid)
 	}
 	if err != nil {
 		return fmt.Errorf("index incident %s: %w", inc.ID, err)
@@ -68,7 +68,7 @@ func (s *SQLite) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Inciden
 }
 
 // linkReports replaces the incident's report links with its current reports.
-func (s *SQLite) linkReports(ctx context.Context, tx *sql.Tx, rid int64, inc event.Incident) error {
+func (s *sqlStore) linkReports(ctx context.Context, tx *sql.Tx, rid int64, inc event.Incident) error {
 	if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_reports WHERE incident_rid = ?`), rid); err != nil {
 		return fmt.Errorf("link reports %s: %w", inc.ID, err)
 	}
@@ -100,7 +100,7 @@ const candidateWindowDays = 8
 // candidates loads the incidents that might hold ev: dates within a window of ev's and either a point in a
 // box a little larger than the Merger's widest distance (through the spatial index), or no point or only a
 // country in ev's country.
-func (s *SQLite) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
+func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
 	c := columnsOf(ev.Date, ev.Location, nil)
 	if c.start == "" {
 		return nil, nil
@@ -118,9 +118,9 @@ func (s *SQLite) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]
 			dLat = 1.1
 		}
 		dLon := dLat / math.Max(math.Cos(lat*math.Pi/180), 0.05)
-		q += ` UNION SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND ` +
-			s.d.bboxIncidents()
-		args = append(append(args, window...), lat-dLat, lat+dLat, lon-dLon, lon+dLon)
+		box, boxArgs := s.d.bboxIncidents(BBox{MinLat: lat - dLat, MaxLat: lat + dLat, MinLon: lon - dLon, MaxLon: lon + dLon})
+		q += ` UNION SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND ` + box
+		args = append(append(args, window...), boxArgs...)
 	} else if c.precision == event.LocCountry || c.lat == nil {
 		q = `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND country = ?`
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // seed stores six separate incidents in three countries.
-func seed(t *testing.T, s *SQLite) {
+func seed(t *testing.T, s *sqlStore) {
 	t.Helper()
 	evs := []event.Event{
 		ev("e1", "Armed clash", 1, "Goma", -1.68, 29.22, "CD", 12, "M23"),
@@ -28,8 +28,9 @@ func seed(t *testing.T, s *SQLite) {
 	}
 }
 
-func TestListIncidentsFilters(t *testing.T) {
-	s := open(t)
+func TestListIncidentsFilters(t *testing.T) { eachBackend(t, testListIncidentsFilters) }
+
+func testListIncidentsFilters(t *testing.T, s *sqlStore) {
 	seed(t, s)
 	tests := []struct {
 		name string
@@ -63,8 +64,9 @@ func TestListIncidentsFilters(t *testing.T) {
 	}
 }
 
-func TestListIncidentsPagination(t *testing.T) {
-	s := open(t)
+func TestListIncidentsPagination(t *testing.T) { eachBackend(t, testListIncidentsPagination) }
+
+func testListIncidentsPagination(t *testing.T, s *sqlStore) {
 	seed(t, s)
 	ctx := context.Background()
 	for _, size := range []int{1, 2, 4, 6, 10} {
@@ -96,8 +98,9 @@ func TestListIncidentsPagination(t *testing.T) {
 	}
 }
 
-func TestListDocuments(t *testing.T) {
-	s := open(t)
+func TestListDocuments(t *testing.T) { eachBackend(t, testListDocuments) }
+
+func testListDocuments(t *testing.T, s *sqlStore) {
 	seed(t, s)
 	ctx := context.Background()
 	docs, next, err := s.ListDocuments(ctx, DocumentFilter{Limit: 4})
@@ -114,8 +117,9 @@ func TestListDocuments(t *testing.T) {
 	}
 }
 
-func TestSources(t *testing.T) {
-	s := open(t)
+func TestSources(t *testing.T) { eachBackend(t, testSources) }
+
+func testSources(t *testing.T, s *sqlStore) {
 	ctx := context.Background()
 	if err := s.PutSource(ctx, Source{URL: "https://feed.example/rss"}); err != nil {
 		t.Fatal(err)
@@ -144,8 +148,9 @@ func places(incs []event.Incident) []string {
 	return out
 }
 
-func TestAll(t *testing.T) {
-	s := open(t)
+func TestAll(t *testing.T) { eachBackend(t, testAll) }
+
+func testAll(t *testing.T, s *sqlStore) {
 	seed(t, s)
 	var got []string
 	for inc, err := range All(context.Background(), s, Filter{Country: "CD", Limit: 1}) {

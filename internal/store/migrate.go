@@ -9,17 +9,21 @@ import (
 	"sort"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
-// migrate applies, in name order, each migration not yet recorded in schema_migrations, each in its own
-// transaction with its record.
+// migrate applies, in name order, each of the dialect's migrations not yet recorded in schema_migrations, each
+// in its own transaction with its record. Every transaction takes the dialect's write lock first, so processes
+// starting together against one PostgreSQL database migrate it once.
 func migrate(ctx context.Context, db *sql.DB, d dialect) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version TEXT PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
+	if err := inTx(ctx, db, d, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version TEXT PRIMARY KEY, applied TEXT NOT NULL)`)
+		return err
+	}); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, d.migrations())
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -38,24 +42,37 @@ func applyMigration(ctx context.Context, db *sql.DB, d dialect, name string) err
 	if err != nil {
 		return err
 	}
+	return inTx(ctx, db, d, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, d.rebind(`SELECT count(*) FROM schema_migrations WHERE version = ?`),
+			name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_migrations(version, applied) VALUES (?, `+
+			d.now()+`)`), name)
+		return err
+	})
+}
+
+// inTx runs fn in a transaction holding the dialect's write lock, committing when fn returns nil.
+func inTx(ctx context.Context, db *sql.DB, d dialect, fn func(*sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, d.rebind(`SELECT count(*) FROM schema_migrations WHERE version = ?`),
-		name).Scan(&n); err != nil {
-		return err
+	if l := d.lockWrites(); l != "" {
+		if _, err := tx.ExecContext(ctx, l); err != nil {
+			return err
+		}
 	}
-	if n > 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_migrations(version, applied) VALUES (?, `+
-		d.now()+`)`), name); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -16,7 +16,7 @@ import (
 // existing incident (found by date window and bounding box, chosen by the incident Merger) or starting a new
 // one. Every change is logged. All of it happens in one transaction: after a crash either the whole document
 // with its events and merges is stored, or none of it.
-func (s *SQLite) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
+func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
 	var out Ingest
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = Ingest{}
@@ -55,7 +55,7 @@ func (s *SQLite) PutResult(ctx context.Context, d Document, events []event.Event
 func eventKey(documentID, eventID string) string { return documentID + "/" + eventID }
 
 // putEvent stores one event and merges it into an incident.
-func (s *SQLite) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time) (incident.Change, error) {
+func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time) (incident.Change, error) {
 	if err := s.insertEvent(ctx, tx, d.ID, ev); err != nil {
 		return incident.Change{}, err
 	}
@@ -81,7 +81,7 @@ func (s *SQLite) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.
 }
 
 // insertEvent stores an event row and indexes its summary.
-func (s *SQLite) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event) error {
+func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event) error {
 	body, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
@@ -96,14 +96,14 @@ func (s *SQLite) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev e
 	if err != nil {
 		return fmt.Errorf("event %s: %w", key, err)
 	}
-	if _, err := tx.ExecContext(ctx, s.d.rebind(s.d.indexEvent()), key); err != nil {
+	if err := s.exec(ctx, tx, s.d.indexEvent(), key); err != nil {
 		return fmt.Errorf("index event %s: %w", key, err)
 	}
 	return nil
 }
 
 // logChange appends a change to the incident history.
-func (s *SQLite) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change) error {
+func (s *sqlStore) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change) error {
 	body, err := json.Marshal(ch)
 	if err != nil {
 		return fmt.Errorf("change: %w", err)

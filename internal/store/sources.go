@@ -6,7 +6,7 @@ import (
 )
 
 // PutSource adds s or updates its polling state.
-func (s *SQLite) PutSource(ctx context.Context, src Source) error {
+func (s *sqlStore) PutSource(ctx context.Context, src Source) error {
 	if src.URL == "" {
 		return fmt.Errorf("put source: empty url")
 	}
@@ -28,7 +28,7 @@ func (s *SQLite) PutSource(ctx context.Context, src Source) error {
 }
 
 // ListSources returns every source ordered by URL.
-func (s *SQLite) ListSources(ctx context.Context) ([]Source, error) {
+func (s *sqlStore) ListSources(ctx context.Context) ([]Source, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT url, etag, last_modified, last_error, next_poll, added
 		FROM sources ORDER BY url`)
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *SQLite) ListSources(ctx context.Context) ([]Source, error) {
 }
 
 // DeleteSource removes the source with url; ErrNotFound when there is none.
-func (s *SQLite) DeleteSource(ctx context.Context, url string) error {
+func (s *sqlStore) DeleteSource(ctx context.Context, url string) error {
 	res, err := s.db.ExecContext(ctx, s.d.rebind(`DELETE FROM sources WHERE url = ?`), url)
 	if err != nil {
 		return fmt.Errorf("delete source %s: %w", url, err)

@@ -13,12 +13,7 @@ import (
 )
 
 // SQLite is the Store over one SQLite file.
-type SQLite struct {
-	db     *sql.DB
-	d      dialect
-	merger *incident.Merger
-	now    func() time.Time
-}
+type SQLite struct{ sqlStore }
 
 var _ Store = (*SQLite)(nil)
 
@@ -44,44 +39,10 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &SQLite{db: db, d: sqliteDialect{}, merger: incident.NewMerger(opts.Merge), now: opts.Now}
-	if s.now == nil {
-		s.now = time.Now
-	}
+	s := &SQLite{newSQLStore(db, sqliteDialect{}, opts)}
 	if err := migrate(ctx, db, s.d); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
-}
-
-// Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
-
-// DB exposes the handle for checks such as PRAGMA integrity_check.
-func (s *SQLite) DB() *sql.DB { return s.db }
-
-// tx runs fn in a transaction, committing when it returns nil.
-func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
-}
-
-// stamp formats a time for the database (RFC 3339, UTC, sortable).
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
-
-// unstamp parses a stamp; the zero time for "".
-func unstamp(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, s)
-	return t
 }

@@ -2,37 +2,69 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/event"
 	"sitrep/internal/incident"
 )
 
 func TestMigrationsIdempotent(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "m.db")
-	for i := 0; i < 3; i++ {
-		s, err := OpenSQLite(ctx, path, Options{})
-		if err != nil {
-			t.Fatalf("open %d: %v", i, err)
-		}
-		var n int
-		if err := s.db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		names, _ := migrations.ReadDir("migrations")
-		if n != len(names) {
-			t.Errorf("open %d: %d migrations recorded, want %d", i, n, len(names))
-		}
-		s.Close()
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.fresh(t)
+			for i := 0; i < 3; i++ {
+				s := openAt(t, dsn)
+				var n int
+				if err := s.db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				names, _ := fs.Glob(migrations, s.d.migrations())
+				if n != len(names) || n == 0 {
+					t.Errorf("open %d: %d migrations recorded, want %d", i, n, len(names))
+				}
+				s.Close()
+			}
+		})
 	}
 }
 
-func TestPutDocumentDedupe(t *testing.T) {
+func TestOpen(t *testing.T) {
 	ctx := context.Background()
-	s := open(t)
+	dir := t.TempDir()
+	for _, dsn := range []string{filepath.Join(dir, "a.db"), "file:" + filepath.Join(dir, "b.db"),
+		"sqlite://" + filepath.Join(dir, "c.db")} {
+		st, err := Open(ctx, dsn, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", dsn, err)
+		}
+		if _, ok := st.(*SQLite); !ok {
+			t.Errorf("%s: opened %T, want *SQLite", dsn, st)
+		}
+		st.Close()
+	}
+	if _, err := Open(ctx, "", Options{}); err == nil {
+		t.Error("empty DSN opened")
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	// Nothing listens on port 1: the error shows the DSN went to PostgreSQL, not to a file named after it.
+	for _, dsn := range []string{"postgres://nobody@127.0.0.1:1/x", "postgresql://nobody@127.0.0.1:1/x"} {
+		if _, err := Open(ctx, dsn, Options{}); err == nil || !strings.Contains(err.Error(), "postgres") {
+			t.Errorf("%s: %v, want a PostgreSQL connection error", dsn, err)
+		}
+	}
+}
+
+func TestPutDocumentDedupe(t *testing.T) { eachBackend(t, testPutDocumentDedupe) }
+
+func testPutDocumentDedupe(t *testing.T, s *sqlStore) {
+	ctx := context.Background()
 	a, err := s.PutDocument(ctx, doc("https://a.example/1", "Shelling hit the town."))
 	if err != nil || a.Duplicate {
 		t.Fatalf("first put: %+v %v", a, err)
@@ -72,9 +104,10 @@ func TestPutDocumentDedupe(t *testing.T) {
 	}
 }
 
-func TestPutResultMergeAndSplit(t *testing.T) {
+func TestPutResultMergeAndSplit(t *testing.T) { eachBackend(t, testPutResultMergeAndSplit) }
+
+func testPutResultMergeAndSplit(t *testing.T, s *sqlStore) {
 	ctx := context.Background()
-	s := open(t)
 	in1, err := s.PutResult(ctx, doc("https://a.example/1", "Army shelled Kharkiv, killing 3."),
 		[]event.Event{ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.99, 36.23, "UA", 3, "Military Forces of Russia")})
 	if err != nil || in1.Created != 1 {
@@ -119,19 +152,41 @@ func TestPutResultMergeAndSplit(t *testing.T) {
 	checkIntegrity(t, s)
 }
 
-// checkIntegrity runs SQLite's integrity and foreign key checks.
-func checkIntegrity(t testing.TB, s *SQLite) {
+// checkIntegrity runs SQLite's integrity and foreign key checks (PostgreSQL enforces foreign keys as it goes),
+// then checks on both backends that every incident's report links agree with the reports in its body.
+func checkIntegrity(t testing.TB, s *sqlStore) {
 	t.Helper()
-	var res string
-	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
-		t.Errorf("integrity_check: %q %v", res, err)
+	if _, ok := s.d.(sqliteDialect); ok {
+		var res string
+		if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
+			t.Errorf("integrity_check: %q %v", res, err)
+		}
+		var bad int
+		if err := s.db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&bad); err != nil || bad != 0 {
+			t.Errorf("foreign_key_check: %d violations, %v", bad, err)
+		}
 	}
-	rows, err := s.db.Query(`PRAGMA foreign_key_check`)
+	rows, err := s.db.Query(`SELECT i.body, (SELECT count(*) FROM incident_reports r WHERE r.incident_rid = i.rid)
+		FROM incidents i`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	if rows.Next() {
-		t.Errorf("foreign_key_check found violations")
+	for rows.Next() {
+		var body string
+		var links int
+		var inc event.Incident
+		if err := rows.Scan(&body, &links); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+			t.Fatal(err)
+		}
+		if len(inc.Reports) != links {
+			t.Errorf("incident %s: %d reports in its body, %d report links", inc.ID, len(inc.Reports), links)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

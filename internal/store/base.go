@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"sitrep/internal/incident"
+)
+
+// sqlStore is the Store implementation both backends share: portable SQL over database/sql, with what differs
+// between SQLite and PostgreSQL behind the dialect.
+type sqlStore struct {
+	db     *sql.DB
+	d      dialect
+	merger *incident.Merger
+	now    func() time.Time
+}
+
+// newSQLStore wraps an open database handle.
+func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
+	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	return s
+}
+
+// Close closes the database.
+func (s *sqlStore) Close() error { return s.db.Close() }
+
+// DB exposes the handle for checks such as PRAGMA integrity_check.
+func (s *sqlStore) DB() *sql.DB { return s.db }
+
+// tx runs fn in a write transaction, committing when it returns nil. Write transactions are serialized, so the
+// read-merge-write of incident merging never races: SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE),
+// PostgreSQL a transaction-scoped advisory lock (dialect.lockWrites).
+func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := s.exec(ctx, tx, s.d.lockWrites()); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("lock: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// exec runs a dialect statement in tx; an empty statement (nothing to do in this dialect) is skipped.
+func (s *sqlStore) exec(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+	if q == "" {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, s.d.rebind(q), args...)
+	return err
+}
+
+// stamp formats a time for the database (RFC 3339, UTC, sortable).
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// unstamp parses a stamp; the zero time for "".
+func unstamp(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
