@@ -1,0 +1,129 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"sitrep/internal/fetch"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
+)
+
+// feedAccept is the Accept header of a feed poll.
+const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, " +
+	"text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+
+// Poll fetches one source with a conditional GET, parses it and takes each item the store does not hold through
+// the pipeline. It returns the number of documents stored, and the error that made the poll fail (fetch or
+// parse): the source then backs off. Failed items do not fail the poll; they are counted in the pipeline's
+// Stats and summed up in the source's LastError. The source's new state (validators, LastError, NextPoll) is
+// saved in the store.
+func (p *Poller) Poll(ctx context.Context, src store.Source) (int, error) {
+	stored, itemErrs, err := p.poll(ctx, &src)
+	if err != nil && ctx.Err() != nil {
+		return stored, err // shutting down: not the source's fault, poll again next time
+	}
+	if err != nil {
+		p.pipe.RecordError(err)
+		p.log.Warn("poll failed", "source", src.URL, "reason", pipeline.Reason(err), "err", err)
+	} else {
+		p.log.Info("polled", "source", src.URL, "stored", stored, "failed_items", len(itemErrs))
+	}
+	p.schedule(&src, err, itemErrs)
+	save, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if perr := p.st.PutSource(save, src); perr != nil {
+		return stored, errors.Join(err, perr)
+	}
+	return stored, err
+}
+
+// poll is Poll without the bookkeeping; it updates src's validators when every item was handled for good.
+func (p *Poller) poll(ctx context.Context, src *store.Source) (int, []error, error) {
+	resp, err := p.client.Do(ctx, fetch.Request{URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
+		Accept: feedAccept})
+	if err != nil {
+		return 0, nil, err
+	}
+	if resp.NotModified {
+		return 0, nil, nil
+	}
+	f, err := Parse(resp.Body)
+	if err != nil {
+		return 0, nil, fmt.Errorf("feed %s: %w", src.URL, err)
+	}
+	stored, errs, retry := 0, []error(nil), false
+	for _, it := range f.Items[:min(len(f.Items), p.opts.MaxItems)] {
+		if err := ctx.Err(); err != nil {
+			return stored, errs, err
+		}
+		out, err := p.item(ctx, resp.URL, f.Title, it)
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+			retry = retry || errors.Is(err, pipeline.ErrStore)
+			p.log.Warn("item failed", "source", src.URL, "item", it.URL, "reason", pipeline.Reason(err), "err", err)
+		case out.DocumentID != "" && !out.Duplicate:
+			stored++
+		}
+	}
+	if !retry {
+		src.ETag, src.LastModified = resp.ETag, resp.LastModified
+	}
+	return stored, errs, nil
+}
+
+// schedule sets the source's LastError and NextPoll: Interval after a good poll, doubling up to MaxBackoff after
+// each failed one.
+func (p *Poller) schedule(src *store.Source, err error, itemErrs []error) {
+	now := p.opts.Now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err != nil {
+		n := p.failures[src.URL]
+		p.failures[src.URL] = n + 1
+		src.LastError = pipeline.Reason(err) + ": " + err.Error()
+		src.NextPoll = now.Add(backoff(p.opts.Interval, p.opts.MaxBackoff, n))
+		return
+	}
+	delete(p.failures, src.URL)
+	src.LastError = itemSummary(itemErrs)
+	src.NextPoll = now.Add(p.opts.Interval)
+}
+
+// backoff is interval doubled failures times, at most limit.
+func backoff(interval, limit time.Duration, failures int) time.Duration {
+	d := interval
+	for range failures + 1 {
+		if d >= limit/2 {
+			return limit
+		}
+		d *= 2
+	}
+	return d
+}
+
+// itemSummary sums item failures up by reason: "2 items failed: http 404 (1), too large (1)".
+func itemSummary(errs []error) string {
+	if len(errs) == 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	for _, err := range errs {
+		counts[pipeline.Reason(err)]++
+	}
+	var parts []string
+	for _, r := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%s (%d)", r, counts[r]))
+	}
+	noun := "items"
+	if len(errs) == 1 {
+		noun = "item"
+	}
+	return fmt.Sprintf("%d %s failed: %s", len(errs), noun, strings.Join(parts, ", "))
+}
