@@ -93,9 +93,17 @@ func (c *cluster) lede() *sent {
 // location is the most exact place of the cluster's sentences, cue sentences first, or the document's country.
 func (r *run) location(c *cluster, actors []event.Actor) *placed {
 	var best *placed
-	for _, k := range c.cands {
-		if p := r.placeIn(k.s, &k.h, k.lo, k.hi); p != nil && (best == nil || p.score > best.score) {
-			best = p
+	for _, headlines := range []bool{false, true} { // a headline's place is vaguer than the report's
+		for _, k := range c.cands {
+			if k.s.headline() != headlines {
+				continue
+			}
+			if p := r.placeIn(k.s, &k.h, k.lo, k.hi); p != nil && (best == nil || p.score > best.score) {
+				best = p
+			}
+		}
+		if best != nil {
+			break
 		}
 	}
 	for _, s := range c.sents {
