@@ -23,14 +23,17 @@ func TestConcurrentPutResult(t *testing.T) {
 
 func testConcurrentPutResult(t *testing.T, stores [2]*sqlStore) {
 	ctx := context.Background()
-	const n = 12
+	const n = 16
+	warmUp(t, stores, n)
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*n)
+	start := make(chan struct{})
 	for i := 0; i < n; i++ {
 		s := stores[i%2]
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
+			<-start
 			d := doc(fmt.Sprintf("https://wire.example/%d", i), fmt.Sprintf("Report %d of the Goma clash.", i))
 			_, err := s.PutResult(ctx, d, []event.Event{ev("e1", "Armed clash", 4, "Goma", -1.68, 29.22, "CD", i, "M23")})
 			errs <- err
@@ -41,6 +44,7 @@ func testConcurrentPutResult(t *testing.T, stores [2]*sqlStore) {
 			errs <- err
 		}()
 	}
+	close(start)
 	wg.Wait()
 	close(errs)
 	for err := range errs {
@@ -56,6 +60,24 @@ func testConcurrentPutResult(t *testing.T, stores [2]*sqlStore) {
 		t.Errorf("counts %+v, want %d documents and events in 1 incident", c, n)
 	}
 	checkIntegrity(t, stores[0])
+}
+
+// warmUp opens n connections in each store's pool, so the writers that follow start together instead of one
+// connection set-up apart.
+func warmUp(t *testing.T, stores [2]*sqlStore, n int) {
+	var wg sync.WaitGroup
+	for _, s := range stores {
+		for range n / 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := s.db.Exec(`SELECT count(*) FROM incidents`); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
 }
 
 // TestConcurrentSameDocument delivers one document to both stores at once, as a redelivered queue message
