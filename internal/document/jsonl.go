@@ -21,6 +21,7 @@ type record struct {
 	URL       string `json:"url"`
 	Title     string `json:"title"`
 	Publisher string `json:"publisher"`
+	Source    string `json:"source"` // another name for the outlet, as many news datasets call it
 	Language  string `json:"language"`
 }
 
@@ -141,7 +142,7 @@ func recordDocument(ctx context.Context, rec record) (event.Document, error) {
 	}
 	doc.URL = firstNonEmpty(rec.URL, doc.URL)
 	doc.Title = firstNonEmpty(rec.Title, doc.Title)
-	doc.Publisher = firstNonEmpty(rec.Publisher, doc.Publisher)
+	doc.Publisher = firstNonEmpty(rec.Publisher, firstNonEmpty(rec.Source, doc.Publisher))
 	doc.Language = firstNonEmpty(rec.Language, doc.Language)
 	return doc, nil
 }

@@ -143,3 +143,18 @@ func BenchmarkJSONL(b *testing.B) {
 		}
 	}
 }
+
+func TestParseLineOutlet(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{`{"text":"Shelling hit the town.","publisher":"Harbor Daily"}`, "Harbor Daily"},
+		{`{"text":"Shelling hit the town.","source":"Meridian Wire"}`, "Meridian Wire"},
+		{`{"text":"Shelling hit the town.","publisher":"Harbor Daily","source":"Meridian Wire"}`, "Harbor Daily"},
+		{`{"text":"Shelling hit the town."}`, ""},
+	}
+	for _, tt := range tests {
+		doc, err := ParseLine(context.Background(), []byte(tt.line))
+		if err != nil || doc.Publisher != tt.want {
+			t.Errorf("ParseLine(%s) publisher %q, %v; want %q", tt.line, doc.Publisher, err, tt.want)
+		}
+	}
+}
