@@ -7,7 +7,8 @@ import (
 )
 
 func TestTokenGuardsWrites(t *testing.T) {
-	h := New(fixture(t), nil, nil, Options{Token: "s3cret"}).Handler()
+	added := 0
+	h := New(fixture(t), nil, nil, Options{Token: "s3cret", SourceAdded: func() { added++ }}).Handler()
 	body := `{"url":"https://feeds.example/rss"}`
 	tests := []struct {
 		name   string
@@ -42,6 +43,9 @@ func TestTokenGuardsWrites(t *testing.T) {
 				t.Errorf("401 does not say what is needed: %s", got)
 			}
 		})
+	}
+	if added != 1 {
+		t.Errorf("SourceAdded called %d times, want 1 (one source added)", added)
 	}
 }
 

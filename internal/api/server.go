@@ -31,6 +31,8 @@ type Options struct {
 	Fetch *fetch.Client
 	// Export tunes the rows of GET /api/export (country names).
 	Export export.Options
+	// SourceAdded, when set, is called after POST /api/sources adds a source (serve wakes the feed poller).
+	SourceAdded func()
 }
 
 // Server answers the API. It is safe for concurrent use.

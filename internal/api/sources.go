@@ -44,6 +44,9 @@ func (s *Server) postSource(r *http.Request) (any, error) {
 	if err := s.st.PutSource(r.Context(), store.Source{URL: req.URL}); err != nil {
 		return nil, fmt.Errorf("add source: %w", err)
 	}
+	if s.opts.SourceAdded != nil {
+		s.opts.SourceAdded()
+	}
 	src, err := s.findSource(r, req.URL)
 	if err != nil {
 		return nil, err

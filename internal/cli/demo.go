@@ -61,7 +61,7 @@ func demoCommand(ctx context.Context, e *env, args []string, ready func(addr str
 		return fmt.Errorf("demo: %w", err)
 	}
 	defer st.Close()
-	svc, err := newServices(ctx, e, st, f.engine, false, f.token)
+	svc, err := newServices(ctx, e, st, f.engine, false)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func demoCommand(ctx context.Context, e *env, args []string, ready func(addr str
 			ready(addr)
 		}
 	}
-	return listenAndServe(ctx, e.log, f.addr, svc.api.Handler(), announce)
+	return listenAndServe(ctx, e.log, f.addr, svc.newAPI(e, st, f.token, nil).Handler(), announce)
 }
 
 // loadDemo runs the corpus through the pipeline in publication order and prints what happened.

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"sitrep/internal/api"
+	"sitrep/internal/extract"
+	"sitrep/internal/feed"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
@@ -34,6 +36,7 @@ type serveFlags struct {
 	token        string
 	allowPrivate bool
 	interval     time.Duration
+	workers      int
 	engine       engineFlags
 }
 
@@ -45,7 +48,8 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	fs.StringVar(&f.feeds, "feeds", "", "`file` of feed URLs, one a line (# comments), added to the store's sources")
 	fs.StringVar(&f.token, "token", os.Getenv("SITREP_TOKEN"), "bearer `token` required by write endpoints (default $SITREP_TOKEN)")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching feeds and URLs on private, loopback or link-local addresses")
-	fs.DurationVar(&f.interval, "interval", 15*time.Minute, "how often each feed is polled")
+	fs.DurationVar(&f.interval, "interval", feed.DefaultInterval, "how often each feed is polled")
+	fs.IntVar(&f.workers, "workers", feed.DefaultWorkers, "feeds polled at the same time")
 	f.engine.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
@@ -55,6 +59,9 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	}
 	if f.interval < time.Second {
 		return nil, usagef("serve: --interval must be at least 1s")
+	}
+	if f.workers < 1 {
+		return nil, usagef("serve: --workers must be at least 1")
 	}
 	return f, nil
 }
@@ -77,24 +84,27 @@ func serveCommand(ctx context.Context, e *env, args []string, ready func(addr st
 	if err := addFeeds(ctx, st, f.feeds); err != nil {
 		return err
 	}
-	svc, err := newServices(ctx, e, st, f.engine, f.allowPrivate, f.token)
+	svc, err := newServices(ctx, e, st, f.engine, f.allowPrivate)
 	if err != nil {
 		return err
 	}
-	// The feed poller (internal/feed) is wired here once it lands.
+	poller := feed.NewPoller(st, svc.fetch, svc.pipe, feed.PollerOptions{Interval: f.interval,
+		Workers: f.workers, Logger: e.log})
+	srv := svc.newAPI(e, st, f.token, poller.Wake)
 	warnOpen(e.log, f.addr, f.token)
-	return listenAndServe(ctx, e.log, f.addr, svc.api.Handler(), ready)
+	return listenAndServe(ctx, e.log, f.addr, srv.Handler(), ready, poller.Run)
 }
 
 // services are the parts serve and demo wire together.
 type services struct {
-	fetch *fetch.Client
-	pipe  *pipeline.Pipeline
-	api   *api.Server
+	fetch   *fetch.Client
+	pipe    *pipeline.Pipeline
+	eng     *extract.Engine
+	explain *extract.Engine // the same engine with explanations, for the explorer
 }
 
-// newServices builds the engines, the fetch client, the pipeline and the API over st.
-func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, allowPrivate bool, token string) (*services, error) {
+// newServices builds the engines, the fetch client (one request per host per second) and the pipeline over st.
+func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, allowPrivate bool) (*services, error) {
 	eng, err := ef.build(ctx, e)
 	if err != nil {
 		return nil, err
@@ -103,11 +113,16 @@ func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, al
 	if err != nil {
 		return nil, err
 	}
-	client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, Logger: e.log.With("component", "fetch")})
+	client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, HostInterval: time.Second,
+		Logger: e.log.With("component", "fetch")})
 	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
-	srv := api.New(st, pipe, eng, api.Options{Token: token, Web: web.Handler(), Explain: explain, Fetch: client,
-		Logger: e.log.With("component", "api")})
-	return &services{fetch: client, pipe: pipe, api: srv}, nil
+	return &services{fetch: client, pipe: pipe, eng: eng, explain: explain}, nil
+}
+
+// newAPI is the API server over the services, with the web page at /.
+func (svc *services) newAPI(e *env, st store.Store, token string, sourceAdded func()) *api.Server {
+	return api.New(st, svc.pipe, svc.eng, api.Options{Token: token, Web: web.Handler(), Explain: svc.explain,
+		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded})
 }
 
 // addFeeds adds the URLs of a feeds file (one a line, blank lines and # comments skipped) as sources; URLs

@@ -42,7 +42,7 @@ func testEnv() (*env, *lockedBuffer, *lockedBuffer) {
 }
 
 // startServing runs a serving command in the background and returns its base URL and a stop function that
-// cancels it and returns its error.
+// cancels it and returns its error (safe to call more than once).
 func startServing(t *testing.T, cmd func(context.Context, *env, []string, func(string)) error, e *env,
 	args ...string) (string, func() error) {
 	t.Helper()
@@ -52,16 +52,16 @@ func startServing(t *testing.T, cmd func(context.Context, *env, []string, func(s
 	go func() { done <- cmd(ctx, e, args, func(a string) { addr <- a }) }()
 	select {
 	case a := <-addr:
-		return "http://" + a, func() error {
+		return "http://" + a, sync.OnceValue(func() error {
 			cancel()
 			select {
 			case err := <-done:
 				return err
 			case <-time.After(30 * time.Second):
-				t.Fatal("server did not stop within 30s of cancellation")
+				t.Error("server did not stop within 30s of cancellation")
 				return nil
 			}
-		}
+		})
 	case err := <-done:
 		cancel()
 		t.Fatalf("server stopped before listening: %v", err)
