@@ -57,12 +57,35 @@ func needBundle(t testing.TB) {
 	t.Skip("the page's bundle is not built: run make web (cd web && npm ci && npm run build)")
 }
 
-// browser starts a headless Chromium with a fresh profile and returns a tab's context, valid until the test ends.
-func browser(t testing.TB, width, height int) context.Context {
-	t.Helper()
-	needBundle(t)
+// shared is the one Chromium of the test binary; each test opens its own tab in it.
+var shared struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	dir    string
+	err    error
+}
+
+// TestMain stops the shared browser after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.cancel != nil {
+		shared.cancel()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// startBrowser starts headless Chromium with a fresh profile.
+func startBrowser(path string) {
+	shared.dir, shared.err = os.MkdirTemp("", "sitrep-chromium-")
+	if shared.err != nil {
+		return
+	}
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
+		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -74,15 +97,30 @@ func browser(t testing.TB, width, height int) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
+		chromedp.UserDataDir(shared.dir),
+		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
+	ctx, cancelB := chromedp.NewContext(actx)
+	shared.ctx, shared.cancel = ctx, func() { cancelB(); cancelA() }
+	shared.err = chromedp.Do(ctx)
+}
+
+// browser returns a new tab of the shared headless Chromium with a width x height viewport, closed when the
+// test ends.
+func browser(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	needBundle(t)
+	path := chromium(t)
+	shared.once.Do(func() { startBrowser(path) })
+	if shared.err != nil {
+		t.Fatalf("start chromium: %v", shared.err)
+	}
+	tab, cancelTab := chromedp.NewContext(shared.ctx)
+	ctx, cancelT := context.WithTimeout(tab, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelTab() })
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
-		t.Fatalf("start chromium: %v", err)
+		t.Fatalf("open a tab: %v", err)
 	}
 	return ctx
 }
@@ -148,7 +186,7 @@ func apiMarkers(t testing.TB, base, query string) int {
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
 
-// screenshot saves a full-page PNG to $SITREP_SCREENSHOTS (or the test's temporary directory) and logs where.
+// screenshot saves a PNG of the window to $SITREP_SCREENSHOTS (or the test's temporary directory) and logs where.
 func screenshot(t testing.TB, ctx context.Context, name string) {
 	t.Helper()
 	dir := os.Getenv("SITREP_SCREENSHOTS")
@@ -158,7 +196,7 @@ func screenshot(t testing.TB, ctx context.Context, name string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}

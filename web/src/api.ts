@@ -34,8 +34,8 @@ function post<T>(path: string, body: ExtractInput, token?: string): Promise<T> {
   return call<T>(path, { method: "POST", headers, body: JSON.stringify(body) });
 }
 
-/** Extracts events from a text or URL without storing anything. */
-export const extract = (in_: ExtractInput) => post<Result>("/api/extract", in_);
+/** Extracts events from a text or URL without storing anything (a server with a token wants it here too). */
+export const extract = (in_: ExtractInput, token: string) => post<Result>("/api/extract", in_, token);
 
 /** Stores a document through the pipeline. */
 export const saveDocument = (in_: ExtractInput, token: string) => post<Outcome>("/api/documents", in_, token);

@@ -3,7 +3,7 @@
 // claims grouped by stance, and why the reports were merged.
 import { append, clear, el, hostOf, safeLink } from "./dom";
 import { fmtCount, fmtPlace, fmtWhen } from "./format";
-import { evidenceBlocks } from "./highlight";
+import { evidenceBlocks, legend } from "./highlight";
 import { colorOf } from "./taxonomy";
 import type { Actor, Claim, Doc, IncidentDetail, Report } from "./types";
 
@@ -45,7 +45,9 @@ function reportItem(r: Report, doc: Doc | undefined): HTMLElement {
     safeLink(r.url || doc?.url, doc?.title || r.url || r.document_id));
   const meta = el("div", { class: "report-meta" },
     `${r.event.sub_event_type} · ${fmtPlace(r.event.location)} · ${fmtWhen(r.event.date)} · confidence ${r.event.confidence.toFixed(2)}`);
-  const li = el("li", { class: "report", "data-document": r.document_id }, head, meta);
+  const who = (r.event.actors ?? []).map((a) => `${a.name} (${a.role}${a.attribution && a.attribution !== "stated" ? `, ${a.attribution}` : ""})`);
+  const li = el("li", { class: "report", "data-document": r.document_id }, head, meta,
+    who.length ? el("div", { class: "report-meta" }, `Actors in this report: ${who.join("; ")}`) : null);
   if (r.duplicate_of) append(li, el("div", { class: "note" }, `A copy of document ${r.duplicate_of} (syndicated).`));
   const blocks = evidenceBlocks(r.event, doc?.text);
   if (blocks.length === 0) append(li, el("div", { class: "note" }, "No evidence spans recorded."));
@@ -103,7 +105,7 @@ export function renderDossier(host: HTMLElement, d: IncidentDetail, onClose: () 
     section("When", el("p", {}, fmtWhen(inc.date))),
     section("Actors", (inc.actors ?? []).length ? el("ul", { class: "actors" }, ...(inc.actors ?? []).map(actorItem)) : el("p", {}, "none named")),
     fatalities(d, docs),
-    section(`Reports (${reports.length})`, el("ul", { class: "reports" }, ...reports.map((r) => reportItem(r, docs.get(r.document_id))))),
+    section(`Reports (${reports.length})`, legend(), el("ul", { class: "reports" }, ...reports.map((r) => reportItem(r, docs.get(r.document_id))))),
     claims(reports, docs),
     merges(d, docs));
 }

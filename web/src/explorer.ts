@@ -3,7 +3,7 @@
 import { extract, saveDocument, type ExtractInput } from "./api";
 import { append, byId, clear, el } from "./dom";
 import { fmtCount, fmtPlace, fmtWhen } from "./format";
-import { eventMarks, renderMarked, Utf8Text } from "./highlight";
+import { eventMarks, legend, renderMarked, Utf8Text } from "./highlight";
 import type { Event, Result } from "./types";
 
 function input(form: HTMLFormElement): ExtractInput {
@@ -16,6 +16,10 @@ function input(form: HTMLFormElement): ExtractInput {
   if (v("title")) out.title = v("title");
   if (v("published")) out.published = v("published");
   return out;
+}
+
+function tokenOf(form: HTMLFormElement): string {
+  return (form.elements.namedItem("token") as HTMLInputElement).value.trim();
 }
 
 function eventCard(ev: Event, i: number): HTMLElement {
@@ -52,6 +56,7 @@ export function renderResult(host: HTMLElement, res: Result): void {
     res.document.title ? ` in “${res.document.title}”` : ""));
   if (text) {
     const t = new Utf8Text(text);
+    append(host, legend());
     const pre = el("div", { class: "doc-text" });
     pre.appendChild(renderMarked(t, 0, t.length, events.flatMap(eventMarks)));
     append(host, pre);
@@ -77,17 +82,17 @@ export function setupExplorer(): void {
     const in_ = input(form);
     if (!in_.text && !in_.url) { status.textContent = "Paste a text or give a URL."; return; }
     void run("Extracting", async () => {
-      const res = await extract(in_);
+      const res = await extract(in_, tokenOf(form));
       renderResult(out, res);
-      status.textContent = `Extracted ${(res.events ?? []).length} events (nothing stored).`;
+      const n = (res.events ?? []).length;
+      status.textContent = `Extracted ${n} event${n === 1 ? "" : "s"} (nothing stored).`;
     });
   });
   byId("save").addEventListener("click", () => {
     const in_ = input(form);
     if (!in_.text && !in_.url) { status.textContent = "Paste a text or give a URL."; return; }
-    const token = (form.elements.namedItem("token") as HTMLInputElement).value.trim();
     void run("Saving", async () => {
-      const o = await saveDocument({ ...in_, explain: undefined }, token);
+      const o = await saveDocument({ ...in_, explain: undefined }, tokenOf(form));
       status.textContent = o.duplicate
         ? `Already stored as document ${o.document_id}.`
         : `Saved document ${o.document_id}: ${o.events} events, ${o.created} new incidents, ${o.merged} merged.`;

@@ -126,3 +126,19 @@ export function evidenceBlocks(ev: Event, docText: string | undefined): HTMLElem
     return q;
   });
 }
+
+/** A key to the mark colours. */
+export function legend(): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "legend";
+  const keys: [string, string][] = [["m-evidence", "evidence"], ["m-claim", "claim"], ["m-actor", "actor"],
+    ["m-place", "place"], ["m-date", "date"], ["m-count", "figure"], ["m-weapon", "weapon/target"], ["m-claimant", "claimant"]];
+  for (const [cls, label] of keys) {
+    const m = document.createElement("mark");
+    m.className = cls;
+    m.textContent = label;
+    box.appendChild(m);
+    box.appendChild(document.createTextNode(" "));
+  }
+  return box;
+}

@@ -2,8 +2,7 @@
 // tile layer, and one marker per incident, sized by fatalities, coloured by event type, clustered when zoomed out.
 import L from "./leaflet-global";
 import "leaflet.markercluster";
-import { feature } from "topojson-client";
-import type { Topology } from "topojson-specification";
+import { loadCountries } from "./basemap";
 import { colorOf } from "./taxonomy";
 import type { Marker } from "./types";
 
@@ -24,6 +23,7 @@ export class IncidentMap {
   readonly map: L.Map;
   private readonly cluster: L.MarkerClusterGroup;
   private readonly byId = new Map<string, L.Marker>();
+  private readonly data = new WeakMap<L.Marker, Marker>();
   private selected = "";
 
   constructor(el: HTMLElement, private readonly on: MapEvents, tiles?: string) {
@@ -41,6 +41,7 @@ export class IncidentMap {
       maxClusterRadius: 45,
       disableClusteringAtZoom: 11,
       spiderfyOnMaxZoom: true,
+      iconCreateFunction: (c) => this.clusterIcon(c),
     });
     this.map.addLayer(this.cluster);
     this.map.on("moveend", () => {
@@ -51,9 +52,7 @@ export class IncidentMap {
 
   private async loadBasemap(): Promise<void> {
     try {
-      const res = await fetch("basemap.json");
-      const topo = (await res.json()) as Topology;
-      const geo = feature(topo, topo.objects.countries);
+      const geo = await loadCountries();
       L.geoJSON(geo, {
         style: { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
         interactive: false,
@@ -77,10 +76,33 @@ export class IncidentMap {
       mk.on("add", () => this.decorate(mk, m));
       mk.on("click", () => this.on.select(m.id));
       this.byId.set(m.id, mk);
+      this.data.set(mk, m);
       layers.push(mk);
     }
     this.cluster.addLayers(layers);
     return layers.length;
+  }
+
+  /** A cluster's icon: its count, coloured by the event type most of its incidents share. */
+  private clusterIcon(c: L.MarkerCluster): L.DivIcon {
+    const byType = new Map<string, number>();
+    let dead = 0;
+    for (const mk of c.getAllChildMarkers()) {
+      const m = this.data.get(mk);
+      if (!m) continue;
+      byType.set(m.event_type, (byType.get(m.event_type) ?? 0) + 1);
+      dead += m.fatalities ?? 0;
+    }
+    let top = "";
+    for (const [t, n] of byType) if (!top || n > (byType.get(top) ?? 0)) top = t;
+    const n = c.getChildCount();
+    const size = Math.round(26 + Math.min(26, 5 * Math.log2(n)));
+    const e = document.createElement("div");
+    e.className = "inc-cluster";
+    e.style.backgroundColor = colorOf(top);
+    e.textContent = String(n);
+    e.title = `${n} incidents, ${dead} killed`;
+    return L.divIcon({ html: e, className: "inc-cluster-icon", iconSize: [size, size] });
   }
 
   private decorate(mk: L.Marker, m: Marker): void {
