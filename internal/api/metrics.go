@@ -103,6 +103,9 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 		if rec.code == 0 {
 			rec.code = http.StatusOK
 		}
-		s.metrics.observe(route, rec.code, time.Since(start))
+		took := time.Since(start)
+		s.metrics.observe(route, rec.code, took)
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "route", route, "status", rec.code,
+			"took", took)
 	})
 }
