@@ -2,6 +2,8 @@
 // postgres user when the test runs as root, since initdb refuses root), pg_ctl start on a free local port with
 // fsync off, one fresh database per Start call, and the whole cluster removed at the end.
 //
+// When the server has PostGIS, template1 has the extension, so every database starts with it.
+//
 // Use Run from TestMain to share one server across a package's tests; without it, each Start runs its own
 // server for the one test. Start skips the test when the PostgreSQL binaries are missing, unless CI=true, where
 // it fails instead.

@@ -78,7 +78,31 @@ func StartServer(bin string) (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if err := s.templatePostGIS(); err != nil {
+		s.Stop()
+		return nil, err
+	}
 	return s, nil
+}
+
+// templatePostGIS creates the PostGIS extension in template1 when the server has it, so each database
+// created afterwards comes with it at the cost of a copy (creating the extension takes seconds per database).
+func (s *Server) templatePostGIS() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, s.DSN("template1"))
+	if err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, `DO $$ BEGIN
+		IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') THEN
+			CREATE EXTENSION IF NOT EXISTS postgis;
+		END IF; END $$`)
+	if err != nil {
+		return fmt.Errorf("template: %w", err)
+	}
+	return nil
 }
 
 // init runs initdb, as the postgres user when running as root.
