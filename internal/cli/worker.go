@@ -2,10 +2,135 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+
+	"sitrep/internal/event"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/queue"
+	"sitrep/internal/store"
 )
 
-// runWorker is a placeholder that the helper owning this file replaces in this session.
-func runWorker(_ context.Context, _ *env, _ []string) error {
-	return errors.New("worker: not built yet")
+const workerUsage = `[flags]
+
+Consumes the documents that 'sitrep ingest --nats' and 'sitrep serve --nats' publish to NATS JetStream, extracts
+their events and writes them to the store (a postgres:// DSN lets many workers and 'sitrep serve' processes
+share one store). A document is acknowledged only once stored; a failure is retried with a growing delay and,
+after --max-deliver tries (at once when retrying cannot help: bad JSON, unsupported language), goes to the
+dead-letter stream with its reason. Stops cleanly on SIGINT or SIGTERM, finishing the documents in hand.
+With --dead N it prints the N most recent dead letters as JSON lines and exits. See docs/distributed.md.`
+
+// workerFlags are the flags of `sitrep worker`.
+type workerFlags struct {
+	nats   string
+	db     string
+	dead   int
+	queue  queue.Options
+	opts   queue.WorkerOptions
+	engine engineFlags
+}
+
+func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
+	f := &workerFlags{}
+	fs := newFlagSet(e, "worker", workerUsage)
+	fs.StringVar(&f.nats, "nats", envOr("SITREP_NATS", "nats://127.0.0.1:4222"), "NATS server `url`s, comma-separated (default $SITREP_NATS)")
+	fs.StringVar(&f.db, "db", envOr("SITREP_DB", "sitrep.db"), "the store: a postgres:// `DSN` or a SQLite file (default $SITREP_DB)")
+	fs.IntVar(&f.opts.Workers, "workers", runtime.GOMAXPROCS(0), "documents processed at once")
+	fs.IntVar(&f.opts.MaxDeliver, "max-deliver", queue.DefaultMaxDeliver, "tries before a document goes to the dead-letter stream")
+	fs.DurationVar(&f.opts.AckWait, "ack-wait", queue.DefaultAckWait, "how long NATS waits for a silent worker before redelivering")
+	fs.DurationVar(&f.opts.Backoff, "backoff", queue.DefaultBackoff, "delay before the first retry (doubles per try)")
+	fs.DurationVar(&f.opts.MaxBackoff, "max-backoff", queue.DefaultMaxBackoff, "longest delay between retries")
+	fs.StringVar(&f.queue.Stream, "stream", queue.DefaultStream, "JetStream `stream` of documents (created when missing)")
+	fs.StringVar(&f.queue.Subject, "subject", queue.DefaultSubject, "`subject` documents are published on")
+	fs.StringVar(&f.queue.Consumer, "consumer", queue.DefaultConsumer, "durable consumer `name` shared by all workers")
+	fs.IntVar(&f.dead, "dead", 0, "print the `n` most recent dead letters as JSON lines and exit")
+	f.engine.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	switch {
+	case fs.NArg() != 0:
+		return nil, usagef("worker: unexpected arguments %q", fs.Args())
+	case f.opts.Workers < 1:
+		return nil, usagef("worker: --workers must be at least 1")
+	case f.opts.MaxDeliver < 1:
+		return nil, usagef("worker: --max-deliver must be at least 1")
+	case f.opts.AckWait < time.Second:
+		return nil, usagef("worker: --ack-wait must be at least 1s")
+	case f.opts.Backoff <= 0 || f.opts.MaxBackoff < f.opts.Backoff:
+		return nil, usagef("worker: want 0 < --backoff <= --max-backoff")
+	case f.dead < 0:
+		return nil, usagef("worker: --dead must not be negative")
+	}
+	return f, nil
+}
+
+// envOr is the environment variable key, or def when it is unset or empty.
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func runWorker(ctx context.Context, e *env, args []string) error {
+	f, err := parseWorkerFlags(e, args)
+	if err != nil {
+		return err
+	}
+	f.queue.Name, f.queue.Logger = "sitrep worker", e.log
+	c, err := queue.Dial(ctx, f.nats, f.queue)
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	defer c.Close()
+	if f.dead > 0 {
+		return printDead(ctx, e, c, f.dead)
+	}
+	eng, err := f.engine.build(ctx, e)
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	st, err := store.Open(ctx, f.db, store.Options{})
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	defer st.Close()
+	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
+	f.opts.Logger = e.log
+	w := queue.NewWorker(c, processWith(pipe), f.opts)
+	err = w.Run(ctx)
+	ps := pipe.Stats()
+	e.log.Info("worker summary", "documents", ps.Documents, "duplicates", ps.Duplicates, "events", ps.Events,
+		"created", ps.Created, "merged", ps.Merged, "errors", ps.Errors, "dead", w.Stats().Dead)
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	return nil
+}
+
+// processWith adapts a pipeline to the queue's process function.
+func processWith(pipe *pipeline.Pipeline) queue.ProcessFunc {
+	return func(ctx context.Context, doc event.Document) error {
+		_, err := pipe.Process(ctx, doc)
+		return err
+	}
+}
+
+// printDead writes the n most recent dead letters, newest first, one JSON object a line.
+func printDead(ctx context.Context, e *env, c *queue.Client, n int) error {
+	dead, err := c.DeadLetters(ctx, n)
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	enc := json.NewEncoder(e.stdout)
+	for _, d := range dead {
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("worker: %w", err)
+		}
+	}
+	return nil
 }

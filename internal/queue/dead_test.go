@@ -94,6 +94,9 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 	if d := findDead(dead, testDoc(1).ID); d.URL != testDoc(1).URL || d.Title != testDoc(1).Title {
 		t.Errorf("dead letter %+v: want the document's url and title", d)
 	}
+	if b, err := c.Backlog(ctx); err != nil || b.Dead != 4 {
+		t.Errorf("backlog %+v, %v: want 4 dead", b, err)
+	}
 	if few, _ := c.DeadLetters(ctx, 2); len(few) != 2 || few[0].Seq != dead[0].Seq {
 		t.Errorf("DeadLetters(2) = %+v, want the 2 newest", few)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"sitrep/internal/document"
 	"sitrep/internal/extract"
+	"sitrep/internal/pipeline"
 )
 
 // Errors callers branch on.
@@ -32,11 +33,12 @@ func Permanent(err error) error {
 	return permanentError{err}
 }
 
-// IsPermanent reports whether err cannot be fixed by retrying: it wraps ErrPermanent, or the input is unusable
-// (unsupported language, empty, binary or too large text).
+// IsPermanent reports whether err cannot be fixed by retrying: it wraps ErrPermanent, the input is unusable
+// (unsupported language, empty, binary or too large text) or the engine failed on it (pipeline.ErrExtract).
+// Everything else (pipeline.ErrStore, timeouts) is retried.
 func IsPermanent(err error) bool {
 	for _, target := range []error{ErrPermanent, extract.ErrUnsupportedLanguage, document.ErrEmpty,
-		document.ErrBinary, document.ErrTooLarge, document.ErrNoArticle} {
+		document.ErrBinary, document.ErrTooLarge, document.ErrNoArticle, pipeline.ErrExtract} {
 		if errors.Is(err, target) {
 			return true
 		}

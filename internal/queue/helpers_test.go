@@ -4,67 +4,24 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
-
 	"sitrep/internal/event"
+	"sitrep/internal/pgtest"
+	"sitrep/internal/queue/natstest"
 	"sitrep/internal/store"
 )
 
-// natsServer is a real in-process NATS server with JetStream, restartable on the same port and store dir.
-type natsServer struct {
-	t    testing.TB
-	dir  string
-	port int
-	srv  *server.Server
-}
-
-// startNATS starts a server with JetStream storing under a temporary directory.
-func startNATS(t testing.TB) *natsServer {
-	t.Helper()
-	n := &natsServer{t: t, dir: t.TempDir(), port: -1}
-	n.start()
-	t.Cleanup(n.stop)
-	return n
-}
-
-// start starts the server on n.port (a free one the first time).
-func (n *natsServer) start() {
-	n.t.Helper()
-	srv, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: n.port, JetStream: true,
-		StoreDir: n.dir, NoLog: true, NoSigs: true})
-	if err != nil {
-		n.t.Fatal(err)
-	}
-	srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		n.t.Fatal("nats server not ready")
-	}
-	n.srv = srv
-	n.port = srv.Addr().(*net.TCPAddr).Port
-}
-
-// stop shuts the server down and waits for it.
-func (n *natsServer) stop() {
-	if n.srv != nil {
-		n.srv.Shutdown()
-		n.srv.WaitForShutdown()
-		n.srv = nil
-	}
-}
-
-// url is the client URL.
-func (n *natsServer) url() string { return fmt.Sprintf("nats://127.0.0.1:%d", n.port) }
+// startNATS starts an in-process NATS server with JetStream.
+func startNATS(t testing.TB) *natstest.Server { return natstest.Start(t) }
 
 // dial connects a client with test options.
-func dial(t testing.TB, n *natsServer) *Client {
+func dial(t testing.TB, n *natstest.Server) *Client {
 	t.Helper()
-	c, err := Dial(context.Background(), n.url(), Options{Logger: testLogger(t)})
+	c, err := Dial(context.Background(), n.URL(), Options{Logger: testLogger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,10 +29,24 @@ func dial(t testing.TB, n *natsServer) *Client {
 	return c
 }
 
-// openStore opens a fresh SQLite store in a temporary directory.
+// TestMain shares one PostgreSQL server (when installed) across the package's tests.
+func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
+
+// openStore opens a fresh, empty store: a PostgreSQL database when PostgreSQL is installed (always under
+// CI=true), a SQLite file in a temporary directory otherwise.
 func openStore(t testing.TB) store.Store {
 	t.Helper()
-	st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	dsn := filepath.Join(t.TempDir(), "q.db")
+	if _, err := pgtest.BinDir(); err == nil || os.Getenv("CI") == "true" {
+		dsn = pgtest.Start(t)
+	}
+	return openDSN(t, dsn)
+}
+
+// openDSN opens the store of dsn and closes it when t ends.
+func openDSN(t testing.TB, dsn string) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,15 +128,11 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 	}
 }
 
-// drained reports whether the consumer has nothing pending or unacknowledged.
+// drained reports whether the workers have nothing pending or unacknowledged.
 func drained(t testing.TB, c *Client) bool {
 	t.Helper()
-	cons, err := c.js.Consumer(context.Background(), c.opts.Stream, c.opts.Consumer)
-	if err != nil {
-		return false
-	}
-	info, err := cons.Info(context.Background())
-	return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+	b, err := c.Backlog(context.Background())
+	return err == nil && b.Pending == 0 && b.InProgress == 0
 }
 
 // counts returns the store's table sizes.

@@ -68,6 +68,9 @@ func TestPublishDedupesByDocumentID(t *testing.T) {
 	if info.State.Msgs != 2 {
 		t.Fatalf("stream holds %d messages, want 2", info.State.Msgs)
 	}
+	if b, err := c.Backlog(ctx); err != nil || b.Pending != 2 || b.InProgress != 0 {
+		t.Fatalf("backlog before any worker: %+v, %v; want 2 pending", b, err)
+	}
 }
 
 func TestTwoWorkersStoreEveryDocumentOnce(t *testing.T) {
@@ -168,8 +171,8 @@ func TestNATSRestartUnderLoad(t *testing.T) {
 		published <- nil
 	}()
 	waitFor(t, "a quarter stored", func() bool { return counts(t, st).Documents >= docs/4 })
-	n.stop()
-	n.start()
+	n.Stop()
+	n.Restart()
 	if err := <-published; err != nil {
 		t.Fatalf("publishing across the restart: %v", err)
 	}
