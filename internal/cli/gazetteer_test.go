@@ -47,6 +47,8 @@ func TestGazetteerCommand(t *testing.T) {
 		{"build without source", []string{"gazetteer", "build"}, ExitUsage, "", "want --from", ""},
 		{"build missing source", []string{"gazetteer", "build", "--from", filepath.Join(dir, "absent")}, ExitInput, "",
 			"no such file", ""},
+		{"counties missing source", []string{"gazetteer", "build", "--counties", "--from", filepath.Join(dir, "absent")},
+			ExitInput, "", "no such file", ""},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runGazetteerCLI(t, tt.args...)
@@ -65,6 +67,21 @@ func TestGazetteerBuild(t *testing.T) {
 		"--out", out)
 	if code != ExitOK {
 		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+}
+
+// TestGazetteerBuildCounties builds the counties file from a postal code table in GeoNames' US.txt layout.
+func TestGazetteerBuildCounties(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "US.txt"), filepath.Join(dir, "counties.tsv")
+	writeGazetteerFile(t, src, "US\t44101\tCleveland\tOhio\tOH\tCuyahoga\t035\t\t\t41.5\t-81.7\t4\n")
+	code, _, stderr := runGazetteerCLI(t, "gazetteer", "build", "--counties", "--from", src, "--out", out)
+	if code != ExitOK {
+		t.Fatalf("build --counties: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "US\tOH\tCuyahoga County\t") {
+		t.Errorf("counties file %q, %v: want a Cuyahoga County row", data, err)
 	}
 }
 

