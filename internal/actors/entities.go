@@ -27,21 +27,16 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 		keys := sentenceKeys(s)
 		covered := make([]bool, len(s.Tokens))
 		if f.lex != nil {
-			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
+			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs, catWeapon) {
 				kind := event.EntityOrganization
-				if m.Entry.Category == catGroups {
+				switch m.Entry.Category {
+				case catGroups:
 					kind = event.EntityGroup
+				case catWeapon:
+					kind = event.EntityWeapon
 				}
 				markCovered(s.Tokens, covered, m.Start, m.End)
 				add(kind, m.Entry.Name, event.Span{Start: m.Start, End: m.End, Text: m.Text})
-			}
-		}
-		if f.lex != nil {
-			for _, m := range f.lex.Find(s.Text, s.Start, catWeapon) {
-				if free(covered, tokenAt(s.Tokens, m.Start), tokenEndingAt(s.Tokens, m.End)) {
-					markCovered(s.Tokens, covered, m.Start, m.End)
-					add(event.EntityWeapon, m.Entry.Name, event.Span{Start: m.Start, End: m.End, Text: m.Text})
-				}
 			}
 		}
 		for i := 0; i < len(s.Tokens); i++ {
