@@ -137,7 +137,7 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 // first-order divisions named "<key> State" ("New York State"), seas and oceans ("the Atlantic").
 func (r *run) withStateName(key string, ps []gazetteer.Place) []gazetteer.Place {
 	for _, p := range r.lookup(key + " state") {
-		if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" state" {
+		if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" state" && !hasPlace(ps, p) {
 			ps = append(ps[:len(ps):len(ps)], p)
 		}
 	}
