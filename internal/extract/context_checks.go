@@ -11,7 +11,21 @@ import (
 func (s *sent) contextRejects(h hit) bool {
 	return s.anyWord(s.before(h.tok, 5), modalWords) || s.anyWord(s.before(h.tok, 3), negWords) || s.intent(h.tok) ||
 		!h.info.noun && s.word(h.tok-1) == "to" || // "to protest", "to send troops": purpose, not an event
-		s.accusedPattern(h.tok) || s.modifiesBackground(h) || device(h) && s.object(h)
+		s.accusedPattern(h.tok) || s.modifiesBackground(h) || device(h) && s.object(h) || s.deniedBefore(h.tok)
+}
+
+// deniedBefore reports a denial that governs the cue ("Damascus denied that its forces had used barrel
+// bombs"): up to ten tokens back, within the clause's semicolons.
+func (s *sent) deniedBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		switch w := s.word(j); w {
+		case ";", ":":
+			return false
+		case "denied", "denies", "deny", "denying", "rejected", "dismissed":
+			return true
+		}
+	}
+	return false
 }
 
 // aggregate reports a toll or a count of operations too large for one incident: thousands of dead without a

@@ -125,7 +125,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if k.fresh || c.last() == k.s.idx {
 		return -1
 	}
-	if !samePlace(c.place, kp) || !sameTime(c, k) {
+	if !samePlace(c.place, kp) || !sameTime(c, k) || !k.anaphoric && victimsDiffer(c, k) {
 		return -1
 	}
 	score := 0
@@ -207,3 +207,36 @@ func sharesTarget(c *cluster, s *sent) bool {
 
 // top is the cluster's most specific candidate.
 func (c *cluster) top() *cand { return c.best }
+
+// victimsDiffer reports that k counts dead of another kind than the cluster's candidates do (civilians
+// against soldiers): two incidents, whatever else they share.
+func victimsDiffer(c *cluster, k *cand) bool {
+	kv := victimClass(k.s, k.lo, k.hi)
+	if kv == "" {
+		return false
+	}
+	for _, o := range c.cands {
+		if v := victimClass(o.s, o.lo, o.hi); v != "" && v != kv {
+			return true
+		}
+	}
+	return false
+}
+
+// victimClass is "civilian" or "armed" by the victims noun of the first count in [lo, hi) of s, "" when
+// no count names them ("people" says nothing).
+func victimClass(s *sent, lo, hi int) string {
+	for _, m := range s.counts {
+		if m.Start < lo || m.End > hi {
+			continue
+		}
+		switch w := lastWord(m.Who); {
+		case w == "people" || w == "persons":
+		case civilianWho[w]:
+			return "civilian"
+		case armedWho[w]:
+			return "armed"
+		}
+	}
+	return ""
+}

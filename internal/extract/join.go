@@ -109,7 +109,7 @@ func (r *run) anaphorNoun(s *sent, h hit) *cueInfo {
 // chemical weapons"): no event of its own, it speaks of the cluster's incident.
 func sameCue(c *cluster, s *sent) bool {
 	for _, h := range s.hits {
-		if h.info.class == c.top().sub && s.anyWord(s.before(h.tok, 3), negWords) {
+		if h.info.class == c.top().sub && (s.anyWord(s.before(h.tok, 3), negWords) || s.deniedBefore(h.tok)) {
 			return true
 		}
 	}
