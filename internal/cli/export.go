@@ -3,9 +3,105 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sitrep/internal/export"
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/store"
 )
 
-// runExport is a placeholder that the helper owning this file replaces in this session.
-func runExport(_ context.Context, _ *env, _ []string) error {
-	return errors.New("export: not built yet")
+const exportUsage = `--format acled-csv|geojson|jsonl [filters] [-o FILE]
+
+Writes the stored incidents that match the filters, streamed (any number of incidents in bounded memory):
+ACLED-style CSV (columns in docs/export.md), GeoJSON for QGIS, or JSON Lines of sitrep/v1 incidents.
+With -o the file appears only once it is complete.`
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "export", exportUsage)
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `file`, or a postgres:// DSN")
+	format := fs.String("format", export.FormatCSV, "output `format`: "+strings.Join(export.Formats, ", "))
+	out := fs.String("o", "", "write to `file` instead of standard output")
+	filter := filterFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usagef("export: unexpected arguments %q", fs.Args())
+	}
+	f, err := filter()
+	if err != nil {
+		return err
+	}
+	var known bool
+	for _, x := range export.Formats {
+		known = known || x == *format
+	}
+	if !known {
+		return usagef("export: unknown --format %q (want one of %s)", *format, strings.Join(export.Formats, ", "))
+	}
+	st, err := openExistingStore(ctx, *db)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer st.Close()
+	opts := export.Options{CountryName: countryNames()}
+	write := func(w io.Writer) error { return export.Write(w, *format, store.All(ctx, st, f), opts) }
+	if *out == "" {
+		if err := write(e.stdout); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	return writeFileAtomic(*out, write)
+}
+
+// countryNames maps ISO2 codes to English names through the embedded gazetteer; nil (codes kept) without it.
+func countryNames() func(string) string {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	return func(code string) string {
+		if c, ok := g.Country(code); ok {
+			return c.Name
+		}
+		return code
+	}
+}
+
+// writeFileAtomic writes path through a temporary file in the same directory, renamed into place only when
+// write succeeds, so a failed export never leaves a truncated file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// openExistingStore opens the store at dsn for reading commands, refusing to create a SQLite file that is not
+// there (a mistyped --db would otherwise give an empty result instead of an error).
+func openExistingStore(ctx context.Context, dsn string) (store.Store, error) {
+	if !strings.Contains(dsn, "://") {
+		path := strings.TrimPrefix(dsn, "file:")
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, inputError{fmt.Errorf("no database at %s (run 'sitrep ingest --db %s ...' first)", path, path)}
+		}
+	}
+	return store.Open(ctx, dsn, store.Options{})
 }

@@ -2,10 +2,61 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+
+	"sitrep/internal/incident"
+	"sitrep/internal/store"
 )
 
-// runIncident is a placeholder that the helper owning this file replaces in this session.
-func runIncident(_ context.Context, _ *env, _ []string) error {
-	return errors.New("incident: not built yet")
+const incidentUsage = `show ID | split INCIDENT_ID DOCUMENT_ID  [--db F]
+
+show   prints an incident as JSON with its reports, merge reasons, source documents and change history.
+split  undoes a merge: moves DOCUMENT_ID's reports (and its syndicated copies) out of the incident into a new
+       one, which it prints. The change is recorded in both incidents' history.`
+
+func runIncident(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "incident", incidentUsage)
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `file`, or a postgres:// DSN")
+	if len(args) == 0 {
+		fs.Usage()
+		return usagef("incident: want show or split")
+	}
+	sub, rest := args[0], args[1:]
+	if err := parseFlags(fs, rest); err != nil {
+		return err
+	}
+	want := map[string]int{"show": 1, "split": 2}
+	n, ok := want[sub]
+	switch {
+	case !ok:
+		return usagef("incident: unknown subcommand %q (want show or split)", sub)
+	case fs.NArg() != n:
+		return usagef("incident %s: want %d argument(s), got %d", sub, n, fs.NArg())
+	}
+	st, err := openExistingStore(ctx, *db)
+	if err != nil {
+		return fmt.Errorf("incident: %w", err)
+	}
+	defer st.Close()
+	var v any
+	if sub == "show" {
+		v, err = st.GetIncident(ctx, fs.Arg(0))
+	} else {
+		v, err = st.SplitIncident(ctx, fs.Arg(0), fs.Arg(1))
+	}
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, incident.ErrNoReport) || errors.Is(err, incident.ErrOnlyReport) {
+		return inputError{fmt.Errorf("incident %s: %w", sub, err)}
+	}
+	if err != nil {
+		return fmt.Errorf("incident %s: %w", sub, err)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("incident %s: write: %w", sub, err)
+	}
+	return nil
 }

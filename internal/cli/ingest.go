@@ -3,9 +3,185 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"sitrep/internal/document"
+	"sitrep/internal/event"
+	"sitrep/internal/feed"
+	"sitrep/internal/fetch"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
 )
 
-// runIngest is a placeholder that the helper owning this file replaces in this session.
-func runIngest(_ context.Context, _ *env, _ []string) error {
-	return errors.New("ingest: not built yet")
+const ingestUsage = `[flags] FILE|DIR|URL|FEED|- ...
+
+Extracts events from every input and stores them, merging reports of the same incident: text, HTML and JSON
+Lines files; directories (recursively; files other than .txt, .html, .jsonl and the like are skipped with a
+reason); http(s) URLs of articles or of RSS/Atom/JSON feeds (a feed's items are fetched and ingested); - for
+standard input; and with --urls, a file of URLs, one a line. Progress goes to stderr, a summary to stdout.
+Documents stored already (same canonical URL or text) are counted as duplicates; syndicated copies are stored
+and linked to the original. Exit status 3 when some inputs failed (each is reported with its reason), 0 otherwise.`
+
+// ingestFlags are the flags of `sitrep ingest`.
+type ingestFlags struct {
+	db        string
+	workers   int
+	urls      string
+	published string
+	maxBytes  int64
+	quiet     bool
+	json      bool
+	fetch     fetch.Options
+	engine    engineFlags
+}
+
+func parseIngestFlags(e *env, args []string) (*ingestFlags, []string, error) {
+	f := &ingestFlags{}
+	fs := newFlagSet(e, "ingest", ingestUsage)
+	fs.StringVar(&f.db, "db", "sitrep.db", "the store: a SQLite `file` (created when missing), or a postgres:// DSN")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	fs.StringVar(&f.urls, "urls", "", "`file` of article or feed URLs to ingest, one a line (# comments)")
+	fs.StringVar(&f.published, "published", "", "publication date `YYYY-MM-DD` for every document (default: from metadata)")
+	fs.Int64Var(&f.maxBytes, "max-bytes", 10<<20, "refuse a single document or page larger than `n` bytes")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
+	fs.BoolVar(&f.json, "json", false, "print the summary as JSON")
+	fs.BoolVar(&f.fetch.AllowPrivate, "allow-private", false, "allow fetching URLs on private, loopback or link-local addresses")
+	fs.BoolVar(&f.fetch.IgnoreRobots, "ignore-robots", false, "fetch URLs even when the site's robots.txt disallows it")
+	fs.DurationVar(&f.fetch.Timeout, "timeout", 30*time.Second, "time limit for fetching one URL")
+	fs.DurationVar(&f.fetch.HostInterval, "host-interval", time.Second, "least `time` between two requests to one host")
+	f.engine.register(fs)
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(inputs) == 0 && f.urls == "" {
+		return nil, nil, usagef("ingest: give at least one FILE, DIR, URL or FEED (or --urls FILE)")
+	}
+	if f.workers < 1 {
+		return nil, nil, usagef("ingest: --workers must be at least 1")
+	}
+	if f.maxBytes < 1 {
+		return nil, nil, usagef("ingest: --max-bytes must be positive")
+	}
+	return f, inputs, nil
+}
+
+// parseInterspersed parses fs from args allowing flags after positional arguments ("ingest a.txt --db x.db");
+// "--" ends the flags. It returns the positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	f, inputs, err := parseIngestFlags(e, args)
+	if err != nil {
+		return err
+	}
+	var published *event.Date
+	if f.published != "" {
+		d, err := event.ParseDate(f.published)
+		if err != nil {
+			return usagef("ingest: --published: %v", err)
+		}
+		published = &d
+	}
+	eng, err := f.engine.build(ctx, e)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, f.db, store.Options{})
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer st.Close()
+	f.fetch.MaxBytes, f.fetch.Logger = f.maxBytes, e.log
+	client := fetch.New(f.fetch)
+	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
+	in := &ingester{e: e, f: f, pipe: pipe, client: client, published: published, st: st,
+		feeds: feed.NewPoller(st, client, pipe, feed.PollerOptions{Logger: e.log, MaxItems: 1000,
+			Published: published}),
+		docOpt: document.Options{MaxBytes: f.maxBytes, Published: published, Fetch: client},
+		prog:   newIngestProgress(e.stderr, !f.quiet, pipe.Stats)}
+	return in.run(ctx, inputs)
+}
+
+// ingester runs one batch: a producer walks the inputs into tasks, workers take them through the pipeline.
+type ingester struct {
+	e         *env
+	f         *ingestFlags
+	pipe      *pipeline.Pipeline
+	client    *fetch.Client
+	feeds     *feed.Poller
+	published *event.Date
+	docOpt    document.Options
+	prog      *ingestProgress
+
+	st store.Store
+
+	mu       sync.Mutex
+	storeErr error // the first store failure: it stops the run
+}
+
+func (in *ingester) run(parent context.Context, inputs []string) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	tasks := make(chan task, 2*in.f.workers)
+	go func() {
+		defer close(tasks)
+		in.produce(ctx, inputs, tasks)
+	}()
+	var wg sync.WaitGroup
+	for range in.f.workers {
+		wg.Go(func() {
+			for t := range tasks {
+				if ctx.Err() == nil {
+					in.work(ctx, t, cancel)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	sum := in.prog.finish()
+	if err := in.writeSummary(sum); err != nil {
+		return err
+	}
+	switch {
+	case in.storeErr != nil:
+		return fmt.Errorf("ingest: stopped at a store failure: %w", in.storeErr)
+	case parent.Err() != nil:
+		return fmt.Errorf("ingest: interrupted: %w", parent.Err())
+	case sum.Errors > 0:
+		return inputError{fmt.Errorf("ingest: %d input(s) failed", sum.Errors)}
+	}
+	return nil
+}
+
+// stopOnStore remembers the first store failure and stops the run: the next documents would fail the same way.
+func (in *ingester) stopOnStore(err error, cancel context.CancelFunc) {
+	if !errors.Is(err, pipeline.ErrStore) {
+		return
+	}
+	in.mu.Lock()
+	if in.storeErr == nil {
+		in.storeErr = err
+	}
+	in.mu.Unlock()
+	cancel()
 }

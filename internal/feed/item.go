@@ -27,7 +27,7 @@ func (p *Poller) item(ctx context.Context, base, feedTitle string, it Item) (pip
 		}
 		doc, err := p.page(ctx, link)
 		if err == nil {
-			return p.pipe.Process(ctx, withItem(doc, it, feedTitle))
+			return p.pipe.Process(ctx, p.withItem(doc, it, feedTitle))
 		}
 		pageErr = err
 		p.log.Debug("item page unusable, trying the feed's text", "item", link, "reason", pipeline.Reason(err))
@@ -42,7 +42,7 @@ func (p *Poller) item(ctx context.Context, base, feedTitle string, it Item) (pip
 	}
 	doc := event.Document{ID: document.ID(link, text), URL: link, Text: text}
 	doc.Language = document.DetectLanguage(text)
-	return p.pipe.Process(ctx, withItem(doc, it, feedTitle))
+	return p.pipe.Process(ctx, p.withItem(doc, it, feedTitle))
 }
 
 // page fetches an item's page and extracts its article; the item link stays the document's URL and identity.
@@ -74,8 +74,9 @@ func (p *Poller) known(ctx context.Context, link string) (bool, error) {
 	return false, fmt.Errorf("%w: %w", pipeline.ErrStore, err)
 }
 
-// withItem fills what the page did not say from the item: title, publication date, publisher.
-func withItem(doc event.Document, it Item, feedTitle string) event.Document {
+// withItem fills what the page did not say from the item: title, publication date, publisher. The Published
+// option overrides the date.
+func (p *Poller) withItem(doc event.Document, it Item, feedTitle string) event.Document {
 	if doc.Title == "" {
 		doc.Title = it.Title
 	}
@@ -84,6 +85,10 @@ func withItem(doc event.Document, it Item, feedTitle string) event.Document {
 	}
 	if doc.Published == nil && !it.Published.IsZero() {
 		d := event.DateOf(it.Published)
+		doc.Published = &d
+	}
+	if p.opts.Published != nil {
+		d := *p.opts.Published
 		doc.Published = &d
 	}
 	return doc

@@ -57,25 +57,46 @@ func (p *Poller) poll(ctx context.Context, src *store.Source) (int, []error, err
 	if err != nil {
 		return 0, nil, fmt.Errorf("feed %s: %w", src.URL, err)
 	}
-	stored, errs, retry := 0, []error(nil), false
-	for _, it := range f.Items[:min(len(f.Items), p.opts.MaxItems)] {
-		if err := ctx.Err(); err != nil {
-			return stored, errs, err
-		}
-		out, err := p.item(ctx, resp.URL, f.Title, it)
-		switch {
-		case err != nil:
-			errs = append(errs, err)
-			retry = retry || errors.Is(err, pipeline.ErrStore)
-			p.log.Warn("item failed", "source", src.URL, "item", it.URL, "reason", pipeline.Reason(err), "err", err)
-		case out.DocumentID != "" && !out.Duplicate:
-			stored++
-		}
+	res := p.Ingest(ctx, f, resp.URL, src.URL)
+	if err := ctx.Err(); err != nil {
+		return res.Stored, res.Errors, err
 	}
-	if !retry {
+	if !res.Retry {
 		src.ETag, src.LastModified = resp.ETag, resp.LastModified
 	}
-	return stored, errs, nil
+	return res.Stored, res.Errors, nil
+}
+
+// IngestResult is what Ingest did with the items of a feed.
+type IngestResult struct {
+	Stored int     // documents stored (copies included, exact duplicates not)
+	Known  int     // items whose page the store held already: not fetched again
+	Errors []error // failed items, each wrapping the reason
+	Retry  bool    // some item failed for a passing reason (the store): read the feed again next time
+}
+
+// Ingest takes the first MaxItems items of a fetched feed through the pipeline, one after the other, without
+// keeping any source state (sitrep ingest of a feed URL uses it directly). base is the URL the feed was fetched
+// from, against which relative links resolve; label names the feed in logs.
+func (p *Poller) Ingest(ctx context.Context, f Feed, base, label string) IngestResult {
+	var res IngestResult
+	for _, it := range f.Items[:min(len(f.Items), p.opts.MaxItems)] {
+		if ctx.Err() != nil {
+			return res
+		}
+		out, err := p.item(ctx, base, f.Title, it)
+		switch {
+		case err != nil:
+			res.Errors = append(res.Errors, err)
+			res.Retry = res.Retry || errors.Is(err, pipeline.ErrStore)
+			p.log.Warn("item failed", "source", label, "item", it.URL, "reason", pipeline.Reason(err), "err", err)
+		case out.DocumentID == "":
+			res.Known++
+		case !out.Duplicate:
+			res.Stored++
+		}
+	}
+	return res
 }
 
 // schedule sets the source's LastError and NextPoll: Interval after a good poll, doubling up to MaxBackoff after

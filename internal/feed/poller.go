@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"sitrep/internal/event"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
@@ -30,6 +31,7 @@ type PollerOptions struct {
 	Workers    int           // sources polled at the same time
 	MaxItems   int           // items read from one poll of a feed, first ones first
 	Now        func() time.Time
+	Published  *event.Date // when set, the publication date of every document (sitrep ingest --published)
 }
 
 // Poller polls the feed sources in a store and feeds new items to a pipeline. It is safe for concurrent use.

@@ -14,6 +14,7 @@ import (
 // Stats are running totals since the pipeline was made.
 type Stats struct {
 	Documents      int64            `json:"documents"`       // documents given to Process
+	Stored         int64            `json:"stored"`          // documents stored (originals and copies)
 	Duplicates     int64            `json:"duplicates"`      // exact duplicates of stored documents
 	NearDuplicates int64            `json:"near_duplicates"` // stored copies linked to an original
 	Events         int64            `json:"events"`          // events stored
@@ -42,6 +43,7 @@ func (c *counters) add(out Outcome, err error) {
 	case out.Duplicate:
 		c.s.Duplicates++
 	default:
+		c.s.Stored++
 		if out.DuplicateOf != "" {
 			c.s.NearDuplicates++
 		}

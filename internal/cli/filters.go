@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/store"
+)
+
+// eventTypes are ACLED's six event types, for --event-type.
+var eventTypes = []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs, event.TypeProtests,
+	event.TypeRiots, event.TypeStrategic}
+
+// filterFlags registers the incident filter flags on fs (--from, --to, --country, --admin1, --event-type,
+// --sub-event-type, --actor, --q, --min-fatalities, --bbox) and returns the function that builds the
+// store.Filter from them after fs is parsed. Bad values are usage errors.
+func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
+	var from, to, country, bbox string
+	var f store.Filter
+	fs.StringVar(&from, "from", "", "only incidents on or after `YYYY-MM-DD`")
+	fs.StringVar(&to, "to", "", "only incidents on or before `YYYY-MM-DD`")
+	fs.StringVar(&country, "country", "", "only incidents in this `country` (ISO code or English name)")
+	fs.StringVar(&f.Admin1, "admin1", "", "only incidents in this first-level administrative `division`")
+	fs.StringVar(&f.EventType, "event-type", "", "only this ACLED event `type` (\"Battles\", \"Explosions/Remote violence\"...)")
+	fs.StringVar(&f.SubEventType, "sub-event-type", "", "only this ACLED sub-event `type` (\"Air/drone strike\"...)")
+	fs.StringVar(&f.Actor, "actor", "", "only incidents with an actor whose name contains `text` (case-insensitive)")
+	fs.StringVar(&f.Query, "q", "", "full-text `query` over event summaries and source documents")
+	fs.IntVar(&f.MinFatalities, "min-fatalities", 0, "only incidents with at least `n` fatalities (best estimate)")
+	fs.StringVar(&bbox, "bbox", "", "only incidents inside `minLon,minLat,maxLon,maxLat`")
+	return func() (store.Filter, error) {
+		out := f
+		var err error
+		if out.From, err = flagDate("from", from); err != nil {
+			return out, err
+		}
+		if out.To, err = flagDate("to", to); err != nil {
+			return out, err
+		}
+		if !out.From.IsZero() && !out.To.IsZero() && out.To.Before(out.From.Time) {
+			return out, usagef("--to %s is before --from %s", to, from)
+		}
+		if out.Country, err = countryCode(country); err != nil {
+			return out, err
+		}
+		if out.BBox, err = parseBBox(bbox); err != nil {
+			return out, usagef("--bbox: %v", err)
+		}
+		if out.EventType != "" && !slices.Contains(eventTypes, out.EventType) {
+			return out, usagef("--event-type %q is not an ACLED event type (want one of %q)", out.EventType, eventTypes)
+		}
+		if _, ok := event.TypeOf(out.SubEventType); out.SubEventType != "" && !ok {
+			return out, usagef("--sub-event-type %q is not an ACLED sub-event type (want one of %q)", out.SubEventType,
+				event.SubTypes())
+		}
+		if out.MinFatalities < 0 {
+			return out, usagef("--min-fatalities must not be negative")
+		}
+		return out, nil
+	}
+}
+
+// flagDate parses a YYYY-MM-DD flag value; "" is the zero date.
+func flagDate(name, v string) (event.Date, error) {
+	if v == "" {
+		return event.Date{}, nil
+	}
+	d, err := event.ParseDate(v)
+	if err != nil {
+		return d, usagef("--%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// countryCode turns an ISO 3166 alpha-2 or alpha-3 code or an English country name into the alpha-2 code.
+func countryCode(v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", nil
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return "", fmt.Errorf("--country: gazetteer: %w", err)
+	}
+	if c, ok := g.Country(v); ok && len(v) <= 3 {
+		return c.Code, nil
+	}
+	if c, ok := g.CountryByName(v); ok {
+		return c.Code, nil
+	}
+	return "", usagef("--country %q: not a country code or name", v)
+}
+
+// parseBBox reads "minLon,minLat,maxLon,maxLat" (the API's order); "" is no box.
+func parseBBox(v string) (*store.BBox, error) {
+	if v == "" {
+		return nil, nil
+	}
+	parts := strings.Split(v, ",")
+	if len(parts) != 4 {
+		return nil, fmt.Errorf("want minLon,minLat,maxLon,maxLat, got %q", v)
+	}
+	var n [4]float64
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a number", p)
+		}
+		n[i] = x
+	}
+	b := &store.BBox{MinLon: n[0], MinLat: n[1], MaxLon: n[2], MaxLat: n[3]}
+	switch {
+	case b.MinLat < -90 || b.MaxLat > 90 || b.MinLon < -180 || b.MaxLon > 180:
+		return nil, fmt.Errorf("coordinates out of range in %q", v)
+	case b.MinLat > b.MaxLat || b.MinLon > b.MaxLon:
+		return nil, fmt.Errorf("min above max in %q", v)
+	}
+	return b, nil
+}
