@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/internal/gazetteer"
@@ -40,7 +41,7 @@ func (r *run) lookupCandidates(m *mention) {
 		ps = r.withStateName(m.key, ps)
 	}
 	for _, p := range ps {
-		if isAdmin1(p) && (gazetteer.Fold(p.Name) == m.key || gazetteer.Fold(p.Name) == m.key+" state") {
+		if isAdmin1(p) && (gazetteer.Fold(p.Name) == m.key || divisionName(gazetteer.Fold(p.Name), m.key)) {
 			m.alsoAdmin1 = true
 		}
 	}
@@ -134,11 +135,17 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 }
 
 // withStateName adds the places news calls by a bare name that the gazetteer holds with a generic word:
-// first-order divisions named "<key> State" ("New York State"), seas and oceans ("the Atlantic").
+// first-order divisions named "<key> State", "<key> Province"... ("New York State", "Midlands province"),
+// seas and oceans ("the Atlantic"). Bare compass words ("Centre", "West") name no division.
 func (r *run) withStateName(key string, ps []gazetteer.Place) []gazetteer.Place {
-	for _, p := range r.lookup(key + " state") {
-		if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" state" && !hasPlace(ps, p) {
-			ps = append(ps[:len(ps):len(ps)], p)
+	for _, word := range divisionWords {
+		if directions[key] || compassWords[key] {
+			break
+		}
+		for _, p := range r.lookup(key + " " + word) {
+			if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" "+word && !hasPlace(ps, p) {
+				ps = append(ps[:len(ps):len(ps)], p)
+			}
 		}
 	}
 	for _, suffix := range []string{" ocean", " sea"} {
@@ -149,6 +156,19 @@ func (r *run) withStateName(key string, ps []gazetteer.Place) []gazetteer.Place 
 		}
 	}
 	return ps
+}
+
+// divisionWords are the generic words of division names that news drops ("Kano State" -> "Kano").
+var divisionWords = []string{"state", "province", "region", "governorate", "department"}
+
+// compassWords are French and English compass names that divisions take and that alone name none of them.
+var compassWords = set("centre", "center", "nord", "sud", "est", "ouest", "nord-ouest", "nord-est", "sud-est",
+	"sud-ouest", "north-west", "north-east", "south-west", "south-east", "far north", "littoral")
+
+// divisionName reports whether the folded name n is key followed by a generic division word.
+func divisionName(n, key string) bool {
+	rest, ok := strings.CutPrefix(n, key+" ")
+	return ok && slices.Contains(divisionWords, rest)
 }
 
 // hasPlace reports whether ps holds p.

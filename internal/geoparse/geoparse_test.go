@@ -86,6 +86,8 @@ func TestResolution(t *testing.T) {
 			KindAdmin1, event.LocRegion, true},
 		{"capital with its abbreviation in a list", "OLYMPIA, Wash. - Crews from Washington also served in Florida and Washington, D.C., last year.",
 			"Washington", 1, "US", "District of Columbia", KindCity, event.LocExact, true},
+		{"province by its bare name", "Cholera cases in Midlands doubled this week, health officials in Gweru said.", "Midlands", 0,
+			"ZW", "", KindAdmin1, event.LocRegion, true},
 		{"capital by its bare name", "Talks in Washington ended on Friday.", "Washington", 0, "US", "District of Columbia", KindCity, event.LocExact, true},
 	}
 	for _, tt := range tests {

@@ -43,7 +43,7 @@ func nameMatch(m *mention, p gazetteer.Place) float64 {
 	}
 	n := gazetteer.Fold(p.Name)
 	switch {
-	case n == m.key+" state" && isAdmin1(p):
+	case divisionName(n, m.key) && isAdmin1(p):
 		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
 	case n == m.key || strings.TrimPrefix(n, "the ") == m.key || withoutArticle(n) == m.key:
 		return 0 // "Al Qamishli" for "Qamishli"
