@@ -88,6 +88,8 @@ func TestResolution(t *testing.T) {
 			"Washington", 1, "US", "District of Columbia", KindCity, event.LocExact, true},
 		{"province by its bare name", "Cholera cases in Midlands doubled this week, health officials in Gweru said.", "Midlands", 0,
 			"ZW", "", KindAdmin1, event.LocRegion, true},
+		{"named site over a translated name", "Reporters gathered outside the White House on Monday.", "White House", 0,
+			"US", "", KindFeature, event.LocRegion, true},
 		{"capital by its bare name", "Talks in Washington ended on Friday.", "Washington", 0, "US", "District of Columbia", KindCity, event.LocExact, true},
 	}
 	for _, tt := range tests {

@@ -59,6 +59,9 @@ func prior(p gazetteer.Place) float64 {
 	case 'T':
 		return max(lp, 4.5)
 	case 'S':
+		if p.ID == 0 {
+			return max(lp, 5.5) // a site the hand-written facts hold because news names it: "the White House"
+		}
 		return max(lp, 4)
 	}
 	return max(lp, 3)
