@@ -21,16 +21,18 @@ their events and writes them to the store (a postgres:// DSN lets many workers a
 share one store). A document is acknowledged only once stored; a failure is retried with a growing delay and,
 after --max-deliver tries (at once when retrying cannot help: bad JSON, unsupported language), goes to the
 dead-letter stream with its reason. Stops cleanly on SIGINT or SIGTERM, finishing the documents in hand.
-With --dead N it prints the N most recent dead letters as JSON lines and exits. See docs/distributed.md.`
+With --dead N it prints the N most recent dead letters as JSON lines and exits; with --requeue N it moves the N
+oldest dead letters back to the stream for another round of tries and exits. See docs/distributed.md.`
 
 // workerFlags are the flags of `sitrep worker`.
 type workerFlags struct {
-	nats   string
-	db     string
-	dead   int
-	queue  queue.Options
-	opts   queue.WorkerOptions
-	engine engineFlags
+	nats    string
+	db      string
+	dead    int
+	requeue int
+	queue   queue.Options
+	opts    queue.WorkerOptions
+	engine  engineFlags
 }
 
 func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
@@ -47,6 +49,7 @@ func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
 	fs.StringVar(&f.queue.Subject, "subject", queue.DefaultSubject, "`subject` documents are published on")
 	fs.StringVar(&f.queue.Consumer, "consumer", queue.DefaultConsumer, "durable consumer `name` shared by all workers")
 	fs.IntVar(&f.dead, "dead", 0, "print the `n` most recent dead letters as JSON lines and exit")
+	fs.IntVar(&f.requeue, "requeue", 0, "move the `n` oldest dead letters back to the stream and exit")
 	f.engine.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
@@ -62,8 +65,10 @@ func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
 		return nil, usagef("worker: --ack-wait must be at least 1s")
 	case f.opts.Backoff <= 0 || f.opts.MaxBackoff < f.opts.Backoff:
 		return nil, usagef("worker: want 0 < --backoff <= --max-backoff")
-	case f.dead < 0:
-		return nil, usagef("worker: --dead must not be negative")
+	case f.dead < 0 || f.requeue < 0:
+		return nil, usagef("worker: --dead and --requeue must not be negative")
+	case f.dead > 0 && f.requeue > 0:
+		return nil, usagef("worker: --dead and --requeue exclude each other")
 	}
 	return f, nil
 }
@@ -89,6 +94,14 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	defer c.Close()
 	if f.dead > 0 {
 		return printDead(ctx, e, c, f.dead)
+	}
+	if f.requeue > 0 {
+		n, err := c.Requeue(ctx, f.requeue)
+		e.log.Info("requeued dead letters", "moved", n)
+		if err != nil {
+			return fmt.Errorf("worker: %w", err)
+		}
+		return nil
 	}
 	eng, err := f.engine.build(ctx, e)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -156,4 +157,40 @@ func TestBackoffDoubles(t *testing.T) {
 			t.Errorf("backoff(%d) = %v, want %v", tc.delivery, got, tc.want)
 		}
 	}
+}
+
+func TestRequeueMovesDeadLettersBack(t *testing.T) {
+	n := startNATS(t)
+	st := openStore(t)
+	c := dial(t, n)
+	ctx := context.Background()
+	publishN(t, c, 0, 3)
+	var broken atomic.Bool
+	broken.Store(true)
+	store := storeProcess(st)
+	proc := func(ctx context.Context, doc event.Document) error {
+		if broken.Load() {
+			return Permanent(errors.New("lexicon gap"))
+		}
+		return store(ctx, doc)
+	}
+	w := NewWorker(c, proc, WorkerOptions{})
+	stop := runWorker(w)
+	waitFor(t, "three dead letters", func() bool { return drained(t, c) && w.Stats().Dead == 3 })
+	broken.Store(false)
+	moved, err := c.Requeue(ctx, 2)
+	if err != nil || moved != 2 {
+		t.Fatalf("Requeue(2) = %d, %v; want 2", moved, err)
+	}
+	if moved, err := c.Requeue(ctx, 10); err != nil || moved != 1 {
+		t.Fatalf("Requeue(10) = %d, %v; want the 1 left", moved, err)
+	}
+	waitFor(t, "requeued documents stored", func() bool { return counts(t, st).Documents == 3 && drained(t, c) })
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if dead, err := c.DeadLetters(ctx, 10); err != nil || len(dead) != 0 {
+		t.Errorf("dead letters after requeue: %+v, %v; want none", dead, err)
+	}
+	wantStored(t, st, 3)
 }
