@@ -154,3 +154,9 @@ func benchRoute(b *testing.B, h http.Handler, prefix string, queries []string) {
 
 // ms is a duration in milliseconds.
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// BenchmarkTimelineQueries measures GET /api/timeline, unfiltered (what the page asks first) and by country.
+func BenchmarkTimelineQueries(b *testing.B) {
+	h := New(benchStore(b), nil, nil, Options{}).Handler()
+	benchRoute(b, h, "/api/timeline?", []string{"", "country=SY", "event_type=Battles&from=2025-01-01"})
+}
