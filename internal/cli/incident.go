@@ -19,32 +19,34 @@ split  undoes a merge: moves DOCUMENT_ID's reports (and its syndicated copies) o
 func runIncident(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "incident", incidentUsage)
 	db := fs.String("db", "sitrep.db", "the store: a SQLite `file`, or a postgres:// DSN")
-	if len(args) == 0 {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
 		fs.Usage()
 		return usagef("incident: want show or split")
 	}
-	sub, rest := args[0], args[1:]
-	if err := parseFlags(fs, rest); err != nil {
-		return err
-	}
+	sub, ids := pos[0], pos[1:]
 	want := map[string]int{"show": 1, "split": 2}
 	n, ok := want[sub]
 	switch {
 	case !ok:
 		return usagef("incident: unknown subcommand %q (want show or split)", sub)
-	case fs.NArg() != n:
-		return usagef("incident %s: want %d argument(s), got %d", sub, n, fs.NArg())
+	case len(ids) != n:
+		return usagef("incident %s: want %d argument(s), got %d", sub, n, len(ids))
 	}
-	st, err := openExistingStore(ctx, *db)
+	var st store.Store
+	st, err = openExistingStore(ctx, *db)
 	if err != nil {
 		return fmt.Errorf("incident: %w", err)
 	}
 	defer st.Close()
 	var v any
 	if sub == "show" {
-		v, err = st.GetIncident(ctx, fs.Arg(0))
+		v, err = st.GetIncident(ctx, ids[0])
 	} else {
-		v, err = st.SplitIncident(ctx, fs.Arg(0), fs.Arg(1))
+		v, err = st.SplitIncident(ctx, ids[0], ids[1])
 	}
 	if errors.Is(err, store.ErrNotFound) || errors.Is(err, incident.ErrNoReport) || errors.Is(err, incident.ErrOnlyReport) {
 		return inputError{fmt.Errorf("incident %s: %w", sub, err)}
