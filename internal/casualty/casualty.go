@@ -25,9 +25,15 @@ type Mention struct {
 	Text       string
 	// Who is the victims noun, when the text gives one ("people", "civilians", "soldiers").
 	Who string
-	// Rule names the pattern that matched, for --explain: "passive", "active", "toll", "sum-passive",
-	// "sum-active", "bodies", "none".
+	// Rule names the pattern that matched, for --explain: "passive", "active", "toll", "toll-earlier",
+	// "sum-passive", "sum-active", "bodies", "single", "none".
 	Rule string
+	// Revised marks an updated or cumulative toll ("the death toll has risen to 27", "the number of dead
+	// reached 41", "bringing the toll to 16"): its figure replaces earlier ones for the same incident.
+	Revised bool
+	// Superseded marks a figure the sentence itself gives as replaced or first reported ("raising the toll
+	// from 12 to 27" gives 12; "officials had initially put the death toll at 18"); its Rule is "toll-earlier".
+	Superseded bool
 }
 
 // cue is one killing or injuring word of the sentence.
@@ -90,13 +96,11 @@ func Find(sentence string, base int) []Mention {
 	if len(cues) == 0 {
 		return nil
 	}
-	f := finder{s: sentence, qs: numbers.Find(sentence), used: map[int]bool{}}
+	f := finder{s: sentence, qs: numbers.Find(sentence), used: map[int]bool{}, sub: map[int]bool{}}
 	f.markSubgroups()
-	var out []Mention
+	out := f.revisions()
 	for _, c := range cues {
-		if m, ok := f.match(c); ok {
-			out = append(out, m)
-		}
+		out = append(out, f.match(c)...)
 	}
 	out = append(out, f.negations(cues)...)
 	sortMentions(out)

@@ -12,6 +12,9 @@ type finder struct {
 	s    string
 	qs   []numbers.Quantity
 	used map[int]bool
+	sub  map[int]bool // counts of a sub-group ("among them two children")
+	// covered holds the toll subjects read by revisions, whose cues are not read again.
+	covered [][2]int
 }
 
 var subgroupRe = regexp.MustCompile(`(?i)(?:among\s+them|among\s+whom|among\s+the\s+(?:dead|victims|wounded|injured)|including|of\s+whom|of\s+them|one\s+of\s+the|among\s+those)\s*(?:were\s+|are\s+)?$`)
@@ -21,25 +24,30 @@ func (f *finder) markSubgroups() {
 	for i, q := range f.qs {
 		lo := max(0, q.Start-40)
 		if subgroupRe.MatchString(f.s[lo:q.Start]) {
-			f.used[i] = true
+			f.used[i], f.sub[i] = true, true
 		}
 	}
 }
 
-func (f *finder) match(c cue) (Mention, bool) {
+func (f *finder) match(c cue) []Mention {
+	if f.isCovered(c) {
+		return nil
+	}
 	switch c.word {
 	case "death toll", "casualty toll", "fatality toll", "toll":
 		return f.toll(c)
 	case "casualties":
-		return Mention{}, false // killed and injured together: no count of either
+		return nil // killed and injured together: no count of either
 	}
 	if m, ok := f.passive(c); ok {
-		return m, true
+		return []Mention{m}
 	}
 	if forwardCue(c.word) {
-		return f.active(c)
+		if m, ok := f.active(c); ok {
+			return []Mention{m}
+		}
 	}
-	return Mention{}, false
+	return nil
 }
 
 // forwardCue: words that take their count after them ("killed 20", "bodies of 7").
@@ -55,14 +63,15 @@ func forwardCue(w string) bool {
 // passive: the count comes before the cue, joined only by victim nouns and auxiliaries
 // ("20 people were killed", "12 dead", "three soldiers and two civilians were killed").
 func (f *finder) passive(c cue) (Mention, bool) {
-	i := f.lastBefore(c.start)
+	i := f.countBefore(c.start)
 	if i < 0 {
-		return Mention{}, false
+		return f.single(c)
 	}
 	q := f.qs[i]
-	who, ok := linkWords(f.s[q.End:c.start], 6)
-	if !ok {
-		return Mention{}, false
+	gap := stripAside(f.s[q.End:c.start])
+	who, ok := linkWords(gap, 6)
+	if !ok || who == "" && ofRe.MatchString(gap) {
+		return Mention{}, false // "two of the wounded were women": a part of a group counted elsewhere
 	}
 	rule := "passive"
 	if c.word == "bodies" {
@@ -84,16 +93,14 @@ func (f *finder) passive(c cue) (Mention, bool) {
 // active: the count comes after the cue ("killed 20", "wounding dozens", "claimed the lives of 7").
 func (f *finder) active(c cue) (Mention, bool) {
 	i := f.firstAfter(c.end)
-	if i < 0 {
-		return Mention{}, false
+	if i < 0 || !fillerOnly(f.s[c.end:f.qs[i].Start]) {
+		return f.singleAfter(c)
 	}
 	q := f.qs[i]
-	if !fillerOnly(f.s[c.end:q.Start]) || !f.isHuman(i) {
+	if !f.isHuman(i) {
 		return Mention{}, false
 	}
-	if c.word == "left" {
-		return Mention{}, false
-	}
+
 	who := victimAfter(f.s[q.End:])
 	m := Mention{Kind: c.kind, Count: q, Start: c.start, End: q.End, Who: who, Rule: "active"}
 	if c.word == "bodies of" {
@@ -112,28 +119,34 @@ func (f *finder) active(c cue) (Mention, bool) {
 	return m, true
 }
 
-// toll: "the death toll rose to 31", "raising the toll to 31".
-func (f *finder) toll(c cue) (Mention, bool) {
+// toll: "the death toll was 31", "raising the toll to 31", "a toll of three dead", "raising the death toll
+// from 12 to 27" (the later figure; the earlier one is superseded).
+func (f *finder) toll(c cue) []Mention {
 	i := f.firstAfter(c.end)
-	if i < 0 {
-		return Mention{}, false
+	if i < 0 || !f.isHuman(i) {
+		return nil
 	}
 	gap := f.s[c.end:f.qs[i].Start]
-	if strings.ContainsAny(gap, ".;:()") || len(strings.Fields(gap)) > 8 {
-		return Mention{}, false
+	if strings.ContainsAny(gap, ".;:()") || len(strings.Fields(gap)) > 8 || clauseBreakRe.MatchString(gap) {
+		return nil
 	}
-	f.used[i] = true
-	return Mention{Kind: Killed, Count: f.qs[i], Start: c.start, End: f.qs[i].End, Rule: "toll"}, true
+	return f.figure(f.mark(Mention{Kind: Killed, Start: c.start, Rule: "toll"}), i)
 }
 
-func (f *finder) lastBefore(pos int) int {
+// countBefore is the last count before pos, passing over the counts of an aside ("six people, including
+// two children, were killed"); -1 when it is taken.
+func (f *finder) countBefore(pos int) int {
 	for i := len(f.qs) - 1; i >= 0; i-- {
-		if f.qs[i].End <= pos {
-			if f.used[i] {
-				return -1
-			}
-			return i
+		if f.qs[i].End > pos {
+			continue
 		}
+		if f.sub[i] && asideRe.MatchString(f.s[f.qs[i].End:pos]) {
+			continue
+		}
+		if f.used[i] {
+			return -1
+		}
+		return i
 	}
 	return -1
 }

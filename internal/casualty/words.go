@@ -29,7 +29,9 @@ var nonHuman = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`goats goat sheep cattle cows cow camels camel donkeys horses livestock animals
 		dogs chickens vehicles vehicle trucks lorries cars tanks aircraft planes jets helicopters drones boats ships
-		homes houses buildings shops hectares acres rounds missiles rockets shells bombs mines percent dollars`) {
+		homes houses buildings shops hectares acres rounds missiles rockets shells bombs mines percent dollars
+		villages towns cities districts provinces regions countries areas sites locations positions hours days
+		weeks months years times occasions incidents attacks strikes raids`) {
 		nonHuman[w] = true
 	}
 }

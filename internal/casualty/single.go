@@ -1,0 +1,123 @@
+package casualty
+
+import (
+	"regexp"
+	"strings"
+
+	"sitrep/internal/numbers"
+)
+
+var (
+	// asideRe follows the count of an aside up to the cue: "two children, were".
+	asideRe = regexp.MustCompile(`^[^,;:.()—–]*[,)—–]\s*(?:[\w-]+\s+){0,3}$`)
+	// asideStripRe is an aside naming a part of the victims: ", including two children," "(among them a boy)".
+	asideStripRe = regexp.MustCompile(`(?i)\s*(?:,|\(|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;:()—–]*(?:,|\)|—|–)`)
+	// ofRe starts the words after a part of a group counted elsewhere: "two of the wounded".
+	ofRe = regexp.MustCompile(`(?i)^\s*of\s+(?:the|those|them)\b`)
+)
+
+// stripAside removes a part-of-the-victims aside from the words between a count and its cue.
+func stripAside(gap string) string {
+	if !strings.ContainsAny(gap, ",(—–") {
+		return gap
+	}
+	return asideStripRe.ReplaceAllString(gap, " ")
+}
+
+// singular victims nouns, for "a child was killed" and "killing a civilian".
+var singular = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`person civilian child kid woman man boy girl baby infant soldier trooper
+		serviceman fighter militant rebel insurgent jihadist gunman attacker assailant terrorist combatant policeman
+		policewoman officer guard member worker student protester demonstrator villager resident worshipper
+		passenger pilgrim farmer miner journalist reporter photographer doctor medic nurse volunteer refugee migrant
+		inmate prisoner detainee hostage peacekeeper recruit cadet militiaman marine sailor pilot driver teacher
+		pupil commander leader official employee contractor paramedic rescuer elder shopper bystander pedestrian
+		teenager toddler father mother son daughter husband wife brother sister`) {
+		singular[w] = true
+		victims[w] = true
+	}
+}
+
+// auxWords make "a child ... killed" passive: without one, "a soldier killed a civilian" has the soldier act.
+var auxWords = map[string]bool{"was": true, "were": true, "been": true, "is": true}
+
+// single: one victim named with an article before the cue, "a child was killed", "a soldier died".
+func (f *finder) single(c cue) (Mention, bool) {
+	lo := max(0, c.start-80)
+	before := f.s[lo:c.start]
+	k := lastArticle(before)
+	if k < 0 || strings.ContainsAny(before[k:], ",;:.()\"") {
+		return Mention{}, false
+	}
+	det := lo + k
+	sp := strings.IndexByte(f.s[det:c.start], ' ')
+	if sp < 0 {
+		return Mention{}, false
+	}
+	end := det + sp
+	gap := f.s[end:c.start]
+	who, ok := linkWords(gap, 6)
+	if !ok || !singular[who] || strings.ContainsAny(gap, "0123456789") {
+		return Mention{}, false
+	}
+	if forwardCue(c.word) && !hasWord(gap, auxWords) {
+		return Mention{}, false
+	}
+	return Mention{Kind: c.kind, Count: one(f.s, det, end), Start: det, End: c.end, Who: who, Rule: "single"}, true
+}
+
+// singleAfter: one victim named with an article after the cue, "killing a civilian".
+func (f *finder) singleAfter(c cue) (Mention, bool) {
+	rest := f.s[c.end:]
+	ws := strings.Fields(firstWords(rest, 5))
+	if len(ws) < 2 || (strings.ToLower(ws[0]) != "a" && strings.ToLower(ws[0]) != "an") {
+		return Mention{}, false
+	}
+	det := c.end + strings.Index(rest, ws[0])
+	end := det + len(ws[0])
+	for _, w := range ws[1:] {
+		lw := strings.ToLower(w)
+		if singular[lw] {
+			return Mention{Kind: c.kind, Count: one(f.s, det, end), Start: c.start, End: endOfVictim(f.s, end),
+				Who: lw, Rule: "single"}, true
+		}
+		if !(w[0] >= 'A' && w[0] <= 'Z') && !strings.Contains(w, "-") && !linkers[lw] {
+			break
+		}
+	}
+	return Mention{}, false
+}
+
+// lastArticle is the offset of the last word "a" or "an" in s, or -1.
+func lastArticle(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if i > 0 && isLetter(s[i-1]) {
+			continue
+		}
+		w := s[i:]
+		if j := strings.IndexByte(w, ' '); j >= 0 {
+			w = w[:j]
+		}
+		if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasWord(s string, set map[string]bool) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// one is the count of a single victim, read from the article at s[start:end].
+func one(s string, start, end int) numbers.Quantity {
+	lo, best, hi := 1, 1, 1
+	return numbers.Quantity{Start: start, End: end, Text: s[start:end], Low: &lo, Best: &best, High: &hi, Rule: "single"}
+}
