@@ -26,6 +26,9 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		}
 		return hi, "", rejectRun // "Best Buy", "West Nile virus"
 	}
+	if nonPlaces[key] {
+		return hi, "", rejectRun // "El Niño": a gazetteer name that in news is something else
+	}
 	if _, ok := r.g.CountryByDemonym(key); ok {
 		if _, isName := r.g.CountryByName(key); !isName {
 			return hi, "", rejectWord // an adjective or noun of nationality, not a place (see demonymAt)

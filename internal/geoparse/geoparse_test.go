@@ -125,6 +125,7 @@ func TestRecognitionLeavesOut(t *testing.T) {
 		{"organisation of a place", "She studied at the University of Manchester.", "Manchester"},
 		{"stop word starting a name", "He shops at Best Buy.", "Buy"},
 		{"names joined by and", "Birds died in Bumbacari and Dudescu.", "Bumbacari and"},
+		{"weather pattern", "Forecasters said El Niño would bring heavy rain.", "Niño"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -151,3 +151,6 @@ var mediaHeads = set("times", "post", "herald", "tribune", "journal", "gazette",
 	"airline", "airways", "air", "university", "college", "tech", "fc", "united", "rangers",
 	"giants", "jets", "lakers", "knicks", "mets", "yankees", "cowboys", "bulls", "bears", "eagles", "patriots",
 	"saints", "warriors", "review", "magazine", "broadcasting", "tv", "radio")
+
+// nonPlaces are multi-word gazetteer names that news uses for something else: weather patterns.
+var nonPlaces = set("el nino", "la nina")
