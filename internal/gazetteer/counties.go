@@ -40,6 +40,9 @@ func BuildCounties(ctx context.Context, r io.Reader, w io.Writer) error {
 			return fmt.Errorf("%w: want a US postal code row of 12 columns", ErrRow)
 		}
 		state, name := f[4], strings.TrimSpace(f[5])
+		if strings.Contains(name, "|") {
+			return fmt.Errorf("%w: county name %q holds the alias separator |", ErrRow, name)
+		}
 		if len(state) != 2 || name == "" || state == "DC" || strings.HasSuffix(name, "(city)") ||
 			strings.HasPrefix(name, "City of ") {
 			return nil

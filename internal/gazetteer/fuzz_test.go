@@ -2,6 +2,8 @@ package gazetteer
 
 import (
 	"bytes"
+	"context"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +64,31 @@ func FuzzOpenIndex(f *testing.F) {
 		ix.lookup(&ix.primary, "aleppo", nil)
 		ix.lookup(&ix.loose, "alp", nil)
 		ix.hasPrefix("al")
+	})
+}
+
+// FuzzBuildCounties feeds arbitrary postal code tables to BuildCounties: whatever it accepts must write a
+// counties file whose every row loads as a division.
+func FuzzBuildCounties(f *testing.F) {
+	f.Add([]byte(usZips))
+	f.Add([]byte("US\t1\tA\tB\tNY\tSuffolk|x\t1\t\t\t40\t-73\t\r\n"))
+	f.Add([]byte("US\t1\tA\tB\tNY\t#x\t1\t\t\t91\t-73\t1\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var out bytes.Buffer
+		if err := BuildCounties(context.Background(), bytes.NewReader(in), &out); err != nil {
+			return
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) != 7 {
+				t.Fatalf("row %q: %d columns", line, len(f))
+			}
+			if _, err := parseDivision(f, "ADM2"); err != nil {
+				t.Fatalf("row %q: %v", line, err)
+			}
+		}
 	})
 }
