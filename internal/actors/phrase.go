@@ -59,7 +59,19 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 			mods.unknown = true
 		}
 	}
+	if p.head == "opposition" && p.end < len(keys) && civicNouns[keys[p.end]] {
+		return p, false // "opposition supporters", "opposition activists": politics, not rebels
+	}
 	return p, p.end > 0
+}
+
+// civicNouns after "opposition" make a political, not an armed, party.
+var civicNouns = map[string]bool{
+	"supporters": true, "activists": true, "activist": true, "politicians": true, "politician": true,
+	"leaders": true, "leader": true, "figures": true, "figure": true, "parties": true, "party": true,
+	"lawmakers": true, "mps": true, "candidates": true, "candidate": true, "coalition": true, "bloc": true,
+	"alliance": true, "members": true, "politics": true, "newspaper": true, "media": true, "protesters": true,
+	"demonstrators": true, "voters": true, "legislators": true, "senators": true, "deputies": true,
 }
 
 // headAllowed rejects heads that need a modifier: "men" only as "armed men", "unidentified men".

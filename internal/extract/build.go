@@ -51,7 +51,7 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 		x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
 	}
 	r.civilianTarget(c, &ev, x)
-	r.shapeRoles(&ev, x)
+	r.shapeRoles(c, &ev, x)
 	ev.Fatalities = r.count(c, "killed", x, "fatalities")
 	ev.Injuries = r.count(c, "injured", x, "injuries")
 	ev.Weapons = things(c, func(s *sent) []lexicon.Match { return s.weapons }, x, "weapons")

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/internal/event"
@@ -10,10 +11,17 @@ import (
 // ("Protesters (Kenya)") and the force that intervenes actor2, except in excessive force where the force
 // acts on the protesters; in a riot the crowd is "Rioters (X)"; in armed violence civilians are only ever
 // acted upon. A crowd event without a named crowd gets one from the country of its place.
-func (r *run) shapeRoles(ev *event.Event, x *explainer) {
+func (r *run) shapeRoles(c *cluster, ev *event.Event, x *explainer) {
+	switch ev.SubEventType {
+	case subGovRegains, subNSAO, "Non-violent transfer of territory":
+		r.lostBy(c, ev, x)
+	}
 	switch ev.EventType {
 	case event.TypeProtests, event.TypeRiots:
 		r.crowdRoles(ev, x)
+		if ev.SubEventType == subInterv || ev.SubEventType == subExcessive {
+			r.interveners(c, ev, x)
+		}
 	case event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs:
 		for i := range ev.Actors {
 			if a := &ev.Actors[i]; a.Role == event.RoleActor1 && victimKind(a.Kind) {
@@ -91,4 +99,58 @@ func dedupeActors(as []event.Actor) []event.Actor {
 		}
 	}
 	return out
+}
+
+// lostBy adds as actor2 of a territorial event the armed party the territory was taken from ("recaptured
+// the village from Russian troops"), when it has none.
+func (r *run) lostBy(c *cluster, ev *event.Event, x *explainer) {
+	if slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor2 }) {
+		return
+	}
+	for _, k := range c.cands {
+		if k.sub != ev.SubEventType {
+			continue
+		}
+		s := k.s
+		end := s.tokenAt(k.h.End)
+		for i := end; i < len(s.Tokens) && i < end+8; i++ {
+			if s.word(i) != "from" || i+1 >= len(s.Tokens) {
+				continue
+			}
+			for _, m := range s.mentions {
+				if m.Start >= s.Tokens[i+1].Start && m.Start <= s.Tokens[min(i+3, len(s.Tokens)-1)].Start &&
+					armedKind(m.Actor.Kind) && !m.Metonym && !slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Name == m.Actor.Name }) {
+					a := m.Actor
+					a.Role, a.Attribution = event.RoleActor2, event.AttrStated
+					ev.Actors = append(ev.Actors, a)
+					x.add("actor2", a.Name, "taken-from", entryOf(c, a.Span), a.Span)
+					return
+				}
+			}
+			break
+		}
+	}
+}
+
+// interveners adds the state force that broke up or fired on a protest ("Police used water cannon to
+// disperse..."), when the roles named none: the first state-forces mention of the cue sentences.
+func (r *run) interveners(c *cluster, ev *event.Event, x *explainer) {
+	if slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return armedKind(a.Kind) }) {
+		return
+	}
+	role := event.RoleActor2
+	if ev.SubEventType == subExcessive {
+		role = event.RoleActor1
+	}
+	for _, k := range c.cands {
+		for _, m := range k.s.mentions {
+			if m.Actor.Kind == event.KindStateForces && !m.Metonym {
+				a := m.Actor
+				a.Role, a.Attribution = role, event.AttrStated
+				ev.Actors = append(ev.Actors, a)
+				x.add(role, a.Name, "intervening-force", entryOf(c, a.Span), a.Span)
+				return
+			}
+		}
+	}
 }
