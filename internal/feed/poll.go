@@ -37,10 +37,27 @@ func (p *Poller) Poll(ctx context.Context, src store.Source) (int, error) {
 	p.schedule(&src, err, itemErrs)
 	save, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
+	if !src.Added.IsZero() && !p.stillListed(save, src.URL) {
+		return stored, err // removed while it was being polled: do not add it back
+	}
 	if perr := p.st.PutSource(save, src); perr != nil {
 		return stored, errors.Join(err, perr)
 	}
 	return stored, err
+}
+
+// stillListed reports whether the store still lists the source url (true when it cannot tell).
+func (p *Poller) stillListed(ctx context.Context, url string) bool {
+	srcs, err := p.st.ListSources(ctx)
+	if err != nil {
+		return true
+	}
+	for _, s := range srcs {
+		if s.URL == url {
+			return true
+		}
+	}
+	return false
 }
 
 // poll is Poll without the bookkeeping; it updates src's validators when every item was handled for good.

@@ -217,3 +217,21 @@ func TestRunPollsDueSourcesUntilCancelled(t *testing.T) {
 		t.Errorf("counts %+v", c)
 	}
 }
+
+func TestPollDoesNotAddBackADeletedSource(t *testing.T) {
+	ctx := context.Background()
+	s := testSite(t)
+	r := newRig(t, 64<<10)
+	u := s.URL + "/broken.xml"
+	if err := r.st.PutSource(ctx, store.Source{URL: u}); err != nil {
+		t.Fatal(err)
+	}
+	src := r.source(t, u)
+	if err := r.st.DeleteSource(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	r.poller.Poll(ctx, src)
+	if srcs, _ := r.st.ListSources(ctx); len(srcs) != 0 {
+		t.Errorf("a source deleted during its poll came back: %+v", srcs)
+	}
+}
