@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build web test test-short lint bench fuzz demo clean
+.PHONY: all build web test test-short lint bench fuzz demo example clean
 
 all: build
 
@@ -39,8 +39,12 @@ fuzz:
 	  done; \
 	done
 
-# Extract the events of the example article (the main job on the embedded defaults).
-demo:
+# Load the synthetic sample corpus into sitrep-demo.db and serve the API and the page on localhost:8080.
+demo: web
+	$(GO) run . demo
+
+# Extract the events of the example article (the engine alone, on the embedded defaults).
+example:
 	$(GO) run . extract --format text --published 2016-10-05 examples/aleppo-convoy.txt
 
 clean:
