@@ -33,7 +33,7 @@ func hasMonth(s string) bool {
 func hasRelative(s string) bool {
 	for _, w := range []string{"yesterday", "today", "tonight", "night", "this week", "this month", "this year",
 		"last week", "last month", "last year", "weekend", "this morning", "this afternoon", "this evening",
-		"day before"} {
+		"day before", "in the week", "in the month", "in the year"} {
 		if containsFold(s, w) {
 			return true
 		}

@@ -51,12 +51,15 @@ func weekStart(d event.Date) event.Date { return d.AddDays(-((int(d.Weekday()) +
 func resolveRelative(m []string, pub *event.Date) (Expr, bool) {
 	p := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 	rule := strings.ReplaceAll(p, " ", "-")
+	p = strings.Replace(p, " in the ", " this ", 1) // "earlier in the week" is "earlier this week"
 	if pub == nil {
 		return unresolved(relPrecision(p), rule), true
 	}
 	d := *pub
 	e := Expr{From: d, To: d, Precision: event.PrecisionDay, Resolved: true, Rule: rule}
 	switch {
+	case p == "the day before yesterday":
+		e.From, e.To = d.AddDays(-2), d.AddDays(-2)
 	case p == "yesterday" || p == "last night" || p == "the day before":
 		e.From, e.To = d.AddDays(-1), d.AddDays(-1)
 	case p == "overnight":

@@ -20,11 +20,11 @@ var rules = []rule{
 	{"dmy", hasMonth, regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+(\d{4}))?\b`), resolveDMY},
 	{"mdy", hasMonth, regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), resolveMDY},
 	{"month-year", hasMonth, regexp.MustCompile(`\b` + monthRe + `,?\s+(\d{4})\b`), resolveMonthYear},
-	{"month", hasMonth, regexp.MustCompile(`\b(?i:(in|on|last|next|this|early|late|mid|since|during|until|by|from|through|throughout|earlier\s+in|late\s+in|early\s+in|in\s+early|in\s+late|in\s+mid))[\s-]+` + monthRe + `\b`), resolveMonth},
+	{"month", hasMonth, regexp.MustCompile(`\b(?i:(in|on|last|next|this|early|late|mid|since|during|until|by|from|through|throughout|earlier\s+in|late\s+in|early\s+in|in\s+early|in\s+late|in\s+mid))[\s-]+` + monthRe + `(?:,?\s+(\d{4})|\s+(\d{1,2})(?:st|nd|rd|th)?)?\b`), resolveMonth},
 	{"year", hasDigit, regexp.MustCompile(`\b(?i:(in|since|during|by|until|from|throughout|through|early|late|mid|of|before|after))[\s-]+((?:19|20)\d\d)\b`), resolveYear},
 	{"decade", hasDecade, regexp.MustCompile(`\bthe\s+((?:19|20)\d)0s\b`), resolveDecade},
 	{"weekday", hasWeekday, regexp.MustCompile(`\b(?:(?i:(every|each|last|on|this|early|late|early\s+on|late\s+on|since|past|next|until|by))\s+)?` + weekdayRe + `(?:\s+(morning|afternoon|evening|night))?\b`), resolveWeekday},
-	{"relative", hasRelative, regexp.MustCompile(`(?i)\b(yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|the\s+day\s+before|(?:earlier|later|late|early)\s+this\s+(?:week|month|year)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:at|over|during)\s+the\s+weekend|(?:this|last)\s+weekend)\b`), resolveRelative},
+	{"relative", hasRelative, regexp.MustCompile(`(?i)\b(yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|the\s+day\s+before\s+yesterday|the\s+day\s+before|(?:earlier|later|late|early)\s+this\s+(?:week|month|year)|(?:earlier|later)\s+in\s+the\s+(?:week|month|year)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:at|over|during)\s+the\s+weekend|(?:this|last)\s+weekend)\b`), resolveRelative},
 	{"ago", hasAgo, regexp.MustCompile(`(?i)\b` + numRe + `\s+(day|week|month|year)s?\s+ago\b`), resolveAgo},
 }
 
@@ -110,6 +110,14 @@ func resolveMonth(m []string, pub *event.Date) (Expr, bool) {
 	}
 	if len(m[2]) <= 4 && !strings.HasSuffix(m[2], ".") && m[2] != "May" && m[2] != "June" && m[2] != "July" {
 		return Expr{}, false // "in Mar" is too rare to trust
+	}
+	if m[4] != "" {
+		return Expr{}, false // "on October 4" is a day (rule mdy)
+	}
+	if m[3] != "" { // "until May 2025": the year given
+		e, ok := resolveMonthYear([]string{m[0], m[2], m[3]}, pub)
+		e.Rule = "month-year"
+		return e, ok
 	}
 	prep := strings.ToLower(m[1])
 	rule := "month"

@@ -20,6 +20,9 @@ type Expr struct {
 	Resolved bool
 	// Rule names the rule that matched, for --explain ("weekday", "last-month", "dmy"...).
 	Rule string
+	// Dateline marks the date of filing that heads a report ("KHARTOUM, July 6 (Reuters) -"): it dates the
+	// report, not the events it tells of.
+	Dateline bool
 }
 
 // When returns the expression as the event model's interval, or nil when it is not resolved.
@@ -64,7 +67,11 @@ func Find(text string, published *event.Date) []Expr {
 			all = append(all, e)
 		}
 	}
-	return nonOverlapping(all)
+	out := nonOverlapping(all)
+	for i := range out {
+		out[i].Dateline = isDateline(text, out[i])
+	}
+	return refine(text, out, published)
 }
 
 func nonOverlapping(all []Expr) []Expr {

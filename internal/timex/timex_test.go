@@ -10,10 +10,14 @@ import (
 )
 
 func (e Expr) summary() string {
-	if !e.Resolved {
-		return e.Text + "=?/" + e.Precision
+	mark := ""
+	if e.Dateline {
+		mark = " [dateline]"
 	}
-	return e.Text + "=" + e.From.String() + ".." + e.To.String() + "/" + e.Precision
+	if !e.Resolved {
+		return e.Text + "=?/" + e.Precision + mark
+	}
+	return e.Text + "=" + e.From.String() + ".." + e.To.String() + "/" + e.Precision + mark
 }
 
 func TestPhrases(t *testing.T) {
@@ -33,6 +37,7 @@ func TestPhrases(t *testing.T) {
 		if len(parts) != 3 {
 			t.Fatalf("bad line %q", line)
 		}
+		parts[1] = strings.ReplaceAll(parts[1], `\n`, "\n")
 		var pub *event.Date
 		if parts[0] != "-" {
 			d, err := event.ParseDate(parts[0])

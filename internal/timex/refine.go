@@ -1,0 +1,56 @@
+package timex
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"sitrep/internal/event"
+)
+
+// futureRe ends the clause before a weekday when it is said of a coming day: "the council will meet on
+// Tuesday", "the truce takes effect on Tuesday", "talks are due to resume on Monday".
+var futureRe = regexp.MustCompile(`(?i)(?:\b(?:will|shall|won't|is\s+due|are\s+due|due\s+to|expected\s+to|scheduled\s+(?:to|for)|planned\s+for|plans?\s+to|set\s+to|going\s+to|to\s+be\s+held|takes?\s+effect|comes?\s+into\s+(?:force|effect)|to\s+take\s+effect|to\s+come\s+into\s+(?:force|effect))|'ll)\b[^.;!?]*$`)
+
+// refine adjusts weekdays to their context: said of the future they are the next such day; "on Tuesday
+// last week" is the Tuesday of last week.
+func refine(text string, xs []Expr, pub *event.Date) []Expr {
+	if pub == nil {
+		return xs
+	}
+	for i := range xs {
+		x := &xs[i]
+		if !strings.HasPrefix(x.Rule, "weekday-past") {
+			continue
+		}
+		wd, ok := weekdayIn(x.Text)
+		if !ok {
+			continue
+		}
+		switch {
+		case future(text, x.Start):
+			d := pub.AddDays((int(wd) - int(pub.Weekday()) + 7) % 7)
+			x.From, x.To, x.Rule = d, d, strings.Replace(x.Rule, "weekday-past", "weekday-future", 1)
+		case i+1 < len(xs) && xs[i+1].Rule == "last-week" && strings.Trim(text[x.End:xs[i+1].Start], " ,") == "":
+			d := xs[i+1].From.AddDays((int(wd) + 6) % 7) // From is a Monday
+			x.From, x.To, x.Rule = d, d, strings.Replace(x.Rule, "weekday-past", "weekday-last-week", 1)
+		}
+	}
+	return xs
+}
+
+// future reports a future-tense marker in the clause before pos (at most 60 bytes back).
+func future(text string, pos int) bool {
+	lo := max(0, pos-60)
+	return futureRe.MatchString(text[lo:pos])
+}
+
+// weekdayIn returns the weekday named in s.
+func weekdayIn(s string) (wd time.Weekday, ok bool) {
+	for name, d := range weekdays {
+		if strings.Contains(s, name) {
+			return d, true
+		}
+	}
+	return 0, false
+}
