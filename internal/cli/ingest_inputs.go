@@ -14,6 +14,7 @@ import (
 	"sitrep/internal/document"
 	"sitrep/internal/event"
 	"sitrep/internal/fetch"
+	"sitrep/internal/sources"
 )
 
 // taskKind says what a worker does with a task.
@@ -33,10 +34,6 @@ type task struct {
 	doc  event.Document
 	err  error
 }
-
-// articleExts are the file extensions a directory walk ingests; other files are skipped with a reason.
-var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true,
-	".shtml": true, ".jsonl": true, ".ndjson": true}
 
 // produce turns the inputs, then the --urls file, into tasks, until ctx ends.
 func (in *ingester) produce(ctx context.Context, inputs []string, tasks chan<- task) {
@@ -63,7 +60,7 @@ func (in *ingester) input(ctx context.Context, arg string, send func(task) bool)
 	if arg == "-" {
 		return in.stream(ctx, arg, send)
 	}
-	if l := strings.ToLower(arg); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+	if sources.IsURL(arg) {
 		return send(task{kind: taskURL, name: arg})
 	}
 	st, err := os.Stat(arg)
@@ -121,22 +118,17 @@ func (in *ingester) walk(ctx context.Context, dir string, send func(task) bool) 
 			ok = send(task{kind: taskErr, name: path, err: err})
 			return nil
 		}
-		hidden := path != dir && strings.HasPrefix(d.Name(), ".")
 		switch {
-		case d.IsDir() && hidden:
+		case d.IsDir() && path != dir && sources.IsHidden(path):
 			return filepath.SkipDir
 		case d.IsDir():
 			return nil
-		case hidden:
-			in.prog.skip(path, "hidden file")
-			return nil
 		case !regular(path, d):
-			in.prog.skip(path, "not a regular file")
+			in.skip(path, "not a regular file")
 			return nil
 		}
-		ext := strings.ToLower(filepath.Ext(path))
-		if !articleExts[ext] {
-			in.prog.skip(path, "not an article file ("+extLabel(ext)+")")
+		if reason := sources.SkipReason(path); reason != "" {
+			in.skip(path, reason)
 			return nil
 		}
 		if ok = in.file(ctx, path, send); !ok {
@@ -150,6 +142,12 @@ func (in *ingester) walk(ctx context.Context, dir string, send func(task) bool) 
 	return ok
 }
 
+// skip counts a file a directory walk does not ingest and logs it (at debug level: SITREP_DEBUG=1).
+func (in *ingester) skip(path, reason string) {
+	in.prog.skip(reason)
+	in.e.log.Debug("skipped", "file", path, "reason", reason)
+}
+
 // regular reports whether a walked entry is a regular file, following a symbolic link.
 func regular(path string, d fs.DirEntry) bool {
 	if d.Type().IsRegular() {
@@ -160,14 +158,6 @@ func regular(path string, d fs.DirEntry) bool {
 	}
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
-}
-
-// extLabel names an extension in skip reasons.
-func extLabel(ext string) string {
-	if ext == "" {
-		return "no extension"
-	}
-	return ext
 }
 
 // urlList sends the URLs of a file, one a line; blank lines and # comments are skipped.
@@ -185,7 +175,7 @@ func (in *ingester) urlList(ctx context.Context, path string, send func(task) bo
 			continue
 		}
 		t := task{kind: taskURL, name: line}
-		if l := strings.ToLower(line); !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+		if !sources.IsURL(line) {
 			t = task{kind: taskErr, name: fmt.Sprintf("%s:%d", path, n),
 				err: fmt.Errorf("%w: %q is not an http(s) URL", fetch.ErrScheme, line)}
 		}

@@ -113,7 +113,7 @@ func (p *ingestProgress) report(name string, err error) {
 }
 
 // skip counts a directory entry that is not ingested.
-func (p *ingestProgress) skip(path, reason string) {
+func (p *ingestProgress) skip(reason string) {
 	p.mu.Lock()
 	p.skipped[reason]++
 	p.mu.Unlock()
