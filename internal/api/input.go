@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"time"
 
@@ -70,14 +71,26 @@ func (s *Server) fetchDocument(ctx context.Context, url string) (event.Document,
 	}
 	src, err := document.Load(ctx, url, nil, document.Options{Fetch: s.opts.Fetch})
 	if err != nil {
-		return event.Document{}, err
+		return event.Document{}, fetchFailed(err)
 	}
 	defer src.Close()
 	doc, err := src.Next(ctx)
 	if errors.Is(err, io.EOF) {
 		return doc, fmt.Errorf("%s: %w", url, document.ErrEmpty)
 	}
-	return doc, err
+	return doc, fetchFailed(err)
+}
+
+// fetchFailed turns a fetch failure that maps to no client error (a refused connection, an unknown host) into a
+// 502 that says what happened.
+func fetchFailed(err error) error {
+	if err == nil {
+		return nil
+	}
+	if code, _ := statusOf(err); code == http.StatusInternalServerError {
+		return &Error{Status: http.StatusBadGateway, Msg: "fetch: " + err.Error()}
+	}
+	return err
 }
 
 // parsePublished reads a publication date as YYYY-MM-DD or an RFC 3339 timestamp; nil when empty.

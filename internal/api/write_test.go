@@ -163,4 +163,8 @@ func TestPostDocumentURL(t *testing.T) {
 	if code != http.StatusOK {
 		t.Errorf("extract url: %d %s", code, got)
 	}
+	if code, got = call(t, h, "POST", "/api/extract", `{"url":"http://127.0.0.1:1/closed"}`); code != http.StatusBadGateway ||
+		!strings.Contains(got, "fetch") {
+		t.Errorf("unreachable url: %d %s", code, got)
+	}
 }
