@@ -50,3 +50,33 @@ func FuzzAnchor(f *testing.F) {
 		}
 	})
 }
+
+func TestRefines(t *testing.T) {
+	pub := event.NewDate(2016, 10, 5)
+	find := func(s string) Expr {
+		t.Helper()
+		xs := Find(s, &pub)
+		if len(xs) != 1 {
+			t.Fatalf("%q: %d expressions", s, len(xs))
+		}
+		return xs[0]
+	}
+	lastWeek, sept, thu := find("last week"), find("in September"), find("on Thursday")
+	tests := []struct {
+		name         string
+		fine, coarse Expr
+		want         bool
+	}{
+		{"weekday in last week", thu, lastWeek, true},
+		{"weekday in month", thu, sept, true},
+		{"week in month", lastWeek, sept, false}, // last week runs into October
+		{"same interval", thu, thu, false},
+		{"coarse in fine", sept, thu, false},
+		{"unresolved", Expr{}, sept, false},
+	}
+	for _, tt := range tests {
+		if got := tt.fine.Refines(tt.coarse); got != tt.want {
+			t.Errorf("%s: Refines = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -106,3 +106,12 @@ func monthSpan(y int, m time.Month) (event.Date, event.Date) {
 	first := event.NewDate(y, m, 1)
 	return first, event.NewDate(y, m+1, 1).AddDays(-1)
 }
+
+// Refines reports whether e is a narrower interval inside coarse, both resolved: "on Thursday morning"
+// refines "last week", "on 19 September" refines "in September". A date chooser can then keep the finer one.
+func (e Expr) Refines(coarse Expr) bool {
+	if !e.Resolved || !coarse.Resolved || e.From.Before(coarse.From.Time) || e.To.After(coarse.To.Time) {
+		return false
+	}
+	return e.To.Sub(e.From.Time) < coarse.To.Sub(coarse.From.Time)
+}
