@@ -18,13 +18,14 @@ import (
 
 // runEvalGeo scores the geoparser on a geo gold file (GeoWebNews, GeoVirus).
 func runEvalGeo(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval geo", "--gold FILE [--oracle] [--limit N] [--json] [--gazetteer DIR] [--errors N]")
+	fs := newFlagSet(e, "eval geo", "--gold FILE [--oracle] [--demonyms] [--limit N] [--json] [--gazetteer DIR] [--errors N]")
 	gold := fs.String("gold", "", "geo gold file, JSON Lines (e.g. ../shared/eval/geo/geowebnews.jsonl)")
 	oracle := fs.Bool("oracle", false, "resolve the gold spans instead of recognising toponyms (scores resolution only)")
 	limit := fs.Int("limit", 0, "score only the first N documents (0 = all)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	gazDir := fs.String("gazetteer", "", "data directory of imported GeoNames dumps (default: embedded data only)")
 	largest := fs.Int("errors", 10, "list this many of the largest resolution errors")
+	demonyms := fs.Bool("demonyms", false, "also recognise adjectives of nationality as toponyms of their country (as GeoWebNews annotates them)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,7 +45,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval geo: lexicon: %w", err)
 	}
-	p := geoparse.NewWithOptions(g, geoparse.Options{FirstName: lex.IsFirstName})
+	p := geoparse.NewWithOptions(g, geoparse.Options{FirstName: lex.IsFirstName, Demonyms: *demonyms})
 	s := eval.NewGeoScorer()
 	if err := scoreGeo(ctx, e, eval.NewGeoReader(f, *gold), s, p, *oracle, *limit); err != nil {
 		return err
