@@ -21,6 +21,10 @@ func TestClaims(t *testing.T) {
 		{"questions", "The ministry questioned why the convoy moved at night.", []string{"ministry=questions"}},
 		{"fabricated denies", "The army called the reports fabricated.", []string{"army=denies"}},
 		{"pronoun skipped", "He said the town was quiet.", nil},
+		{"participle is no claim", "A mob lynched a man accused of theft, witnesses said.", []string{"witnesses=asserts"}},
+		{"no speaker head", "Such an attack shows the desperation of the group, the minister said.", []string{"minister=asserts"}},
+		{"pronoun and thought verb cut", "I think multiple other sources have said that as well.", []string{"multiple other sources=asserts"}},
+		{"according to, final stop", "Dozens died, according to local sources.", []string{"local sources=reports"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

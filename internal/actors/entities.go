@@ -40,7 +40,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 			}
 		}
 		for i := 0; i < len(s.Tokens); i++ {
-			if covered[i] || !isCapWord(s.Tokens[i]) && !titleAt(keys, i) {
+			if covered[i] || !isCapWord(s.Tokens[i]) && !titleAt(keys, i) || articles[keys[i]] {
 				continue
 			}
 			kind, end := f.entityAt(s, keys, covered, i)
@@ -101,3 +101,6 @@ func nameParticle(keys []string, j int) bool {
 	}
 	return false
 }
+
+// articles never start a name ("The Sudan Revolutionary Front" names "Sudan Revolutionary Front").
+var articles = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true}

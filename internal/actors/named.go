@@ -37,7 +37,7 @@ func (f *Finder) namedAt(s text.Sentence, keys []string, covered []bool, i int, 
 	for end > i && !isCapWord(toks[end-1]) {
 		end--
 	}
-	if end > i && orgHeads[keys[end-1]] && (end-i > 1 || i > 0) {
+	if end > i && (orgHeads[keys[end-1]] && (end-i > 1 || i > 0) || end-i > 2 && orgHeads[keys[i]] && keys[i+1] == "of") {
 		return event.EntityOrganization, end
 	}
 	if end == i+1 && surnames[keys[i]] {

@@ -21,6 +21,10 @@ func TestRoles(t *testing.T) {
 		{"against", "Gunmen launched an attack against civilians.", "attack", "ML", "Unidentified Armed Group (Mali)", "Civilians (Mali)"},
 		{"hedged", "Suspected Boko Haram militants abducted 20 students.", "abducted", "NG", "Boko Haram#alleged", "Civilians (Nigeria)"},
 		{"metonym to forces", "Moscow struck the depot overnight.", "struck", "", "Military Forces of Russia", ""},
+		{"speaker takes no role", "At least 12 civilians were killed when a market was hit by an air strike, the Syrian Observatory for Human Rights said.", "air strike", "SY", "", "Civilians (Syria)"},
+		{"passive subject acted upon", "Ten soldiers were killed when their convoy hit a mine.", "hit", "ML", "", "Military Forces of Mali"},
+		{"coordinated subjects", "The Sudanese army and the Rapid Support Forces clashed in Khartoum.", "clashed", "SD", "Military Forces of Sudan", "Rapid Support Forces"},
+		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

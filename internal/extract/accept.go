@@ -1,6 +1,10 @@
 package extract
 
-import "sitrep/internal/event"
+import (
+	"strings"
+
+	"sitrep/internal/event"
+)
 
 // accept runs the context checks on a trigger: what it needs, support for a weak cue, modality, negation,
 // accusations of a pattern, background nouns and history.
@@ -17,6 +21,12 @@ func (r *run) accept(s *sent, h hit) bool {
 	}
 	if h.info.noun && h.info.literal() && s.objectOf(h) {
 		return false // "destroyed a VBIED", "seized two grenades": the device is a target or a find
+	}
+	if h.info.class == subArrests && !s.has(classProtest) && !s.politicalArrest() {
+		return false // "police arrested a man for theft": ACLED codes arrests of political weight only
+	}
+	if h.info.class == "Sexual violence" && len(s.weapons) == 0 && !s.armedParty(false) {
+		return false // sexual violence counts as political violence when an armed party commits it
 	}
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
@@ -142,3 +152,44 @@ func (s *sent) objectOf(h hit) bool {
 	}
 	return false
 }
+
+// politicalArrest reports an arrest of political weight: by an armed party other than the police (the
+// army, a militia), of a named group's members, or of activists, journalists, opposition figures, officials
+// or suspected militants.
+func (s *sent) politicalArrest() bool {
+	for _, m := range s.mentions {
+		if m.Metonym || !armedKind(m.Actor.Kind) {
+			continue
+		}
+		if m.Actor.Kind != event.KindStateForces || !strings.HasPrefix(m.Actor.Name, "Police") {
+			return true
+		}
+	}
+	for i := range s.Tokens {
+		if politicalWords[s.word(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// armedParty reports a mention of an armed party, named or rule-built ("armed men", "soldiers"); the police
+// count only when asked (in crime news they investigate).
+func (s *sent) armedParty(police bool) bool {
+	for _, m := range s.mentions {
+		if !m.Metonym && armedKind(m.Actor.Kind) && (police || !strings.HasPrefix(m.Actor.Name, "Police")) {
+			return true
+		}
+	}
+	return false
+}
+
+// politicalWords name people whose arrest is political.
+var politicalWords = set("activist", "activists", "opposition", "journalist", "journalists", "reporter", "reporters",
+	"protester", "protesters", "demonstrators", "politician", "politicians", "lawmaker", "lawmakers", "dissident",
+	"dissidents", "critic", "critics", "blogger", "bloggers", "militant", "militants", "rebel", "rebels",
+	"insurgent", "insurgents", "jihadist", "jihadists", "terrorist", "terrorists", "terror", "terrorism",
+	"extremist", "extremists", "separatist", "separatists", "spy", "spies", "espionage", "treason", "sedition",
+	"coup", "minister", "ministers", "mayor", "governor", "candidate", "candidates", "leader", "leaders",
+	"commander", "commanders", "fighters", "cleric", "imam", "unionists", "unionist", "mp", "mps", "senator",
+	"parliamentarian", "soldiers", "deserters")

@@ -42,6 +42,14 @@ func TestRules(t *testing.T) {
 		{"ordinary crime", "A man was arrested on Monday and charged with fraud in Boston.", ""},
 		{"object of destruction", "Coalition strikes near Mosul destroyed a VBIED and two mortar systems on Monday.", "Air/drone strike"},
 		{"interception", "Air defences intercepted two drones over Kyiv on Monday.", "Disrupted weapons use"},
+		{"arrest without political weight", "Police arrested a man for stealing a car in Leeds on Monday.", ""},
+		{"arrest of activists", "Police arrested 14 activists in Harare on Monday.", "Arrests"},
+		{"arrest by the army", "Soldiers detained the village chief in Sagaing on Monday.", "Arrests"},
+		{"sexual violence needs an armed party", "A teacher was charged after a pupil said she was raped in Leeds on Monday.", ""},
+		{"sexual violence by armed men", "Armed men raped three women near Bunia on Monday.", "Sexual violence"},
+		{"denial is no event", "Damascus denied on Monday that its forces had used barrel bombs.", ""},
+		{"strike target is no device", "Near Bayji, one strike engaged an ISIL unit and destroyed a building, a VBIED, and a loader.", "Air/drone strike"},
+		{"rally with a crowd", "Thousands of opposition supporters gathered in central Nairobi on Wednesday.", "Peaceful protest"},
 	}
 	e := testEngine(t, false)
 	pub := event.NewDate(2016, 10, 5)
