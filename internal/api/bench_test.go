@@ -123,10 +123,11 @@ func BenchmarkIncidentQueries(b *testing.B) {
 	benchRoute(b, h, "/api/incidents?", benchQueries)
 }
 
-// BenchmarkMapQueries measures GET /api/map (no pagination) with the country and date filters the page uses.
+// BenchmarkMapQueries measures GET /api/map (no pagination): unfiltered (the page's first request) and with the
+// country and date filters the page sends.
 func BenchmarkMapQueries(b *testing.B) {
 	h := New(benchStore(b), nil, nil, Options{}).Handler()
-	benchRoute(b, h, "/api/map?", []string{"country=SY&from=2025-03-01&to=2025-03-31",
+	benchRoute(b, h, "/api/map?", []string{"", "country=SY&from=2025-03-01&to=2025-03-31",
 		"from=2025-06-01&to=2025-06-07", "bbox=36,33,38,35&from=2025-01-01&to=2025-03-31"})
 }
 
