@@ -78,6 +78,11 @@ func (r *roleReader) read(trigger event.Span) {
 			r.addAt(k+1, event.RoleActor2, 3)
 		}
 	}
+	for _, prep := range []string{"into", "inside"} { // "advancing into rebel-held districts"
+		if k := r.after(prep, 4); k >= 0 {
+			r.addNonState(k+1, 3)
+		}
+	}
 	if subj := r.subject(); subj >= 0 {
 		if passive || isVictim(r.ms[subj]) || r.patient(subj) {
 			r.add(subj, event.RoleActor2)
@@ -306,4 +311,17 @@ func (r *roleReader) coordinate(i int) int {
 // members act for it.
 func memberOf(keys []string, k int) bool {
 	return k > 1 && keys[k-1] == "of" && groupMembers[keys[k-2]]
+}
+
+// addNonState makes actor2 the first non-state armed mention that starts within max tokens from token k.
+func (r *roleReader) addNonState(k, max int) {
+	for i, p := range r.pos {
+		if p[0] >= k && p[0] < k+max && p[0] < r.rb {
+			switch r.ms[i].Actor.Kind {
+			case event.KindRebelGroup, event.KindPoliticalMilitia, event.KindIdentityMilitia:
+				r.add(i, event.RoleActor2)
+			}
+			return
+		}
+	}
 }
