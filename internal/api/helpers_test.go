@@ -6,14 +6,18 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"sitrep/internal/event"
+	"sitrep/internal/pgtest"
 	"sitrep/internal/store"
 )
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 
 // openStore opens a fresh SQLite store in a temporary directory.
 func openStore(t testing.TB) *store.SQLite {
@@ -70,9 +74,37 @@ func put(t testing.TB, st store.Store, url, text string, specs ...spec) store.In
 // day is a date in February 2026.
 func feb(d int) event.Date { return event.NewDate(2026, time.February, d) }
 
-// fixture is a store with five incidents in three countries.
+// fixture is a SQLite store with five incidents in three countries.
 func fixture(t testing.TB) *store.SQLite {
 	st := openStore(t)
+	fill(t, st)
+	return st
+}
+
+// openPostgres opens a store in a fresh database of a throwaway PostgreSQL server (skipped when PostgreSQL is
+// not installed, unless CI=true).
+func openPostgres(t testing.TB) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), pgtest.Start(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// backends runs f on the fixture in each store backend.
+func backends(t *testing.T, f func(t *testing.T, st store.Store)) {
+	t.Run("sqlite", func(t *testing.T) { f(t, fixture(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		st := openPostgres(t)
+		fill(t, st)
+		f(t, st)
+	})
+}
+
+// fill stores five incidents in three countries.
+func fill(t testing.TB, st store.Store) {
 	put(t, st, "https://news.example/1", "Shelling hit the market in Aleppo city.",
 		spec{"Shelling/artillery/missile attack", feb(3), "Aleppo", 36.2, 37.15, "SY", 7, "Military Forces of Syria"})
 	put(t, st, "https://news.example/2", "An air strike struck Idlib, killing twelve.",
@@ -83,7 +115,6 @@ func fixture(t testing.TB) *store.SQLite {
 		spec{"Peaceful protest", feb(10), "Khartoum", 15.5, 32.56, "SD", 0, "Protesters (Sudan)"})
 	put(t, st, "https://news.example/5", "Gunmen attacked villagers near Bunia.",
 		spec{"Attack", feb(12), "Bunia", 1.56, 30.25, "CD", 9, "CODECO"})
-	return st
 }
 
 // call sends a request to h and returns the status and body.

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sitrep/internal/store"
 )
 
 // places lists the location names of a page of incidents.
@@ -19,8 +21,10 @@ func places(t *testing.T, body string) []string {
 	return out
 }
 
-func TestListIncidentsFilters(t *testing.T) {
-	h := New(fixture(t), nil, nil, Options{}).Handler()
+func TestListIncidentsFilters(t *testing.T) { backends(t, testListIncidentsFilters) }
+
+func testListIncidentsFilters(t *testing.T, st store.Store) {
+	h := New(st, nil, nil, Options{}).Handler()
 	tests := []struct {
 		query string
 		want  []string // newest first
@@ -55,8 +59,10 @@ func TestListIncidentsFilters(t *testing.T) {
 	}
 }
 
-func TestListIncidentsPagination(t *testing.T) {
-	h := New(fixture(t), nil, nil, Options{}).Handler()
+func TestListIncidentsPagination(t *testing.T) { backends(t, testListIncidentsPagination) }
+
+func testListIncidentsPagination(t *testing.T, st store.Store) {
+	h := New(st, nil, nil, Options{}).Handler()
 	var got []string
 	target := "/api/incidents?limit=2"
 	for pages := 0; target != ""; pages++ {

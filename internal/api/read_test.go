@@ -7,10 +7,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"sitrep/internal/store"
 )
 
-func TestMapMarkers(t *testing.T) {
-	h := New(fixture(t), nil, nil, Options{}).Handler()
+func TestMapMarkers(t *testing.T) { backends(t, testMapMarkers) }
+
+func testMapMarkers(t *testing.T, st store.Store) {
+	h := New(st, nil, nil, Options{}).Handler()
 	code, body := call(t, h, "GET", "/api/map?country=SY", "")
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %s", code, body)
@@ -28,8 +32,10 @@ func TestMapMarkers(t *testing.T) {
 	}
 }
 
-func TestTimeline(t *testing.T) {
-	h := New(fixture(t), nil, nil, Options{}).Handler()
+func TestTimeline(t *testing.T) { backends(t, testTimeline) }
+
+func testTimeline(t *testing.T, st store.Store) {
+	h := New(st, nil, nil, Options{}).Handler()
 	code, body := call(t, h, "GET", "/api/timeline?from=2026-02-01&to=2026-02-09", "")
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %s", code, body)
