@@ -118,7 +118,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		feeds: feed.NewPoller(st, client, pipe, feed.PollerOptions{Logger: e.log, MaxItems: 1000,
 			Published: published}),
 		docOpt: document.Options{MaxBytes: f.maxBytes, Published: published, Fetch: client},
-		prog:   newIngestProgress(e.stderr, !f.quiet, pipe.Stats)}
+		prog:   newIngestProgress(e.stderr, progressInterval(e.stderr, f.quiet), pipe.Stats)}
 	return in.run(ctx, inputs)
 }
 

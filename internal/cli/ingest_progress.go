@@ -36,19 +36,28 @@ type ingestSummary struct {
 	Seconds       float64          `json:"seconds"`
 }
 
-func newIngestProgress(w io.Writer, show bool, stats func() pipeline.Stats) *ingestProgress {
+// newIngestProgress starts the progress line on w, written every interval; none when interval is 0.
+func newIngestProgress(w io.Writer, every time.Duration, stats func() pipeline.Stats) *ingestProgress {
 	p := &ingestProgress{w: w, stats: stats, tty: isTerminal(w), start: time.Now(), skipped: map[string]int64{},
 		stop: make(chan struct{}), done: make(chan struct{})}
-	if !show {
+	if every <= 0 {
 		close(p.done)
 		return p
 	}
-	every := 5 * time.Second
-	if p.tty {
-		every = 500 * time.Millisecond
-	}
 	go p.loop(every)
 	return p
+}
+
+// progressInterval is how often the progress line is written on w: often when it is rewritten in place on a
+// terminal, every few seconds in a log; 0 when quiet.
+func progressInterval(w io.Writer, quiet bool) time.Duration {
+	switch {
+	case quiet:
+		return 0
+	case isTerminal(w):
+		return 500 * time.Millisecond
+	}
+	return 5 * time.Second
 }
 
 // isTerminal reports whether w is a character device (a terminal).
