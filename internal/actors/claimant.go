@@ -70,6 +70,9 @@ func (cr *claimReader) nounPhrase(i, j int) (found, bool) {
 	if i >= j || pronouns[cr.keys[j-1]] || cr.s.Tokens[j-1].Kind != text.Word {
 		return found{}, false
 	}
+	if i > 0 && placePreps[cr.keys[i-1]] {
+		return found{}, false // "an attack in Syria last month showed": a place, not a speaker
+	}
 	if m := cr.lastMention(i, j); m >= 0 {
 		return cr.fromMention(m), true
 	}
@@ -162,4 +165,10 @@ func (cr *claimReader) fromMention(i int) found {
 // span returns the document span [start, end) within the sentence.
 func (cr *claimReader) span(start, end int) *event.Span {
 	return &event.Span{Start: start, End: end, Text: cr.s.Text[start-cr.s.Start : end-cr.s.Start]}
+}
+
+// placePreps make the noun after them a place ("in Syria"), never a speaker.
+var placePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "inside": true, "outside": true, "across": true, "around": true,
+	"within": true, "throughout": true, "over": true,
 }

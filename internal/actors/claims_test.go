@@ -24,6 +24,7 @@ func TestClaims(t *testing.T) {
 		{"participle is no claim", "A mob lynched a man accused of theft, witnesses said.", []string{"witnesses=asserts"}},
 		{"no speaker head", "Such an attack shows the desperation of the group, the minister said.", []string{"minister=asserts"}},
 		{"pronoun and thought verb cut", "I think multiple other sources have said that as well.", []string{"multiple other sources=asserts"}},
+		{"place is no speaker", "Imagery of the attack in Syria last month showed a crater.", nil},
 		{"according to, final stop", "Dozens died, according to local sources.", []string{"local sources=reports"}},
 	}
 	for _, tt := range tests {
