@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"strconv"
 
@@ -37,6 +38,8 @@ var reasons = []struct {
 	{document.ErrInvalidLine, "invalid jsonl record"},
 	{document.ErrFormat, "unknown format"},
 	{extract.ErrUnsupportedLanguage, "unsupported language"},
+	{fs.ErrNotExist, "no such file"},
+	{fs.ErrPermission, "permission denied"},
 	{ErrStore, "store"},
 	{ErrExtract, "extraction"},
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"testing"
 
@@ -29,6 +30,7 @@ func TestReason(t *testing.T) {
 		{fmt.Errorf("poll: %w", namedErr{}), "malformed feed"},
 		{fmt.Errorf("%w: %w", ErrStore, errors.New("disk full")), "store"},
 		{&net.DNSError{Err: "no such host", Name: "x.invalid"}, "dns"},
+		{fmt.Errorf("open input: %w", fs.ErrNotExist), "no such file"},
 		{errors.New("something else"), "other"},
 	}
 	for _, tt := range tests {
