@@ -46,7 +46,7 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	fs.StringVar(&f.db, "db", "sitrep.db", "the store: a SQLite `file`, or a postgres:// DSN")
 	fs.StringVar(&f.addr, "addr", ":8080", "listen `address` (host:port; port 0 picks a free one)")
 	fs.StringVar(&f.feeds, "feeds", "", "`file` of feed URLs, one a line (# comments), added to the store's sources")
-	fs.StringVar(&f.token, "token", os.Getenv("SITREP_TOKEN"), "bearer `token` required by write endpoints (default $SITREP_TOKEN)")
+	fs.StringVar(&f.token, "token", "", "bearer `token` required by write endpoints (default $SITREP_TOKEN)")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching feeds and URLs on private, loopback or link-local addresses")
 	fs.DurationVar(&f.interval, "interval", feed.DefaultInterval, "how often each feed is polled")
 	fs.IntVar(&f.workers, "workers", feed.DefaultWorkers, "feeds polled at the same time")
@@ -56,6 +56,9 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	}
 	if fs.NArg() != 0 {
 		return nil, usagef("serve: unexpected arguments %q", fs.Args())
+	}
+	if f.token == "" {
+		f.token = os.Getenv("SITREP_TOKEN") // read here, not as the flag's default, so -h never prints it
 	}
 	if f.interval < time.Second {
 		return nil, usagef("serve: --interval must be at least 1s")

@@ -125,6 +125,22 @@ func TestServeAnswersAndStops(t *testing.T) {
 	}
 }
 
+func TestServeTokenFromEnvironment(t *testing.T) {
+	t.Setenv("SITREP_TOKEN", "from-env")
+	e, _, stderr := testEnv()
+	f, err := parseServeFlags(e, nil)
+	if err != nil || f.token != "from-env" {
+		t.Errorf("token %q, err %v", f.token, err)
+	}
+	if f, _ := parseServeFlags(e, []string{"--token", "flag"}); f.token != "flag" {
+		t.Errorf("--token does not win over the environment: %q", f.token)
+	}
+	parseServeFlags(e, []string{"-h"})
+	if strings.Contains(stderr.String(), "from-env") {
+		t.Error("-h prints the token")
+	}
+}
+
 func TestServeFlags(t *testing.T) {
 	for _, args := range [][]string{{"extra"}, {"--interval", "10ms"}, {"--nope"}} {
 		e, _, _ := testEnv()
