@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -118,9 +120,31 @@ func rssItemXML(link, title, description string) string {
 		"<pubDate>Wed, 04 Mar 2026 09:00:00 +0000</pubDate></item>\n", title, link, description)
 }
 
+var (
+	bombOnce sync.Once
+	bomb     []byte
+)
+
+// gzipBomb is 64 MiB of zeros after an RSS start tag, gzipped (about 64 KB), made once per test binary.
+func gzipBomb(t *testing.T) []byte {
+	bombOnce.Do(func() {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		zw.Write([]byte("<rss><channel><title>"))
+		zeros := make([]byte, 1<<20)
+		for range 64 {
+			zw.Write(zeros)
+		}
+		zw.Close()
+		bomb = buf.Bytes()
+	})
+	return bomb
+}
+
 func newSite(t *testing.T, pages map[string]string, feeds map[string]string) *site {
 	t.Helper()
 	s := &site{release: make(chan struct{})}
+	gzipBomb(t) // made before the server starts, so that its first request does not wait for it
 	mux := http.NewServeMux()
 	for path, body := range pages {
 		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
@@ -149,6 +173,11 @@ func newSite(t *testing.T, pages map[string]string, feeds map[string]string) *si
 			w.Write([]byte(strings.ReplaceAll(body, "BASE", "http://"+r.Host)))
 		})
 	}
+	mux.HandleFunc("GET /bomb.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gzipBomb(t))
+	})
 	mux.HandleFunc("GET /hang.xml", func(w http.ResponseWriter, r *http.Request) {
 		select { // hangs until the client gives up or the test ends
 		case <-r.Context().Done():

@@ -136,6 +136,7 @@ func TestPollFailuresAreRecordedAndBackOff(t *testing.T) {
 		{"404", s.URL + "/nothing.xml", "http 404: "},
 		{"page not feed", s.URL + "/a/strike", "malformed feed: "},
 		{"hanging feed", s.URL + "/hang.xml", "timeout: "},
+		{"gzip bomb", s.URL + "/bomb.xml", "too large: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
