@@ -80,6 +80,12 @@ func (f *finder) figure(m Mention, i int) []Mention {
 		m.Count, m.End, m.Revised = cur, cur.End, true
 		return []Mention{m, superseded(m, old)}
 	}
+	if j := i + 1; j < len(f.qs) && !f.used[j] && endsFrom(f.s[:q.Start]) &&
+		strings.EqualFold(strings.TrimSpace(f.s[q.End:f.qs[j].Start]), "to") {
+		f.used[j] = true // "fell from 30 to 20"
+		m.Count, m.End, m.Revised = f.qs[j], f.qs[j].End, true
+		return []Mention{m, superseded(m, q)}
+	}
 	m.Count, m.End = q, q.End
 	out := []Mention{m}
 	if j := i + 1; j < len(f.qs) && !f.used[j] && fromRe.MatchString(f.s[q.End:f.qs[j].Start]) {
@@ -164,7 +170,7 @@ func (f *finder) mark(m Mention) Mention {
 // splitChange reads "from 12 to 27", which numbers reads as a range, as a change: the old and the current
 // figure.
 func splitChange(s string, q numbers.Quantity) (old, cur numbers.Quantity, ok bool) {
-	if q.Qualifier != numbers.Range || q.Rule != "range" || !strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:q.Start], " ")), "from") {
+	if q.Qualifier != numbers.Range || q.Rule != "range" || !endsFrom(s[:q.Start]) {
 		return old, cur, false
 	}
 	k := strings.Index(strings.ToLower(q.Text), " to ")
@@ -181,4 +187,10 @@ func splitChange(s string, q numbers.Quantity) (old, cur numbers.Quantity, ok bo
 	cur.Start, cur.End = off, off+len(cur.Text)
 	old.Text, cur.Text = s[old.Start:old.End], s[cur.Start:cur.End]
 	return old, cur, true
+}
+
+// endsFrom reports text ending in the word "from".
+func endsFrom(s string) bool {
+	s = strings.ToLower(strings.TrimRight(s, " "))
+	return strings.HasSuffix(s, "from") && (len(s) == 4 || !isLetter(s[len(s)-5]))
 }

@@ -35,6 +35,8 @@ func TestFindRevisedTolls(t *testing.T) {
 			[]string{"killed 27/27/27  who= rule=toll revised", "killed 12/12/12  who= rule=toll-earlier superseded"}},
 		{"The toll rose to 41 from 18 as more bodies were recovered.",
 			[]string{"killed 41/41/41  who= rule=toll revised", "killed 18/18/18  who= rule=toll-earlier superseded"}},
+		{"The death toll fell from 30 to 20 after a recount.",
+			[]string{"killed 20/20/20  who= rule=toll revised", "killed 30/30/30  who= rule=toll-earlier superseded"}},
 		{"The number of people wounded has risen to 60.", []string{"injured 60/60/60  who=people rule=toll revised"}},
 		{"Officials had initially put the death toll at 18.",
 			[]string{"killed 18/18/18  who= rule=toll-earlier superseded"}},

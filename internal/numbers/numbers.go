@@ -58,7 +58,8 @@ const (
 	vague = `(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|a\s+handful|several|a\s+few|a\s+couple)`
 )
 
-var phraseRe = regexp.MustCompile(`(?i)\b(?:(` + qual + `)\s+)?(?:between\s+(` + atom + `)\s+and\s+(` + atom + `)|(` + atom + `)(?:\s*(-|–|\bto\b|\bor\b)\s*(` + atom + `))?|(` + vague + `))\b`)
+// phraseRe runs on ASCII-lower-cased text (see lowerASCII): literal bytes match faster than case folds.
+var phraseRe = regexp.MustCompile(`\b(?:(` + qual + `)\s+)?(?:between\s+(` + atom + `)\s+and\s+(` + atom + `)|(` + atom + `)(?:\s*(-|–|\bto\b|\bor\b)\s*(` + atom + `))?|(` + vague + `))\b`)
 
 // Find returns every number phrase of text, in order, without overlaps.
 func Find(text string) []Quantity {
@@ -66,10 +67,21 @@ func Find(text string) []Quantity {
 		return nil
 	}
 	var out []Quantity
-	for _, m := range phraseRe.FindAllStringSubmatchIndex(text, -1) {
-		q, ok := build(text, m)
-		if ok {
+	low := lowerASCII(text)
+	for pos := 0; pos < len(low); {
+		m := phraseRe.FindStringSubmatchIndex(low[pos:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
+		}
+		pos = m[1]
+		if q, ok := build(text, m); ok {
 			out = append(out, q)
+			pos = max(q.End, m[0]+1) // a phrase cut short ("from 30 to 20" is no range) leaves the rest to read
 		}
 	}
 	return out
@@ -78,7 +90,7 @@ func Find(text string) []Quantity {
 // Parse reads one number phrase; ok is false when phrase is not, as a whole, a number phrase.
 func Parse(phrase string) (Quantity, bool) {
 	p := strings.TrimSpace(phrase)
-	m := phraseRe.FindStringSubmatchIndex(p)
+	m := phraseRe.FindStringSubmatchIndex(lowerASCII(p))
 	if m == nil || m[0] != 0 || m[1] != len(p) {
 		return Quantity{}, false
 	}
@@ -93,10 +105,28 @@ func hasNumberCue(s string) bool {
 			return true
 		}
 	}
-	return numberWordRe.MatchString(s)
+	return numberWordRe.MatchString(lowerASCII(s))
 }
 
-var numberWordRe = regexp.MustCompile(`(?i)\b(?:` + unitWords + `|` + tensWords + `|dozen|hundred|thousand|million|scores|handful|several|few|couple)`)
+// lowerASCII lower-cases the ASCII letters of s only, so that byte offsets into the result are offsets into s.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+var numberWordRe = regexp.MustCompile(`\b(?:` + unitWords + `|` + tensWords + `|dozen|hundred|thousand|million|scores|handful|several|few|couple)`)
 
 func ip(n int) *int { return &n }
 

@@ -95,5 +95,40 @@ func FuzzFind(f *testing.F) {
 			}
 			last = q.End
 		}
+		// Case does not change what is read.
+		a, b := Find(s), Find(lowerASCII(s))
+		if len(a) != len(b) {
+			t.Fatalf("%q: %d quantities, %d once lower-cased", s, len(a), len(b))
+		}
+		for i := range a {
+			va, oka := a[i].Value()
+			vb, okb := b[i].Value()
+			if va != vb || oka != okb || a[i].Start != b[i].Start || a[i].End != b[i].End {
+				t.Fatalf("%q: %s differs from %s once lower-cased", s, a[i].summary(), b[i].summary())
+			}
+		}
 	})
+}
+
+func TestFindCaseAndCutPhrases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"SOME TWENTY PEOPLE", []string{"SOME TWENTY 20/20/20 approximately"}},
+		{"Dozens Were Hurt", []string{"Dozens 24/-/99 dozens"}},
+		{"At Least Twelve", []string{"At Least Twelve 12/12/- at least"}},
+		// Not a range (the second figure is lower): both numbers are read.
+		{"the toll fell from 30 to 20", []string{"30 30/30/30 ", "20 20/20/20 "}},
+		{"killed 7 or 5 people", []string{"7 7/7/7 ", "5 5/5/5 "}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Find(tt.in) {
+			got = append(got, q.summary())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
 }
