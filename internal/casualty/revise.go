@@ -55,12 +55,22 @@ func (f *finder) revision(s0, s1 int) []Mention {
 		if len(strings.Fields(gap)) > 30 || clauseBreakRe.MatchString(gap) {
 			return nil
 		}
+		if f.used[i] || !f.isHuman(i) {
+			continue
+		}
+		subj := strings.ToLower(f.s[s0:s1])
 		loc := changeRe.FindStringSubmatchIndex(gap)
-		if loc == nil || f.used[i] || !f.isHuman(i) {
+		if loc == nil && toRe.MatchString(gap) {
+			// "bringing the number of dead to 16": a revision when a verb of renewal comes before
+			if m := f.mark(Mention{Kind: subjectKind(subj), Start: s0, Who: victimIn(subj), Rule: "toll"}); m.Revised {
+				return f.figure(m, i)
+			}
+			continue
+		}
+		if loc == nil {
 			continue
 		}
 		verb := strings.ToLower(strings.Join(strings.Fields(gap[loc[2]:loc[3]]), " "))
-		subj := strings.ToLower(f.s[s0:s1])
 		if stateVerbs[verb] && !strings.Contains(subj, "toll") && !strings.Contains(subj, "count") {
 			continue // "deaths at 3 hospitals"
 		}
@@ -95,6 +105,9 @@ func (f *finder) figure(m Mention, i int) []Mention {
 	}
 	return out
 }
+
+// toRe is the gap of "bringing the number of dead to 16".
+var toRe = regexp.MustCompile(`(?i)^(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:a\s+total\s+of\s+)?$`)
 
 var fromRe = regexp.MustCompile(`(?i)^,?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+(?:earlier|initial|previous)\s+(?:toll\s+|figure\s+|estimate\s+)?(?:of\s+)?)?$`)
 
@@ -135,7 +148,7 @@ func (f *finder) isCovered(c cue) bool {
 var (
 	// renewWords before a toll make it a revised one: "bringing the toll to 16", "a new toll of 30".
 	renewWords = map[string]bool{"bringing": true, "brings": true, "brought": true, "raising": true, "raises": true,
-		"raised": true, "pushing": true, "pushes": true, "pushed": true, "taking": true, "takes": true, "lifting": true,
+		"raised": true, "pushing": true, "pushes": true, "pushed": true, "taking": true, "takes": true, "took": true, "bring": true, "lifting": true,
 		"lifts": true, "increasing": true, "new": true, "updated": true, "latest": true, "revised": true,
 		"cumulative": true, "overall": true}
 	// earlierWords before a toll make it a superseded one: "had initially put the death toll at 18".
