@@ -125,6 +125,9 @@ func call(t testing.TB, h http.Handler, method, target, body string, header ...s
 		r = strings.NewReader(body)
 	}
 	req := httptest.NewRequest(method, target, r)
+	if method == http.MethodPost {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -74,10 +75,13 @@ func (s *Server) splitIncident(r *http.Request) (any, error) {
 	return status{http.StatusCreated, inc}, nil
 }
 
-// decodeBody reads a JSON request body into v, refusing unknown fields and trailing data.
+// decodeBody reads a JSON request body into v, refusing unknown fields and trailing data. The Content-Type must
+// be application/json: a cross-site form or no-cors fetch cannot send that without a CORS preflight, which this
+// server never grants, so a page elsewhere cannot make a visitor's browser write to a server without a token.
 func decodeBody(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return errorf(http.StatusUnsupportedMediaType, "Content-Type %q: send application/json", ct)
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return errorf(http.StatusUnsupportedMediaType, "Content-Type %q: send application/json",
+			r.Header.Get("Content-Type"))
 	}
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()

@@ -129,6 +129,16 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/extract", `{"text":"x"}`, 503, "no extraction engine"},
 		{"POST", "/api/documents", `{"text":"x"}`, 503, "no pipeline"},
 	}
+	for _, ct := range []string{"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {
+		code, body := call(t, h, "POST", "/api/sources", `{"url":"https://x.example/"}`, "Content-Type", ct)
+		if code != http.StatusUnsupportedMediaType || !strings.Contains(body, "application/json") {
+			t.Errorf("Content-Type %q: %d %s", ct, code, body)
+		}
+	}
+	if code, body := call(t, h, "POST", "/api/sources", `{"url":"https://x.example/"}`, "Content-Type",
+		"application/json; charset=utf-8"); code != http.StatusCreated {
+		t.Errorf("application/json with a charset: %d %s", code, body)
+	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target+" "+tt.body, func(t *testing.T) {
 			code, body := call(t, h, tt.method, tt.target, tt.body)
