@@ -53,6 +53,7 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 			defer pub.Close()
 			stop := startBenchWorkers(b, n.URL(), eng, st, procs)
 			b.SetBytes(int64(size / len(docs)))
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			for i := range b.N {
 				if _, err := pub.Publish(ctx, uniqueDoc(docs[i%len(docs)], i)); err != nil {
@@ -62,6 +63,7 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 			waitStored(b, st, b.N)
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
 			stop()
 		})
 	}

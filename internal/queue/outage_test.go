@@ -8,7 +8,7 @@ import (
 )
 
 func TestPostgresBrieflyUnreachable(t *testing.T) {
-	const docs = 120
+	const docs = 60
 	pg := pgtest.Own(t)
 	dsn, err := pg.CreateDB("outage")
 	if err != nil {

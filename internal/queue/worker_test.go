@@ -74,7 +74,7 @@ func TestPublishDedupesByDocumentID(t *testing.T) {
 }
 
 func TestTwoWorkersStoreEveryDocumentOnce(t *testing.T) {
-	const docs = 200
+	const docs = 100
 	n := startNATS(t)
 	st := openStore(t)
 	publishN(t, dial(t, n), 0, docs)
@@ -152,7 +152,7 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 }
 
 func TestNATSRestartUnderLoad(t *testing.T) {
-	const docs = 300
+	const docs = 150
 	n := startNATS(t)
 	st := openStore(t)
 	pub := dial(t, n)
