@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -226,10 +227,20 @@ func eval[T any](t testing.TB, ctx context.Context, js string) T {
 	return v
 }
 
-// waitJS waits until a JavaScript expression is truthy.
+// waitJS waits until a JavaScript expression is truthy. A poll that started in a page that was then replaced
+// (its JavaScript context gone) is started again in the new one.
 func waitJS(js string) chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(30*time.Second))
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var err error
+		for range 3 {
+			_, err = chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(50*time.Millisecond),
+				chromedp.WithPollingTimeout(30*time.Second))(ctx, t)
+			if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+				return err
+			}
+		}
+		return err
+	})
 }
 
 // ready waits until the page has loaded its data for load generation gen or later (body[data-gen]).

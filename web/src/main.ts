@@ -81,16 +81,27 @@ class App {
     this.body.dataset.state = "loading";
     this.status.textContent = "Loading…";
     try {
+      const t0 = performance.now();
       const [m, t] = await Promise.all([fetchMap(filterQuery(this.state)), fetchTimeline(filterQuery(this.state, false))]);
       if (gen !== this.gen) return;
+      const t1 = performance.now();
       const markers = m.markers ?? [];
-      const n = this.map.setMarkers(markers);
+      const drawn = this.map.setMarkers(markers);
       this.list.set(markers);
       this.form.suggest(markers);
+      const t2 = performance.now();
       this.timeline.set(t.days ?? [], this.state.filters.from ?? "", this.state.filters.to ?? "");
+      const t3 = performance.now();
+      const n = await drawn;
+      if (gen !== this.gen) return;
+      const t4 = performance.now();
+      // Where the time of a load goes (ms), for the load benchmark.
+      this.body.dataset.timings = JSON.stringify({ start: Math.round(t0), fetch: Math.round(t1 - t0),
+        list: Math.round(t2 - t1), timeline: Math.round(t3 - t2), markers: Math.round(t4 - t3) });
       const total = markers.reduce((s, x) => s + (x.fatalities ?? 0), 0);
       this.status.textContent = `${markers.length} incidents, ${total} killed${m.truncated ? " (truncated: narrow the filters)" : ""}`;
       this.body.dataset.markers = String(n);
+      if (!this.body.dataset.readyMs) this.body.dataset.readyMs = String(Math.round(performance.now()));
       this.body.dataset.state = "ready";
     } catch (e) {
       if (gen !== this.gen) return;

@@ -3,7 +3,7 @@
 import L from "./leaflet-global";
 import "leaflet.markercluster";
 import { loadCountries } from "./basemap";
-import { colorOf } from "./taxonomy";
+import { colorOf, TYPE_ORDER } from "./taxonomy";
 import type { Marker } from "./types";
 
 /** What the map tells the page. */
@@ -21,7 +21,7 @@ export function markerSize(fatalities: number | null | undefined): number {
 /** The incident map. */
 export class IncidentMap {
   readonly map: L.Map;
-  private readonly cluster: L.MarkerClusterGroup;
+  private cluster: L.MarkerClusterGroup;
   private readonly byId = new Map<string, L.Marker>();
   private readonly data = new WeakMap<L.Marker, Marker>();
   private selected = "";
@@ -35,15 +35,9 @@ export class IncidentMap {
     } else {
       void this.loadBasemap();
     }
-    this.cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      showCoverageOnHover: false,
-      maxClusterRadius: 45,
-      disableClusteringAtZoom: 11,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: (c) => this.clusterIcon(c),
-    });
+    this.cluster = this.newCluster(() => undefined);
     this.map.addLayer(this.cluster);
+    this.addLegend();
     this.map.on("moveend", () => {
       const c = this.map.getCenter();
       this.on.moved(c.lat, c.lng, this.map.getZoom());
@@ -63,9 +57,47 @@ export class IncidentMap {
     }
   }
 
-  /** Replaces the markers; returns how many are on the map. */
-  setMarkers(ms: Marker[]): number {
-    this.cluster.clearLayers();
+  /** A new cluster layer (one per data load, so that a load still adding markers in chunks cannot mix its
+   * markers into the next one). */
+  private newCluster(loaded: () => void): L.MarkerClusterGroup {
+    return L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      maxClusterRadius: 45,
+      disableClusteringAtZoom: 11,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: (c) => this.clusterIcon(c),
+      chunkProgress: (done, total) => {
+        if (done === total) loaded();
+      },
+    });
+  }
+
+  private addLegend(): void {
+    const legend = new L.Control({ position: "bottomleft" });
+    legend.onAdd = () => {
+      const box = L.DomUtil.create("div", "map-legend");
+      for (const t of TYPE_ORDER) {
+        const row = L.DomUtil.create("div", "", box);
+        const dot = L.DomUtil.create("span", "dot", row);
+        dot.style.backgroundColor = colorOf(t);
+        row.appendChild(document.createTextNode(t));
+      }
+      return box;
+    };
+    legend.addTo(this.map);
+  }
+
+  /** Replaces the markers; resolves with how many are in the layer once all are clustered and drawn (the
+   * cluster layer adds them in chunks, between frames, so that the page stays responsive). */
+  setMarkers(ms: Marker[]): Promise<number> {
+    let resolve: (n: number) => void = () => undefined;
+    const done = new Promise<number>((r) => { resolve = r; });
+    this.map.removeLayer(this.cluster);
+    let adding = false; // onAdd reports an empty first batch: only the batch of addLayers counts
+    const cluster = this.newCluster(() => { if (adding) resolve(this.byId.size); });
+    this.cluster = cluster;
+    this.map.addLayer(cluster);
     this.byId.clear();
     const layers: L.Marker[] = [];
     for (const m of ms) {
@@ -79,8 +111,9 @@ export class IncidentMap {
       this.data.set(mk, m);
       layers.push(mk);
     }
-    this.cluster.addLayers(layers);
-    return layers.length;
+    adding = true;
+    cluster.addLayers(layers);
+    return done;
   }
 
   /** A cluster's icon: its count, coloured by the event type most of its incidents share. */
