@@ -62,3 +62,34 @@ func TestEmbeddedCounties(t *testing.T) {
 		}
 	}
 }
+
+// TestDivisionsByName checks that divisions of the facts files are found under the names news gives them,
+// with their country and GeoNames admin1 code (the code the cities data uses).
+func TestDivisionsByName(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ name, country, admin1, code string }{
+		{"Turkana", "KE", "51", "ADM1"},
+		{"Osun State", "NG", "42", "ADM1"},
+		{"Menoufia", "EG", "09", "ADM1"},
+		{"Far North Region", "CM", "12", "ADM1"},
+		{"Cabo Delgado", "MZ", "01", "ADM1"},
+		{"Artibonite", "HT", "06", "ADM1"},
+		{"Vestland", "NO", "46", "ADM1"},
+		{"Laguna", "PH", "40", "ADM2"},
+		{"Somme", "FR", "32", "ADM2"},
+		{"Co. Cork", "IE", "M", "ADM2"},
+		{"Washington", "US", "WA", "ADM1"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range g.Lookup(tt.name) {
+			found = found || p.Country == tt.country && p.Admin1 == tt.admin1 && p.Code == tt.code
+		}
+		if !found {
+			t.Errorf("Lookup(%q): no %s %s.%s in %+v", tt.name, tt.code, tt.country, tt.admin1, g.Lookup(tt.name))
+		}
+	}
+	if ps := g.Lookup("Gard"); len(ps) > 0 && ps[0].Code == "ADM2" {
+		t.Errorf("Lookup(Gard) = %+v: the department is found only as \"Gard department\"", ps[0])
+	}
+}
