@@ -9,7 +9,7 @@ import (
 
 // tollSubjectRe finds what a revised figure counts: "the death toll", "the number of people killed", "the
 // number of dead", "the body count", "deaths".
-var tollSubjectRe = regexp.MustCompile(`(?i)\b(?:(?:(?:death|casualty|fatality|civilian\s+death)\s+)?tolls?|number\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|wounded|injured|injuries)|(?:death|body)\s+count|deaths|fatalities)\b`)
+var tollSubjectRe = regexp.MustCompile(`(?i)\b(?:(?:(?:death|casualty|fatality|civilian\s+death)\s+)?tolls?|number\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:killed|dead|deaths|fatalities|wounded|injured|injuries)|(?:death|body)\s+count|deaths|fatalities)\b`)
 
 // changeRe ends the text between a toll's subject and its figure: a verb of change or state ("has risen
 // to", "rose from", "climbs to", "reached", "stands at", "was revised up to").
@@ -52,7 +52,7 @@ func (f *finder) revision(s0, s1 int) []Mention {
 			continue
 		}
 		gap := f.s[s1:q.Start]
-		if len(strings.Fields(gap)) > 30 || clauseBreakRe.MatchString(gap) {
+		if len(strings.Fields(gap)) > 30 || clauseBreakRe.MatchString(gap) || bareSubject(f.s[s0:s1], gap) {
 			return nil
 		}
 		if f.used[i] || !f.isHuman(i) {
@@ -96,7 +96,7 @@ func (f *finder) figure(m Mention, i int) []Mention {
 		m.Count, m.End, m.Revised = f.qs[j], f.qs[j].End, true
 		return []Mention{m, superseded(m, q)}
 	}
-	m.Count, m.End = q, q.End
+	m.Count, m.End = exactAfterRenewal(m, q), q.End
 	out := []Mention{m}
 	if j := i + 1; j < len(f.qs) && !f.used[j] && fromRe.MatchString(f.s[q.End:f.qs[j].Start]) {
 		f.used[j] = true
@@ -206,4 +206,24 @@ func splitChange(s string, q numbers.Quantity) (old, cur numbers.Quantity, ok bo
 func endsFrom(s string) bool {
 	s = strings.ToLower(strings.TrimRight(s, " "))
 	return strings.HasSuffix(s, "from") && (len(s) == 4 || !isLetter(s[len(s)-5]))
+}
+
+// bareSubject: "deaths" or "fatalities" followed by a comma starts no toll ("with these deaths, the number
+// of people killed has risen to 19" is read from "the number").
+func bareSubject(subj, gap string) bool {
+	return !strings.ContainsAny(subj, " \t\n") && strings.HasPrefix(strings.TrimLeft(gap, " "), ",")
+}
+
+// exactAfterRenewal reads "taking the toll up to 212" as 212: "up to" there tells the direction, not a bound.
+func exactAfterRenewal(m Mention, q numbers.Quantity) numbers.Quantity {
+	if !m.Revised || q.Qualifier != numbers.UpTo || !strings.HasPrefix(strings.ToLower(q.Text), "up to ") {
+		return q
+	}
+	v, ok := q.Value()
+	if !ok {
+		return q
+	}
+	lo, best, hi := v, v, v
+	q.Low, q.Best, q.High, q.Qualifier, q.Rule = &lo, &best, &hi, numbers.Exact, "exact"
+	return q
 }

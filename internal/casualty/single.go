@@ -68,26 +68,45 @@ func (f *finder) single(c cue) (Mention, bool) {
 	return Mention{Kind: c.kind, Count: one(f.s, det, end), Start: det, End: c.end, Who: who, Rule: "single"}, true
 }
 
-// singleAfter: one victim named with an article after the cue, "killing a civilian".
+// singleAfter: one victim named with an article after the cue, "killing a civilian"; two when a second
+// follows ("the bodies of a man and a woman").
 func (f *finder) singleAfter(c cue) (Mention, bool) {
 	rest := f.s[c.end:]
-	ws := strings.Fields(firstWords(rest, 5))
-	if len(ws) < 2 || (strings.ToLower(ws[0]) != "a" && strings.ToLower(ws[0]) != "an") {
+	ws := strings.Fields(firstWords(rest, 10))
+	k := articleNoun(ws)
+	if k < 0 {
 		return Mention{}, false
 	}
 	det := c.end + strings.Index(rest, ws[0])
-	end := det + len(ws[0])
-	for _, w := range ws[1:] {
+	q := one(f.s, det, det+len(ws[0]))
+	who := strings.ToLower(ws[k])
+	if k+1 < len(ws) && strings.EqualFold(ws[k+1], "and") && articleNoun(ws[k+2:]) >= 0 {
+		*q.Low, *q.Best, *q.High = 2, 2, 2
+	}
+	m := Mention{Kind: c.kind, Count: q, Start: c.start, End: endOfVictim(f.s, det+len(ws[0])), Who: who,
+		Rule: "single"}
+	if c.word == "bodies of" {
+		m.Rule = "bodies"
+	}
+	return m, true
+}
+
+// articleNoun returns the index of the singular victims noun in words that start "a|an (names, hyphenated
+// words or linkers) noun", or -1.
+func articleNoun(ws []string) int {
+	if len(ws) < 2 || (strings.ToLower(ws[0]) != "a" && strings.ToLower(ws[0]) != "an") {
+		return -1
+	}
+	for k, w := range ws[1:min(len(ws), 5)] {
 		lw := strings.ToLower(w)
 		if singular[lw] {
-			return Mention{Kind: c.kind, Count: one(f.s, det, end), Start: c.start, End: endOfVictim(f.s, end),
-				Who: lw, Rule: "single"}, true
+			return k + 1
 		}
 		if !(w[0] >= 'A' && w[0] <= 'Z') && !strings.Contains(w, "-") && !linkers[lw] {
 			break
 		}
 	}
-	return Mention{}, false
+	return -1
 }
 
 // lastArticle is the offset of the last word "a" or "an" in s, or -1.
