@@ -150,9 +150,15 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 	var wg sync.WaitGroup
 	for range in.f.workers {
 		wg.Go(func() {
-			for t := range tasks {
-				if ctx.Err() == nil {
+			for {
+				select {
+				case t, ok := <-tasks:
+					if !ok {
+						return
+					}
 					in.work(ctx, t, cancel)
+				case <-ctx.Done():
+					return // the producer may be stuck reading standard input: do not wait for it
 				}
 			}
 		})

@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -183,5 +187,38 @@ func TestParseInterspersed(t *testing.T) {
 	pos, err := parseInterspersed(fs, []string{"a", "--db", "f.db", "b", "-q", "--", "-c"})
 	if err != nil || *db != "f.db" || !*q || strings.Join(pos, ",") != "a,b,-c" {
 		t.Errorf("got %q db=%q q=%v err=%v", pos, *db, *q, err)
+	}
+}
+
+// blockingReader signals its first Read on reading, then blocks until release is closed.
+type blockingReader struct {
+	once    sync.Once
+	reading chan struct{}
+	release chan struct{}
+}
+
+func (b *blockingReader) Read(p []byte) (int, error) {
+	b.once.Do(func() { close(b.reading) })
+	<-b.release
+	return 0, io.EOF
+}
+
+func TestIngestInterruptedWhileReadingStdin(t *testing.T) {
+	stdin := &blockingReader{reading: make(chan struct{}), release: make(chan struct{})}
+	defer close(stdin.release)
+	var out, errb strings.Builder
+	e := &env{stdin: stdin, stdout: &out, stderr: &errb, log: slog.New(slog.DiscardHandler)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		done <- runIngest(ctx, e, []string{"--quiet", "--db", filepath.Join(t.TempDir(), "s.db"), "-"})
+	}()
+	<-stdin.reading
+	cancel()
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("runIngest after cancel: %v", err)
+	}
+	if !strings.Contains(out.String(), "read 0 documents") {
+		t.Errorf("no summary after the interruption: %q", out.String())
 	}
 }
