@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -38,10 +38,14 @@ func genDoc(rng *rand.Rand, i int) (Document, []event.Event) {
 }
 
 func BenchmarkPutResult(b *testing.B) {
-	s := open(b)
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) { benchPutResult(b, openAt(b, be.fresh(b))) })
+	}
+}
+
+func benchPutResult(b *testing.B, s *sqlStore) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(1, 2))
-	b.ResetTimer()
 	var bytes int64
 	for i := 0; b.Loop(); i++ {
 		d, evs := genDoc(rng, i)
@@ -54,59 +58,113 @@ func BenchmarkPutResult(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
-// benchStore opens the store of SITREP_BENCH_DB (kept between runs) or a temporary one, and fills it up to
-// SITREP_BENCH_EVENTS events (default 2000; two events per document).
-func benchStore(b *testing.B) *SQLite {
+// BenchmarkPutResultParallel writes from GOMAXPROCS goroutines over one pool: PostgreSQL writers queue on the
+// advisory lock, so this measures what concurrent workers gain (extraction aside) and lose to lock hand-off.
+func BenchmarkPutResultParallel(b *testing.B) {
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			s := openAt(b, be.fresh(b))
+			ctx := context.Background()
+			var next atomic.Int64
+			b.RunParallel(func(pb *testing.PB) {
+				rng := rand.New(rand.NewPCG(uint64(next.Add(1)), 3))
+				for pb.Next() {
+					d, evs := genDoc(rng, int(next.Add(1)))
+					if _, err := s.PutResult(ctx, d, evs); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
+
+// benchDSN is where BenchmarkListIncidents keeps its data between runs for a backend: $SITREP_BENCH_DB (a SQLite
+// path) or $SITREP_BENCH_PG (a PostgreSQL DSN); "" for a fresh database each run.
+func benchDSN(name string) string {
+	if name == "postgres" {
+		return os.Getenv("SITREP_BENCH_PG")
+	}
+	return os.Getenv("SITREP_BENCH_DB")
+}
+
+// benchStore opens the backend's kept store or a fresh one, and fills it up to SITREP_BENCH_EVENTS events
+// (default 2000; two events per document).
+func benchStore(b *testing.B, be backend) *sqlStore {
 	n := 2000
 	if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_EVENTS")); err == nil && v > 0 {
 		n = v
 	}
-	path := os.Getenv("SITREP_BENCH_DB")
-	if path == "" {
-		path = filepath.Join(b.TempDir(), "bench.db")
+	dsn := benchDSN(be.name)
+	if dsn == "" {
+		dsn = be.fresh(b)
 	}
-	ctx := context.Background()
-	s, err := OpenSQLite(ctx, path, Options{})
+	st, err := Open(context.Background(), dsn, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { s.Close() })
+	b.Cleanup(func() { st.Close() })
+	s := base(b, st)
+	fillBench(b, s, n/2)
+	return s
+}
+
+// fillBench adds generated documents until the store holds docs of them, logging the rate.
+func fillBench(b *testing.B, s *sqlStore, docs int) {
+	ctx := context.Background()
 	var have int
-	s.db.QueryRow(`SELECT count(*) FROM documents`).Scan(&have)
+	if err := s.db.QueryRow(`SELECT count(*) FROM documents`).Scan(&have); err != nil {
+		b.Fatal(err)
+	}
 	rng := rand.New(rand.NewPCG(uint64(have), 7))
 	start := time.Now()
-	for i := have; i < n/2; i++ {
+	for i := have; i < docs; i++ {
 		d, evs := genDoc(rng, i)
 		if _, err := s.PutResult(ctx, d, evs); err != nil {
 			b.Fatal(err)
 		}
+		if (i+1)%50000 == 0 {
+			b.Logf("%d documents, %.0f docs/s", i+1, float64(i+1-have)/time.Since(start).Seconds())
+		}
 	}
-	if have < n/2 {
-		b.Logf("generated %d documents in %s", n/2-have, time.Since(start).Round(time.Millisecond))
+	if have < docs {
+		b.Logf("generated %d documents in %s", docs-have, time.Since(start).Round(time.Millisecond))
 	}
-	return s
+	if _, ok := s.d.(postgresDialect); ok {
+		if _, err := s.db.Exec(`ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchFilters are the filtered listings BenchmarkListIncidents cycles through.
+var benchFilters = []Filter{
+	{Country: "CD", Limit: 50},
+	{From: event.NewDate(2025, 6, 1), To: event.NewDate(2025, 6, 7)},
+	{BBox: &BBox{MinLat: 0, MinLon: 20, MaxLat: 10, MaxLon: 30}},
+	{SubEventType: "Armed clash", MinFatalities: 20},
+	{Query: "shelling officials", Country: "UA"},
+	{Actor: "group 17", Country: "SD"},
 }
 
 func BenchmarkListIncidents(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	filters := []Filter{
-		{Country: "CD", Limit: 50},
-		{From: event.NewDate(2025, 6, 1), To: event.NewDate(2025, 6, 7)},
-		{BBox: &BBox{MinLat: 0, MinLon: 20, MaxLat: 10, MaxLon: 30}},
-		{SubEventType: "Armed clash", MinFatalities: 20},
-		{Query: "shelling officials", Country: "UA"},
-		{Actor: "group 17", Country: "SD"},
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			s := benchStore(b, be)
+			ctx := context.Background()
+			var lat []time.Duration
+			for i := 0; b.Loop(); i++ {
+				t0 := time.Now()
+				if _, err := s.ListIncidents(ctx, benchFilters[i%len(benchFilters)]); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+		})
 	}
-	var lat []time.Duration
-	for i := 0; b.Loop(); i++ {
-		t0 := time.Now()
-		if _, err := s.ListIncidents(ctx, filters[i%len(filters)]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t0))
-	}
-	slices.Sort(lat)
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 }
