@@ -49,15 +49,15 @@ func (s *Server) raw(pattern string, h rawHandler) {
 	s.register(pattern, h, method != http.MethodGet && method != http.MethodHead)
 }
 
-// register adds a route: instrumented, body-limited, and token-checked when write is set.
+// register adds a route: instrumented, gzipped on request, body-limited, and token-checked when write is set.
 func (s *Server) register(pattern string, h rawHandler, write bool) {
 	s.patterns = append(s.patterns, pattern)
-	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	next := compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
 		if err := h(w, r); err != nil {
 			s.writeError(w, r, err)
 		}
-	})
+	}))
 	if write {
 		next = s.authorize(next)
 	}
