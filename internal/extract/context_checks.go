@@ -71,7 +71,7 @@ func (s *sent) object(h hit) bool { return s.anyWord(s.before(h.tok, 12), object
 // firstAgent returns the first hit of class that is not the object of destruction or capture, or nil.
 func (s *sent) firstAgent(class string) *hit {
 	for i := range s.hits {
-		if h := &s.hits[i]; h.info.class == class && !s.object(*h) {
+		if h := &s.hits[i]; h.info.class == class && !s.object(*h) && !s.speaker(s.tokenAt(h.End)) {
 			return h
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
 	"sitrep/internal/lexicon"
 )
 
@@ -125,7 +126,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if k.fresh || c.last() == k.s.idx {
 		return -1
 	}
-	if !samePlace(c.place, kp) || !sameTime(c, k) || !k.anaphoric && victimsDiffer(c, k) {
+	if !samePlace(c.place, kp) && !c.headlineNear(kp) || !sameTime(c, k) || !k.anaphoric && victimsDiffer(c, k) {
 		return -1
 	}
 	score := 0
@@ -146,6 +147,9 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if sharesTarget(c, k.s) {
 		score += 2
 	}
+	if sharesWeapon(c, k.s) {
+		score++ // "Russian missiles struck..." then "The cruise missiles were fired from..."
+	}
 	if c.place != nil && kp != nil && kindRank(kp.t.Kind) == 3 && kindRank(c.place.t.Kind) == 3 {
 		score += 2
 	}
@@ -154,6 +158,9 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	}
 	if c.vague() {
 		score++
+	}
+	if kp == nil && !k.h.info.strong && len(k.s.counts) == 0 && nearestDate(k.s, k.h, k.lo, k.hi) == nil {
+		score++ // a weak report with no place, date or toll of its own ("its forces had hit a building")
 	}
 	return score
 }
@@ -239,4 +246,33 @@ func victimClass(s *sent, lo, hi int) string {
 		}
 	}
 	return ""
+}
+
+// sharesWeapon reports a weapon, or one of the same class (missile, cruise missile), named both in s and in
+// the cluster's candidate sentences.
+func sharesWeapon(c *cluster, s *sent) bool {
+	for _, w := range s.weapons {
+		for _, k := range c.cands {
+			for _, o := range k.s.weapons {
+				if o.Entry == w.Entry || o.Entry.Attr("class") != "" && o.Entry.Attr("class") == w.Entry.Attr("class") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// headlineNear reports a cluster that is only a headline placing its incident "near" a town, and a place
+// within 60 km of it: the body names the village the headline rounds to the town.
+func (c *cluster) headlineNear(kp *placed) bool {
+	if c.place == nil || kp == nil || !c.place.near || c.place.t.Country != kp.t.Country {
+		return false
+	}
+	for _, k := range c.cands {
+		if !k.s.headline() {
+			return false
+		}
+	}
+	return gazetteer.DistanceKm(c.place.t.Lat, c.place.t.Lon, kp.t.Lat, kp.t.Lon) <= 60
 }

@@ -101,17 +101,16 @@ func samePlace(a, b *placed) bool {
 	if a == nil || b == nil {
 		return true
 	}
+	if a.t.Country == "" || b.t.Country == "" {
+		return true // a sea or a region of no one country ("the Black Sea") says nothing against
+	}
 	if a.t.Country != b.t.Country {
 		return false
 	}
 	if kindRank(a.t.Kind) < 3 || kindRank(b.t.Kind) < 3 {
 		return true
 	}
-	limit := 30.0
-	if a.near || b.near {
-		limit = 60 // "near Aleppo" may be a village a few dozen kilometres out
-	}
-	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= limit
+	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= 30
 }
 
 // eventPlace turns a chosen toponym into the event's location.
