@@ -77,6 +77,10 @@ func TestKeyFields(t *testing.T) {
 		{"dateline", 1, []want{
 			{sub: "Chemical weapon", place: "Khan Sheikhoun", killed: 58, from: "2017-04-04", to: "2017-04-04"},
 		}},
+		{"missile_strike", 2, []want{
+			{sub: "Shelling/artillery/missile attack", place: "Vinnytsia", actor1: "Military Forces of Russia", attr: event.AttrContested, killed: 23, from: "2022-07-14", to: "2022-07-14"},
+			{sub: "Shelling/artillery/missile attack", place: "Bakhmut", actor1: "Military Forces of Russia", killed: 2, from: "2022-07-14", to: "2022-07-15"},
+		}},
 		{"background", 0, nil},
 	}
 	e := testEngine(t, false)
