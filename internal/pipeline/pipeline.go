@@ -20,6 +20,10 @@ var (
 	ErrStore = errors.New("store failed")
 	// ErrExtract wraps a failure of the extraction engine other than an unsupported language.
 	ErrExtract = errors.New("extraction failed")
+	// ErrIDConflict means a different document (another URL and another text) is stored under the same id, as
+	// when two JSON Lines files number their records alike: the document is refused rather than dropped as a
+	// duplicate without a word.
+	ErrIDConflict = errors.New("another document is stored under this id")
 )
 
 // DefaultWindow is how many recent fingerprints the near-duplicate check keeps when Options.Window is 0.
@@ -101,7 +105,7 @@ func (p *Pipeline) process(ctx context.Context, doc event.Document) (Outcome, er
 	if l := strings.ToLower(doc.Language); l != "" && l != "en" {
 		return out, fmt.Errorf("document %s: %w: %s", label(doc), extract.ErrUnsupportedLanguage, doc.Language)
 	}
-	known, err := p.known(ctx, doc.ID)
+	known, err := p.known(ctx, doc)
 	if err != nil || known {
 		out.Duplicate = known
 		return out, err
@@ -140,16 +144,21 @@ func (p *Pipeline) extractAndStore(ctx context.Context, doc event.Document, dupl
 	return out, nil
 }
 
-// known reports whether a document with id is stored already (same canonical URL, or same id given upstream).
-func (p *Pipeline) known(ctx context.Context, id string) (bool, error) {
-	_, err := p.st.GetDocument(ctx, id)
+// known reports whether doc is stored already: a stored document with its id has its canonical URL or its text.
+// A different document under the same id is ErrIDConflict.
+func (p *Pipeline) known(ctx context.Context, doc event.Document) (bool, error) {
+	stored, err := p.st.GetDocument(ctx, doc.ID)
 	switch {
-	case err == nil:
-		return true, nil
 	case errors.Is(err, store.ErrNotFound):
 		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("%w: %w", ErrStore, err)
 	}
-	return false, fmt.Errorf("%w: %w", ErrStore, err)
+	canon := document.CanonicalURL(doc.URL)
+	if (canon != "" && stored.CanonicalURL == canon) || stored.Text == doc.Text {
+		return true, nil
+	}
+	return false, fmt.Errorf("document %s: %w (stored: %s)", doc.ID, ErrIDConflict, label(stored.Document))
 }
 
 // label names a document in errors: its URL, else its id.

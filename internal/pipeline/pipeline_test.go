@@ -61,6 +61,9 @@ func TestProcessMergesDuplicatesAndCopies(t *testing.T) {
 
 func TestProcessRejects(t *testing.T) {
 	p, st := newTestPipeline(t)
+	if _, err := p.Process(context.Background(), event.Document{ID: "rec-1", Text: strikeFirst}); err != nil {
+		t.Fatal(err)
+	}
 	french := event.Document{URL: "https://fr.example/1", Text: "Des frappes aériennes ont touché un marché de la " +
 		"ville, tuant douze civils, selon une organisation locale qui surveille le conflit depuis des années."}
 	tests := []struct {
@@ -72,6 +75,7 @@ func TestProcessRejects(t *testing.T) {
 		{"empty", event.Document{URL: "https://e.example/empty", Text: " \n "}, document.ErrEmpty, "empty"},
 		{"declared language", event.Document{Language: "de", Text: strikeFirst}, extract.ErrUnsupportedLanguage, "unsupported language"},
 		{"detected language", french, extract.ErrUnsupportedLanguage, "unsupported language"},
+		{"id conflict", event.Document{ID: "rec-1", Text: strikeSecond}, ErrIDConflict, "id conflict"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,10 +85,13 @@ func TestProcessRejects(t *testing.T) {
 			}
 		})
 	}
-	if c, _ := st.Counts(context.Background()); c.Documents != 0 {
+	if c, _ := st.Counts(context.Background()); c.Documents != 1 {
 		t.Errorf("rejected documents were stored: %+v", c)
 	}
-	if s := p.Stats(); s.Errors != 3 || s.Reasons["unsupported language"] != 2 || s.Reasons["empty"] != 1 {
+	if out, err := p.Process(context.Background(), event.Document{ID: "rec-1", Text: strikeFirst}); err != nil || !out.Duplicate {
+		t.Errorf("same id and text again: %+v, %v; want a duplicate", out, err)
+	}
+	if s := p.Stats(); s.Errors != 4 || s.Reasons["unsupported language"] != 2 || s.Reasons["empty"] != 1 {
 		t.Errorf("stats %+v", s)
 	}
 }

@@ -40,6 +40,7 @@ var reasons = []struct {
 	{extract.ErrUnsupportedLanguage, "unsupported language"},
 	{fs.ErrNotExist, "no such file"},
 	{fs.ErrPermission, "permission denied"},
+	{ErrIDConflict, "id conflict"},
 	{ErrStore, "store"},
 	{ErrExtract, "extraction"},
 }
