@@ -116,7 +116,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(w.opts.Workers))
+	// A few messages are buffered ahead of the handlers (their ack wait runs meanwhile); a buffer of exactly
+	// Workers overflowed with status messages after a reconnect.
+	it, err := cons.Messages(jetstream.PullMaxMessages(max(4, 2*w.opts.Workers)))
 	if err != nil {
 		return fmt.Errorf("consume: %w", err)
 	}
