@@ -23,5 +23,8 @@ await build({
   logLevel: "warning",
 });
 await copyFile(join(here, "index.html"), join(out, "index.html"));
-// The offline basemap (Natural Earth 1:50m countries via world-atlas), fetched by the page after it starts.
-await copyFile(join(here, "node_modules", "world-atlas", "countries-50m.json"), join(out, "basemap.json"));
+// The offline basemap (Natural Earth countries via world-atlas), fetched by the page after it starts: 1:110m for
+// the world view, 1:50m once the map is zoomed in.
+const atlas = join(here, "node_modules", "world-atlas");
+await copyFile(join(atlas, "countries-110m.json"), join(out, "basemap-110m.json"));
+await copyFile(join(atlas, "countries-50m.json"), join(out, "basemap-50m.json"));

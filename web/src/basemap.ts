@@ -1,5 +1,5 @@
-// The offline basemap: Natural Earth 1:50m countries (the world-atlas package), served with the page as
-// basemap.json and drawn as a GeoJSON layer, so the map needs no tile server.
+// The offline basemap: Natural Earth countries (the world-atlas package) at 1:110m and 1:50m, served with the
+// page and drawn as a GeoJSON layer, so the map needs no tile server.
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
@@ -22,9 +22,9 @@ function unwrap(g: Geometry | null): Geometry | null {
   return g;
 }
 
-/** Fetches and converts the basemap. */
-export async function loadCountries(): Promise<FeatureCollection> {
-  const res = await fetch("basemap.json");
+/** Fetches and converts a basemap file (basemap-110m.json or basemap-50m.json). */
+export async function loadCountries(file: string): Promise<FeatureCollection> {
+  const res = await fetch(file);
   if (!res.ok) throw new Error(`basemap: ${res.status}`);
   const topo = (await res.json()) as Topology;
   const fc = feature(topo, topo.objects.countries) as FeatureCollection;

@@ -4,15 +4,22 @@ import { colorOf } from "./taxonomy";
 import type { Marker } from "./types";
 
 /** Rows rendered at most; the rest are counted in a note (narrow the filters to see them). */
-export const MAX_ROWS = 500;
+export const MAX_ROWS = 300;
 
 type Key = "date" | "type" | "place" | "fatalities";
 
+/** Plain code-unit order: ISO dates and ids sort right, and it is much faster than localeCompare on 10k rows. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
 const compare: Record<Key, (a: Marker, b: Marker) => number> = {
-  date: (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
-  type: (a, b) => a.sub_event_type.localeCompare(b.sub_event_type) || a.date.localeCompare(b.date),
-  place: (a, b) => placeOf(a).localeCompare(placeOf(b)) || a.date.localeCompare(b.date),
-  fatalities: (a, b) => (a.fatalities ?? -1) - (b.fatalities ?? -1) || a.date.localeCompare(b.date),
+  date: (a, b) => cmp(a.date, b.date) || cmp(a.id, b.id),
+  type: (a, b) => cmp(a.sub_event_type, b.sub_event_type) || cmp(a.date, b.date),
+  place: (a, b) => collator.compare(placeOf(a), placeOf(b)) || cmp(a.date, b.date),
+  fatalities: (a, b) => (a.fatalities ?? -1) - (b.fatalities ?? -1) || cmp(a.date, b.date),
 };
 
 function placeOf(m: Marker): string {

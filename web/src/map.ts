@@ -44,16 +44,29 @@ export class IncidentMap {
     });
   }
 
+  /** Draws the coarse world basemap now and swaps in the detailed one the first time the map is zoomed in. */
   private async loadBasemap(): Promise<void> {
+    const coarse = await this.drawBasemap("basemap-110m.json");
+    this.map.attributionControl.addAttribution("basemap: Natural Earth");
+    const detail = async () => {
+      if (this.map.getZoom() < 4) return;
+      this.map.off("zoomend", detail);
+      if (await this.drawBasemap("basemap-50m.json")) coarse?.remove();
+    };
+    this.map.on("zoomend", detail);
+    void detail();
+  }
+
+  private async drawBasemap(file: string): Promise<L.GeoJSON | null> {
     try {
-      const geo = await loadCountries();
-      L.geoJSON(geo, {
+      const geo = await loadCountries(file);
+      return L.geoJSON(geo, {
         style: { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
         interactive: false,
       }).addTo(this.map).bringToBack();
-      this.map.attributionControl.addAttribution("basemap: Natural Earth");
     } catch (e) {
       console.warn("basemap", e);
+      return null;
     }
   }
 
