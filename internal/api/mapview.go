@@ -8,8 +8,8 @@ import (
 	"sitrep/internal/store"
 )
 
-// MaxMarkers caps the markers of GET /api/map.
-const MaxMarkers = 100000
+// DefaultMaxMarkers caps the markers of GET /api/map when Options.MaxMarkers is 0.
+const DefaultMaxMarkers = 100000
 
 // marker is one incident on the map, compact.
 type marker struct {
@@ -33,7 +33,7 @@ type markers struct {
 }
 
 // mapMarkers answers GET /api/map: every placed incident matching the filters as a compact marker, newest
-// first, at most MaxMarkers.
+// first, at most Options.MaxMarkers; truncated says whether more matched.
 func (s *Server) mapMarkers(r *http.Request) (any, error) {
 	f, err := incidentFilter(r)
 	if err != nil {
@@ -47,7 +47,7 @@ func (s *Server) mapMarkers(r *http.Request) (any, error) {
 		if inc.Location == nil || (inc.Location.Lat == 0 && inc.Location.Lon == 0) {
 			continue
 		}
-		if len(out.Markers) == MaxMarkers {
+		if len(out.Markers) == s.opts.MaxMarkers {
 			out.Truncated = true
 			break
 		}

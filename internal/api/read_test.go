@@ -32,6 +32,21 @@ func testMapMarkers(t *testing.T, st store.Store) {
 	}
 }
 
+func TestMapTruncated(t *testing.T) {
+	h := New(fixture(t), nil, nil, Options{MaxMarkers: 3}).Handler()
+	for query, want := range map[string]markers{
+		"":           {Truncated: true, Markers: make([]marker, 3)},
+		"country=SY": {Truncated: false, Markers: make([]marker, 2)},
+	} {
+		_, body := call(t, h, "GET", "/api/map?"+query, "")
+		got := decode[markers](t, body)
+		if len(got.Markers) != len(want.Markers) || got.Truncated != want.Truncated {
+			t.Errorf("%q: %d markers, truncated %v; want %d, %v", query, len(got.Markers), got.Truncated,
+				len(want.Markers), want.Truncated)
+		}
+	}
+}
+
 func TestTimeline(t *testing.T) { backends(t, testTimeline) }
 
 func testTimeline(t *testing.T, st store.Store) {

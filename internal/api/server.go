@@ -31,6 +31,8 @@ type Options struct {
 	Fetch *fetch.Client
 	// Export tunes the rows of GET /api/export (country names).
 	Export export.Options
+	// MaxMarkers caps the markers of GET /api/map; DefaultMaxMarkers when 0.
+	MaxMarkers int
 	// SourceAdded, when set, is called after POST /api/sources adds a source (serve wakes the feed poller).
 	SourceAdded func()
 }
@@ -52,6 +54,9 @@ type Server struct {
 func New(st store.Store, pipe *pipeline.Pipeline, eng *extract.Engine, opts Options) *Server {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
+	}
+	if opts.MaxMarkers <= 0 {
+		opts.MaxMarkers = DefaultMaxMarkers
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
