@@ -42,6 +42,9 @@ func (r *run) candidate(s *sent, h hit) *cand {
 	c := &cand{s: s, h: h, anaphoric: s.refersBack(h), fresh: s.sentenceHas(newIncidentWords), lo: s.Start, hi: s.End}
 	if r.e.act != nil {
 		c.actor1, c.actor2 = r.roles(s, h)
+		if len(c.actor1) == 0 {
+			c.actor1 = r.otherAgent(s, h, c.lo, c.hi) // "20 were killed when gunmen attacked the village"
+		}
 	}
 	c.sub, c.rule, c.entry, c.spec = r.subType(c)
 	return c
@@ -285,3 +288,20 @@ func (s *sent) deliveredWith(h hit, w lexicon.Match) bool {
 // deliveryWords link an attack to its means.
 var deliveryWords = set("with", "using", "by", "from", "of", "fired", "firing", "launched", "launching", "dropped",
 	"dropping", "carried", "involving", "via", "used", "planted", "detonated", "containing", "loaded", "packed")
+
+// otherAgent returns the armed actor1 of another trigger verb of the sentence's part [lo, hi), for a cue
+// whose own reading names none ("were killed" in "...were killed when gunmen attacked a village").
+func (r *run) otherAgent(s *sent, h hit, lo, hi int) []event.Actor {
+	for _, o := range s.hits {
+		if o.Start == h.Start || o.info.noun || !o.info.trigger() || o.Start < lo || o.End > hi {
+			continue
+		}
+		a1, _ := r.roles(s, o)
+		for _, a := range a1 {
+			if armedKind(a.Kind) {
+				return []event.Actor{a}
+			}
+		}
+	}
+	return nil
+}
