@@ -125,6 +125,9 @@ func TestIngestURLsAndFeeds(t *testing.T) {
 	}
 	mux.HandleFunc("GET /strike", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page(marketStrike)) })
 	mux.HandleFunc("GET /toll", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page(marketToll)) })
+	mux.HandleFunc("GET /home", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head><body><ul><li><a href="/toll">Toll</a></li></ul></body></html>`)
+	})
 	mux.HandleFunc("GET /feed", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/xml")
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test</title>
@@ -159,6 +162,10 @@ func TestIngestURLsAndFeeds(t *testing.T) {
 	code, s, _ = ingestJSON(t, "--db", db, "--allow-private", "--ignore-robots", srv.URL+"/strike", srv.URL+"/feed")
 	if code != ExitOK || s.AlreadyStored != 3 || s.Stored != 0 {
 		t.Errorf("again: exit %d, %+v; want the strike page and both feed items not fetched again", code, s)
+	}
+	code, s, stderr = ingestJSON(t, "--db", db, "--allow-private", "--ignore-robots", srv.URL+"/home")
+	if code != ExitOK || s.AlreadyStored != 2 {
+		t.Errorf("home page: exit %d, %+v; want its feed read (both items stored already); stderr %s", code, s, stderr)
 	}
 }
 

@@ -67,8 +67,13 @@ func (in *ingester) loadFile(ctx context.Context, path string, cancel context.Ca
 }
 
 // fetchURL fetches an article or a feed. An article stored already is not fetched again; a feed's items go
-// through the pipeline one by one.
+// through the pipeline one by one; a page without an article that announces a feed (a home page) has its feed
+// read instead.
 func (in *ingester) fetchURL(ctx context.Context, u string, cancel context.CancelFunc) {
+	in.fetchURLDiscover(ctx, u, cancel, true)
+}
+
+func (in *ingester) fetchURLDiscover(ctx context.Context, u string, cancel context.CancelFunc, discover bool) {
 	if _, err := in.st.GetDocument(ctx, document.ID(u, "")); err == nil {
 		in.prog.alreadyStored(1)
 		return
@@ -86,6 +91,13 @@ func (in *ingester) fetchURL(ctx context.Context, u string, cancel context.Cance
 		return
 	}
 	doc, err := pageDocument(ctx, u, resp)
+	if errors.Is(err, document.ErrNoArticle) && discover {
+		if feeds := feed.Discover(resp.Body, resp.URL); len(feeds) > 0 {
+			in.e.log.Info("no article on the page; reading the feed it announces", "url", u, "feed", feeds[0])
+			in.fetchURLDiscover(ctx, feeds[0], cancel, false)
+			return
+		}
+	}
 	if err != nil {
 		in.fail(u, err)
 		return
