@@ -43,13 +43,13 @@ type cue struct {
 	word       string // lower-cased
 }
 
-var cueRe = regexp.MustCompile(`(?i)\b(?:(?:death|casualty|fatality)\s+toll|toll|claimed\s+the\s+lives\s+of|lost\s+their\s+lives|bodies\s+of|bodies|shot\s+dead|killed|killing|kills|kill|dead|died|dies|deaths|fatalities|slain|perished|executed|massacred|slaughtered|murdered|beheaded|wounded|wounding|wounds|injured|injuring|injuries|injures|hurt|hurting|maimed|casualties)\b`)
+var cueRe = regexp.MustCompile(`(?i)\b(?:(?:death|casualty|fatality)\s+toll|toll|claimed\s+the\s+lives\s+of|lost\s+their\s+lives|bodies\s+of|bodies|deaths?\s+of|shot\s+dead|gunned\s+down|lives|killed|killing|kills|kill|dead|died|dies|deaths|fatalities|slain|perished|executed|massacred|slaughtered|murdered|beheaded|wounded|wounding|wounds|injured|injuring|injuries|injures|hurt|hurting|maimed|casualties)\b`)
 
 // preCheck is a cheap test that lets most sentences skip the regular expressions.
 func preCheck(s string) bool {
 	for _, k := range []string{"kill", "dead", "died", "dies", "death", "fatal", "slain", "perish", "execut",
 		"massacr", "slaughter", "murder", "behead", "wound", "injur", "hurt", "maim", "casualt", "toll", "lives",
-		"bodies"} {
+		"bodies", "gunned"} {
 		if containsFold(s, k) {
 			return true
 		}

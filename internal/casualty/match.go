@@ -38,6 +38,11 @@ func (f *finder) match(c cue) []Mention {
 		return f.toll(c)
 	case "casualties":
 		return nil // killed and injured together: no count of either
+	case "lives":
+		if m, ok := f.lives(c); ok {
+			return []Mention{m}
+		}
+		return nil
 	}
 	if m, ok := f.passive(c); ok {
 		return []Mention{m}

@@ -140,3 +140,27 @@ func one(s string, start, end int) numbers.Quantity {
 	lo, best, hi := 1, 1, 1
 	return numbers.Quantity{Start: start, End: end, Text: s[start:end], Low: &lo, Best: &best, High: &hi, Rule: "single"}
 }
+
+// livesVerbRe ends the text before the count of "claimed 20 lives", "cost at least 12 lives".
+var livesVerbRe = regexp.MustCompile(`(?i)\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taking|takes|taken)\s+(?:the\s+)?$`)
+
+// lives: "the blast claimed 20 lives", "the fighting has cost hundreds of civilian lives"; lives saved or
+// at risk are no count.
+func (f *finder) lives(c cue) (Mention, bool) {
+	i := f.countBefore(c.start)
+	if i < 0 {
+		return Mention{}, false
+	}
+	q := f.qs[i]
+	gap := strings.ToLower(strings.TrimSpace(f.s[q.End:c.start]))
+	if len(strings.Fields(gap)) > 2 || strings.ContainsAny(gap, ",;:.()\"") || !livesVerbRe.MatchString(f.s[max(0, q.Start-20):q.Start]) {
+		return Mention{}, false
+	}
+	for _, w := range strings.Fields(gap) {
+		if w != "of" && w != "more" && w != "civilian" && w != "innocent" && w != "human" && !victims[w] {
+			return Mention{}, false
+		}
+	}
+	f.used[i] = true
+	return Mention{Kind: Killed, Count: q, Start: q.Start, End: c.end, Rule: "lives"}, true
+}
