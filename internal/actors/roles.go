@@ -94,7 +94,11 @@ func (r *roleReader) read(trigger event.Span) {
 		}
 	}
 	if !passive && !r.breakBefore(r.tj, 4) {
-		r.addAt(r.tj, event.RoleActor2, 4) // the direct object
+		k := r.tj
+		for k < r.rb && k < r.tj+6 && (quantityWords[r.keys[k]] || r.keys[k] != "" && r.keys[k][0] >= '0' && r.keys[k][0] <= '9') {
+			k++ // "killed more than a dozen soldiers"
+		}
+		r.addAt(k, event.RoleActor2, 4) // the direct object
 	}
 	if len(r.a2) == 0 {
 		for i, p := range r.pos { // "..., killing 20 civilians"
@@ -324,4 +328,14 @@ func (r *roleReader) addNonState(k, max int) {
 			return
 		}
 	}
+}
+
+// quantityWords may stand between a verb and its counted object.
+var quantityWords = map[string]bool{
+	"more": true, "than": true, "a": true, "an": true, "the": true, "dozen": true, "dozens": true, "of": true,
+	"at": true, "least": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true,
+	"over": true, "up": true, "to": true, "several": true, "scores": true, "hundreds": true, "two": true,
+	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true, "forty": true, "fifty": true,
+	"hundred": true, "thousand": true, "approximately": true, "roughly": true, "estimated": true,
 }

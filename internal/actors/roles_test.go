@@ -25,6 +25,7 @@ func TestRoles(t *testing.T) {
 		{"passive subject acted upon", "Ten soldiers were killed when their convoy hit a mine.", "hit", "ML", "", "Military Forces of Mali"},
 		{"coordinated subjects", "The Sudanese army and the Rapid Support Forces clashed in Khartoum.", "clashed", "SD", "Military Forces of Sudan", "Rapid Support Forces"},
 		{"advance into held ground", "Government troops pushed into rebel-held districts of Homs.", "pushed", "SY", "Military Forces of Syria", "Opposition Rebels (Syria)"},
+		{"counted object", "A roadside bomb killed more than a dozen soldiers near Kidal.", "killed", "ML", "", "Military Forces of Mali"},
 		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
 	}
 	for _, tt := range tests {
