@@ -21,8 +21,8 @@ const ingestUsage = `[flags] FILE|DIR|URL|FEED|- ...
 
 Extracts events from every input and stores them, merging reports of the same incident: text, HTML and JSON
 Lines files; directories (recursively; files other than .txt, .html, .jsonl and the like are skipped with a
-reason); http(s) URLs of articles or of RSS/Atom/JSON feeds (a feed's items are fetched and ingested); - for
-standard input; and with --urls, a file of URLs, one a line. Progress goes to stderr, a summary to stdout.
+reason); http(s) URLs of articles, of RSS/Atom/JSON feeds (a feed's items are fetched and ingested) or of pages
+that announce a feed (a site's home page); - for standard input; and with --urls, a file of URLs, one a line. Progress goes to stderr, a summary to stdout.
 Documents stored already (same canonical URL or text) are counted as duplicates; syndicated copies are stored
 and linked to the original. Exit status 3 when some inputs failed (each is reported with its reason), 0 otherwise.`
 

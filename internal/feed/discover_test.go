@@ -22,3 +22,15 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("Discover on a page without feeds = %q", got)
 	}
 }
+
+func FuzzDiscover(f *testing.F) {
+	f.Add([]byte(`<head><link rel="alternate" type="application/rss+xml" href="/rss"></head>`), "https://a.example/")
+	f.Add([]byte(`<link rel=alternate type=application/atom+xml href=//b.example/x>`), "http://a.example/p?q")
+	f.Fuzz(func(t *testing.T, page []byte, base string) {
+		for _, u := range Discover(page, base) {
+			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("Discover returned %q", u)
+			}
+		}
+	})
+}
