@@ -15,17 +15,18 @@ const (
 	numRe     = `(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`
 )
 
+// rules in order; fold marks the rules run on ASCII-lower-cased text (their patterns are written in lower case).
 var rules = []rule{
-	{"iso", hasDigitDash, regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), resolveISO},
-	{"dmy", hasMonth, regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+(\d{4}))?\b`), resolveDMY},
-	{"mdy", hasMonth, regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), resolveMDY},
-	{"month-year", hasMonth, regexp.MustCompile(`\b` + monthRe + `,?\s+(\d{4})\b`), resolveMonthYear},
-	{"month", hasMonth, regexp.MustCompile(`\b(?i:(in|on|last|next|this|early|late|mid|since|during|until|by|from|through|throughout|earlier\s+in|late\s+in|early\s+in|in\s+early|in\s+late|in\s+mid))[\s-]+` + monthRe + `(?:,?\s+(\d{4})|\s+(\d{1,2})(?:st|nd|rd|th)?)?\b`), resolveMonth},
-	{"year", hasDigit, regexp.MustCompile(`\b(?i:(in|since|during|by|until|from|throughout|through|early|late|mid|of|before|after))[\s-]+((?:19|20)\d\d)\b`), resolveYear},
-	{"decade", hasDecade, regexp.MustCompile(`\bthe\s+((?:19|20)\d)0s\b`), resolveDecade},
-	{"weekday", hasWeekday, regexp.MustCompile(`\b(?:(?i:(every|each|last|on|this|early|late|early\s+on|late\s+on|since|past|next|until|by))\s+)?` + weekdayRe + `(?:\s+(morning|afternoon|evening|night))?\b`), resolveWeekday},
-	{"relative", hasRelative, regexp.MustCompile(`(?i)\b(yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|the\s+day\s+before\s+yesterday|the\s+day\s+before|(?:earlier|later|late|early)\s+this\s+(?:week|month|year)|(?:earlier|later)\s+in\s+the\s+(?:week|month|year)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:at|over|during)\s+the\s+weekend|(?:this|last)\s+weekend)\b`), resolveRelative},
-	{"ago", hasAgo, regexp.MustCompile(`(?i)\b` + numRe + `\s+(day|week|month|year)s?\s+ago\b`), resolveAgo},
+	{"iso", hasDigitDash, regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), resolveISO, false},
+	{"dmy", hasMonth, regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+(\d{4}))?\b`), resolveDMY, false},
+	{"mdy", hasMonth, regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), resolveMDY, false},
+	{"month-year", hasMonth, regexp.MustCompile(`\b` + monthRe + `,?\s+(\d{4})\b`), resolveMonthYear, false},
+	{"month", hasMonth, regexp.MustCompile(`\b(?i:(in|on|last|next|this|early|late|mid|since|during|until|by|from|through|throughout|earlier\s+in|late\s+in|early\s+in|in\s+early|in\s+late|in\s+mid))[\s-]+` + monthRe + `(?:,?\s+(\d{4})|\s+(\d{1,2})(?:st|nd|rd|th)?)?\b`), resolveMonth, false},
+	{"year", hasYear, regexp.MustCompile(`\b(in|since|during|by|until|from|throughout|through|early|late|mid|of|before|after)[\s-]+((?:19|20)\d\d)\b`), resolveYear, true},
+	{"decade", hasDecade, regexp.MustCompile(`\bthe\s+((?:19|20)\d)0s\b`), resolveDecade, false},
+	{"weekday", hasWeekday, regexp.MustCompile(`\b(?:(?i:(every|each|last|on|this|early|late|early\s+on|late\s+on|since|past|next|until|by))\s+)?` + weekdayRe + `(?:\s+(morning|afternoon|evening|night))?\b`), resolveWeekday, false},
+	{"relative", hasRelative, regexp.MustCompile(`\b(yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|the\s+day\s+before\s+yesterday|the\s+day\s+before|(?:earlier|later|late|early)\s+this\s+(?:week|month|year)|(?:earlier|later)\s+in\s+the\s+(?:week|month|year)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:at|over|during)\s+the\s+weekend|(?:this|last)\s+weekend)\b`), resolveRelative, true},
+	{"ago", hasAgo, regexp.MustCompile(`(?i)\b` + numRe + `\s+(day|week|month|year)s?\s+ago\b`), resolveAgo, false},
 }
 
 var monthNums = map[string]time.Month{}

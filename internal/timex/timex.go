@@ -40,16 +40,25 @@ type rule struct {
 	gate    func(string) bool // cheap test that the rule can match at all
 	re      *regexp.Regexp
 	resolve func(m []string, pub *event.Date) (Expr, bool)
+	fold    bool // match on ASCII-lower-cased text: literal bytes match faster than case folds
 }
 
 // Find returns every date expression of text, in order and without overlaps. published may be nil.
 func Find(text string, published *event.Date) []Expr {
 	var all []Expr
+	low := ""
 	for _, r := range rules {
 		if !r.gate(text) {
 			continue
 		}
-		for _, ix := range r.re.FindAllStringSubmatchIndex(text, -1) {
+		in := text
+		if r.fold {
+			if low == "" {
+				low = lowerASCII(text)
+			}
+			in = low
+		}
+		for _, ix := range r.re.FindAllStringSubmatchIndex(in, -1) {
 			m := make([]string, len(ix)/2)
 			for k := range m {
 				if ix[2*k] >= 0 {
