@@ -35,6 +35,7 @@ type ingestFlags struct {
 	maxBytes  int64
 	quiet     bool
 	json      bool
+	watch     time.Duration
 	fetch     fetch.Options
 	engine    engineFlags
 }
@@ -49,6 +50,7 @@ func parseIngestFlags(e *env, args []string) (*ingestFlags, []string, error) {
 	fs.Int64Var(&f.maxBytes, "max-bytes", 10<<20, "refuse a single document or page larger than `n` bytes")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON")
+	fs.DurationVar(&f.watch, "watch", 0, "keep watching the DIR arguments, scanning them every `interval` for new and changed files, until interrupted")
 	fs.BoolVar(&f.fetch.AllowPrivate, "allow-private", false, "allow fetching URLs on private, loopback or link-local addresses")
 	fs.BoolVar(&f.fetch.IgnoreRobots, "ignore-robots", false, "fetch URLs even when the site's robots.txt disallows it")
 	fs.DurationVar(&f.fetch.Timeout, "timeout", 30*time.Second, "time limit for fetching one URL")
@@ -63,6 +65,9 @@ func parseIngestFlags(e *env, args []string) (*ingestFlags, []string, error) {
 	}
 	if f.workers < 1 {
 		return nil, nil, usagef("ingest: --workers must be at least 1")
+	}
+	if f.watch < 0 || (f.watch > 0 && (f.urls != "" || len(inputs) == 0)) {
+		return nil, nil, usagef("ingest: --watch takes a positive interval and directories only")
 	}
 	if f.maxBytes < 1 {
 		return nil, nil, usagef("ingest: --max-bytes must be positive")
@@ -119,6 +124,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			Published: published}),
 		docOpt: document.Options{MaxBytes: f.maxBytes, Published: published, Fetch: client},
 		prog:   newIngestProgress(e.stderr, progressInterval(e.stderr, f.quiet), pipe.Stats)}
+	if f.watch > 0 {
+		return in.watch(ctx, inputs)
+	}
 	return in.run(ctx, inputs)
 }
 
