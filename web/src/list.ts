@@ -26,6 +26,11 @@ function placeOf(m: Marker): string {
   return [m.location, m.country].filter(Boolean).join(", ");
 }
 
+/** Text with a line-break opportunity after each slash ("Shelling/artillery/missile attack"). */
+function breakable(s: string): (string | HTMLElement)[] {
+  return s.split("/").flatMap((part, i, all) => (i < all.length - 1 ? [`${part}/`, el("wbr")] : [part]));
+}
+
 /** Parses "key" or "-key" (descending); the default is newest first. */
 export function parseSort(s: string | undefined): { key: Key; desc: boolean } {
   const desc = !s || s.startsWith("-");
@@ -90,10 +95,14 @@ export class IncidentList {
   private row(m: Marker): HTMLTableRowElement {
     const dot = el("span", { class: "dot", "aria-hidden": "true" });
     dot.style.backgroundColor = colorOf(m.event_type);
-    const date = m.date_end && m.date_end !== m.date ? `${m.date} – ${m.date_end}` : m.date;
+    const date = el("td", { class: "date" }, el("span", {}, m.date));
+    if (m.date_end && m.date_end !== m.date) {
+      const end = m.date_end.slice(0, 4) === m.date.slice(0, 4) ? m.date_end.slice(5) : m.date_end;
+      date.append(" ", el("span", { title: `${m.date} – ${m.date_end}` }, `– ${end}`));
+    }
     const tr = el("tr", { "data-id": m.id, tabindex: "0", class: m.id === this.selected ? "selected" : undefined },
-      el("td", {}, date),
-      el("td", {}, dot, m.sub_event_type || m.event_type),
+      date,
+      el("td", {}, dot, ...breakable(m.sub_event_type || m.event_type)),
       el("td", {}, placeOf(m)),
       el("td", { class: "num" }, m.fatalities === null || m.fatalities === undefined ? "" : String(m.fatalities)),
     );

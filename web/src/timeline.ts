@@ -30,6 +30,26 @@ function binDays(days: Day[], d0: number, nbins: number, width: number): Bin[] {
   return bins;
 }
 
+/** The days to chart: all of them, or, when a few outliers stretch a long range (more than a year, the middle
+ * 98% of incidents in less than half of it), the middle 98%, so that the bulk stays readable. */
+export function focus(days: Day[]): [number, number] {
+  const pts = days.map((d) => ({ day: dayOf(d.date), n: d.incidents })).filter((p) => !Number.isNaN(p.day));
+  pts.sort((a, b) => a.day - b.day);
+  const d0 = pts[0].day;
+  const d1 = pts[pts.length - 1].day;
+  const total = pts.reduce((s, p) => s + p.n, 0);
+  if (d1 - d0 < 366 || total < 50) return [d0, d1];
+  let acc = 0;
+  let lo = d0;
+  let hi = d1;
+  for (const p of pts) {
+    if (acc < total * 0.01) lo = p.day;
+    acc += p.n;
+    if (acc >= total * 0.99) { hi = p.day; break; }
+  }
+  return hi - lo + 1 < (d1 - d0 + 1) / 2 ? [lo, hi] : [d0, d1];
+}
+
 /** The timeline chart with its brush. */
 export class Timeline {
   private d0 = 0;
@@ -76,14 +96,16 @@ export class Timeline {
       this.root.appendChild(t);
       return;
     }
-    this.d0 = Math.min(...ds);
-    this.d1 = Math.max(...ds);
+    const [lo, hi] = focus(this.days);
+    this.d0 = lo;
+    this.d1 = hi;
     const plotW = this.width - PAD.l - PAD.r;
     const binW = Math.max(1, Math.ceil((this.d1 - this.d0 + 1) / Math.max(20, Math.floor(plotW / 3))));
     const nbins = Math.ceil((this.d1 - this.d0 + 1) / binW);
     this.d1 = this.d0 + nbins * binW - 1;
     const bins = binDays(this.days, this.d0, nbins, binW);
     this.drawBars(bins, binW);
+    this.drawOutside();
     this.drawAxis();
     this.drawRange();
   }
@@ -124,6 +146,19 @@ export class Timeline {
     tt.textContent = title;
     t.appendChild(tt);
     this.root.appendChild(t);
+  }
+
+  /** Says how many incidents lie outside a focused chart. */
+  private drawOutside(): void {
+    let before = 0;
+    let after = 0;
+    for (const d of this.days) {
+      const day = dayOf(d.date);
+      if (day < this.d0) before += d.incidents;
+      else if (day > this.d1) after += d.incidents;
+    }
+    if (before) this.label(PAD.l, PAD.t + 8, `◀ ${before} earlier`, "start", "incidents before the charted days (shown on the map and in the list)");
+    if (after) this.label(this.width - PAD.r, PAD.t + 8, `${after} later ▶`, "end", "incidents after the charted days (shown on the map and in the list)");
   }
 
   private drawAxis(): void {
