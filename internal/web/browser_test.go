@@ -111,6 +111,9 @@ func startBrowser(path string) {
 // test ends.
 func browser(t testing.TB, width, height int) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests are skipped with -short")
+	}
 	needBundle(t)
 	path := chromium(t)
 	shared.once.Do(func() { startBrowser(path) })

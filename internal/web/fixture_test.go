@@ -62,7 +62,7 @@ type incidentSpec struct {
 // build writes the report's article and its event, every value tied to a span of the text.
 func (s incidentSpec) build() (store.Document, event.Event) {
 	var a article
-	a.add("Lead paragraph of a synthetic test report.\n\n")
+	a.add("Lead paragraph — from Ḩalab’s outskirts, “quoted” — of a synthetic test report.\n\n")
 	date := s.day.Format("2 January")
 	ev := a.add(fmt.Sprintf("%s carried out a %s in %s on %s, killing %d people, %s said.",
 		s.actor, strings.ToLower(s.sub), s.place, date, s.dead, s.claimant))
@@ -135,7 +135,7 @@ func fill(t testing.TB, st store.Store, n int, seed uint64) {
 
 // Named incidents the tests look for.
 const (
-	convoyPlace = "Urum al-Kubra"
+	convoyPlace = "Urūm al-Kubrā"
 	xssPlace    = "Script Town"
 )
 

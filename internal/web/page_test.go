@@ -71,6 +71,7 @@ func TestMarkerOpensDossierWithEvidence(t *testing.T) {
 		{"two reports", `document.querySelectorAll("#dossier li.report").length === 2`},
 		{"evidence highlighted in both", `document.querySelectorAll("#dossier li.report mark.m-evidence").length >= 2`},
 		{"actor span marked", `[...document.querySelectorAll("#dossier mark.m-actor")].some(m => m.textContent === "Military Forces of Russia")`},
+		{"place span marked (UTF-8 offsets)", `[...document.querySelectorAll("#dossier mark.m-place")].some(m => m.textContent === "` + convoyPlace + `")`},
 		{"disputed actor marked", `document.querySelector("#dossier .actors .badge.alleged, #dossier .actors .badge.contested") !== null`},
 		{"claims by stance", `document.querySelector("#dossier .stance-accuses") !== null && document.querySelector("#dossier .stance-denies") !== null`},
 		{"per-source figures", `/20/.test(document.querySelector("#dossier .per-source").textContent) && /21/.test(document.querySelector("#dossier .per-source").textContent)`},
