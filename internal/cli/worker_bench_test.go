@@ -27,7 +27,8 @@ var benchEngine = sync.OnceValues(func() (*extract.Engine, error) {
 // BenchmarkWorkerEndToEnd measures documents per second through the distributed path: publish to JetStream,
 // worker processes (each with its own connection and pipeline, one document at a time) extract and store. The
 // store is PostgreSQL when installed (SITREP_BENCH_SQLITE=1 forces SQLite). Each document is a sample-corpus
-// article made unique by a reference line, so nothing is skipped as a duplicate.
+// article made unique by a reference line, so nothing is skipped as a duplicate. The servers and stores are
+// set up once per benchmark and kept across the runs that size b.N.
 func BenchmarkWorkerEndToEnd(b *testing.B) {
 	docs, err := demo.Documents()
 	if err != nil {
@@ -41,26 +42,30 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 	for _, d := range docs {
 		size += len(d.Text)
 	}
+	newDSN := benchDSN(b)
+	seq := 0 // documents published so far, across runs: keeps every document unique
 	for _, procs := range []int{1, 2} {
+		st := openBenchStore(b, newDSN(fmt.Sprintf("bench%d", procs)))
+		n := natstest.Start(b)
 		b.Run(fmt.Sprintf("workers=%d", procs), func(b *testing.B) {
-			st := benchStore(b)
-			n := natstest.Start(b)
 			ctx := context.Background()
 			pub, err := queue.Dial(ctx, n.URL(), queue.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer pub.Close()
+			before := storedCount(b, st)
 			stop := startBenchWorkers(b, n.URL(), eng, st, procs)
 			b.SetBytes(int64(size / len(docs)))
 			cpu0 := cpuTime()
 			b.ResetTimer()
-			for i := range b.N {
-				if _, err := pub.Publish(ctx, uniqueDoc(docs[i%len(docs)], i)); err != nil {
+			for range b.N {
+				if _, err := pub.Publish(ctx, uniqueDoc(docs[seq%len(docs)], seq)); err != nil {
 					b.Fatal(err)
 				}
+				seq++
 			}
-			waitStored(b, st, b.N)
+			waitStored(b, st, before+b.N)
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
@@ -69,21 +74,40 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 	}
 }
 
-// benchStore opens an empty store for one benchmark.
-func benchStore(b *testing.B) store.Store {
-	dsn := filepath.Join(b.TempDir(), "bench.db")
+// benchDSN returns a function making a new empty database: on one PostgreSQL server for the benchmark when
+// installed, else a SQLite file.
+func benchDSN(b *testing.B) func(name string) string {
 	if _, err := pgtest.BinDir(); err == nil && os.Getenv("SITREP_BENCH_SQLITE") == "" {
 		srv := pgtest.Own(b)
-		if dsn, err = srv.CreateDB("bench"); err != nil {
-			b.Fatal(err)
+		return func(name string) string {
+			dsn, err := srv.CreateDB(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return dsn
 		}
 	}
+	dir := b.TempDir()
+	return func(name string) string { return filepath.Join(dir, name+".db") }
+}
+
+// openBenchStore opens the store of dsn until the benchmark ends.
+func openBenchStore(b *testing.B, dsn string) store.Store {
 	st, err := store.Open(context.Background(), dsn, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
 	return st
+}
+
+// storedCount is the number of stored documents.
+func storedCount(b *testing.B, st store.Store) int {
+	c, err := st.Counts(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c.Documents
 }
 
 // startBenchWorkers starts procs workers, each as a separate process would run: own connection and pipeline.

@@ -8,6 +8,9 @@ import (
 )
 
 func TestPostgresBrieflyUnreachable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and crashes a PostgreSQL server of its own")
+	}
 	const docs = 60
 	pg := pgtest.Own(t)
 	dsn, err := pg.CreateDB("outage")
