@@ -3,6 +3,7 @@ package queue
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -62,6 +63,10 @@ func (c *Client) publishRetry(ctx context.Context, msg *nats.Msg, id string) (*j
 		cancel()
 		if err == nil {
 			return ack, nil
+		}
+		if errors.Is(err, nats.ErrMaxPayload) {
+			return nil, fmt.Errorf("%w: %d bytes is more than the NATS server's max_payload: %w",
+				document.ErrTooLarge, len(msg.Data), err)
 		}
 		if ctx.Err() != nil || time.Now().Add(delay).After(deadline) || c.nc.IsClosed() {
 			return nil, err

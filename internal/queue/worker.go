@@ -156,6 +156,7 @@ func (w *Worker) feed(ctx context.Context, it jetstream.MessagesContext, msgs ch
 			return fmt.Errorf("consume: %w", err)
 		case err != nil:
 			w.log.Warn("consume", "err", err)
+			_ = sleep(ctx, 100*time.Millisecond) // no busy loop on a repeated error
 			continue
 		}
 		select {

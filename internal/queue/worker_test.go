@@ -3,11 +3,13 @@ package queue
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"sitrep/internal/document"
 	"sitrep/internal/event"
 )
 
@@ -56,6 +58,10 @@ func TestPublishDedupesByDocumentID(t *testing.T) {
 	}
 	if _, err := c.Publish(ctx, event.Document{}); !errors.Is(err, ErrNoDocument) {
 		t.Fatalf("empty document: %v, want ErrNoDocument", err)
+	}
+	huge := event.Document{ID: "huge", Text: strings.Repeat("x", 2<<20)} // over the default 1 MB max_payload
+	if _, err := c.Publish(ctx, huge); !errors.Is(err, document.ErrTooLarge) {
+		t.Fatalf("2 MB document: %v, want document.ErrTooLarge", err)
 	}
 	st, err := c.js.Stream(ctx, DefaultStream)
 	if err != nil {
