@@ -13,7 +13,9 @@ var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".
 func IsArticleFile(name string) bool { return articleExts[strings.ToLower(filepath.Ext(name))] }
 
 // IsHidden reports whether a file or directory name is hidden (starts with a dot).
-func IsHidden(name string) bool { return strings.HasPrefix(filepath.Base(name), ".") && filepath.Base(name) != "." }
+func IsHidden(name string) bool {
+	return strings.HasPrefix(filepath.Base(name), ".") && filepath.Base(name) != "."
+}
 
 // SkipReason says why a directory walk does not ingest a file name: "" for an article file.
 func SkipReason(name string) string {
