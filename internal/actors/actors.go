@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"strings"
+
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/lexicon"
@@ -57,9 +59,9 @@ func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Finder {
 		c := e.Attr("country")
 		se := f.forces[c]
 		switch {
-		case hasPrefixFold(e.Name, "Military Forces of"):
+		case hasPrefixFold(e.Name, "Military Forces of") && f.national(se.military, e, c):
 			se.military = e
-		case hasPrefixFold(e.Name, "Police Forces of"):
+		case hasPrefixFold(e.Name, "Police Forces of") && f.national(se.police, e, c):
 			se.police = e
 		}
 		f.forces[c] = se
@@ -75,4 +77,14 @@ func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Finder {
 		}
 	}
 	return f
+}
+
+// national reports whether row e should stand for country c's forces instead of old: a country may have
+// regional forces too ("Military Forces of Puntland" is in SO), and the row naming the country wins.
+func (f *Finder) national(old, e *lexicon.Entry, c string) bool {
+	if old == nil {
+		return true
+	}
+	n := f.countryName(c)
+	return n != "" && strings.Contains(e.Name, n) && !strings.Contains(old.Name, n)
 }

@@ -28,6 +28,9 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 		covered := make([]bool, len(s.Tokens))
 		if f.lex != nil {
 			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs, catWeapon) {
+				if inCompound(s, m) {
+					continue
+				}
 				kind := event.EntityOrganization
 				switch m.Entry.Category {
 				case catGroups:

@@ -21,6 +21,9 @@ func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 	var out []Mention
 	if f.lex != nil {
 		for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
+			if inCompound(s, m) {
+				continue
+			}
 			mt := f.lexMention(s, keys, m, focus)
 			markCovered(s.Tokens, covered, mt.Start, mt.End)
 			out = append(out, mt)
@@ -99,4 +102,14 @@ func (f *Finder) mention(s text.Sentence, start, end int, name, kind, country, r
 	sp := event.Span{Start: start, End: end, Text: s.Text[start-s.Start : end-s.Start]}
 	return Mention{Start: start, End: end, Text: sp.Text, Rule: rule,
 		Actor: event.Actor{Name: name, Kind: kind, Country: country, Span: &sp}}
+}
+
+// inCompound reports a short capitalised match that is part of a hyphenated name ("AU" in
+// "PORT-AU-PRINCE"): not a mention of the acronym.
+func inCompound(s text.Sentence, m lexicon.Match) bool {
+	if m.End-m.Start > 5 || strings.ToUpper(m.Text) != m.Text {
+		return false
+	}
+	i, j := m.Start-s.Start, m.End-s.Start
+	return i > 0 && s.Text[i-1] == '-' || j < len(s.Text) && s.Text[j] == '-'
 }

@@ -12,6 +12,7 @@ func TestMentions(t *testing.T) {
 		want            []string // "text=Name" or "text=Name*" for a metonym
 	}{
 		{"demonym force", "Two Russian warplanes struck the market.", "", []string{"Russian warplanes=Military Forces of Russia"}},
+		{"acronym inside a hyphenated name", "PORT-AU-PRINCE - Gang members seized the town.", "HT", nil},
 		{"demonym troops", "Syrian troops entered the town on Monday.", "", []string{"Syrian troops=Military Forces of Syria"}},
 		{"regime forces", "Syrian regime forces pushed into the old city.", "", []string{"Syrian regime forces=Military Forces of Syria"}},
 		{"country possessive", "Ukraine's drones hit a depot.", "", []string{"Ukraine's drones=Military Forces of Ukraine"}},

@@ -87,8 +87,12 @@ func (r *roleReader) read(trigger event.Span) {
 		if passive || isVictim(r.ms[subj]) || r.patient(subj) {
 			r.add(subj, event.RoleActor2)
 		} else if co := r.coordinate(subj); co >= 0 {
-			r.add(co, event.RoleActor1) // "the army and the rebels signed": both sides
-			r.add(subj, event.RoleActor2)
+			r.add(co, event.RoleActor1)
+			if r.symmetric() {
+				r.add(subj, event.RoleActor2) // "the army and the rebels clashed": the two sides
+			} else {
+				r.add(subj, event.RoleActor1) // "the army and allied militias recaptured": allies
+			}
 		} else {
 			r.add(subj, event.RoleActor1)
 		}
@@ -297,8 +301,8 @@ func quantityOf(keys []string, k int) bool {
 // rebels"), -1 when none.
 func (r *roleReader) coordinate(i int) int {
 	k := r.pos[i][0] - 1
-	for k >= 0 && (r.keys[k] == "the" || r.keys[k] == "a") {
-		k--
+	for n := 0; k >= 0 && n < 3 && r.keys[k] != "and" && isLowerWord(r.keys[k]); n++ {
+		k-- // "and the", "and allied clan militias"
 	}
 	if k < 1 || r.keys[k] != "and" || isVictim(r.ms[i]) {
 		return -1
@@ -338,4 +342,31 @@ var quantityWords = map[string]bool{
 	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
 	"ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true, "forty": true, "fifty": true,
 	"hundred": true, "thousand": true, "approximately": true, "roughly": true, "estimated": true,
+}
+
+// symmetric reports a trigger whose coordinated subjects are its two sides: clashes, fighting, agreements.
+func (r *roleReader) symmetric() bool {
+	for k := r.ti; k < r.tj; k++ {
+		switch w := r.keys[k]; {
+		case strings.HasPrefix(w, "clash"), strings.HasPrefix(w, "fought"), strings.HasPrefix(w, "fight"),
+			strings.HasPrefix(w, "battl"), strings.HasPrefix(w, "sign"), strings.HasPrefix(w, "agree"),
+			strings.HasPrefix(w, "exchang"), strings.HasPrefix(w, "negotiat"), strings.HasPrefix(w, "truce"),
+			strings.HasPrefix(w, "ceasefire"), strings.HasPrefix(w, "skirmish"), strings.HasPrefix(w, "met"):
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerWord reports a plain word key (letters only), not punctuation or a number.
+func isLowerWord(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

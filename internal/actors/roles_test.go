@@ -26,6 +26,7 @@ func TestRoles(t *testing.T) {
 		{"coordinated subjects", "The Sudanese army and the Rapid Support Forces clashed in Khartoum.", "clashed", "SD", "Military Forces of Sudan", "Rapid Support Forces"},
 		{"advance into held ground", "Government troops pushed into rebel-held districts of Homs.", "pushed", "SY", "Military Forces of Syria", "Opposition Rebels (Syria)"},
 		{"counted object", "A roadside bomb killed more than a dozen soldiers near Kidal.", "killed", "ML", "", "Military Forces of Mali"},
+		{"allies act together", "Somali troops and allied clan militias recaptured the town of Jowhar.", "recaptured", "SO", "Military Forces of Somalia|Unidentified Armed Group (Somalia)", ""},
 		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
 	}
 	for _, tt := range tests {
