@@ -3,6 +3,7 @@
 import L from "./leaflet-global";
 import "leaflet.markercluster";
 import { loadCountries } from "./basemap";
+import { markerSize } from "./size";
 import { colorOf, TYPE_ORDER } from "./taxonomy";
 import type { Marker } from "./types";
 
@@ -10,12 +11,6 @@ import type { Marker } from "./types";
 export interface MapEvents {
   select(id: string): void;
   moved(lat: number, lon: number, z: number): void;
-}
-
-/** Pixel diameter of a marker for a number of fatalities. */
-export function markerSize(fatalities: number | null | undefined): number {
-  const f = Math.max(0, fatalities ?? 0);
-  return Math.round(10 + Math.min(30, 4 * Math.sqrt(f)));
 }
 
 /** The incident map. */

@@ -40,11 +40,11 @@ export function focus(days: Day[]): [number, number] {
   const total = pts.reduce((s, p) => s + p.n, 0);
   if (d1 - d0 < 366 || total < 50) return [d0, d1];
   let acc = 0;
-  let lo = d0;
+  let lo = NaN;
   let hi = d1;
   for (const p of pts) {
-    if (acc < total * 0.01) lo = p.day;
     acc += p.n;
+    if (Number.isNaN(lo) && acc > total * 0.01) lo = p.day;
     if (acc >= total * 0.99) { hi = p.day; break; }
   }
   return hi - lo + 1 < (d1 - d0 + 1) / 2 ? [lo, hi] : [d0, d1];
