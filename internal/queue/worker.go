@@ -10,58 +10,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
-
-	"sitrep/internal/event"
 )
-
-// ProcessFunc extracts and stores one document. It must be idempotent for a document id (the store dedupes by
-// id and content hash), because a document can be delivered again after a crash. Wrap an error with Permanent
-// (or return one IsPermanent knows) when retrying cannot help.
-type ProcessFunc func(ctx context.Context, doc event.Document) error
-
-// WorkerOptions tune a Worker. The zero value uses the defaults.
-type WorkerOptions struct {
-	// Workers is how many documents are processed at once; 1 when 0.
-	Workers int
-	// MaxDeliver is how many times a document is tried before it goes to the dead-letter stream.
-	MaxDeliver int
-	// AckWait is how long the server waits for an answer before redelivering; a worker busy with one document
-	// tells the server it is still working every AckWait/3.
-	AckWait time.Duration
-	// Backoff is the delay before the first retry; it doubles per delivery up to MaxBackoff.
-	Backoff, MaxBackoff time.Duration
-	// Permanent tells failures not worth retrying; IsPermanent when nil.
-	Permanent func(error) bool
-	// ProcessTimeout bounds one document's processing (also when stopping); 5*AckWait when 0.
-	ProcessTimeout time.Duration
-	Logger         *slog.Logger
-}
-
-func (o WorkerOptions) withDefaults(log *slog.Logger) WorkerOptions {
-	o.Workers = max(o.Workers, 1)
-	if o.MaxDeliver <= 0 {
-		o.MaxDeliver = DefaultMaxDeliver
-	}
-	if o.AckWait <= 0 {
-		o.AckWait = DefaultAckWait
-	}
-	if o.Backoff <= 0 {
-		o.Backoff = DefaultBackoff
-	}
-	if o.MaxBackoff < o.Backoff {
-		o.MaxBackoff = max(DefaultMaxBackoff, o.Backoff)
-	}
-	if o.Permanent == nil {
-		o.Permanent = IsPermanent
-	}
-	if o.ProcessTimeout <= 0 {
-		o.ProcessTimeout = 5 * o.AckWait
-	}
-	if o.Logger == nil {
-		o.Logger = log
-	}
-	return o
-}
 
 // WorkerStats are a worker's running totals.
 type WorkerStats struct {
