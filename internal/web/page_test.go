@@ -210,3 +210,23 @@ func TestOutsideTextRendersInert(t *testing.T) {
 	}
 	screenshot(t, ctx, "explorer")
 }
+
+func TestTileServerFromURL(t *testing.T) {
+	ctx := browser(t, 1024, 768)
+	base := fixtureSite(t, "")
+	tiles := base + "/tiles/{z}/{x}/{y}.png"
+	do(t, ctx, "load", chromedp.Navigate(base+"/?tiles="+url.QueryEscape(tiles)), ready(1),
+		waitJS(`document.querySelectorAll("img.leaflet-tile").length > 0`))
+	if !eval[bool](t, ctx, `[...document.querySelectorAll("img.leaflet-tile")].every(i => i.src.startsWith("`+base+`/tiles/"))`) {
+		t.Error("tiles do not come from the configured server")
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".leaflet-overlay-pane path").length`); n != 0 {
+		t.Errorf("the embedded basemap is drawn (%d paths) although a tile server is configured", n)
+	}
+	// A tile URL that is not http(s) is ignored in favour of the embedded basemap.
+	do(t, ctx, "bad tiles", chromedp.Navigate(base+"/?tiles="+url.QueryEscape("javascript:alert(1)//{z}")), ready(1),
+		waitJS(`document.querySelectorAll(".leaflet-overlay-pane path").length > 100`))
+	if n := eval[int](t, ctx, `document.querySelectorAll("img.leaflet-tile").length`); n != 0 {
+		t.Errorf("%d tiles from a non-http tile URL", n)
+	}
+}
