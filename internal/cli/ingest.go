@@ -19,12 +19,15 @@ import (
 
 const ingestUsage = `[flags] FILE|DIR|URL|FEED|- ...
 
-Extracts events from every input and stores them, merging reports of the same incident: text, HTML and JSON
-Lines files; directories (recursively; files other than .txt, .html, .jsonl and the like are skipped with a
-reason); http(s) URLs of articles, of RSS/Atom/JSON feeds (a feed's items are fetched and ingested) or of pages
-that announce a feed (a site's home page); - for standard input; and with --urls, a file of URLs, one a line. Progress goes to stderr, a summary to stdout.
-Documents stored already (same canonical URL or text) are counted as duplicates; syndicated copies are stored
-and linked to the original. Exit status 3 when some inputs failed (each is reported with its reason), 0 otherwise.`
+Extracts events from every input and stores them, merging reports of the same incident:
+  - text, HTML and JSON Lines files, and - for standard input;
+  - directories, recursively (files other than .txt, .html, .jsonl and the like are skipped with a reason);
+  - http(s) URLs of articles, of RSS/Atom/JSON feeds (each item's page is fetched and ingested) or of pages that
+    announce a feed (a site's home page); with --urls, a file of such URLs, one a line.
+Progress goes to stderr, a summary to stdout. Documents stored already (same canonical URL or text) count as
+duplicates; syndicated copies are stored and linked to their original. With --watch the DIR arguments are
+scanned again and again until Ctrl-C. Exit status 3 when some inputs failed (each is reported with its
+reason), 0 otherwise.`
 
 // ingestFlags are the flags of `sitrep ingest`.
 type ingestFlags struct {
