@@ -75,7 +75,10 @@ func (f *finder) passive(c cue) (Mention, bool) {
 	q := f.qs[i]
 	gap := stripAside(f.s[q.End:c.start])
 	who, ok := linkWords(gap, 6)
-	if !ok || who == "" && ofRe.MatchString(gap) {
+	if !ok {
+		return f.single(c) // "two policemen and a civilian were killed"
+	}
+	if who == "" && ofRe.MatchString(gap) {
 		return Mention{}, false // "two of the wounded were women": a part of a group counted elsewhere
 	}
 	rule := "passive"
@@ -91,6 +94,10 @@ func (f *finder) passive(c cue) (Mention, bool) {
 		m.Count = sum(f.qs[j], m.Count, f.s)
 		m.Start, m.Rule = f.qs[j].Start, "sum-passive"
 		f.used[j] = true
+	}
+	if det, ok := f.articleGroup(m.Start); ok { // "a soldier and two civilians were killed"
+		m.Count = sum(one(f.s, det, det+1), m.Count, f.s)
+		m.Start, m.Rule = det, "sum-passive"
 	}
 	return m, f.isHuman(i)
 }

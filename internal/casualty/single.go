@@ -65,7 +65,36 @@ func (f *finder) single(c cue) (Mention, bool) {
 	if forwardCue(c.word) && !hasWord(gap, auxWords) {
 		return Mention{}, false
 	}
-	return Mention{Kind: c.kind, Count: one(f.s, det, end), Start: det, End: c.end, Who: who, Rule: "single"}, true
+	m := Mention{Kind: c.kind, Count: one(f.s, det, end), Start: det, End: c.end, Who: who, Rule: "single"}
+	if j := f.countBefore(det); j >= 0 && andBeforeRe.MatchString(f.s[f.qs[j].End:det]) && f.isHuman(j) {
+		if w, ok := linkWords(andBeforeRe.ReplaceAllString(f.s[f.qs[j].End:det], ""), 4); ok && w != "" {
+			m.Count = sum(f.qs[j], m.Count, f.s) // "two policemen and a civilian were killed"
+			m.Start, m.Rule = f.qs[j].Start, "sum-passive"
+			f.used[j] = true
+		}
+	}
+	return m, true
+}
+
+var (
+	// andBeforeRe ends the words between a counted group and a single victim: "two policemen and ".
+	andBeforeRe = regexp.MustCompile(`(?i)\s*(?:,\s*)?\band\s+$`)
+	// articleGroupRe ends the text before a count with a single victim: "a soldier and ".
+	articleGroupRe = regexp.MustCompile(`(?i)\ban?\s+((?:[\w'’-]+\s+){0,3}?)([\w-]+)\s*(?:,\s*)?\band\s+$`)
+)
+
+// articleGroup reports a single victim joined before a count ("a soldier and two civilians"), and where its
+// article starts.
+func (f *finder) articleGroup(pos int) (int, bool) {
+	lo := max(0, pos-60)
+	m := articleGroupRe.FindStringSubmatchIndex(f.s[lo:pos])
+	if m == nil || !singular[strings.ToLower(f.s[lo+m[4]:lo+m[5]])] {
+		return 0, false
+	}
+	if _, ok := linkWords(f.s[lo+m[2]:lo+m[3]], 3); !ok {
+		return 0, false
+	}
+	return lo + m[0], true
 }
 
 // singleAfter: one victim named with an article after the cue, "killing a civilian"; two when a second
