@@ -22,6 +22,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if h.info.noun && h.info.literal() && s.objectOf(h) {
 		return false // "destroyed a VBIED", "seized two grenades": the device is a target or a find
 	}
+	if h.info.class == classStrike && s.has("mod:intervention") {
+		return false // "police fired tear gas": crowd control, which joins the protest it broke up
+	}
 	if h.info.class == subArrests && !s.has(classProtest) && !s.politicalArrest() {
 		return false // "police arrested a man for theft": ACLED codes arrests of political weight only
 	}
@@ -37,7 +40,7 @@ func (r *run) accept(s *sent, h hit) bool {
 	if s.aggregate(h) {
 		return false // "hundreds of thousands have been killed", "conducted over 265 bombing raids"
 	}
-	return !s.contextRejects(h) && !r.history(s, h)
+	return !s.contextRejects(h) && !r.history(s, h) && !s.lasting(h)
 }
 
 // needs checks the cue's needs column.

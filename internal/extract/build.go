@@ -77,7 +77,32 @@ func protestOutcome(c *cluster, top *cand) (sub, rule, entry string) {
 			sub, rule, entry = m, r, e
 		}
 	}
+	if sub != subViolentDem && sub != subExcessive && lethalForce(c) {
+		sub, rule = subExcessive, "protest-deaths-by-force"
+	}
 	return sub, rule, entry
+}
+
+// lethalForce reports a sentence of the protest where state forces fire or strike and people are killed
+// ("two people were shot dead when police opened fire on a protest").
+func lethalForce(c *cluster) bool {
+	for _, s := range c.sents {
+		if !s.has(classStrike, classViolence) {
+			continue
+		}
+		dead := false
+		for _, m := range s.counts {
+			if v, ok := m.Count.Value(); ok && v > 0 && m.Kind == "killed" {
+				dead = true
+			}
+		}
+		for _, m := range s.mentions {
+			if dead && m.Actor.Kind == event.KindStateForces && !m.Metonym {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lede is the first cue sentence that is not a headline, or the first cue sentence.

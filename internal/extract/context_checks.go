@@ -170,3 +170,21 @@ func (r *run) history(s *sent, h hit) bool {
 	d := nearestDate(s, h, s.Start, s.End)
 	return d != nil && d.To.Before(r.pub.AddDays(-90).Time)
 }
+
+// lasting reports a trigger followed by a span of years ("has fought the government for nearly two
+// decades", "have clashed for years"): an ongoing conflict, background.
+func (s *sent) lasting(h hit) bool {
+	end := s.tokenAt(h.End)
+	for i := end; i < len(s.Tokens) && i < end+10; i++ {
+		if s.word(i) != "for" {
+			continue
+		}
+		for j := i + 1; j < len(s.Tokens) && j <= i+4; j++ {
+			switch s.word(j) {
+			case "years", "decades", "decade", "generations":
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -82,9 +82,16 @@ func focusCountry(ts []geoparse.Toponym) string {
 	return best
 }
 
-// sentenceFocus is the country of the sentence's first locational place name, else the document's focus.
+// sentenceFocus is the country the sentence's parties belong to when it names none: a country the sentence
+// names ("in Delmas, Haiti"), else the country of its first locational place, else the document's focus.
 func (r *run) sentenceFocus(s *sent) string {
-	for _, t := range r.toponymsIn(s) {
+	ts := r.toponymsIn(s)
+	for _, t := range ts {
+		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" && t.Kind == geoparse.KindCountry {
+			return t.Country
+		}
+	}
+	for _, t := range ts {
 		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" {
 			return t.Country
 		}

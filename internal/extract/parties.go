@@ -101,9 +101,10 @@ func (r *run) civilianTarget(c *cluster, ev *event.Event, x *explainer) {
 	if ev.Location == nil || !violent(ev.EventType) || ev.EventType == event.TypeBattles || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor2 }) {
 		return
 	}
-	name := r.e.countries[ev.Location.Country]
+	country := r.partyCountry(c, ev)
+	name := r.e.countries[country]
 	if r.e.act != nil {
-		name = r.e.act.CountryName(ev.Location.Country)
+		name = r.e.act.CountryName(country)
 	}
 	if name == "" {
 		return
@@ -113,7 +114,7 @@ func (r *run) civilianTarget(c *cluster, ev *event.Event, x *explainer) {
 			if civilianClasses[t.Entry.Attr("class")] {
 				sp := event.Span{Start: t.Start, End: t.End, Text: t.Text}
 				a := event.Actor{Role: event.RoleActor2, Name: "Civilians (" + strings.TrimPrefix(name, "the ") + ")",
-					Kind: event.KindCivilians, Country: ev.Location.Country, Attribution: event.AttrStated, Span: &sp}
+					Kind: event.KindCivilians, Country: country, Attribution: event.AttrStated, Span: &sp}
 				ev.Actors = append(ev.Actors, a)
 				x.add("actor2", a.Name, "civilian-target", t.Entry.Source, &sp)
 				return

@@ -49,6 +49,10 @@ func TestRules(t *testing.T) {
 		{"sexual violence by armed men", "Armed men raped three women near Bunia on Monday.", "Sexual violence"},
 		{"denial is no event", "Damascus denied on Monday that its forces had used barrel bombs.", ""},
 		{"strike target is no device", "Near Bayji, one strike engaged an ISIL unit and destroyed a building, a VBIED, and a loader.", "Air/drone strike"},
+		{"tear gas is no strike", "Police fired tear gas to clear the barricades in Lagos on Monday.", ""},
+		{"deaths by force at a protest", "Two people were shot dead when police opened fire on a protest in Conakry on Monday.", "Excessive force against protesters"},
+		{"lasting conflict is background", "The group has fought the government for nearly two decades.", ""},
+		{"a right is no protest", "The government said on Monday that it respected the right to protest.", ""},
 		{"rally with a crowd", "Thousands of opposition supporters gathered in central Nairobi on Wednesday.", "Peaceful protest"},
 	}
 	e := testEngine(t, false)

@@ -18,7 +18,7 @@ func (r *run) shapeRoles(c *cluster, ev *event.Event, x *explainer) {
 	}
 	switch ev.EventType {
 	case event.TypeProtests, event.TypeRiots:
-		r.crowdRoles(ev, x)
+		r.crowdRoles(c, ev, x)
 		if ev.SubEventType == subInterv || ev.SubEventType == subExcessive {
 			r.interveners(c, ev, x)
 		}
@@ -34,7 +34,7 @@ func (r *run) shapeRoles(c *cluster, ev *event.Event, x *explainer) {
 }
 
 // crowdRoles names the crowd of a protest or riot and sets who acted.
-func (r *run) crowdRoles(ev *event.Event, x *explainer) {
+func (r *run) crowdRoles(c *cluster, ev *event.Event, x *explainer) {
 	crowdName, crowdKind := "Protesters", event.KindProtesters
 	if ev.SubEventType == subViolentDem || ev.SubEventType == "Mob violence" {
 		crowdName, crowdKind = "Rioters", event.KindRioters
@@ -64,9 +64,10 @@ func (r *run) crowdRoles(ev *event.Event, x *explainer) {
 	if crowd || ev.Location == nil {
 		return
 	}
-	a := event.Actor{Role: crowdRole, Name: crowdName, Kind: crowdKind, Country: ev.Location.Country, Attribution: event.AttrStated}
+	country := r.partyCountry(c, ev)
+	a := event.Actor{Role: crowdRole, Name: crowdName, Kind: crowdKind, Country: country, Attribution: event.AttrStated}
 	if r.e.act != nil {
-		if n := r.e.act.CountryName(ev.Location.Country); n != "" {
+		if n := r.e.act.CountryName(country); n != "" {
 			a.Name += " (" + n + ")"
 		}
 	}
@@ -153,4 +154,16 @@ func (r *run) interveners(c *cluster, ev *event.Event, x *explainer) {
 			}
 		}
 	}
+}
+
+// partyCountry is the country of the unnamed parties of an event (its crowd, its civilians): the one its
+// report's sentence is about ("in Delmas, Haiti"), else the country of its place.
+func (r *run) partyCountry(c *cluster, ev *event.Event) string {
+	if f := r.sentenceFocus(c.top().s); f != "" {
+		return f
+	}
+	if ev.Location != nil {
+		return ev.Location.Country
+	}
+	return ""
 }
