@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -21,16 +23,20 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inl
 	"img-src 'self' data: http: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
 	"form-action 'self'; frame-ancestors 'none'"
 
-// asset is one embedded file, read once, with its content type and ETag.
+// asset is one embedded file, read once, with its content type, ETag and, when that is much smaller, a gzip copy.
 type asset struct {
 	body  []byte
+	gz    []byte
 	ctype string
 	etag  string
 }
 
 // Handler serves the embedded bundle: index.html at "/", the other files by name. Without a bundle (a Go build
 // before `make web`) it serves a short page saying how to build one.
-func Handler() http.Handler { return handler(load(dist, "dist")) }
+func Handler() http.Handler { return handler(embedded()) }
+
+// embedded is the bundle, read and compressed once per process (it never changes).
+var embedded = sync.OnceValue(func() map[string]asset { return load(dist, "dist") })
 
 // Built reports whether the binary embeds the page's bundle.
 func Built() bool {
@@ -62,16 +68,52 @@ func handler(assets map[string]asset) http.Handler {
 	})
 }
 
-// serve writes one asset with revalidation headers (the bundle's file names are stable, so caches must ask).
+// serve writes one asset, gzipped when the client accepts it, with revalidation headers (the bundle's file names
+// are stable, so caches must ask).
 func serve(w http.ResponseWriter, r *http.Request, a asset) {
 	h := w.Header()
 	h.Set("Content-Type", a.ctype)
-	h.Set("ETag", a.etag)
+	h.Set("Vary", "Accept-Encoding")
+	body, etag := a.body, a.etag
+	if a.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		body, etag = a.gz, strings.TrimSuffix(a.etag, `"`)+`-gz"`
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", csp)
 	h.Set("Referrer-Policy", "no-referrer")
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// acceptsGzip reports whether an Accept-Encoding header allows gzip (and does not refuse it with q=0).
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
+}
+
+// gzipped compresses body, or returns nil when that saves less than a tenth.
+func gzipped(body []byte) []byte {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	if err != nil {
+		return nil
+	}
+	if _, err := zw.Write(body); err != nil || zw.Close() != nil {
+		return nil
+	}
+	if buf.Len() > len(body)*9/10 {
+		return nil
+	}
+	return buf.Bytes()
 }
 
 // load reads every file under dir of fsys into memory, except the placeholder README.md.
@@ -94,7 +136,7 @@ func load(fsys fs.FS, dir string) map[string]asset {
 		if ctype == "" {
 			ctype = "application/octet-stream"
 		}
-		out[p] = asset{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		out[p] = asset{body: body, gz: gzipped(body), ctype: ctype, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 		return nil
 	})
 	return out

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -90,5 +93,45 @@ func TestEmbeddedHandler(t *testing.T) {
 	}
 	if rec.Code != want {
 		t.Fatalf("GET / (bundle built: %v): status %d, want %d", Built(), rec.Code, want)
+	}
+}
+
+func TestHandlerGzips(t *testing.T) {
+	js := strings.Repeat("console.log('sitrep');\n", 200)
+	h := handler(load(fstest.MapFS{"dist/index.html": {Data: []byte("<p>hi</p>")}, "dist/app.js": {Data: []byte(js)}}, "dist"))
+	tests := []struct {
+		accept string
+		gzip   bool
+	}{
+		{"", false},
+		{"gzip", true},
+		{"br, gzip;q=0.8", true},
+		{"gzip;q=0", false},
+		{"identity", false},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, "GET", "/app.js", "Accept-Encoding", tt.accept)
+		gz := rec.Header().Get("Content-Encoding") == "gzip"
+		if rec.Code != 200 || gz != tt.gzip {
+			t.Errorf("Accept-Encoding %q: status %d, gzip %v, want gzip %v", tt.accept, rec.Code, gz, tt.gzip)
+			continue
+		}
+		body := rec.Body.Bytes()
+		if gz {
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if body, err = io.ReadAll(zr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if string(body) != js {
+			t.Errorf("Accept-Encoding %q: body differs from the file", tt.accept)
+		}
+	}
+	// A file that does not shrink goes out as it is.
+	if rec := get(t, h, "GET", "/", "Accept-Encoding", "gzip"); rec.Header().Get("Content-Encoding") != "" {
+		t.Errorf("tiny index.html gzipped: %v", rec.Header())
 	}
 }
