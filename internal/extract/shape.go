@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sitrep/internal/event"
+	"sitrep/internal/geoparse"
 )
 
 // shapeRoles fits the actors to the ACLED conventions of the event type: in a protest the crowd is actor1
@@ -156,14 +157,24 @@ func (r *run) interveners(c *cluster, ev *event.Event, x *explainer) {
 	}
 }
 
-// partyCountry is the country of the unnamed parties of an event (its crowd, its civilians): the one its
-// report's sentence is about ("in Delmas, Haiti"), else the country of its place.
+// partyCountry is the country of the unnamed parties of an event (its crowd, its civilians): the document's
+// country when the report's sentence is about it and the place was read abroad, a country the sentence names
+// ("in Delmas, Haiti"), else the country of its place.
 func (r *run) partyCountry(c *cluster, ev *event.Event) string {
-	if f := r.sentenceFocus(c.top().s); f != "" {
-		return f
+	loc := ""
+	if ev.Location != nil {
+		loc = ev.Location.Country
+	}
+	if sf := r.sentenceFocus(c.top().s); r.focus != "" && loc != r.focus && sf == r.focus {
+		return sf // the document's country, named in the report, against a place read abroad
+	}
+	for _, t := range r.toponymsIn(c.top().s) {
+		if t.Locational && t.Resolved && t.Kind == geoparse.KindCountry && t.Country != "" {
+			return t.Country
+		}
 	}
 	if ev.Location != nil {
 		return ev.Location.Country
 	}
-	return ""
+	return r.sentenceFocus(c.top().s)
 }
