@@ -53,7 +53,7 @@ func TestRules(t *testing.T) {
 		{"deaths by force at a protest", "Two people were shot dead when police opened fire on a protest in Conakry on Monday.", "Excessive force against protesters"},
 		{"lasting conflict is background", "The group has fought the government for nearly two decades.", ""},
 		{"a right is no protest", "The government said on Monday that it respected the right to protest.", ""},
-		{"rally with a crowd", "Thousands of opposition supporters gathered in central Nairobi on Wednesday.", "Peaceful protest"},
+		{"a crowd that gathered is no rally", "Gunmen opened fire on people gathered at the market in Djibo on Monday.", "Attack"},
 	}
 	e := testEngine(t, false)
 	pub := event.NewDate(2016, 10, 5)
