@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sitrep/internal/document"
@@ -14,6 +15,7 @@ import (
 	"sitrep/internal/feed"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/queue"
 	"sitrep/internal/store"
 )
 
@@ -39,6 +41,8 @@ type ingestFlags struct {
 	quiet     bool
 	json      bool
 	watch     time.Duration
+	nats      string
+	dbSet     bool // --db was given
 	fetch     fetch.Options
 	engine    engineFlags
 }
@@ -58,10 +62,15 @@ func parseIngestFlags(e *env, args []string) (*ingestFlags, []string, error) {
 	fs.BoolVar(&f.fetch.IgnoreRobots, "ignore-robots", false, "fetch URLs even when the site's robots.txt disallows it")
 	fs.DurationVar(&f.fetch.Timeout, "timeout", 30*time.Second, "time limit for fetching one URL")
 	fs.DurationVar(&f.fetch.HostInterval, "host-interval", time.Second, "least `time` between two requests to one host")
+	fs.StringVar(&f.nats, "nats", "", "publish the documents to NATS JetStream at `url` for 'sitrep worker' instead of extracting and storing them here")
 	f.engine.register(fs)
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return nil, nil, err
+	}
+	fs.Visit(func(fl *flag.Flag) { f.dbSet = f.dbSet || fl.Name == "db" })
+	if f.watch > 0 && f.nats != "" {
+		return nil, nil, usagef("ingest: --watch and --nats do not go together")
 	}
 	if len(inputs) == 0 && f.urls == "" {
 		return nil, nil, usagef("ingest: give at least one FILE, DIR, URL or FEED (or --urls FILE)")
@@ -110,34 +119,80 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		published = &d
 	}
-	eng, err := f.engine.build(ctx, e)
+	sink, st, closeAll, err := openSink(ctx, e, f)
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, f.db, store.Options{})
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
-	}
-	defer st.Close()
+	defer closeAll()
 	f.fetch.MaxBytes, f.fetch.Logger = f.maxBytes, e.log
 	client := fetch.New(f.fetch)
-	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
-	in := &ingester{e: e, f: f, pipe: pipe, client: client, published: published, st: st,
-		feeds: feed.NewPoller(st, client, pipe, feed.PollerOptions{Logger: e.log, MaxItems: 1000,
+	in := &ingester{e: e, f: f, pipe: sink, client: client, published: published, st: st,
+		feeds: feed.NewPoller(st, client, sink, feed.PollerOptions{Logger: e.log, MaxItems: 1000,
 			Published: published}),
 		docOpt: document.Options{MaxBytes: f.maxBytes, Published: published, Fetch: client},
-		prog:   newIngestProgress(e.stderr, progressInterval(e.stderr, f.quiet), pipe.Stats)}
+		prog:   newIngestProgress(e.stderr, progressInterval(e.stderr, f.quiet), sink.Stats)}
 	if f.watch > 0 {
 		return in.watch(ctx, inputs)
 	}
 	return in.run(ctx, inputs)
 }
 
+// ingestSink takes the documents: the pipeline, or with --nats a queue.Forwarder that publishes them.
+type ingestSink interface {
+	feed.Processor
+	Stats() pipeline.Stats
+}
+
+// openSink builds the pipeline over the --db store, or with --nats connects to NATS (the store is then opened
+// only when --db is given, to skip URLs stored already). closeAll releases what was opened.
+func openSink(ctx context.Context, e *env, f *ingestFlags) (ingestSink, store.Store, func(), error) {
+	if f.nats != "" {
+		c, err := queue.Dial(ctx, f.nats, queue.Options{Logger: e.log, Name: "sitrep ingest"})
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("ingest: %w", err)
+		}
+		fw := &publishCounter{ingestSink: c.Forwarder()}
+		if !f.dbSet {
+			return fw, nil, c.Close, nil
+		}
+		st, err := store.Open(ctx, f.db, store.Options{})
+		if err != nil {
+			c.Close()
+			return nil, nil, nil, fmt.Errorf("ingest: %w", err)
+		}
+		return fw, st, func() { st.Close(); c.Close() }, nil
+	}
+	eng, err := f.engine.build(ctx, e)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st, err := store.Open(ctx, f.db, store.Options{})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("ingest: %w", err)
+	}
+	return pipeline.New(eng, st, pipeline.Options{Logger: e.log}), st, func() { st.Close() }, nil
+}
+
+// publishCounter counts the documents a NATS forwarder published (not refused, not already queued).
+type publishCounter struct {
+	ingestSink
+	n atomic.Int64
+}
+
+// Process publishes doc and counts it.
+func (p *publishCounter) Process(ctx context.Context, doc event.Document) (pipeline.Outcome, error) {
+	out, err := p.ingestSink.Process(ctx, doc)
+	if err == nil && !out.Duplicate {
+		p.n.Add(1)
+	}
+	return out, err
+}
+
 // ingester runs one batch: a producer walks the inputs into tasks, workers take them through the pipeline.
 type ingester struct {
 	e         *env
 	f         *ingestFlags
-	pipe      *pipeline.Pipeline
+	pipe      ingestSink
 	client    *fetch.Client
 	feeds     *feed.Poller
 	published *event.Date
@@ -176,6 +231,10 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 	}
 	wg.Wait()
 	sum := in.prog.finish()
+	if pc, ok := in.pipe.(*publishCounter); ok {
+		n := pc.n.Load()
+		sum.Published = &n
+	}
 	if err := in.writeSummary(sum); err != nil {
 		return err
 	}

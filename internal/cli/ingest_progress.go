@@ -31,8 +31,9 @@ type ingestProgress struct {
 // ingestSummary is what `sitrep ingest` prints at the end.
 type ingestSummary struct {
 	pipeline.Stats
-	AlreadyStored int64            `json:"already_stored"` // URLs and feed items skipped without a fetch
-	Skipped       map[string]int64 `json:"skipped"`        // directory entries not ingested, by reason
+	AlreadyStored int64            `json:"already_stored"`      // URLs and feed items skipped without a fetch
+	Skipped       map[string]int64 `json:"skipped"`             // directory entries not ingested, by reason
+	Published     *int64           `json:"published,omitempty"` // with --nats: documents published for the workers
 	Seconds       float64          `json:"seconds"`
 }
 
@@ -178,12 +179,18 @@ func (s ingestSummary) text() string {
 		}
 		b.WriteByte('\n')
 	}
-	row("stored", s.Stored, "")
+	if s.Published != nil {
+		row("published to NATS", *s.Published, "'sitrep worker' extracts and stores them")
+	} else {
+		row("stored", s.Stored, "")
+	}
 	row("duplicates", s.Duplicates+s.AlreadyStored, dupNote(s))
-	row("near-duplicates", s.NearDuplicates, "syndicated copies, stored and linked to their original")
-	row("events", s.Events, "")
-	row("incidents created", s.Created, "")
-	row("merged into incidents", s.Merged, "events added to an incident another report started")
+	if s.Published == nil {
+		row("near-duplicates", s.NearDuplicates, "syndicated copies, stored and linked to their original")
+		row("events", s.Events, "")
+		row("incidents created", s.Created, "")
+		row("merged into incidents", s.Merged, "events added to an incident another report started")
+	}
 	row("errors", s.Errors, counted(s.ReasonsByCount(), s.Reasons))
 	var skipped int64
 	for _, n := range s.Skipped {

@@ -74,12 +74,14 @@ func (in *ingester) fetchURL(ctx context.Context, u string, cancel context.Cance
 }
 
 func (in *ingester) fetchURLDiscover(ctx context.Context, u string, cancel context.CancelFunc, discover bool) {
-	if _, err := in.st.GetDocument(ctx, document.ID(u, "")); err == nil {
-		in.prog.alreadyStored(1)
-		return
-	} else if !errors.Is(err, store.ErrNotFound) {
-		in.fail(u, err)
-		return
+	if in.st != nil {
+		if _, err := in.st.GetDocument(ctx, document.ID(u, "")); err == nil {
+			in.prog.alreadyStored(1)
+			return
+		} else if !errors.Is(err, store.ErrNotFound) {
+			in.fail(u, err)
+			return
+		}
 	}
 	resp, err := in.client.Get(ctx, u)
 	if err != nil {

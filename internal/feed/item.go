@@ -62,8 +62,11 @@ func (p *Poller) page(ctx context.Context, link string) (event.Document, error) 
 	return document.FromHTML(ctx, resp.Body, link)
 }
 
-// known reports whether the page at link is stored already.
+// known reports whether the page at link is stored already (false without a store).
 func (p *Poller) known(ctx context.Context, link string) (bool, error) {
+	if p.st == nil {
+		return false, nil
+	}
 	_, err := p.st.GetDocument(ctx, document.ID(link, ""))
 	switch {
 	case err == nil:

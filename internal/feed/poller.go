@@ -34,11 +34,19 @@ type PollerOptions struct {
 	Published  *event.Date // when set, the publication date of every document (sitrep ingest --published)
 }
 
+// Processor takes documents in: a *pipeline.Pipeline, or in distributed mode a stand-in that publishes them to
+// the workers (queue.Forwarder).
+type Processor interface {
+	Process(ctx context.Context, doc event.Document) (pipeline.Outcome, error)
+	// RecordError counts a failure that happened before a document reached Process and returns its reason.
+	RecordError(err error) string
+}
+
 // Poller polls the feed sources in a store and feeds new items to a pipeline. It is safe for concurrent use.
 type Poller struct {
 	st     store.Store
 	client *fetch.Client
-	pipe   *pipeline.Pipeline
+	pipe   Processor
 	opts   PollerOptions
 	log    *slog.Logger
 	wake   chan struct{}
@@ -49,8 +57,8 @@ type Poller struct {
 }
 
 // NewPoller returns a poller that fetches with client (use one with a HostInterval for per-host rate limits) and
-// stores through pipe.
-func NewPoller(st store.Store, client *fetch.Client, pipe *pipeline.Pipeline, opts PollerOptions) *Poller {
+// hands documents to pipe. st holds the sources and tells which item pages are stored already.
+func NewPoller(st store.Store, client *fetch.Client, pipe Processor, opts PollerOptions) *Poller {
 	if opts.Interval <= 0 {
 		opts.Interval = DefaultInterval
 	}

@@ -32,12 +32,19 @@ type DirOptions struct {
 	Now       func() time.Time // nil: time.Now
 }
 
+// Processor takes documents in: a *pipeline.Pipeline (or a stand-in that publishes them to workers).
+type Processor interface {
+	Process(ctx context.Context, doc event.Document) (pipeline.Outcome, error)
+	// RecordError counts a failure that happened before a document reached Process.
+	RecordError(err error) string
+}
+
 // Dir watches a directory tree by scanning it: every new or changed article file (see IsArticleFile; hidden
 // entries are skipped) goes through the pipeline once it has settled. What was read is remembered in memory; after
 // a restart files are read again and the pipeline finds their documents stored (no second extraction).
 type Dir struct {
 	root string
-	pipe *pipeline.Pipeline
+	pipe Processor
 	opts DirOptions
 	log  *slog.Logger
 
@@ -59,7 +66,7 @@ type ScanResult struct {
 }
 
 // NewDir returns a watcher of the directory root that stores through pipe.
-func NewDir(root string, pipe *pipeline.Pipeline, opts DirOptions) *Dir {
+func NewDir(root string, pipe Processor, opts DirOptions) *Dir {
 	if opts.Interval <= 0 {
 		opts.Interval = DefaultDirInterval
 	}
