@@ -62,4 +62,3 @@ func (p *publishCounter) Process(ctx context.Context, doc event.Document) (pipel
 	}
 	return out, err
 }
-
