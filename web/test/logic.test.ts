@@ -8,7 +8,7 @@ import { mergeRanges, Utf8Text } from "../src/highlight";
 import { parseSort } from "../src/list";
 import { markerSize } from "../src/size";
 import { filterQuery, formatState, parseState } from "../src/state";
-import { focus } from "../src/timeline";
+import { binDays, focus } from "../src/bins";
 
 test("Utf8Text slices by UTF-8 byte offsets", () => {
   const t = new Utf8Text("Ḩalab — Urūm al-Kubrā was hit.");
@@ -86,4 +86,18 @@ test("rings across the antimeridian are unwrapped, Antarctica is not", () => {
   assert.deepEqual(unwrapRing([[179, 65], [-179, 66], [-178, 64], [179, 65]]), [[179, 65], [181, 66], [182, 64], [179, 65]]);
   const ant = [[-180, -80], [180, -80], [180, -90], [-180, -90]];
   assert.deepEqual(unwrapRing(ant), ant);
+});
+
+test("binDays groups days into bars by event type", () => {
+  const d0 = dayOf("2026-02-01");
+  const bins = binDays([
+    { date: "2026-02-01", event_type: "Battles", incidents: 2, fatalities: 5 },
+    { date: "2026-02-02", event_type: "Riots", incidents: 1, fatalities: 0 },
+    { date: "2026-02-03", event_type: "Battles", incidents: 1, fatalities: 1 },
+    { date: "2026-03-01", event_type: "Battles", incidents: 9, fatalities: 9 },
+  ], d0, 2, 2);
+  assert.equal(bins.length, 2);
+  assert.deepEqual([...bins[0].byType], [["Battles", 2], ["Riots", 1]]);
+  assert.equal(bins[0].fatalities, 5);
+  assert.equal(bins[1].incidents, 1);
 });
