@@ -14,8 +14,8 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 	bestD := -1
 	for i := range s.dates {
 		x := &s.dates[i]
-		if !x.Resolved || s.speechDate(*x) || x.Start < lo || x.End > hi {
-			continue
+		if !x.Resolved || x.Dateline || s.speechDate(*x) || x.Start < lo || x.End > hi {
+			continue // a dateline dates the report, not the incident
 		}
 		d := x.Start - h.End
 		if d < 0 {
@@ -39,9 +39,14 @@ func (s *sent) speechDate(x timex.Expr) bool {
 // dateOf chooses the date of an event: the expression nearest a cue in the cue sentences, then any event
 // date in the evidence, then the date of a statement about it, then a default from the publication date.
 func (r *run) dateOf(c *cluster) (*event.When, string) {
-	for _, k := range c.cands {
-		if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil {
-			return x.When(), "cue-date:" + x.Rule
+	for _, updates := range []bool{false, true} { // a toll update is often dated when the figure was given
+		for _, k := range c.cands {
+			if tollDated(k) != updates {
+				continue
+			}
+			if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil {
+				return x.When(), "cue-date:" + x.Rule
+			}
 		}
 	}
 	for _, k := range c.cands {
@@ -60,7 +65,7 @@ func (r *run) dateOf(c *cluster) (*event.When, string) {
 			if !x.Resolved || x.Start < lo || x.End > hi {
 				continue
 			}
-			if !s.speechDate(*x) {
+			if !s.speechDate(*x) && !x.Dateline {
 				return x.When(), "evidence-date:" + x.Rule
 			}
 			if speech == nil {

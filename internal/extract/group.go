@@ -190,10 +190,13 @@ func crowd(t string) bool { return t == event.TypeProtests || t == event.TypeRio
 // may be dated later than the incident ("the toll from the shelling rose to six on Tuesday").
 func sameTime(c *cluster, k *cand) bool {
 	x := nearestDate(k.s, k.h, k.lo, k.hi)
-	if x == nil {
+	if x == nil || tollDated(k) {
 		return true
 	}
 	for _, o := range c.cands[:min(len(c.cands), 8)] {
+		if tollDated(o) {
+			continue // "the toll rose to 23 on Wednesday": the date of the report, not of the incident
+		}
 		y := nearestDate(o.s, o.h, o.lo, o.hi)
 		if y != nil && (x.To.Before(y.From.Time) || y.To.Before(x.From.Time)) && !(k.anaphoric && y.To.Before(x.From.Time)) {
 			return false
@@ -275,4 +278,20 @@ func (c *cluster) headlineNear(kp *placed) bool {
 		}
 	}
 	return gazetteer.DistanceKm(c.place.t.Lat, c.place.t.Lon, kp.t.Lat, kp.t.Lon) <= 60
+}
+
+// tollDated reports a candidate whose date is that of a toll update ("the toll rose to 23 on Wednesday"):
+// the day the figure was given, not the day of the incident ("the toll from Sunday's bombing rose to 23"
+// keeps its date, which comes before the figure).
+func tollDated(k *cand) bool {
+	x := nearestDate(k.s, k.h, k.lo, k.hi)
+	if x == nil {
+		return false
+	}
+	for _, m := range k.s.counts {
+		if m.Rule == "toll" && x.Start >= m.Count.Start {
+			return true
+		}
+	}
+	return false
 }

@@ -73,3 +73,17 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestDateline checks that a report's dateline dates the report, not the incident its lede dates.
+func TestDateline(t *testing.T) {
+	e := testEngine(t, false)
+	pub := event.NewDate(2026, 6, 22)
+	in := "BEIRUT, June 22 (Wire) - A car bomb exploded near a market in Manbij on Sunday, killing seven people."
+	res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: in, Published: &pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 1 || res.Events[0].Date == nil || res.Events[0].Date.Start.String() != "2026-06-21" {
+		t.Fatalf("want one event dated 2026-06-21 (Sunday), got %s", brief(res))
+	}
+}
