@@ -54,6 +54,15 @@ func Start(t testing.TB) string {
 	return dsn
 }
 
+// Shared returns the package's shared server (starting it if needed; a server of t's own without Run), for
+// tests that crash and restart it: tests of a package run one after another unless they call t.Parallel, so
+// nothing else uses it meanwhile.
+func Shared(t testing.TB) *Server {
+	t.Helper()
+	srv, _ := server(t, binDir(t))
+	return srv
+}
+
 // Own starts a server for t alone (for tests that crash or restart it) and stops it when t ends; it skips or
 // fails like Start when PostgreSQL is missing.
 func Own(t testing.TB) *Server {

@@ -2,20 +2,23 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"sitrep/internal/pgtest"
 )
 
-// TestPostgresServerCrash stops the PostgreSQL server at once (immediate shutdown: no checkpoint, recovery
+// TestPostgresServerCrash stops the (shared) PostgreSQL server at once (immediate shutdown: no checkpoint, recovery
 // from the WAL on restart) while a store ingests, then checks that every committed document is whole and that
 // the ingest completes after the restart without doubling anything.
 func TestPostgresServerCrash(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs a PostgreSQL server of its own")
+		t.Skip("crashes the PostgreSQL server")
 	}
-	srv := pgtest.Own(t)
-	dsn, err := srv.CreateDB("crash")
+	srv := pgtest.Shared(t)
+	name := fmt.Sprintf("crash%d", time.Now().UnixNano())
+	dsn, err := srv.CreateDB(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +47,6 @@ func TestPostgresServerCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s = openAt(t, srv.DSN("crash"))
+	s = openAt(t, srv.DSN(name))
 	checkAfterCrash(t, s, n)
 }
