@@ -1,6 +1,6 @@
 // Bundles the page into ../internal/web/dist, which the Go binary embeds.
 import { build } from "esbuild";
-import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,3 +28,16 @@ await copyFile(join(here, "index.html"), join(out, "index.html"));
 const atlas = join(here, "node_modules", "world-atlas");
 await copyFile(join(atlas, "countries-110m.json"), join(out, "basemap-110m.json"));
 await copyFile(join(atlas, "countries-50m.json"), join(out, "basemap-50m.json"));
+
+// The licences of the packages the bundle carries, served with the page (linked from the map's attribution).
+const shipped = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas"];
+const notices = ["sitrep's web page bundles these packages (npm, versions pinned in web/package-lock.json).",
+  "The basemap is Natural Earth data (public domain), naturalearthdata.com, via world-atlas.", ""];
+for (const name of shipped) {
+  const dir = join(here, "node_modules", name);
+  const meta = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+  const file = (await readdir(dir)).find((f) => /licen[cs]e/i.test(f));
+  const text = file ? await readFile(join(dir, file), "utf8") : `(${meta.license})`;
+  notices.push(`== ${name} ${meta.version} (${meta.license})`, text.trim(), "");
+}
+await writeFile(join(out, "licenses.txt"), notices.join("\n"));

@@ -94,6 +94,15 @@ func TestEmbeddedHandler(t *testing.T) {
 	if rec.Code != want {
 		t.Fatalf("GET / (bundle built: %v): status %d, want %d", Built(), rec.Code, want)
 	}
+	if !Built() {
+		return
+	}
+	lic := get(t, Handler(), "GET", "/licenses.txt")
+	for _, pkg := range []string{"leaflet 1.", "leaflet.markercluster", "topojson-client", "world-atlas", "Natural Earth"} {
+		if !strings.Contains(lic.Body.String(), pkg) {
+			t.Errorf("licenses.txt does not name %s", pkg)
+		}
+	}
 }
 
 func TestHandlerGzips(t *testing.T) {

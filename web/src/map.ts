@@ -24,7 +24,7 @@ export class IncidentMap {
   constructor(el: HTMLElement, private readonly on: MapEvents, tiles?: string) {
     this.map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 18, preferCanvas: false }).setView([20, 20], 2);
     el.style.background = "#cfe3f2";
-    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.setPrefix('<a href="licenses.txt" target="_blank" rel="noopener">Leaflet &amp; licences</a>');
     if (tiles && /^https?:\/\//.test(tiles) && tiles.includes("{z}")) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: "tiles: configured server" }).addTo(this.map);
     } else {
