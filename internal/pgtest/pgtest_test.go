@@ -34,15 +34,7 @@ func TestStart(t *testing.T) {
 
 // TestCrashRestart crashes a server of its own and checks that committed data survives the restart.
 func TestCrashRestart(t *testing.T) {
-	bin, err := BinDir()
-	if err != nil {
-		t.Skip(err)
-	}
-	srv, err := StartServer(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
+	srv := Own(t)
 	ctx := context.Background()
 	dsn, err := srv.CreateDB("crash")
 	if err != nil {
