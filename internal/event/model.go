@@ -103,6 +103,9 @@ type Count struct {
 	High      *int   `json:"high"`
 	Qualifier string `json:"qualifier,omitempty"`
 	Span      *Span  `json:"span,omitempty"`
+	// Revised marks an updated or cumulative toll ("the death toll has risen to 27"): a merger lets the latest
+	// revised figure stand over earlier ones.
+	Revised bool `json:"revised,omitempty"`
 }
 
 // Thing is a named weapon or target.

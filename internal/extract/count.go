@@ -5,8 +5,9 @@ import (
 	"sitrep/internal/event"
 )
 
-// count reads the cluster's figure of one kind (killed or injured): the last "toll" if the text updates one,
-// else the largest figure reported.
+// count reads the cluster's figure of one kind (killed or injured): the last revised toll if the text updates
+// one ("the death toll has risen to 27"), else the last "toll", else the largest figure reported. A figure the
+// text gives as superseded (the 12 of "from 12 to 27") is read only when there is nothing else.
 func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) *event.Count {
 	var best *casualty.Mention
 	for _, s := range c.sents {
@@ -16,12 +17,7 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 			if m.Kind != kind || m.Start < lo || m.End > hi {
 				continue
 			}
-			switch {
-			case best == nil:
-				best = m
-			case m.Rule == "toll":
-				best = m
-			case best.Rule != "toll" && value(m) > value(best):
+			if better(m, best) {
 				best = m
 			}
 		}
@@ -31,11 +27,30 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 	}
 	q := best.Count
 	sp := event.Span{Start: best.Start, End: best.End, Text: best.Text}
-	out := &event.Count{Low: q.Low, Best: q.Best, High: q.High, Qualifier: q.Qualifier, Span: &sp}
+	out := &event.Count{Low: q.Low, Best: q.Best, High: q.High, Qualifier: q.Qualifier, Span: &sp, Revised: best.Revised}
 	if v, ok := q.Value(); ok {
 		x.add(field, itoa(v), "casualty-"+best.Rule+"/"+q.Rule, "", &sp)
 	}
 	return out
+}
+
+// better reports whether m, read after best in text order, should replace it: a standing figure beats a
+// superseded one, a revised toll beats an unrevised one, and among equals a later toll or a larger figure wins.
+func better(m, best *casualty.Mention) bool {
+	switch {
+	case best == nil:
+		return true
+	case m.Superseded != best.Superseded:
+		return best.Superseded
+	case m.Revised != best.Revised:
+		return m.Revised
+	case m.Revised:
+		return true // the last update stands
+	case m.Rule == "toll":
+		return true
+	default:
+		return best.Rule != "toll" && value(m) > value(best)
+	}
 }
 
 // value is the mention's best figure, else its low or high one.
