@@ -26,6 +26,8 @@ type Server struct {
 	bin, dir string
 	port     int
 	cred     *syscall.Credential // nil unless the cluster runs as the postgres user
+	proc     *os.Process         // the running postmaster
+	exited   chan error          // receives the postmaster's exit
 }
 
 // BinDir finds the directory holding initdb and pg_ctl: $PGTEST_BIN, the newest /usr/lib/postgresql/*/bin,
@@ -125,41 +127,6 @@ func (s *Server) init() error {
 
 // data is the cluster's data directory.
 func (s *Server) data() string { return filepath.Join(s.dir, "data") }
-
-// Start starts (or restarts after Crash) the server on a free port, waiting until it accepts connections.
-func (s *Server) Start() error {
-	var err error
-	for try := 0; try < 3; try++ {
-		if s.port == 0 || try > 0 {
-			if s.port, err = freePort(); err != nil {
-				return fmt.Errorf("start server: %w", err)
-			}
-		}
-		// fsync off for speed; synchronous_commit stays on, so a commit survives Crash (the WAL is written to the
-		// kernel before the commit returns; only an operating system crash could lose it).
-		opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off "+
-			"-c full_page_writes=off -c max_connections=200", s.port, s.dir)
-		if err = s.run("pg_ctl", "start", "-w", "-t", "60", "-D", s.data(), "-l", s.log(), "-o", opts); err == nil {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w\n%s", err, s.logTail())
-}
-
-// Crash stops the server at once, as a power cut would from the database's point of view (immediate
-// shutdown: no checkpoint, recovery from the WAL at the next Start).
-func (s *Server) Crash() error {
-	return s.run("pg_ctl", "stop", "-w", "-m", "immediate", "-D", s.data())
-}
-
-// Stop shuts the server down and removes its directory.
-func (s *Server) Stop() error {
-	err := s.run("pg_ctl", "stop", "-w", "-m", "fast", "-D", s.data())
-	if rerr := os.RemoveAll(s.dir); err == nil {
-		err = rerr
-	}
-	return err
-}
 
 // DSN is the connection string of database name.
 func (s *Server) DSN(name string) string {
