@@ -16,6 +16,7 @@ web:
 
 # The whole test suite: unit, data-file and integration tests, plus a short fuzz smoke run of every parser.
 test: web
+	@if [ -f web/package.json ]; then cd web && npm test --silent; fi
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
 
