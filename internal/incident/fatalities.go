@@ -14,6 +14,8 @@ type figure struct {
 	floor bool
 	// at is the report's index in the independent reports, for recency.
 	at int
+	// revised is set when the report gives an updated toll ("the death toll has risen to 27").
+	revised bool
 }
 
 // figureOf reads a report's fatality count; ok is false when it has no figure.
@@ -36,24 +38,50 @@ func figureOf(c *event.Count, at int) (figure, bool) {
 	low, _ := v(c.Low, c.Best, c.High)
 	high, _ := v(c.High, c.Best, c.Low)
 	floor := c.Qualifier == numbers.AtLeast || c.Qualifier == numbers.MoreThan
-	return figure{low: min(low, best), best: best, high: max(high, best), floor: floor, at: at}, true
+	return figure{low: min(low, best), best: best, high: max(high, best), floor: floor, at: at,
+		revised: c.Revised}, true
 }
 
 // reconcileFatalities computes the incident's fatalities from its independent reports (docs/incidents.md):
-// per source, the latest figure counts. best is the latest figure when it is the highest (tolls rise), else
-// the lower median of the sources' figures; low is the lowest source figure, raised to the highest minimum any
-// report states ("at least 20"); high is the highest figure; low <= best <= high.
+// per source, the latest figure counts. A revised toll ("the death toll has risen to 27") supersedes every
+// figure reported before it, from any source. best is the latest figure when it is the highest (tolls rise) or
+// revised, else the lower median of the sources' figures; low is the lowest source figure, raised to the
+// highest minimum any standing report states ("at least 20"); high is the highest figure; low <= best <= high.
 func reconcileFatalities(rs []event.Report) *event.Count {
+	figs := latestFigures(rs)
+	if len(figs) == 0 {
+		return nil
+	}
+	rev, revised := newestRevised(rs, figs)
+	if revised {
+		figs = slices.DeleteFunc(figs, func(f figure) bool { return newer(rs[rev.at], rev.at, rs[f.at], f.at) })
+	}
+	floor := 0
+	for i, r := range rs {
+		f, ok := figureOf(r.Event.Fatalities, i)
+		if ok && f.floor && (!revised || !newer(rs[rev.at], rev.at, r, i)) {
+			floor = max(floor, f.low)
+		}
+	}
+	low, best, high := spread(rs, figs)
+	low = max(low, floor)
+	best = max(best, low)
+	high = max(high, best)
+	c := &event.Count{Low: &low, Best: &best, High: &high, Revised: revised}
+	if low != high {
+		c.Qualifier = numbers.Range
+	}
+	return c
+}
+
+// latestFigures returns each source's latest figure, in the order the sources first appear.
+func latestFigures(rs []event.Report) []figure {
 	latest := map[string]figure{}
 	var order []string
-	floor := 0
 	for i, r := range rs {
 		f, ok := figureOf(r.Event.Fatalities, i)
 		if !ok {
 			continue
-		}
-		if f.floor {
-			floor = max(floor, f.low)
 		}
 		k := sourceKey(r)
 		prev, seen := latest[k]
@@ -64,22 +92,21 @@ func reconcileFatalities(rs []event.Report) *event.Count {
 			latest[k] = f
 		}
 	}
-	if len(order) == 0 {
-		return nil
-	}
 	figs := make([]figure, len(order))
 	for i, k := range order {
 		figs[i] = latest[k]
 	}
-	low, best, high := spread(rs, figs)
-	low = max(low, floor)
-	best = max(best, low)
-	high = max(high, best)
-	c := &event.Count{Low: &low, Best: &best, High: &high}
-	if low != high {
-		c.Qualifier = numbers.Range
+	return figs
+}
+
+// newestRevised returns the newest of figs that is a revised toll; ok is false when none is.
+func newestRevised(rs []event.Report, figs []figure) (rev figure, ok bool) {
+	for _, f := range figs {
+		if f.revised && (!ok || newer(rs[f.at], f.at, rs[rev.at], rev.at)) {
+			rev, ok = f, true
+		}
 	}
-	return c
+	return rev, ok
 }
 
 // spread returns the lowest low, the best estimate and the highest high of the sources' latest figures.
@@ -95,7 +122,7 @@ func spread(rs []event.Report, figs []figure) (low, best, high int) {
 		}
 	}
 	slices.Sort(bests)
-	if last.best >= bests[len(bests)-1] {
+	if last.revised || last.best >= bests[len(bests)-1] {
 		return low, last.best, high
 	}
 	return low, bests[(len(bests)-1)/2], high

@@ -39,6 +39,16 @@ func TestReconcileFatalities(t *testing.T) {
 		{"only a high bound", []fig{{"a", "A", 20, deaths(-1, -1, 50, numbers.UpTo), ""}}, [3]int{50, 50, 50}},
 		{"unknown publishers are separate sources", []fig{{"a", "", 20, killed(4), ""}, {"b", "", 20, killed(6), ""},
 			{"c", "", 20, killed(5), ""}}, [3]int{4, 5, 6}},
+		{"revised toll supersedes earlier figures of every source", []fig{{"a", "A", 20, killed(30), ""},
+			{"b", "B", 20, killed(40), ""}, {"c", "C", 21, revisedToll(27), ""}}, [3]int{27, 27, 27}},
+		{"latest revised toll follows the update, not the first", []fig{{"a", "A", 20, revisedToll(12), ""},
+			{"b", "B", 21, revisedToll(23), ""}, {"c", "C", 22, revisedToll(19), ""}}, [3]int{19, 19, 19}},
+		{"revision drops an older at-least floor", []fig{{"a", "A", 20, deaths(20, 20, -1, numbers.AtLeast), ""},
+			{"b", "B", 21, revisedToll(15), ""}}, [3]int{15, 15, 15}},
+		{"a report after the revision still counts", []fig{{"a", "A", 20, killed(8), ""},
+			{"b", "B", 21, revisedToll(20), ""}, {"c", "C", 22, killed(18), ""}}, [3]int{18, 18, 20}},
+		{"an older revision does not override a newer plain figure", []fig{{"a", "A", 20, revisedToll(10), ""},
+			{"b", "B", 21, killed(14), ""}}, [3]int{10, 14, 14}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

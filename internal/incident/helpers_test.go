@@ -62,6 +62,13 @@ func deaths(low, best, high int, qualifier string) *event.Count {
 // killed is an exact count.
 func killed(n int) *event.Count { return deaths(n, n, n, "") }
 
+// revisedToll is an updated toll of exactly n deaths ("the death toll has risen to n").
+func revisedToll(n int) *event.Count {
+	c := killed(n)
+	c.Revised = true
+	return c
+}
+
 // strike is an air strike event.
 func strike(id string, when *event.When, where *event.Place, fat *event.Count, actors ...event.Actor) event.Event {
 	return event.Event{ID: id, EventType: event.TypeExplosions, SubEventType: "Air/drone strike",
