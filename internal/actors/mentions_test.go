@@ -16,6 +16,8 @@ func TestMentions(t *testing.T) {
 		{"demonym troops", "Syrian troops entered the town on Monday.", "", []string{"Syrian troops=Military Forces of Syria"}},
 		{"regime forces", "Syrian regime forces pushed into the old city.", "", []string{"Syrian regime forces=Military Forces of Syria"}},
 		{"country possessive", "Ukraine's drones hit a depot.", "", []string{"Ukraine's drones=Military Forces of Ukraine"}},
+		{"former country name", "Zaire's troops crossed the border in 1996.", "", []string{"Zaire's troops=Military Forces of the Democratic Republic of Congo"}},
+		{"former name that is a town abroad", "Gold Coast police arrested two men.", "", nil},
 		{"air strikes", "Israeli air strikes killed 12 people in Khan Younis.", "PS", []string{"Israeli air strikes=Military Forces of Israel", "people=Civilians (Palestine)"}},
 		{"government forces focus", "Government forces retook the village.", "SY", []string{"Government forces=Military Forces of Syria"}},
 		{"government forces no focus", "Government forces retook the village.", "", nil},

@@ -35,12 +35,23 @@ var seats = []struct{ name, country string }{
 	{"Quai d'Orsay", "FR"}, {"Foggy Bottom", "US"}, {"Capitol Hill", "US"},
 }
 
-// buildPlaceIndex indexes every country's names, capital and demonyms from gaz.
+// buildPlaceIndex indexes every country's names, capital and demonyms from gaz, then its former names
+// ("Zaire", "Gold Coast"), which still name the country in older or historical text but never take a name a
+// current country holds.
 func buildPlaceIndex(gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) placeIndex {
 	ix := placeIndex{}
 	if gaz == nil {
 		return ix
 	}
+	defer func() {
+		for _, c := range gaz.Countries() {
+			for _, n := range c.Former {
+				if !namesTownAbroad(gaz, n, c.Code) {
+					ix.add(n, c.Code, pkCountry)
+				}
+			}
+		}
+	}()
 	for _, c := range gaz.Countries() {
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			ix.add(n, c.Code, pkCountry)
@@ -59,6 +70,21 @@ func buildPlaceIndex(gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) placeIndex 
 		ix.add(s.name, s.country, pkSeat)
 	}
 	return ix
+}
+
+// minTownAbroad is the population from which a town that shares a former country name makes the name
+// ambiguous ("Gold Coast" in Australia, "Formosa" in Argentina).
+const minTownAbroad = 15000
+
+// namesTownAbroad reports whether name is also a town of some size outside country, so that it does not
+// reliably name the country.
+func namesTownAbroad(gaz *gazetteer.Gazetteer, name, country string) bool {
+	for _, p := range gaz.Lookup(name) {
+		if p.Class == 'P' && p.Country != country && p.Population >= minTownAbroad {
+			return true
+		}
+	}
+	return false
 }
 
 // add indexes one name; the first country to claim a name and kind keeps it.
