@@ -103,7 +103,7 @@ func (sqliteDialect) bboxIncidents(b BBox) (string, []any) {
 // ftsQuery turns free text into a safe FTS5 query: each word quoted, all required.
 func ftsQuery(q string) string {
 	var parts []string
-	for _, w := range strings.Fields(q) {
+	for _, w := range strings.Fields(clean(q)) {
 		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 	}
 	return strings.Join(parts, " ")

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // postgresDialect is PostgreSQL 15 with tsvector columns under GIN indexes and a GiST index on incident points
@@ -48,6 +49,9 @@ func (postgresDialect) contains(col string) string { return `strpos(` + col + `,
 // requires them all.
 func (postgresDialect) ftsArg(q string) string {
 	q = strings.Map(func(r rune) rune {
+		if r == 0 || r == utf8.RuneError {
+			return ' '
+		}
 		if r < unicode.MaxASCII && (unicode.IsPunct(r) || unicode.IsSymbol(r)) {
 			return ' '
 		}

@@ -45,6 +45,7 @@ func (s *sqlStore) prepare(d *Document) {
 // putDocument is PutDocument inside tx.
 func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
 	s.prepare(d)
+	cleanDocument(d)
 	var existing string
 	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM documents
 		WHERE id = ? OR content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1`),
@@ -93,7 +94,7 @@ func scanDocument(row interface{ Scan(...any) error }) (Document, int64, error) 
 
 // GetDocument returns the document with id.
 func (s *sqlStore) GetDocument(ctx context.Context, id string) (Document, error) {
-	row := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), id)
+	row := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), clean(id))
 	d, _, err := scanDocument(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)

@@ -15,7 +15,7 @@ import (
 // GetIncident returns the incident with id, the documents of its reports and its change history.
 func (s *sqlStore) GetIncident(ctx context.Context, id string) (IncidentDetail, error) {
 	var out IncidentDetail
-	inc, err := scanIncident(s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))
+	inc, err := scanIncident(s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), clean(id)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return out, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
@@ -125,11 +125,11 @@ func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"admin1", f.Admin1},
 		{"event_type", f.EventType}, {"sub_event_type", f.SubEventType}} {
 		if eq.v != "" {
-			add(eq.col+` = ?`, eq.v)
+			add(eq.col+` = ?`, clean(eq.v))
 		}
 	}
 	if f.Actor != "" {
-		add(s.d.contains("actors"), strings.ToLower(f.Actor))
+		add(s.d.contains("actors"), strings.ToLower(clean(f.Actor)))
 	}
 	if q := s.d.ftsArg(f.Query); q != "" {
 		add(s.d.ftsIncidents(), q, q)
@@ -145,7 +145,7 @@ func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 func (s *sqlStore) SplitIncident(ctx context.Context, id, documentID string) (event.Incident, error) {
 	var out event.Incident
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		inc, err := scanIncident(tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id))
+		inc, err := scanIncident(tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), clean(id)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("incident %s: %w", id, ErrNotFound)
 		}

@@ -51,7 +51,8 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incid
 	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
 	var rid int64
 	err = tx.QueryRowContext(ctx, s.d.rebind(s.d.upsertIncident()), inc.ID, string(body), c.start, c.end, c.lat,
-		c.lon, c.precision, c.country, c.admin1, inc.EventType, inc.SubEventType, actorNames(inc.Actors), c.best,
+		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
+		clean(actorNames(inc.Actors)), c.best,
 		stamp(inc.Updated)).Scan(&rid)
 	if err != nil {
 		return fmt.Errorf("save incident %s: %w", inc.ID, err)

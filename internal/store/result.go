@@ -52,7 +52,7 @@ func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Eve
 }
 
 // eventKey is the events table id of a document's event.
-func eventKey(documentID, eventID string) string { return documentID + "/" + eventID }
+func eventKey(documentID, eventID string) string { return clean(documentID + "/" + eventID) }
 
 // putEvent stores one event and merges it into an incident.
 func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time) (incident.Change, error) {
@@ -91,8 +91,8 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev
 	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO events (id, document_id, body, date_start, date_end, lat,
 		lon, country, admin1, event_type, sub_event_type, fatalities_best, summary)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(c.country),
-		nullString(c.admin1), ev.EventType, ev.SubEventType, c.best, ev.Summary)
+		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(clean(c.country)),
+		nullString(clean(c.admin1)), clean(ev.EventType), clean(ev.SubEventType), c.best, clean(ev.Summary))
 	if err != nil {
 		return fmt.Errorf("event %s: %w", key, err)
 	}

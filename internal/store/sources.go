@@ -20,7 +20,7 @@ func (s *sqlStore) PutSource(ctx context.Context, src Source) error {
 	_, err := s.db.ExecContext(ctx, s.d.rebind(`INSERT INTO sources (url, etag, last_modified, last_error,
 		next_poll, added) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag,
 		last_modified=excluded.last_modified, last_error=excluded.last_error, next_poll=excluded.next_poll`),
-		src.URL, src.ETag, src.LastModified, src.LastError, next, stamp(src.Added))
+		clean(src.URL), clean(src.ETag), clean(src.LastModified), clean(src.LastError), next, stamp(src.Added))
 	if err != nil {
 		return fmt.Errorf("put source %s: %w", src.URL, err)
 	}
@@ -50,7 +50,7 @@ func (s *sqlStore) ListSources(ctx context.Context) ([]Source, error) {
 
 // DeleteSource removes the source with url; ErrNotFound when there is none.
 func (s *sqlStore) DeleteSource(ctx context.Context, url string) error {
-	res, err := s.db.ExecContext(ctx, s.d.rebind(`DELETE FROM sources WHERE url = ?`), url)
+	res, err := s.db.ExecContext(ctx, s.d.rebind(`DELETE FROM sources WHERE url = ?`), clean(url))
 	if err != nil {
 		return fmt.Errorf("delete source %s: %w", url, err)
 	}
