@@ -43,9 +43,10 @@ func (s *Server) getDocument(r *http.Request) (any, error) {
 }
 
 // postDocument answers POST /api/documents: the text, HTML or URL goes through the pipeline and is stored.
-// 201 when the document is new, 200 when it was already stored.
+// 201 when the document is new, 200 when it was already stored. With a queue it is published for the workers
+// instead: 202.
 func (s *Server) postDocument(r *http.Request) (any, error) {
-	if s.pipe == nil {
+	if s.pipe == nil && s.opts.Queue == nil {
 		return nil, errorf(http.StatusServiceUnavailable, "this server has no pipeline to store documents")
 	}
 	var in input
@@ -58,6 +59,9 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	doc, err := s.document(r.Context(), in)
 	if err != nil {
 		return nil, err
+	}
+	if s.opts.Queue != nil {
+		return s.enqueue(r.Context(), doc)
 	}
 	out, err := s.pipe.Process(r.Context(), doc)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // serveMetrics writes the Prometheus text exposition format (version 0.0.4) by hand: request counts and latency
-// per route, the pipeline's running totals and the store's table sizes.
+// per route, the pipeline's running totals, the store's table sizes and, with a queue, its backlog.
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	counts, err := s.st.Counts(r.Context())
 	if err != nil {
@@ -29,6 +29,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	if s.pipe != nil {
 		writePipelineMetrics(b, s.pipe.Stats())
 	}
+	s.writeQueueMetrics(r.Context(), b)
 	gauge(b, "go_goroutines", "Goroutines that currently exist.", int64(runtime.NumGoroutine()))
 	return nil
 }

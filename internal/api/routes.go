@@ -25,6 +25,7 @@ func (s *Server) routes() {
 	s.json("DELETE /api/sources", s.deleteSource)
 
 	s.json("GET /api/stats", s.stats)
+	s.json("GET /api/dead-letters", s.listDeadLetters)
 
 	s.mux.Handle("/api/", s.instrument("/api/", http.HandlerFunc(s.noRoute)))
 	s.mux.Handle("/", s.instrument("/", s.web()))

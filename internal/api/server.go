@@ -8,6 +8,7 @@ import (
 	"sitrep/internal/extract"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/queue"
 	"sitrep/internal/store"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	MaxMarkers int
 	// SourceAdded, when set, is called after POST /api/sources adds a source (serve wakes the feed poller).
 	SourceAdded func()
+	// Queue, when set (serve --nats), receives the documents of POST /api/documents for the workers instead of
+	// the local pipeline, and backs GET /api/dead-letters and the sitrep_queue_* gauges of /metrics.
+	Queue *queue.Client
 }
 
 // Server answers the API. It is safe for concurrent use.
@@ -50,7 +54,7 @@ type Server struct {
 }
 
 // New returns a Server over st. pipe (POST /api/documents) and eng (POST /api/extract) may be nil: those routes
-// then answer 503.
+// then answer 503 (POST /api/documents publishes instead when Options.Queue is set).
 func New(st store.Store, pipe *pipeline.Pipeline, eng *extract.Engine, opts Options) *Server {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
