@@ -10,7 +10,7 @@ import (
 )
 
 // seed stores six separate incidents in three countries.
-func seed(t *testing.T, s *sqlStore) {
+func seed(t testing.TB, s *sqlStore) {
 	t.Helper()
 	evs := []event.Event{
 		ev("e1", "Armed clash", 1, "Goma", -1.68, 29.22, "CD", 12, "M23"),

@@ -31,6 +31,11 @@ type Store interface {
 	GetIncident(ctx context.Context, id string) (IncidentDetail, error)
 	// ListIncidents returns the incidents matching f, one page at a time.
 	ListIncidents(ctx context.Context, f Filter) (Page, error)
+	// Timeline counts the dated incidents matching f and sums their fatalities per start day and event type.
+	Timeline(ctx context.Context, f Filter) ([]TimelineDay, error)
+	// Markers returns at most limit placed incidents matching f as map markers, newest first, and whether
+	// more matched.
+	Markers(ctx context.Context, f Filter, limit int) ([]Marker, bool, error)
 	// SplitIncident moves documentID's reports out of an incident into a new one, which it returns.
 	SplitIncident(ctx context.Context, incidentID, documentID string) (event.Incident, error)
 	// PutSource adds or updates a feed source.
