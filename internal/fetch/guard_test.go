@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"strings"
 	"testing"
 )
 
@@ -65,6 +66,10 @@ func TestGuardAppliesBeforeRobots(t *testing.T) {
 	_, err := New(Options{}).Get(context.Background(), srv.URL+"/page")
 	if !errors.Is(err, ErrPrivateAddress) {
 		t.Fatalf("got %v, want ErrPrivateAddress", err)
+	}
+	// The refusal is about the address, not about robots.txt, which was never reached.
+	if strings.Contains(err.Error(), "robots") {
+		t.Errorf("error %q blames robots.txt for a refused address", err)
 	}
 }
 

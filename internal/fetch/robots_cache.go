@@ -90,6 +90,9 @@ func (c *Client) loadRobots(ctx context.Context, base string) (robotsEntry, erro
 		return robotsEntry{denyAll: true, expires: time.Now().Add(10 * time.Minute)}, nil
 	case errors.As(err, &se), errors.Is(err, ErrTooLarge):
 		return robotsEntry{expires: time.Now().Add(c.robots.ttl)}, nil
+	case errors.Is(err, ErrPrivateAddress):
+		// The article itself would be refused for the same reason; say that, not that robots.txt failed.
+		return robotsEntry{}, fmt.Errorf("%w: %s", ErrPrivateAddress, strings.TrimPrefix(strings.TrimPrefix(base, "http://"), "https://"))
 	case err != nil:
 		return robotsEntry{}, fmt.Errorf("robots.txt: %w", err)
 	}
