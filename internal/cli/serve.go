@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -17,6 +18,7 @@ import (
 	"sitrep/internal/feed"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/queue"
 	"sitrep/internal/store"
 	"sitrep/internal/web"
 )
@@ -26,6 +28,8 @@ const serveUsage = `[flags]
 Runs the whole flow in one process: polls the feed sources (those in the store, plus the --feeds file), extracts
 and stores their articles, and serves the HTTP API (/api/..., /healthz, /metrics) and the web page at /.
 Write endpoints (POST, DELETE) need "Authorization: Bearer TOKEN" when a token is set (--token or $SITREP_TOKEN).
+With --nats URL (default $SITREP_NATS) the feed items and POST /api/documents are published to NATS JetStream
+for 'sitrep worker' instead of being extracted here, and GET /api/dead-letters lists what the workers gave up on.
 Stops cleanly on SIGINT or SIGTERM.`
 
 // serveFlags are the flags of `sitrep serve`.
@@ -37,6 +41,7 @@ type serveFlags struct {
 	allowPrivate bool
 	interval     time.Duration
 	workers      int
+	nats         string
 	engine       engineFlags
 }
 
@@ -50,12 +55,16 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching feeds and URLs on private, loopback or link-local addresses")
 	fs.DurationVar(&f.interval, "interval", feed.DefaultInterval, "how often each feed is polled")
 	fs.IntVar(&f.workers, "workers", feed.DefaultWorkers, "feeds polled at the same time")
+	fs.StringVar(&f.nats, "nats", "", "publish feed items and posted documents to NATS JetStream at `url` for 'sitrep worker' (default $SITREP_NATS; off when unset)")
 	f.engine.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
 	if fs.NArg() != 0 {
 		return nil, usagef("serve: unexpected arguments %q", fs.Args())
+	}
+	if !flagSet(fs, "nats") {
+		f.nats = os.Getenv("SITREP_NATS") // read here, not as the flag's default: the URL may hold credentials
 	}
 	if f.token == "" {
 		f.token = os.Getenv("SITREP_TOKEN") // read here, not as the flag's default, so -h never prints it
@@ -91,7 +100,16 @@ func serveCommand(ctx context.Context, e *env, args []string, ready func(addr st
 	if err != nil {
 		return err
 	}
-	poller := feed.NewPoller(st, svc.fetch, svc.pipe, feed.PollerOptions{Interval: f.interval,
+	var sink feed.Processor = svc.pipe
+	if f.nats != "" {
+		c, err := queue.Dial(ctx, f.nats, queue.Options{Name: "sitrep serve", Logger: e.log})
+		if err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		defer c.Close()
+		svc.queue, sink = c, c.Forwarder()
+	}
+	poller := feed.NewPoller(st, svc.fetch, sink, feed.PollerOptions{Interval: f.interval,
 		Workers: f.workers, Logger: e.log})
 	srv := svc.newAPI(e, st, f.token, poller.Wake)
 	warnOpen(e.log, f.addr, f.token)
@@ -104,6 +122,7 @@ type services struct {
 	pipe    *pipeline.Pipeline
 	eng     *extract.Engine
 	explain *extract.Engine // the same engine with explanations, for the explorer
+	queue   *queue.Client   // with --nats: where documents go instead of the pipeline; nil otherwise
 }
 
 // newServices builds the engines, the fetch client (one request per host per second) and the pipeline over st.
@@ -125,7 +144,14 @@ func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, al
 // newAPI is the API server over the services, with the web page at /.
 func (svc *services) newAPI(e *env, st store.Store, token string, sourceAdded func()) *api.Server {
 	return api.New(st, svc.pipe, svc.eng, api.Options{Token: token, Web: web.Handler(), Explain: svc.explain,
-		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded})
+		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded, Queue: svc.queue})
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // addFeeds adds the URLs of a feeds file (one a line, blank lines and # comments skipped) as sources; URLs

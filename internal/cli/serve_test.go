@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/queue"
+	"sitrep/internal/queue/natstest"
 	"sitrep/internal/store"
 )
 
@@ -85,6 +88,7 @@ func get(t *testing.T, url string) (int, string) {
 }
 
 func TestServeAnswersAndStops(t *testing.T) {
+	t.Setenv("SITREP_NATS", "") // local mode whatever the caller's environment
 	dir := t.TempDir()
 	feeds := filepath.Join(dir, "feeds.txt")
 	os.WriteFile(feeds, []byte("# test feeds\nhttp://127.0.0.1:1/feed.xml\n\nhttps://feeds.example/rss\n"), 0o644)
@@ -99,6 +103,9 @@ func TestServeAnswersAndStops(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "https://feeds.example/rss") ||
 		!strings.Contains(body, "http://127.0.0.1:1/feed.xml") {
 		t.Errorf("sources: %d %s", code, body)
+	}
+	if code, body := get(t, base+"/api/dead-letters"); code != http.StatusServiceUnavailable || !strings.Contains(body, "--nats") {
+		t.Errorf("dead letters without --nats: %d %s", code, body)
 	}
 	resp, err := http.Post(base+"/api/sources", "application/json", strings.NewReader(`{"url":"https://x.example/"}`))
 	if err != nil {
@@ -152,5 +159,94 @@ func TestServeFlags(t *testing.T) {
 	if err := serveCommand(context.Background(), e, []string{"--db", filepath.Join(t.TempDir(), "x.db"),
 		"--feeds", "/nonexistent/feeds.txt", "--gazetteer", ""}, nil); err == nil {
 		t.Error("a missing feeds file is not an error")
+	}
+}
+
+// TestServeNATS runs serve with --nats: feed items and a posted document are published for the workers (not
+// stored here), and the dead letters route and the queue gauges answer.
+func TestServeNATS(t *testing.T) {
+	srv := natstest.Start(t)
+	site := feedSite(t)
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds.txt")
+	if err := os.WriteFile(feeds, []byte(site.URL+"/feed.xml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, stderr := testEnv()
+	base, stop := startServing(t, serveCommand, e, "--db", filepath.Join(dir, "s.db"), "--addr", "127.0.0.1:0",
+		"--feeds", feeds, "--allow-private", "--gazetteer", "", "--nats", srv.URL())
+	defer stop()
+	c, err := queue.Dial(context.Background(), srv.URL(), queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	pending := func(want uint64) {
+		t.Helper()
+		var b queue.Backlog
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if b, err = c.Backlog(context.Background()); err == nil && b.Pending >= want {
+				break
+			}
+		}
+		if b.Pending != want {
+			t.Fatalf("pending %d (err %v), want %d\n%s", b.Pending, err, want, stderr)
+		}
+	}
+	pending(2) // the two feed items
+
+	req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(
+		`{"text":"Three civilians were killed by shelling in Kharkiv on 2 March 2026, officials said."}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var q struct {
+		DocumentID string `json:"document_id"`
+		Queued     bool   `json:"queued"`
+	}
+	if err := json.Unmarshal(body, &q); resp.StatusCode != http.StatusAccepted || err != nil || !q.Queued || q.DocumentID == "" {
+		t.Fatalf("POST /api/documents: %d %s", resp.StatusCode, body)
+	}
+	pending(3)
+
+	var stats struct {
+		Store struct{ Documents int }
+	}
+	_, sb := get(t, base+"/api/stats")
+	if err := json.Unmarshal([]byte(sb), &stats); err != nil || stats.Store.Documents != 0 {
+		t.Errorf("serve --nats stored documents itself (or bad stats): %s (%v)", sb, err)
+	}
+	if code, body := get(t, base+"/api/dead-letters"); code != http.StatusOK || !strings.Contains(body, `"dead_letters":[]`) {
+		t.Errorf("dead letters: %d %s", code, body)
+	}
+	if code, body := get(t, base+"/metrics"); code != http.StatusOK || !strings.Contains(body, "\nsitrep_queue_pending 3\n") {
+		t.Errorf("metrics: %d, no sitrep_queue_pending 3:\n%s", code, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServeNATSFlag reads --nats from $SITREP_NATS unless given, and fails clearly when NATS is unreachable.
+func TestServeNATSFlag(t *testing.T) {
+	t.Setenv("SITREP_NATS", "nats://127.0.0.1:1")
+	e, _, _ := testEnv()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{{nil, "nats://127.0.0.1:1"}, {[]string{"--nats", ""}, ""}, {[]string{"--nats", "nats://h:4222"}, "nats://h:4222"}} {
+		f, err := parseServeFlags(e, c.args)
+		if err != nil || f.nats != c.want {
+			t.Errorf("%q: nats %q (%v), want %q", c.args, f.nats, err, c.want)
+		}
+	}
+	err := serveCommand(context.Background(), e, []string{"--db", filepath.Join(t.TempDir(), "x.db"),
+		"--gazetteer", "", "--addr", "127.0.0.1:0"}, func(string) { t.Error("served without NATS") })
+	if err == nil || !strings.Contains(err.Error(), "nats") {
+		t.Errorf("unreachable NATS: %v", err)
 	}
 }
