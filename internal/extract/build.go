@@ -40,10 +40,10 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 		sp := event.SpanOf(r.doc.Text, j.s.Start, j.s.End)
 		x.add("evidence", strconv.Itoa(j.s.idx), "joined-"+j.why, "", &sp)
 	}
-	ev.Date, _ = r.dateOf(c)
+	var dateRule string
+	ev.Date, dateRule = r.dateOf(c)
 	if ev.Date != nil {
-		_, rule := r.dateOf(c)
-		x.add("date", ev.Date.Start.String()+".."+ev.Date.End.String(), rule, "", ev.Date.Span)
+		x.add("date", ev.Date.Start.String()+".."+ev.Date.End.String(), dateRule, "", ev.Date.Span)
 	}
 	r.actorsOf(c, &ev, x)
 	if p := r.location(c, ev.Actors); p != nil {

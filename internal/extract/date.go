@@ -37,26 +37,42 @@ func (s *sent) speechDate(x timex.Expr) bool {
 }
 
 // dateOf chooses the date of an event: the expression nearest a cue in the cue sentences, then any event
-// date in the evidence, then the date of a statement about it, then a default from the publication date.
+// date in the evidence, then the date of a statement about it, then a default from the publication date. A
+// week or a month ("this week", "last month") gives way to a day inside it that the evidence names ("on
+// Thursday night").
 func (r *run) dateOf(c *cluster) (*event.When, string) {
+	x, rule := dateExpr(c)
+	if x == nil {
+		return r.defaultDate(c)
+	}
+	if x.Precision == event.PrecisionWeek || x.Precision == event.PrecisionMonth {
+		if f := refinement(c, x); f != nil {
+			return f.When(), rule + "+refined:" + f.Rule
+		}
+	}
+	return x.When(), rule
+}
+
+// dateExpr is dateOf's choice among the evidence's own date expressions, or nil.
+func dateExpr(c *cluster) (*timex.Expr, string) {
 	for _, updates := range []bool{false, true} { // a toll update is often dated when the figure was given
 		for _, k := range c.cands {
 			if tollDated(k) != updates {
 				continue
 			}
 			if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil {
-				return x.When(), "cue-date:" + x.Rule
+				return x, "cue-date:" + x.Rule
 			}
 		}
 	}
 	for _, k := range c.cands {
 		if x := nearestDate(k.s, k.h, k.s.Start, k.s.End); x != nil {
-			return x.When(), "sentence-date:" + x.Rule
+			return x, "sentence-date:" + x.Rule
 		}
 	}
 	var speech *timex.Expr
 	for _, s := range c.sents {
-		if s.sentenceHas(modalWords) {
+		if s.modal() {
 			continue // "the Council will meet on Tuesday to discuss the fighting"
 		}
 		lo, hi := c.bounds(s)
@@ -66,7 +82,7 @@ func (r *run) dateOf(c *cluster) (*event.When, string) {
 				continue
 			}
 			if !s.speechDate(*x) && !x.Dateline {
-				return x.When(), "evidence-date:" + x.Rule
+				return x, "evidence-date:" + x.Rule
 			}
 			if speech == nil {
 				speech = x
@@ -74,9 +90,63 @@ func (r *run) dateOf(c *cluster) (*event.When, string) {
 		}
 	}
 	if speech != nil {
-		return speech.When(), "statement-date:" + speech.Rule
+		return speech, "statement-date:" + speech.Rule
 	}
-	return r.defaultDate(c)
+	return nil, ""
+}
+
+// refinement returns the first date of the evidence, in text order, that lies inside coarse and is narrower:
+// not a dateline, not the date of a statement or of a toll update, not in a sentence about plans; nil when
+// there is none.
+func refinement(c *cluster, coarse *timex.Expr) *timex.Expr {
+	for _, s := range c.sents {
+		if s.modal() {
+			continue
+		}
+		lo, hi := c.bounds(s)
+		for i := range s.dates {
+			x := &s.dates[i]
+			if x.Start < lo || x.End > hi || x.Dateline || s.speechDate(*x) || s.afterToll(*x) {
+				continue
+			}
+			if x.Refines(*coarse) {
+				return x
+			}
+		}
+	}
+	return nil
+}
+
+// modal reports a sentence about plans or possibilities ("the Council will meet on Tuesday"); the month May
+// inside a date is no modal.
+func (s *sent) modal() bool {
+	for i, t := range s.Tokens {
+		if modalWords[s.word(i)] && !s.inDate(t.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports whether byte offset at lies inside one of the sentence's date expressions.
+func (s *sent) inDate(at int) bool {
+	for _, x := range s.dates {
+		if at >= x.Start && at < x.End {
+			return true
+		}
+	}
+	return false
+}
+
+// afterToll reports a date that follows a toll figure in its sentence ("rose to 23 on Wednesday"): it dates
+// the update, not the event.
+func (s *sent) afterToll(x timex.Expr) bool {
+	for _, m := range s.counts {
+		if (m.Revised || m.Rule == "toll") && x.Start >= m.Count.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultDate is the rule for an event the text does not date: the publication day when a cue is in the

@@ -288,10 +288,5 @@ func tollDated(k *cand) bool {
 	if x == nil {
 		return false
 	}
-	for _, m := range k.s.counts {
-		if m.Rule == "toll" && x.Start >= m.Count.Start {
-			return true
-		}
-	}
-	return false
+	return k.s.afterToll(*x)
 }

@@ -87,3 +87,39 @@ func TestDateline(t *testing.T) {
 		t.Fatalf("want one event dated 2026-06-21 (Sunday), got %s", brief(res))
 	}
 }
+
+// TestDateRefinement checks that a week or a month gives way to a day inside it that dates the incident, and
+// not to the day of a statement or of a toll update.
+func TestDateRefinement(t *testing.T) {
+	e := testEngine(t, false)
+	tests := []struct {
+		name, in   string
+		pub        event.Date
+		start, end string
+	}{
+		{"weekday inside this week", "Gunmen attacked a village in North Kivu this week, killing 12 residents on Thursday night.",
+			event.NewDate(2026, 6, 13), "2026-06-11", "2026-06-11"},
+		{"day inside last month", "Militants ambushed an army convoy last month near Damboa, killing 12 soldiers on 14 May.",
+			event.NewDate(2026, 6, 10), "2026-05-14", "2026-05-14"},
+		{"statement day stays out", "Militants killed 12 soldiers in Borno state last week, the army said on Monday.",
+			event.NewDate(2026, 6, 10), "2026-06-01", "2026-06-07"},
+		{"toll update day stays out", "Gunmen attacked a village in North Kivu this week and the death toll rose to 41 on Friday.",
+			event.NewDate(2026, 6, 13), "2026-06-08", "2026-06-13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub := tt.pub
+			res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: tt.in, Published: &pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Events) != 1 || res.Events[0].Date == nil {
+				t.Fatalf("want one dated event, got %s", brief(res))
+			}
+			d := res.Events[0].Date
+			if d.Start.String() != tt.start || d.End.String() != tt.end {
+				t.Errorf("date %s..%s, want %s..%s", d.Start, d.End, tt.start, tt.end)
+			}
+		})
+	}
+}
