@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"sitrep/internal/api"
+	"sitrep/internal/document"
+	"sitrep/internal/event"
 	"sitrep/internal/extract"
 	"sitrep/internal/feed"
 	"sitrep/internal/fetch"
@@ -107,7 +109,7 @@ func serveCommand(ctx context.Context, e *env, args []string, ready func(addr st
 			return fmt.Errorf("serve: %w", err)
 		}
 		defer c.Close()
-		svc.queue, sink = c, c.Forwarder()
+		svc.queue, sink = c, publishSink{c.Forwarder()}
 	}
 	poller := feed.NewPoller(st, svc.fetch, sink, feed.PollerOptions{Interval: f.interval,
 		Workers: f.workers, Logger: e.log})
@@ -145,6 +147,20 @@ func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, al
 func (svc *services) newAPI(e *env, st store.Store, token string, sourceAdded func()) *api.Server {
 	return api.New(st, svc.pipe, svc.eng, api.Options{Token: token, Web: web.Handler(), Explain: svc.explain,
 		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded, Queue: svc.queue})
+}
+
+// publishSink is the feed poller's sink with --nats: a document that could not be published (NATS unreachable
+// for longer than the publish retry) counts as a store failure, so the poller keeps the feed's validators and
+// reads the feed again next time instead of losing the item.
+type publishSink struct{ *queue.Forwarder }
+
+// Process publishes doc; a failure other than the document's own (empty, too large) wraps pipeline.ErrStore.
+func (p publishSink) Process(ctx context.Context, doc event.Document) (pipeline.Outcome, error) {
+	out, err := p.Forwarder.Process(ctx, doc)
+	if err != nil && !errors.Is(err, document.ErrEmpty) && !errors.Is(err, document.ErrTooLarge) {
+		err = fmt.Errorf("%w: %w", pipeline.ErrStore, err)
+	}
+	return out, err
 }
 
 // flagSet reports whether the flag name was given on the command line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/document"
+	"sitrep/internal/event"
+	"sitrep/internal/pipeline"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/natstest"
 	"sitrep/internal/store"
@@ -248,5 +252,25 @@ func TestServeNATSFlag(t *testing.T) {
 		"--gazetteer", "", "--addr", "127.0.0.1:0"}, func(string) { t.Error("served without NATS") })
 	if err == nil || !strings.Contains(err.Error(), "nats") {
 		t.Errorf("unreachable NATS: %v", err)
+	}
+}
+
+// TestServePublishSink checks that a failed publish is a passing failure (the poller reads the feed again) and
+// an empty document is not.
+func TestServePublishSink(t *testing.T) {
+	srv := natstest.Start(t)
+	c, err := queue.Dial(context.Background(), srv.URL(), queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := publishSink{c.Forwarder()}
+	if _, err := sink.Process(context.Background(), event.Document{Text: "  "}); err == nil ||
+		errors.Is(err, pipeline.ErrStore) || !errors.Is(err, document.ErrEmpty) {
+		t.Errorf("empty text: %v", err)
+	}
+	c.Close()
+	_, err = sink.Process(context.Background(), event.Document{ID: "x", Text: "some text"})
+	if !errors.Is(err, pipeline.ErrStore) {
+		t.Errorf("publish on a closed connection: %v, want pipeline.ErrStore", err)
 	}
 }
