@@ -63,20 +63,12 @@ var phraseRe = regexp.MustCompile(`\b(?:(` + qual + `)\s+)?(?:between\s+(` + ato
 
 // Find returns every number phrase of text, in order, without overlaps.
 func Find(text string) []Quantity {
-	if !hasNumberCue(text) {
-		return nil
-	}
 	var out []Quantity
 	low := lowerASCII(text)
 	for pos := 0; pos < len(low); {
-		m := phraseRe.FindStringSubmatchIndex(low[pos:])
+		m := nextPhrase(low, pos)
 		if m == nil {
 			break
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += pos
-			}
 		}
 		pos = m[1]
 		if q, ok := build(text, m); ok {
@@ -97,17 +89,6 @@ func Parse(phrase string) (Quantity, bool) {
 	return build(p, m)
 }
 
-// hasNumberCue is a cheap pre-check: a digit or a letter sequence that can start a number word.
-func hasNumberCue(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			return true
-		}
-	}
-	return numberWordRe.MatchString(lowerASCII(s))
-}
-
 // lowerASCII lower-cases the ASCII letters of s only, so that byte offsets into the result are offsets into s.
 func lowerASCII(s string) string {
 	i := 0
@@ -125,8 +106,6 @@ func lowerASCII(s string) string {
 	}
 	return string(b)
 }
-
-var numberWordRe = regexp.MustCompile(`\b(?:` + unitWords + `|` + tensWords + `|dozen|hundred|thousand|million|scores|handful|several|few|couple)`)
 
 func ip(n int) *int { return &n }
 
