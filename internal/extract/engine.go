@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/geoparse"
 	"sitrep/internal/lexicon"
 	"sitrep/internal/text"
+	"sitrep/internal/timex"
 )
 
 // ErrUnsupportedLanguage is returned for a document whose Language is set and is not English; the result then
@@ -71,7 +72,7 @@ func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result,
 	if e.err != nil {
 		return res, fmt.Errorf("extract: %w", e.err)
 	}
-	r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published}
+	r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, anchor: timex.Anchor(doc.Text, doc.Published)}
 	if err := r.scan(); err != nil {
 		return res, fmt.Errorf("extract %q: %w", doc.ID, err)
 	}
@@ -89,11 +90,14 @@ func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result,
 
 // run is the state of one Extract call.
 type run struct {
-	e     *Engine
-	ctx   context.Context
-	doc   event.Document
-	pub   *event.Date
-	sents []*sent
+	e   *Engine
+	ctx context.Context
+	doc event.Document
+	pub *event.Date
+	// anchor is the day relative dates resolve against: the dateline's day when the report was filed in
+	// the week before publication, else pub.
+	anchor *event.Date
+	sents  []*sent
 
 	geoDone bool
 	topos   []geoparse.Toponym

@@ -79,7 +79,7 @@ func TestKeyFields(t *testing.T) {
 		}},
 		{"missile_strike", 2, []want{
 			{sub: "Shelling/artillery/missile attack", place: "Vinnytsia", actor1: "Military Forces of Russia", attr: event.AttrContested, killed: 23, from: "2022-07-14", to: "2022-07-14"},
-			{sub: "Shelling/artillery/missile attack", place: "Bakhmut", actor1: "Military Forces of Russia", killed: 2, from: "2022-07-14", to: "2022-07-15"},
+			{sub: "Shelling/artillery/missile attack", place: "Bakhmut", actor1: "Military Forces of Russia", killed: 2, from: "2022-07-13", to: "2022-07-14"}, // overnight before the July 14 dateline,
 		}},
 		{"background", 0, nil},
 	}

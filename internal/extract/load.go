@@ -34,7 +34,7 @@ func (r *run) load(s *sent) {
 	if !hasDateCue(s.Text) {
 		return
 	}
-	for _, x := range timex.Find(s.Text, r.pub) {
+	for _, x := range timex.Find(s.Text, r.anchor) {
 		x.Start += s.Start
 		x.End += s.Start
 		s.dates = append(s.dates, x)

@@ -123,3 +123,18 @@ func TestDateRefinement(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineAnchor checks that relative dates resolve against the dateline's day when the report was filed
+// before it was published.
+func TestDatelineAnchor(t *testing.T) {
+	e := testEngine(t, false)
+	pub := event.NewDate(2026, 7, 8) // a Wednesday; the dateline's July 6 is a Monday
+	in := "KHARTOUM, July 6 (Wire) - Gunmen killed five villagers in North Darfur on Tuesday, residents said."
+	res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: in, Published: &pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 1 || res.Events[0].Date == nil || res.Events[0].Date.Start.String() != "2026-06-30" {
+		t.Fatalf("want one event dated 2026-06-30 (the Tuesday before the dateline, not July 7), got %s", brief(res))
+	}
+}
