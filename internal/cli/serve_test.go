@@ -274,3 +274,62 @@ func TestServePublishSink(t *testing.T) {
 		t.Errorf("publish on a closed connection: %v, want pipeline.ErrStore", err)
 	}
 }
+
+// TestServeNATSWithWorker runs the whole distributed loop in one process: serve --nats publishes a posted
+// document, a worker stores it in the shared store, serve answers it; a document the worker gives up on is
+// listed by GET /api/dead-letters.
+func TestServeNATSWithWorker(t *testing.T) {
+	n := natstest.Start(t)
+	db := filepath.Join(t.TempDir(), "shared.db")
+	e, _, stderr := testEnv()
+	base, stop := startServing(t, serveCommand, e, "--db", db, "--addr", "127.0.0.1:0", "--gazetteer", "",
+		"--nats", n.URL())
+	defer stop()
+	ctx := context.Background()
+	c, err := queue.Dial(ctx, n.URL(), queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	resp, err := http.Post(base+"/api/documents", "application/json", strings.NewReader(
+		`{"text":"Government forces shelled the town of Maarat al-Numan in Idlib province on Monday, killing seven civilians, monitors said.","url":"https://news.example/shelling"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q struct {
+		DocumentID string `json:"document_id"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&q)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted || err != nil {
+		t.Fatalf("POST /api/documents: %d (%v)", resp.StatusCode, err)
+	}
+	// An empty document never passes POST; published directly it stands for one the workers give up on.
+	if _, err := c.Publish(ctx, event.Document{ID: "hollow", URL: "https://news.example/hollow"}); err != nil {
+		t.Fatal(err)
+	}
+	we, _, wlog := testEnv()
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- runWorker(wctx, we, []string{"--nats", n.URL(), "--db", db, "--gazetteer", ""}) }()
+	waitBacklog(t, c, 1)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("worker: %v\n%s", err, wlog)
+	}
+	if code, body := get(t, base+"/api/documents/"+q.DocumentID); code != http.StatusOK ||
+		!strings.Contains(body, "Maarat al-Numan") {
+		t.Errorf("the worker's document through serve: %d %.300s\n%s", code, body, stderr)
+	}
+	code, body := get(t, base+"/api/dead-letters?limit=5")
+	if code != http.StatusOK || !strings.Contains(body, `"document_id":"hollow"`) || strings.Contains(body, q.DocumentID) {
+		t.Errorf("dead letters: %d %s", code, body)
+	}
+	if code, body := get(t, base+"/metrics"); code != http.StatusOK || !strings.Contains(body, "\nsitrep_queue_dead 1\n") ||
+		!strings.Contains(body, "\nsitrep_queue_pending 0\n") {
+		t.Errorf("metrics after the worker: %d\n%s", code, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
