@@ -70,7 +70,7 @@ func containsFold(s, k string) bool {
 
 func findCues(s string) []cue {
 	var out []cue
-	for _, m := range cueRe.FindAllStringIndex(s, -1) {
+	for _, m := range cueSpans(s) {
 		w := strings.ToLower(strings.Join(strings.Fields(s[m[0]:m[1]]), " "))
 		out = append(out, cue{start: m[0], end: m[1], kind: kindOf(w), word: w})
 	}

@@ -23,7 +23,10 @@ var subgroupRe = regexp.MustCompile(`(?i)(?:among\s+them|among\s+whom|among\s+th
 func (f *finder) markSubgroups() {
 	for i, q := range f.qs {
 		lo := max(0, q.Start-40)
-		if subgroupRe.MatchString(f.s[lo:q.Start]) {
+		w := f.s[lo:q.Start]
+		// Every form of subgroupRe holds "among", "including" or "of" (letters without other case folds).
+		if (containsFold(w, "of") || containsFold(w, "among") || containsFold(w, "including")) &&
+			subgroupRe.MatchString(w) {
 			f.used[i], f.sub[i] = true, true
 		}
 	}
