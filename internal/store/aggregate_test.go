@@ -4,15 +4,17 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io/fs"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"sitrep/internal/event"
 )
 
 // seedAggregate stores seed's incidents plus awkward ones: unplaced, undated, without a fatality figure, with
-// actor1 second among the actors, and two of one type on one day.
+// actor1 second among the actors, with no end date, and two of one type on one day.
 func seedAggregate(t testing.TB, s *sqlStore) {
 	t.Helper()
 	seed(t, s)
@@ -25,7 +27,9 @@ func seedAggregate(t testing.TB, s *sqlStore) {
 		Attribution: event.AttrStated}}, second.Actors...)
 	noactor := ev("e1", "Attack", 12, "Nyala", 12.05, 24.88, "SD", 1, "x")
 	noactor.Actors = nil
-	for i, e := range []event.Event{unplaced, undated, nodead, second, noactor} {
+	noend := ev("e1", "Attack", 15, "Zalingei", 12.9, 23.47, "SD", 2, "Militia")
+	noend.Date.End = event.Date{}
+	for i, e := range []event.Event{unplaced, undated, nodead, second, noactor, noend} {
 		d := doc(fmt.Sprintf("https://other.example/%d", i), fmt.Sprintf("Other story %d.", i))
 		if _, err := s.PutResult(context.Background(), d, []event.Event{e}); err != nil {
 			t.Fatal(err)
@@ -153,4 +157,43 @@ func timelineFromAll(t *testing.T, s *sqlStore, f Filter) []TimelineDay {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.EventType, b.EventType))
 	})
 	return out
+}
+
+func TestMarkerColumnsBackfill(t *testing.T) { eachBackend(t, testMarkerColumnsBackfill) }
+
+// testMarkerColumnsBackfill empties the marker columns, runs the backfill of the marker-columns migration, and
+// checks the markers against the bodies again.
+func testMarkerColumnsBackfill(t *testing.T, s *sqlStore) {
+	seedAggregate(t, s)
+	ctx := context.Background()
+	names, err := fs.Glob(migrations, s.d.migrations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var backfill string
+	for _, n := range names {
+		if strings.HasSuffix(n, "_marker_columns.sql") {
+			body, err := migrations.ReadFile(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, backfill, _ = strings.Cut(string(body), ";\nUPDATE")
+		}
+	}
+	if backfill == "" {
+		t.Fatal("no marker-columns migration with an UPDATE")
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET place_name = '', actor1 = '', given_end = ''`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "UPDATE"+backfill); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := s.Markers(ctx, Filter{}, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := markersFromAll(t, s, Filter{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", got, want)
+	}
 }

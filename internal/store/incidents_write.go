@@ -48,12 +48,12 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incid
 	if err != nil {
 		return fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
-	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
+	c, m := columnsOf(inc.Date, inc.Location, inc.Fatalities), markerColumnsOf(inc)
 	var rid int64
 	err = tx.QueryRowContext(ctx, s.d.rebind(s.d.upsertIncident()), inc.ID, string(body), c.start, c.end, c.lat,
 		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
 		clean(actorNames(inc.Actors)), c.best,
-		stamp(inc.Updated)).Scan(&rid)
+		stamp(inc.Updated), m.place, m.actor1, m.end).Scan(&rid)
 	if err != nil {
 		return fmt.Errorf("save incident %s: %w", inc.ID, err)
 	}

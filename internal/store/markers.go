@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"sitrep/internal/event"
 )
 
 // Marker is one placed incident on a map, compact: what a map needs without the incident's full body.
@@ -21,45 +23,38 @@ type Marker struct {
 	Actor1       string  `json:"actor1"`
 }
 
-// zeroDate is how a zero event.Date is written in an incident body.
-const zeroDate = "0001-01-01"
+// markerColumns are the incident columns only markers read (migration 0004): the place name, the first
+// actor1's name and the date end as the incident gives it.
+type markerColumns struct{ place, actor1, end string }
 
-// markerDialect is the SQL of Markers that differs between the backends: reading fields out of the JSON body.
-type markerDialect interface {
-	// markerFields is three expressions over incidents.body: the place name, the first actor1's name and the
-	// body's own date end, each '' when absent.
-	markerFields() string
-}
-
-func (sqliteDialect) markerFields() string {
-	return `coalesce(json_extract(body, '$.location.name'), ''),
-		coalesce((SELECT json_extract(a.value, '$.name') FROM json_each(body, '$.actors') a
-			WHERE json_extract(a.value, '$.role') = 'actor1' ORDER BY a.key LIMIT 1), ''),
-		coalesce(json_extract(body, '$.date.end'), '')`
-}
-
-func (postgresDialect) markerFields() string {
-	return `coalesce(body::jsonb #>> '{location,name}', ''),
-		coalesce((SELECT x.a ->> 'name' FROM jsonb_array_elements(CASE jsonb_typeof(body::jsonb -> 'actors')
-			WHEN 'array' THEN body::jsonb -> 'actors' END) WITH ORDINALITY AS x(a, n)
-			WHERE x.a ->> 'role' = 'actor1' ORDER BY x.n LIMIT 1), ''),
-		coalesce(body::jsonb #>> '{date,end}', '')`
+// markerColumnsOf derives the marker columns of inc.
+func markerColumnsOf(inc event.Incident) markerColumns {
+	var m markerColumns
+	if inc.Location != nil {
+		m.place = clean(inc.Location.Name)
+	}
+	for _, a := range inc.Actors {
+		if a.Role == event.RoleActor1 {
+			m.actor1 = clean(a.Name)
+			break
+		}
+	}
+	if inc.Date != nil {
+		m.end = inc.Date.End.String()
+	}
+	return m
 }
 
 // Markers returns the placed incidents matching f (f.Limit and f.Cursor are ignored) as markers, newest first,
-// at most limit of them; truncated says whether more matched.
+// at most limit of them; truncated says whether more matched. It reads columns only, no incident bodies.
 func (s *sqlStore) Markers(ctx context.Context, f Filter, limit int) ([]Marker, bool, error) {
-	md, ok := s.d.(markerDialect)
-	if !ok {
-		return nil, false, fmt.Errorf("markers: dialect %T cannot read bodies", s.d)
-	}
 	f.Limit, f.Cursor = 0, ""
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, false, fmt.Errorf("markers: %w", err)
 	}
-	q := `SELECT id, lat, lon, date_start, event_type, sub_event_type, coalesce(fatalities_best, 0), country, ` +
-		md.markerFields() + ` FROM incidents WHERE ` + strings.Join(append(where, `lat IS NOT NULL`), ` AND `) +
+	q := `SELECT id, lat, lon, date_start, given_end, event_type, sub_event_type, coalesce(fatalities_best, 0),
+		country, place_name, actor1 FROM incidents WHERE ` + strings.Join(append(where, `lat IS NOT NULL`), ` AND `) +
 		fmt.Sprintf(` ORDER BY date_start DESC, rid DESC LIMIT %d`, max(limit, 0)+1)
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
@@ -72,12 +67,9 @@ func (s *sqlStore) Markers(ctx context.Context, f Filter, limit int) ([]Marker, 
 			return out, true, nil
 		}
 		var m Marker
-		if err := rows.Scan(&m.ID, &m.Lat, &m.Lon, &m.Date, &m.EventType, &m.SubEventType, &m.Fatalities,
-			&m.Country, &m.Location, &m.Actor1, &m.DateEnd); err != nil {
+		if err := rows.Scan(&m.ID, &m.Lat, &m.Lon, &m.Date, &m.DateEnd, &m.EventType, &m.SubEventType,
+			&m.Fatalities, &m.Country, &m.Location, &m.Actor1); err != nil {
 			return nil, false, fmt.Errorf("markers: %w", err)
-		}
-		if m.DateEnd == zeroDate {
-			m.DateEnd = ""
 		}
 		out = append(out, m)
 	}
