@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,6 +21,8 @@ type input struct {
 	HTML      string `json:"html"`
 	URL       string `json:"url"`
 	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Source    string `json:"source"` // another name for publisher, as in JSON Lines input
 	Published string `json:"published"`
 	Language  string `json:"language"` // ISO 639-1; detected when ""
 	Explain   bool   `json:"explain"`
@@ -56,6 +59,9 @@ func (s *Server) document(ctx context.Context, in input) (event.Document, error)
 	}
 	if pub != nil {
 		doc.Published = pub
+	}
+	if outlet := cmp.Or(in.Publisher, in.Source); outlet != "" {
+		doc.Publisher = outlet
 	}
 	if in.Language != "" {
 		doc.Language = strings.ToLower(in.Language)

@@ -88,7 +88,7 @@ func TestExtractStoresNothing(t *testing.T) {
 
 func TestPostDocument(t *testing.T) {
 	h, st := writeServer(t, Options{})
-	body := fmt.Sprintf(`{"text":%q,"url":"https://wire.example/a1","title":"Shelling","published":"2026-02-09"}`, article)
+	body := fmt.Sprintf(`{"text":%q,"url":"https://wire.example/a1","title":"Shelling","publisher":"Meridian Wire","published":"2026-02-09"}`, article)
 	code, got := call(t, h, "POST", "/api/documents", body)
 	if code != http.StatusCreated {
 		t.Fatalf("status %d: %s", code, got)
@@ -98,7 +98,7 @@ func TestPostDocument(t *testing.T) {
 		t.Errorf("outcome %+v", out)
 	}
 	d, err := st.GetDocument(t.Context(), out.DocumentID)
-	if err != nil || d.Title != "Shelling" || d.URL != "https://wire.example/a1" {
+	if err != nil || d.Title != "Shelling" || d.URL != "https://wire.example/a1" || d.Publisher != "Meridian Wire" {
 		t.Errorf("stored %+v, %v", d, err)
 	}
 	if code, got = call(t, h, "POST", "/api/documents", body); code != http.StatusOK ||
