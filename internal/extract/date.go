@@ -78,10 +78,10 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 		lo, hi := c.bounds(s)
 		for i := range s.dates {
 			x := &s.dates[i]
-			if !x.Resolved || x.Start < lo || x.End > hi {
-				continue
+			if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi {
+				continue // a dateline dates the report, not even a statement in it
 			}
-			if !s.speechDate(*x) && !x.Dateline {
+			if !s.speechDate(*x) {
 				return x, "evidence-date:" + x.Rule
 			}
 			if speech == nil {

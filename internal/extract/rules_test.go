@@ -138,3 +138,23 @@ func TestDatelineAnchor(t *testing.T) {
 		t.Fatalf("want one event dated 2026-06-30 (the Tuesday before the dateline, not July 7), got %s", brief(res))
 	}
 }
+
+// TestDatelineIsNoStatementDate checks that a report whose text gives no date of its own is not dated by its
+// dateline, which is the day of filing.
+func TestDatelineIsNoStatementDate(t *testing.T) {
+	e := testEngine(t, true)
+	pub := event.NewDate(2026, 6, 23)
+	in := "BEIRUT, June 22 (Wire) - Gunmen killed five villagers near the town of Manbij, a war monitor said."
+	res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: in, Published: &pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 1 || res.Events[0].Date == nil {
+		t.Fatalf("want one dated event, got %s", brief(res))
+	}
+	for _, x := range res.Events[0].Explain {
+		if x.Field == "date" && x.Value == "2026-06-22..2026-06-22" {
+			t.Errorf("dated by the dateline: %s (%s)", x.Value, x.Rule)
+		}
+	}
+}
