@@ -58,7 +58,7 @@ func Find(text string, published *event.Date) []Expr {
 			}
 			in = low
 		}
-		for _, ix := range r.re.FindAllStringSubmatchIndex(in, -1) {
+		for _, ix := range findAll(r, in) {
 			m := make([]string, len(ix)/2)
 			for k := range m {
 				if ix[2*k] >= 0 {

@@ -1,0 +1,25 @@
+package timex
+
+import (
+	"reflect"
+	"testing"
+)
+
+func FuzzFindAll(f *testing.F) {
+	for _, s := range []string{newsText()[:3000], "In mid-March 2016, on 5th of Sept. 2015; last Monday night",
+		"2016-10-05 x2016-10-05 the 1990s IN 2014 early 2015 three days ago An Hour Ago 12 weeks ago",
+		"yesterday_ Yesterday, the day before yesterday; over the weekend \u212a \u017f", "\xffJune 3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range rules {
+			in := s
+			if r.fold {
+				in = lowerASCII(s)
+			}
+			if a, b := r.re.FindAllStringSubmatchIndex(in, -1), findAll(r, in); !reflect.DeepEqual(a, b) {
+				t.Fatalf("rule %s, %q:\nregexp  %v\nscanner %v", r.name, in, a, b)
+			}
+		}
+	})
+}
