@@ -44,5 +44,11 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Refresh the planner's statistics where they are missing or stale (cheap when they are not), so it picks
+	// the filter indexes by their selectivity.
+	if _, err := db.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: optimize: %w", path, err)
+	}
 	return s, nil
 }
