@@ -36,7 +36,7 @@ type bulkDialect struct {
 	// date is the ISO date expression of row i (spread over three years from 2023-01-01).
 	date string
 	// body rewrites the JSON text s.body: id, date and location (placeholders %[1]s id, %[2]s date, %[3]s lat,
-	// %[4]s lon, %[5]s country).
+	// %[4]s lon, %[5]s country, %[6]s admin1).
 	body string
 	// columns lists a table's stored, non-generated, non-identity columns.
 	columns string
@@ -48,7 +48,7 @@ var bulkSQLite = bulkDialect{name: "sqlite",
 	from: `seq`,
 	date: `date('2023-01-01', '+' || (i * 104729 % 1095) || ' days')`,
 	body: `json_set(s.body, '$.id', %[1]s, '$.date.start', %[2]s, '$.date.end', %[2]s, '$.location.lat', %[3]s,
-		'$.location.lon', %[4]s, '$.location.country', %[5]s)`,
+		'$.location.lon', %[4]s, '$.location.country', %[5]s, '$.location.admin1', %[6]s)`,
 	columns: `SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND name <> 'rid' ORDER BY cid`,
 	bind:    func(q string) string { return q },
 }
@@ -56,9 +56,9 @@ var bulkSQLite = bulkDialect{name: "sqlite",
 var bulkPostgres = bulkDialect{name: "postgres",
 	from: `generate_series(?::bigint, ?::bigint) AS seq(i)`,
 	date: `to_char(date '2023-01-01' + (i * 104729 % 1095)::int, 'YYYY-MM-DD')`,
-	body: `jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(s.body::jsonb, '{id}', to_jsonb(%[1]s)),
+	body: `jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(s.body::jsonb, '{id}', to_jsonb(%[1]s)),
 		'{date,start}', to_jsonb(%[2]s)), '{date,end}', to_jsonb(%[2]s)), '{location,lat}', to_jsonb(%[3]s)),
-		'{location,lon}', to_jsonb(%[4]s)), '{location,country}', to_jsonb(%[5]s))::text`,
+		'{location,lon}', to_jsonb(%[4]s)), '{location,country}', to_jsonb(%[5]s)), '{location,admin1}', to_jsonb(%[6]s))::text`,
 	columns: `SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()
 		AND is_generated = 'NEVER' AND is_identity = 'NO' ORDER BY ordinal_position`,
 	bind: func(q string) string {
@@ -155,9 +155,9 @@ func (d bulkDialect) copySQL(cols []string, table, seed string, over map[string]
 func (d bulkDialect) overrides(id string) map[string]string {
 	lat := `(c.a + (i * 7919 % 1000) / 1000.0 * (c.b2 - c.a))`
 	lon := `(c.x + (i * 6007 % 1000) / 1000.0 * (c.y - c.x))`
-	return map[string]string{"id": id, "body": fmt.Sprintf(d.body, id, d.date, lat, lon, "c.code"),
-		"date_start": d.date, "date_end": d.date, "lat": lat, "lon": lon, "country": "c.code",
-		"admin1": `c.code || ' Province'`}
+	admin1 := `(c.code || ' Province')`
+	return map[string]string{"id": id, "body": fmt.Sprintf(d.body, id, d.date, lat, lon, "c.code", admin1),
+		"date_start": d.date, "date_end": d.date, "lat": lat, "lon": lon, "country": "c.code", "admin1": admin1}
 }
 
 // bulkFill copies the seed incidents (and one event each) until the store holds n incidents, keeping the
