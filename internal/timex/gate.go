@@ -30,11 +30,12 @@ func hasMonth(s string) bool {
 	return false
 }
 
+// hasRelative takes ASCII-lower-cased text (the relative rule folds).
 func hasRelative(s string) bool {
 	for _, w := range []string{"yesterday", "today", "tonight", "night", "this week", "this month", "this year",
 		"last week", "last month", "last year", "weekend", "this morning", "this afternoon", "this evening",
 		"day before", "in the week", "in the month", "in the year"} {
-		if containsFold(s, w) {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -41,8 +41,26 @@ func refine(text string, xs []Expr, pub *event.Date) []Expr {
 
 // future reports a future-tense marker in the clause before pos (at most 60 bytes back).
 func future(text string, pos int) bool {
-	lo := max(0, pos-60)
-	return futureRe.MatchString(text[lo:pos])
+	w := text[max(0, pos-60):pos]
+	return mayBeFuture(w) && futureRe.MatchString(w)
+}
+
+// futureAnchors holds a word of every form of futureRe.
+var futureAnchors = []string{"will", "shall", "won't", "due", "expected", "scheduled", "plan", "set", "going",
+	"held", "effect", "into", "'ll"}
+
+// mayBeFuture is a cheap test that futureRe can match s. Text with a letter that folds to an ASCII one
+// ("K" Kelvin sign, "ſ") may always match.
+func mayBeFuture(s string) bool {
+	if strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f') {
+		return true
+	}
+	for _, a := range futureAnchors {
+		if containsFold(s, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayIn returns the weekday named in s.

@@ -8,10 +8,19 @@ import (
 func FuzzFindAll(f *testing.F) {
 	for _, s := range []string{newsText()[:3000], "In mid-March 2016, on 5th of Sept. 2015; last Monday night",
 		"2016-10-05 x2016-10-05 the 1990s IN 2014 early 2015 three days ago An Hour Ago 12 weeks ago",
-		"yesterday_ Yesterday, the day before yesterday; over the weekend \u212a \u017f", "\xffJune 3"} {
+		"yesterday_ Yesterday, the day before yesterday; over the weekend \u212a \u017f", "\xffJune 3",
+		"He WILL come on Tuesday; the truce takes effect Sunday; they'll meet on Monday; Won't; SCHEDULED for"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if futureRe.MatchString(s) && !mayBeFuture(s) {
+			t.Fatalf("%q: futureRe matches, mayBeFuture says no", s)
+		}
+		for _, w := range []string{"yesterday", "tonight", "this week", "weekend", "day before", "in the year"} {
+			if containsFold(s, w) && !hasRelative(lowerASCII(s)) {
+				t.Fatalf("%q holds %q, hasRelative of it lower-cased says no", s, w)
+			}
+		}
 		for _, r := range rules {
 			in := s
 			if r.fold {

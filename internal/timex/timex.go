@@ -40,23 +40,20 @@ type rule struct {
 	gate    func(string) bool // cheap test that the rule can match at all
 	re      *regexp.Regexp
 	resolve func(m []string, pub *event.Date) (Expr, bool)
-	fold    bool // match on ASCII-lower-cased text: literal bytes match faster than case folds
+	fold    bool // gate and match on ASCII-lower-cased text: literal bytes match faster than case folds
 }
 
 // Find returns every date expression of text, in order and without overlaps. published may be nil.
 func Find(text string, published *event.Date) []Expr {
 	var all []Expr
-	low := ""
+	low := lowerASCII(text)
 	for _, r := range rules {
-		if !r.gate(text) {
-			continue
-		}
 		in := text
 		if r.fold {
-			if low == "" {
-				low = lowerASCII(text)
-			}
 			in = low
+		}
+		if !r.gate(in) {
+			continue
 		}
 		for _, ix := range findAll(r, in) {
 			m := make([]string, len(ix)/2)
