@@ -11,6 +11,9 @@ var noneRe = regexp.MustCompile(`(?i)\b(?:no\s+one|no-one|nobody|none|no\s+(?:pe
 
 // negations: "no one was killed", "there were no casualties", "no injuries were reported" give a count of 0.
 func (f *finder) negations(cues []cue) []Mention {
+	if !containsFold(f.s, "no") { // every form of noneRe starts with "no" (letters without other case folds)
+		return nil
+	}
 	var out []Mention
 	for _, m := range noneRe.FindAllStringIndex(f.s, -1) {
 		w := strings.ToLower(f.s[m[0]:m[1]])
