@@ -181,34 +181,26 @@ func bulkFill(b *testing.B, st store.Store, db *sql.DB, d bulkDialect, n int) {
 			}
 		}
 	}
-	var seedMax, seeds, bulk int
+	var pl bulkPlan
+	var bulk int
 	row := db.QueryRowContext(ctx, `SELECT coalesce(max(rid), 0), count(*) FROM incidents WHERE id NOT LIKE 'bulk-%'`)
-	if err := row.Scan(&seedMax, &seeds); err != nil {
+	if err := row.Scan(&pl.seedMax, &pl.seeds); err != nil {
+		b.Fatal(err)
+	}
+	row = db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id NOT LIKE 'bulk-doc-%'`)
+	if err := row.Scan(&pl.seedDocs); err != nil {
 		b.Fatal(err)
 	}
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM incidents WHERE id LIKE 'bulk-%'`).Scan(&bulk); err != nil {
 		b.Fatal(err)
 	}
-	evCols, err := d.cols(ctx, db, "events")
-	if err != nil {
+	if err := pl.build(ctx, db, d); err != nil {
 		b.Fatal(err)
 	}
-	incCols, err := d.cols(ctx, db, "incidents")
-	if err != nil {
-		b.Fatal(err)
-	}
-	seedEv := fmt.Sprintf(`SELECT row_number() OVER (ORDER BY r.incident_rid) - 1 AS k, e.* FROM events e
-		JOIN (SELECT incident_rid, min(event_id) AS event_id FROM incident_reports WHERE incident_rid <= %d
-		GROUP BY incident_rid) r ON e.id = r.event_id`, seedMax)
-	seedInc := fmt.Sprintf(`SELECT row_number() OVER (ORDER BY rid) - 1 AS k, t.* FROM incidents t WHERE rid <= %d`, seedMax)
-	evSQL := d.copySQL(evCols, "events", seedEv, d.overrides(`'bulk-ev-' || i`))
-	incOver := d.overrides(`'bulk-' || i`)
-	incOver["given_end"] = `CASE s.given_end WHEN '' THEN '' ELSE ` + d.date + ` END`
-	incSQL := d.copySQL(incCols, "incidents", seedInc, incOver)
 	start, batch := time.Now(), envInt("SITREP_BENCH_BATCH", 50000)
-	for lo := bulk; seeds+lo < n; lo += batch {
-		hi := min(lo+batch, n-seeds) - 1
-		if err := bulkBatch(ctx, db, d, evSQL, incSQL, lo, hi, seeds); err != nil {
+	for lo := bulk; pl.seeds+lo < n; lo += batch {
+		hi := min(lo+batch, n-pl.seeds) - 1
+		if err := pl.batch(ctx, db, d, lo, hi); err != nil {
 			b.Fatal(err)
 		}
 		b.Logf("bulk-filled %d incidents (%.0f/s)", hi+1, float64(hi+1-bulk)/time.Since(start).Seconds())
@@ -219,15 +211,61 @@ func bulkFill(b *testing.B, st store.Store, db *sql.DB, d bulkDialect, n int) {
 	b.Logf("bulk fill done in %s", time.Since(start).Round(time.Second))
 }
 
-// bulkBatch adds copies lo..hi in one transaction: events, their full-text rows, incidents, report links and
-// spatial index rows.
-func bulkBatch(ctx context.Context, db *sql.DB, d bulkDialect, evSQL, incSQL string, lo, hi, seeds int) error {
+// bulkPerDoc is how many bulk events share one bulk document copy, as in the seed.
+const bulkPerDoc = 10
+
+// bulkPlan is the SQL of one bulk fill: the seed sizes and the INSERT ... SELECT of each copied table.
+type bulkPlan struct {
+	seedMax, seeds, seedDocs int
+	docSQL, evSQL, incSQL    string
+}
+
+// build writes the copy statements for the columns the tables have now.
+func (pl *bulkPlan) build(ctx context.Context, db *sql.DB, d bulkDialect) error {
+	var cols [3][]string
+	for k, t := range []string{"documents", "events", "incidents"} {
+		c, err := d.cols(ctx, db, t)
+		if err != nil {
+			return err
+		}
+		cols[k] = c
+	}
+	seedDoc := `SELECT row_number() OVER (ORDER BY rowid) - 1 AS k, t.* FROM documents t WHERE id NOT LIKE 'bulk-doc-%'`
+	pl.docSQL = d.copySQL(cols[0], "documents", seedDoc, map[string]string{"id": `'bulk-doc-' || i`,
+		"canonical_url": `s.canonical_url || '#bulk-' || i`, "url": `s.url || '#bulk-' || i`,
+		"content_hash": `s.content_hash || '-bulk-' || i`, "duplicate_of": `NULL`})
+	seedEv := fmt.Sprintf(`SELECT row_number() OVER (ORDER BY r.incident_rid) - 1 AS k, e.* FROM events e
+		JOIN (SELECT incident_rid, min(event_id) AS event_id FROM incident_reports WHERE incident_rid <= %d
+		GROUP BY incident_rid) r ON e.id = r.event_id`, pl.seedMax)
+	evOver := d.overrides(`'bulk-ev-' || i`)
+	evOver["document_id"] = fmt.Sprintf(`'bulk-doc-' || (i / %d)`, bulkPerDoc)
+	pl.evSQL = d.copySQL(cols[1], "events", seedEv, evOver)
+	seedInc := fmt.Sprintf(`SELECT row_number() OVER (ORDER BY rid) - 1 AS k, t.* FROM incidents t WHERE rid <= %d`,
+		pl.seedMax)
+	incOver := d.overrides(`'bulk-' || i`)
+	incOver["given_end"] = `CASE s.given_end WHEN '' THEN '' ELSE ` + d.date + ` END`
+	pl.incSQL = d.copySQL(cols[2], "incidents", seedInc, incOver)
+	return nil
+}
+
+// bulkStep is one statement of a batch.
+type bulkStep struct {
+	q    string
+	args []any
+}
+
+// batch adds copies lo..hi in one transaction: their documents, events, incidents, report links, and on
+// SQLite the full-text and R*Tree rows (PostgreSQL derives its tsvector columns and GiST entries itself).
+func (pl *bulkPlan) batch(ctx context.Context, db *sql.DB, d bulkDialect, lo, hi int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var evMax, incMax int64
+	var docMax, evMax, incMax int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM documents`).Scan(&docMax); err != nil {
+		return fmt.Errorf("max document rowid: %w", err)
+	}
 	if d.name == "sqlite" {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM events`).Scan(&evMax); err != nil {
 			return fmt.Errorf("max event rowid: %w", err)
@@ -236,25 +274,22 @@ func bulkBatch(ctx context.Context, db *sql.DB, d bulkDialect, evSQL, incSQL str
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rid), 0) FROM incidents`).Scan(&incMax); err != nil {
 		return fmt.Errorf("max incident rid: %w", err)
 	}
-	steps := []struct {
-		q    string
-		args []any
-	}{
-		{evSQL, []any{lo, hi, seeds}},
-		{incSQL, []any{lo, hi, seeds}},
-		{d.bind(`INSERT INTO incident_reports (incident_rid, event_id) SELECT rid, 'bulk-ev-' || substr(id, 6)
-			FROM incidents WHERE rid > ?`), []any{incMax}},
+	var steps []bulkStep
+	// Document copy j serves event copies 10j..10j+9; one started by the previous batch exists already.
+	if dlo, dhi := (lo+bulkPerDoc-1)/bulkPerDoc, hi/bulkPerDoc; dlo <= dhi {
+		steps = append(steps, bulkStep{pl.docSQL, []any{dlo, dhi, pl.seedDocs}})
 	}
+	steps = append(steps, bulkStep{pl.evSQL, []any{lo, hi, pl.seeds}}, bulkStep{pl.incSQL, []any{lo, hi, pl.seeds}},
+		bulkStep{d.bind(`INSERT INTO incident_reports (incident_rid, event_id) SELECT rid, 'bulk-ev-' || substr(id, 6)
+			FROM incidents WHERE rid > ?`), []any{incMax}})
 	if d.name == "sqlite" {
-		steps = append(steps, struct {
-			q    string
-			args []any
-		}{`INSERT INTO events_fts (rowid, summary) SELECT rowid, summary FROM events WHERE rowid > ?`, []any{evMax}},
-			struct {
-				q    string
-				args []any
-			}{`INSERT INTO incidents_rtree (rid, min_lat, max_lat, min_lon, max_lon) SELECT rid, lat, lat, lon, lon
-			FROM incidents WHERE rid > ? AND lat IS NOT NULL`, []any{incMax}})
+		steps = append(steps,
+			bulkStep{`INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents
+				WHERE rowid > ?`, []any{docMax}},
+			bulkStep{`INSERT INTO events_fts (rowid, summary) SELECT rowid, summary FROM events WHERE rowid > ?`,
+				[]any{evMax}},
+			bulkStep{`INSERT INTO incidents_rtree (rid, min_lat, max_lat, min_lon, max_lon) SELECT rid, lat, lat, lon,
+				lon FROM incidents WHERE rid > ? AND lat IS NOT NULL`, []any{incMax}})
 	}
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
