@@ -5,49 +5,27 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
 	"sitrep/internal/fetch"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
-)
-
-var (
-	enginesOnce sync.Once
-	engines     [2]*extract.Engine // plain, explaining
-	enginesErr  error
 )
 
 // testEngines builds the engine over the embedded lexicon and gazetteer once per test binary.
 func testEngines(t testing.TB) (plain, explain *extract.Engine) {
 	t.Helper()
-	enginesOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			enginesErr = err
-			return
-		}
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			enginesErr = err
-			return
-		}
-		geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-		for i := range engines {
-			engines[i] = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{Explain: i == 1})
-		}
-	})
-	if enginesErr != nil {
-		t.Fatal(enginesErr)
+	plain, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return engines[0], engines[1]
+	explain, err = extract.Default(extract.Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plain, explain
 }
 
 // article is a short report the engine finds an event in.

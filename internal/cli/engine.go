@@ -5,10 +5,8 @@ import (
 	"flag"
 	"fmt"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/extract"
 	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
 	"sitrep/internal/lexicon"
 )
 
@@ -46,6 +44,5 @@ func buildEngine(ctx context.Context, lexiconDir, gazetteerDir string, explain b
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-	return extract.New(lex, geo, actors.New(lex, gaz), extract.Options{Explain: explain}), nil
+	return extract.Wire(lex, gaz, extract.Options{Explain: explain}), nil
 }

@@ -9,27 +9,18 @@ import (
 	"strings"
 	"testing"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 )
 
-// newEngine wires the extraction engine as the CLI does (internal/cli/engine.go), with the embedded data only.
+// newEngine is the extraction engine as the CLI wires it, with the embedded data only.
 func newEngine(t testing.TB) *extract.Engine {
 	t.Helper()
-	lex, err := lexicon.Default()
+	eng, err := extract.Default(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gaz, err := gazetteer.Open(context.Background(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-	return extract.New(lex, geo, actors.New(lex, gaz), extract.Options{})
+	return eng
 }
 
 // TestEngineFindsEveryEventType runs the engine over the corpus: across it, every ACLED event type must be found.

@@ -14,43 +14,20 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/extract"
 	"sitrep/internal/fetch"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
-)
-
-var (
-	engineOnce sync.Once
-	engine     *extract.Engine
-	engineErr  error
 )
 
 // testEngine builds the engine from the embedded lexicon and gazetteer once per test binary.
 func testEngine(t testing.TB) *extract.Engine {
 	t.Helper()
-	engineOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-		engine = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{})
-	})
-	if engineErr != nil {
-		t.Fatal(engineErr)
+	eng, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return engine
+	return eng
 }
 
 // rig is a poller over a fresh store, fetching with a client that may reach the local test server.

@@ -6,45 +6,21 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 	"sitrep/internal/store"
-)
-
-var (
-	engineOnce sync.Once
-	engine     *extract.Engine
-	engineErr  error
 )
 
 // testEngine builds the engine from the embedded lexicon and gazetteer once per test binary.
 func testEngine(t testing.TB) *extract.Engine {
 	t.Helper()
-	engineOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-		engine = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{})
-	})
-	if engineErr != nil {
-		t.Fatal(engineErr)
+	eng, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return engine
+	return eng
 }
 
 // newTestPipeline returns a pipeline over a fresh SQLite store in a temporary directory.

@@ -5,43 +5,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/extract"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
 
-var (
-	engineOnce sync.Once
-	engine     *extract.Engine
-	engineErr  error
-)
-
 func testPipeline(t *testing.T) (*pipeline.Pipeline, *store.SQLite) {
 	t.Helper()
-	engineOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		engine = extract.New(lex, geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName}),
-			actors.New(lex, gaz), extract.Options{})
-	})
-	if engineErr != nil {
-		t.Fatal(engineErr)
+	engine, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "s.db"), store.Options{})
 	if err != nil {

@@ -4,48 +4,26 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 
-	"sitrep/internal/actors"
 	"sitrep/internal/api"
 	"sitrep/internal/extract"
-	"sitrep/internal/gazetteer"
-	"sitrep/internal/geoparse"
-	"sitrep/internal/lexicon"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
-)
-
-var (
-	engineOnce sync.Once
-	engine     *extract.Engine
-	explainEng *extract.Engine
-	engineErr  error
 )
 
 // engines builds the extraction engine (and its explaining twin) from the embedded data, once per test binary.
 func engines(t testing.TB) (*extract.Engine, *extract.Engine) {
 	t.Helper()
-	engineOnce.Do(func() {
-		lex, err := lexicon.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			engineErr = err
-			return
-		}
-		geo := geoparse.NewWithOptions(gaz, geoparse.Options{FirstName: lex.IsFirstName})
-		engine = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{})
-		explainEng = extract.New(lex, geo, actors.New(lex, gaz), extract.Options{Explain: true})
-	})
-	if engineErr != nil {
-		t.Fatal(engineErr)
+	plain, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return engine, explainEng
+	explain, err := extract.Default(extract.Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plain, explain
 }
 
 // site serves the real API (with the page) over st and returns its base URL.
