@@ -23,7 +23,7 @@ func nextToken(s string, i int) (start, end int) {
 			if isASCIIWordByte(c) {
 				return i, scanWord(s, i)
 			}
-			if c == '\'' && hasPossessive(s, i+1) {
+			if c == '\'' && text.HasPossessive(s, i+1) {
 				return i, i + 2
 			}
 			return i, i + 1
@@ -34,7 +34,7 @@ func nextToken(s string, i int) (start, end int) {
 			i += w
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			return i, scanWord(s, i)
-		case isApostrophe(r) && hasPossessive(s, i+w):
+		case isApostrophe(r) && text.HasPossessive(s, i+w):
 			return i, i + w + 1
 		default:
 			return i, i + w
@@ -57,7 +57,7 @@ func scanWord(s string, i int) int {
 			case (c == ',' || c == '.') && j > i && isDigit(s[j-1]) && j+1 < len(s) && isDigit(s[j+1]):
 				j++
 				continue
-			case c == '\'' && j > i && !hasPossessive(s, j+1) && startsLetter(s, j+1):
+			case c == '\'' && j > i && !text.HasPossessive(s, j+1) && startsLetter(s, j+1):
 				j++
 				continue
 			}
@@ -67,7 +67,7 @@ func scanWord(s string, i int) int {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			j += w
-		case isApostrophe(r) && !hasPossessive(s, j+w) && startsLetter(s, j+w):
+		case isApostrophe(r) && !text.HasPossessive(s, j+w) && startsLetter(s, j+w):
 			j += w
 		default:
 			return j
@@ -98,18 +98,6 @@ func startsLetter(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
-}
-
-// hasPossessive reports whether s[i:] is an "s" that ends a word: the s of "Russia's".
-func hasPossessive(s string, i int) bool {
-	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
-		return false
-	}
-	if i+1 == len(s) {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s[i+1:])
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // foldToken appends the matching key of tok to buf: lower case, diacritics removed, typographic quotes as

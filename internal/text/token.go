@@ -55,7 +55,7 @@ func Tokenize(s string, base int) []Token {
 			j, kind := scanWord(s, i)
 			toks = append(toks, Token{Start: base + i, End: base + j, Text: s[i:j], Kind: kind})
 			i = j
-		case isApostrophe(r) && hasPossessive(s, i+w):
+		case isApostrophe(r) && HasPossessive(s, i+w):
 			toks = append(toks, Token{Start: base + i, End: base + i + w + 1, Text: s[i : i+w+1], Kind: Word})
 			i += w + 1
 		default:
@@ -81,7 +81,7 @@ func scanWord(s string, i int) (int, Kind) {
 		case (r == ',' || r == '.') && kind == Number && j+1 < len(s) && isASCIIDigit(s[j+1]) && j > i:
 			// 1,200 and 2.5 stay one number.
 			j += w
-		case isApostrophe(r) && kind == Word && j+w < len(s) && !hasPossessive(s, j+w) && startsLetter(s[j+w:]):
+		case isApostrophe(r) && kind == Word && j+w < len(s) && !HasPossessive(s, j+w) && startsLetter(s[j+w:]):
 			// Sana'a, N'Djamena: an inner apostrophe between letters.
 			j += w
 		default:
@@ -100,8 +100,9 @@ func startsLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-// hasPossessive reports whether s[i:] starts with "s" followed by a non-letter (the s of "Russia's").
-func hasPossessive(s string, i int) bool {
+// HasPossessive reports whether s[i:] starts with "s" followed by a non-letter (the s of "Russia's"): whether an
+// apostrophe just before i begins a possessive.
+func HasPossessive(s string, i int) bool {
 	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
 		return false
 	}
