@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"sitrep/internal/event"
 	"sitrep/internal/extract"
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/lexicon"
@@ -22,6 +23,18 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.lexicon, "lexicon", "", "`dir` of extra lexicon *.tsv files that add to or override the embedded ones (see docs/lexicon.md)")
 	fs.StringVar(&f.gazetteer, "gazetteer", gazetteer.DefaultDir(), "`dir` of imported GeoNames dumps (see 'sitrep gazetteer import')")
 	fs.BoolVar(&f.explain, "explain", false, "add, for each value, the lexicon entry and rule that produced it")
+}
+
+// publishedFlag reads a command's --published YYYY-MM-DD; nil when the flag is empty.
+func publishedFlag(cmd, value string) (*event.Date, error) {
+	if value == "" {
+		return nil, nil
+	}
+	d, err := event.ParseDate(value)
+	if err != nil {
+		return nil, usagef("%s: --published: %v", cmd, err)
+	}
+	return &d, nil
 }
 
 // build wires the engine the flags describe.

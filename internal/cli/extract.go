@@ -82,13 +82,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var published *event.Date
-	if f.published != "" {
-		d, err := event.ParseDate(f.published)
-		if err != nil {
-			return usagef("extract: --published: %v", err)
-		}
-		published = &d
+	published, err := publishedFlag("extract", f.published)
+	if err != nil {
+		return err
 	}
 	eng, err := f.engine.build(ctx, e)
 	if err != nil {

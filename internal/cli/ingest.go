@@ -109,13 +109,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var published *event.Date
-	if f.published != "" {
-		d, err := event.ParseDate(f.published)
-		if err != nil {
-			return usagef("ingest: --published: %v", err)
-		}
-		published = &d
+	published, err := publishedFlag("ingest", f.published)
+	if err != nil {
+		return err
 	}
 	sink, st, closeAll, err := openSink(ctx, e, f)
 	if err != nil {
