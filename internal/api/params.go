@@ -97,25 +97,9 @@ func intParam(q url.Values, name string, lo, hi int) (int, error) {
 
 // bboxParam reads minLon,minLat,maxLon,maxLat; nil when absent.
 func bboxParam(v string) (*store.BBox, error) {
-	if v == "" {
-		return nil, nil
-	}
-	parts := strings.Split(v, ",")
-	bad := badRequest("bbox %q: want minLon,minLat,maxLon,maxLat in degrees", v)
-	if len(parts) != 4 {
-		return nil, bad
-	}
-	var n [4]float64
-	for i, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, bad
-		}
-		n[i] = x
-	}
-	b := &store.BBox{MinLon: n[0], MinLat: n[1], MaxLon: n[2], MaxLat: n[3]}
-	if b.MinLon < -180 || b.MaxLon > 180 || b.MinLat < -90 || b.MaxLat > 90 || b.MinLon > b.MaxLon || b.MinLat > b.MaxLat {
-		return nil, badRequest("bbox %q: longitudes within -180..180, latitudes within -90..90, minimum before maximum", v)
+	b, err := store.ParseBBox(v)
+	if err != nil {
+		return nil, badRequest("bbox: %v", err)
 	}
 	return b, nil
 }

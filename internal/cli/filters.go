@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"sitrep/internal/event"
@@ -47,7 +46,7 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 		if out.Country, err = countryCode(country); err != nil {
 			return out, err
 		}
-		if out.BBox, err = parseBBox(bbox); err != nil {
+		if out.BBox, err = store.ParseBBox(bbox); err != nil {
 			return out, usagef("--bbox: %v", err)
 		}
 		if out.EventType != "" && !slices.Contains(eventTypes, out.EventType) {
@@ -93,31 +92,4 @@ func countryCode(v string) (string, error) {
 		return c.Code, nil
 	}
 	return "", usagef("--country %q: not a country code or name", v)
-}
-
-// parseBBox reads "minLon,minLat,maxLon,maxLat" (the API's order); "" is no box.
-func parseBBox(v string) (*store.BBox, error) {
-	if v == "" {
-		return nil, nil
-	}
-	parts := strings.Split(v, ",")
-	if len(parts) != 4 {
-		return nil, fmt.Errorf("want minLon,minLat,maxLon,maxLat, got %q", v)
-	}
-	var n [4]float64
-	for i, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a number", p)
-		}
-		n[i] = x
-	}
-	b := &store.BBox{MinLon: n[0], MinLat: n[1], MaxLon: n[2], MaxLat: n[3]}
-	switch {
-	case b.MinLat < -90 || b.MaxLat > 90 || b.MinLon < -180 || b.MaxLon > 180:
-		return nil, fmt.Errorf("coordinates out of range in %q", v)
-	case b.MinLat > b.MaxLat || b.MinLon > b.MaxLon:
-		return nil, fmt.Errorf("min above max in %q", v)
-	}
-	return b, nil
 }
