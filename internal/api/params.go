@@ -116,22 +116,11 @@ func typeParams(typ, sub string) (string, string, error) {
 			return "", "", badRequest("sub_event_type %q belongs to event_type %q, not %q", sub, t, typ)
 		}
 	}
-	if typ != "" && !slices.Contains(eventTypes(), typ) {
+	if typ != "" && !slices.Contains(event.Types(), typ) {
 		return "", "", badRequest("event_type %q is not an ACLED event type (one of: %s)", typ,
-			strings.Join(eventTypes(), "; "))
+			strings.Join(event.Types(), "; "))
 	}
 	return typ, sub, nil
-}
-
-// eventTypes lists ACLED's six event types in codebook order.
-func eventTypes() []string {
-	var out []string
-	for _, sub := range event.SubTypes() {
-		if t, _ := event.TypeOf(sub); !slices.Contains(out, t) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // isLetters reports whether s is ASCII letters only.

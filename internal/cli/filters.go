@@ -11,10 +11,6 @@ import (
 	"sitrep/internal/store"
 )
 
-// eventTypes are ACLED's six event types, for --event-type.
-var eventTypes = []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs, event.TypeProtests,
-	event.TypeRiots, event.TypeStrategic}
-
 // filterFlags registers the incident filter flags on fs (--from, --to, --country, --admin1, --event-type,
 // --sub-event-type, --actor, --q, --min-fatalities, --bbox) and returns the function that builds the
 // store.Filter from them after fs is parsed. Bad values are usage errors.
@@ -49,8 +45,8 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 		if out.BBox, err = store.ParseBBox(bbox); err != nil {
 			return out, usagef("--bbox: %v", err)
 		}
-		if out.EventType != "" && !slices.Contains(eventTypes, out.EventType) {
-			return out, usagef("--event-type %q is not an ACLED event type (want one of %q)", out.EventType, eventTypes)
+		if out.EventType != "" && !slices.Contains(event.Types(), out.EventType) {
+			return out, usagef("--event-type %q is not an ACLED event type (want one of %q)", out.EventType, event.Types())
 		}
 		if _, ok := event.TypeOf(out.SubEventType); out.SubEventType != "" && !ok {
 			return out, usagef("--sub-event-type %q is not an ACLED sub-event type (want one of %q)", out.SubEventType,

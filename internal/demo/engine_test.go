@@ -87,8 +87,7 @@ func TestEngineFindsEveryEventType(t *testing.T) {
 	t.Logf("intended events found with their sub-type: %d of %d; of those, with the intended date: %d, with a place: %d",
 		hit, total, dated, placed)
 	t.Logf("of those with a reported death toll, with the intended figure: %d of %d", tolls, withToll)
-	for _, typ := range []string{event.TypeBattles, event.TypeExplosions, event.TypeViolenceCivs,
-		event.TypeProtests, event.TypeRiots, event.TypeStrategic} {
+	for _, typ := range event.Types() {
 		if types[typ] == 0 {
 			t.Errorf("no %s event found in the corpus (found: %s)", typ, summary(types))
 		}

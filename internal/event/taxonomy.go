@@ -45,6 +45,11 @@ func TypeOf(subType string) (string, bool) {
 	return t, ok
 }
 
+// Types returns ACLED's six event types in codebook order.
+func Types() []string {
+	return []string{TypeBattles, TypeExplosions, TypeViolenceCivs, TypeProtests, TypeRiots, TypeStrategic}
+}
+
 // SubTypes returns the 25 sub-event types in ACLED's codebook order.
 func SubTypes() []string {
 	return []string{
