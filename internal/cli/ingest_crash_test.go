@@ -16,22 +16,6 @@ import (
 	"sitrep/internal/store"
 )
 
-// TestIngestHelperProcess is not a test: TestIngestSurvivesKill runs the test binary with it to get an ingest
-// process it can kill.
-func TestIngestHelperProcess(t *testing.T) {
-	if os.Getenv("SITREP_INGEST_HELPER") != "1" {
-		t.Skip("helper process for TestIngestSurvivesKill")
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(Run(args, strings.NewReader(""), os.Stdout, os.Stderr))
-}
-
 // crashCorpus writes n distinct synthetic reports as JSON Lines.
 func crashCorpus(t *testing.T, path string, n int) {
 	towns := []string{"Kharkiv", "Mosul", "Kandahar", "Gao", "Maiduguri", "Aleppo", "Sanaa", "Goma", "Mogadishu", "Homs"}
@@ -64,8 +48,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 	dir := t.TempDir()
 	corpus, db := filepath.Join(dir, "c.jsonl"), filepath.Join(dir, "s.db")
 	crashCorpus(t, corpus, n)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestHelperProcess$", "--", "ingest", "--quiet", "--db", db, corpus)
-	cmd.Env = append(os.Environ(), "SITREP_INGEST_HELPER=1")
+	cmd := sitrepProcess("ingest", "--quiet", "--db", db, corpus)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,7 @@ package cli
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -19,22 +17,6 @@ import (
 	"sitrep/internal/queue/natstest"
 	"sitrep/internal/store"
 )
-
-// TestWorkerHelperProcess is not a test: TestWorkerSurvivesKill runs the test binary with it to get a worker
-// process it can kill.
-func TestWorkerHelperProcess(t *testing.T) {
-	if os.Getenv("SITREP_WORKER_HELPER") != "1" {
-		t.Skip("helper process for TestWorkerSurvivesKill")
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(Run(args, strings.NewReader(""), os.Stdout, os.Stderr))
-}
 
 // killDocs is n sample-corpus articles, each made unique.
 func killDocs(t *testing.T, n int) []event.Document {
@@ -113,8 +95,7 @@ func TestWorkerSurvivesKill(t *testing.T) {
 		}
 	}
 	args := []string{"worker", "--nats", nats.URL(), "--db", dsn, "--workers", "2", "--ack-wait", "1s"}
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestWorkerHelperProcess$", "--"}, args...)...)
-	cmd.Env = append(os.Environ(), "SITREP_WORKER_HELPER=1")
+	cmd := sitrepProcess(args...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
