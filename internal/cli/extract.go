@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"strings"
 	"time"
 
 	"sitrep/internal/document"
@@ -100,7 +99,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	defer src.Close()
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	x := &extraction{e: e, f: f, eng: eng, out: out, stream: isStream(f.inputFormat, arg)}
+	x := &extraction{e: e, f: f, eng: eng, out: out, stream: src.Stream()}
 	if err := x.run(ctx, src); err != nil {
 		return err
 	}
@@ -228,9 +227,4 @@ func documentError(err error) error {
 		}
 	}
 	return fmt.Errorf("extract: %w", err)
-}
-
-// isStream reports whether the input is a JSON Lines stream of documents rather than one article.
-func isStream(inputFormat, arg string) bool {
-	return inputFormat == "jsonl" || (inputFormat == "auto" && strings.HasSuffix(strings.ToLower(arg), ".jsonl"))
 }

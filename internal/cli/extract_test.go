@@ -92,6 +92,22 @@ func TestExtractJSONLStreamsInOrderAndReportsBadLines(t *testing.T) {
 	}
 }
 
+// TestExtractSniffedJSONLReportsEachBadLine: JSON Lines recognised by its content (no flag, no .jsonl name) is
+// still treated as a stream, so each bad line is reported on its own.
+func TestExtractSniffedJSONLReportsEachBadLine(t *testing.T) {
+	in := `{"id":"a","text":"Two soldiers were killed in clashes with rebels near Goma on Tuesday."}` + "\n" +
+		`{"id":"b",` + "\n" + `{"id":"c"}` + "\n"
+	code, _, stderr := run(t, in, "extract", "-")
+	if code != ExitInput {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitInput, stderr)
+	}
+	for _, want := range []string{"line 2", "line 3", "2 of 3 documents failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q: %s", want, stderr)
+		}
+	}
+}
+
 func TestExtractTextFormat(t *testing.T) {
 	code, out, stderr := run(t, convoyReport, "extract", "--format", "text", "--published", "2016-09-21", "-")
 	if code != ExitOK {

@@ -64,6 +64,9 @@ func (s *Source) Next(ctx context.Context) (event.Document, error) {
 	return doc, nil
 }
 
+// Stream reports whether the source is a JSON Lines stream of documents rather than one article.
+func (s *Source) Stream() bool { return s.lines != nil }
+
 // Close releases the underlying file, if any.
 func (s *Source) Close() error {
 	if s.closer == nil {
