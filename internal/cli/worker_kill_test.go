@@ -13,7 +13,6 @@ import (
 	"sitrep/internal/event"
 	"sitrep/internal/pgtest"
 	"sitrep/internal/pipeline"
-	"sitrep/internal/queue"
 	"sitrep/internal/queue/natstest"
 	"sitrep/internal/store"
 )
@@ -84,16 +83,7 @@ func TestWorkerSurvivesKill(t *testing.T) {
 	}
 	nats := natstest.Start(t)
 	ctx := context.Background()
-	c, err := queue.Dial(ctx, nats.URL(), queue.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	for _, d := range docs {
-		if _, err := c.Publish(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c := publishDocs(t, nats.URL(), docs...)
 	args := []string{"worker", "--nats", nats.URL(), "--db", dsn, "--workers", "2", "--ack-wait", "1s"}
 	cmd := sitrepProcess(args...)
 	if err := cmd.Start(); err != nil {

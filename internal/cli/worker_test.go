@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,20 +55,8 @@ func TestWorkerStoresPublishedDocuments(t *testing.T) {
 	docs = docs[:12]
 	n := natstest.Start(t)
 	ctx := context.Background()
-	c, err := queue.Dial(ctx, n.URL(), queue.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	for _, d := range docs {
-		if _, err := c.Publish(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
 	poison := event.Document{ID: "empty-one", URL: "https://news.example/empty", Title: "Nothing here"}
-	if _, err := c.Publish(ctx, poison); err != nil {
-		t.Fatal(err)
-	}
+	c := publishDocs(t, n.URL(), append(slices.Clone(docs), poison)...)
 	db := filepath.Join(t.TempDir(), "w.db")
 	e, _, stderr := testEnv()
 	wctx, cancel := context.WithCancel(ctx)
@@ -120,4 +109,20 @@ func TestWorkerStoresPublishedDocuments(t *testing.T) {
 	if b, err := c.Backlog(ctx); err != nil || b.Dead != 0 || b.Pending != 1 {
 		t.Errorf("backlog after --requeue: %+v, %v; want the dead letter pending again", b, err)
 	}
+}
+
+// publishDocs publishes docs, in order, to the NATS server at url and returns the client (closed when t ends).
+func publishDocs(t *testing.T, url string, docs ...event.Document) *queue.Client {
+	t.Helper()
+	c, err := queue.Dial(context.Background(), url, queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	for _, d := range docs {
+		if _, err := c.Publish(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
 }
