@@ -2,12 +2,16 @@ package api
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"sitrep/internal/event"
 	"sitrep/internal/store"
 )
 
@@ -68,6 +72,60 @@ func testTimeline(t *testing.T, st store.Store) {
 		if got[i] != want[i] {
 			t.Errorf("day %d: %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+func TestTimelineClipsToRange(t *testing.T) { backends(t, testTimelineClipsToRange) }
+
+// testTimelineClipsToRange stores an incident from 28 January to 4 February and checks that the timeline
+// counts it once, on its first day inside the range asked for, so that no bar lies before from.
+func testTimelineClipsToRange(t *testing.T, st store.Store) {
+	long := mkEvent("https://news.example/long#a", spec{"Armed clash", feb(4), "Gao", 16.27, -0.04, "ML", 6, "JNIM"})
+	long.Date.Start = event.NewDate(2026, time.January, 28)
+	long.Date.Precision = event.PrecisionWeek
+	d := store.Document{Document: event.Document{URL: "https://news.example/long", Title: "Week of fighting",
+		Language: "en", Text: "Fighting went on near Gao for a week."}, CanonicalURL: "https://news.example/long"}
+	if _, err := st.PutResult(context.Background(), d, []event.Event{long}); err != nil {
+		t.Fatal(err)
+	}
+	h := New(st, nil, nil, Options{}).Handler()
+	tests := []struct{ query, wantDay string }{
+		{"country=ML", "2026-01-28"},
+		{"country=ML&to=2026-01-30", "2026-01-28"},
+		{"country=ML&from=2026-01-28", "2026-01-28"},
+		{"country=ML&from=2026-02-01&to=2026-02-09", "2026-02-01"},
+		{"country=ML&from=2026-02-04", "2026-02-04"},
+		{"country=ML&from=2026-02-05", ""},
+	}
+	for _, tt := range tests {
+		code, body := call(t, h, "GET", "/api/timeline?"+tt.query, "")
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", tt.query, code, body)
+		}
+		got := decode[map[string][]day](t, body)["days"]
+		var want []day
+		if tt.wantDay != "" {
+			want = []day{{tt.wantDay, "Battles", 1, 6}}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %+v, want %+v", tt.query, got, want)
+		}
+	}
+	// Every bar of a ranged timeline lies inside the range, and the counts add up to the incident list.
+	code, body := call(t, h, "GET", "/api/timeline?from=2026-02-01&to=2026-02-09", "")
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	total := 0
+	for _, d := range decode[map[string][]day](t, body)["days"] {
+		if d.Date < "2026-02-01" || d.Date > "2026-02-09" {
+			t.Errorf("bar %+v outside the range", d)
+		}
+		total += d.Incidents
+	}
+	_, list := call(t, h, "GET", "/api/incidents?from=2026-02-01&to=2026-02-09", "")
+	if n := len(decode[struct{ Incidents []json.RawMessage }](t, list).Incidents); n != total {
+		t.Errorf("timeline counts %d incidents, the list has %d", total, n)
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// day is one bar of the timeline: the incidents of one event type starting on one day (store.TimelineDay).
+// day is one bar of the timeline: the incidents of one event type counted on one day (store.TimelineDay).
 type day struct {
 	Date       string `json:"date"`
 	EventType  string `json:"event_type"`
@@ -13,8 +13,9 @@ type day struct {
 	Fatalities int    `json:"fatalities"`
 }
 
-// timeline answers GET /api/timeline: incidents and fatalities per start day and event type, oldest first.
-// Undated incidents are left out. The store sums them in one grouped query.
+// timeline answers GET /api/timeline: incidents and fatalities per day and event type, oldest first. Each
+// incident counts once, on its first day inside [from, to] (its start day, or from when it began earlier), so no
+// day lies outside the range. Undated incidents are left out. The store sums them in one grouped query.
 func (s *Server) timeline(r *http.Request) (any, error) {
 	f, err := incidentFilter(r)
 	if err != nil {

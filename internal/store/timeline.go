@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// TimelineDay is one bar of a timeline: the incidents of one event type starting on one day.
+// TimelineDay is one bar of a timeline: the incidents of one event type counted on one day.
 type TimelineDay struct {
 	Date       string `json:"date"`
 	EventType  string `json:"event_type"`
@@ -17,17 +17,23 @@ type TimelineDay struct {
 }
 
 // Timeline counts the dated incidents matching f (f.Limit and f.Cursor are ignored) and sums their best
-// fatality figures per start day and event type, oldest day first, then by event type.
+// fatality figures per day and event type, oldest day first, then by event type. An incident is counted once,
+// on its first day inside [f.From, f.To]: its start day, or f.From when it began earlier and still overlaps
+// the range, so every day lies within the range asked for.
 func (s *sqlStore) Timeline(ctx context.Context, f Filter) ([]TimelineDay, error) {
 	f.Limit, f.Cursor = 0, ""
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
-	q := `SELECT date_start, event_type, count(*), coalesce(sum(fatalities_best), 0) FROM incidents
+	day, dayArgs := `date_start`, []any(nil)
+	if !f.From.IsZero() {
+		day, dayArgs = `CASE WHEN date_start < ? THEN ? ELSE date_start END`, []any{f.From.String(), f.From.String()}
+	}
+	q := `SELECT ` + day + `, event_type, count(*), coalesce(sum(fatalities_best), 0) FROM incidents
 		WHERE ` + strings.Join(append(where, `date_start <> ''`), ` AND `) + `
-		GROUP BY date_start, event_type`
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+		GROUP BY 1, 2`
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), append(dayArgs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
