@@ -41,7 +41,10 @@ func (r *run) lookupCandidates(m *mention) {
 		ps = r.withStateName(m.key, ps)
 	}
 	for _, p := range ps {
-		if isAdmin1(p) && (gazetteer.Fold(p.Name) == m.key || divisionName(gazetteer.Fold(p.Name), m.key)) {
+		if !isAdmin1(p) {
+			continue
+		}
+		if n := r.p.fold(p.Name); n == m.key || divisionName(n, m.key) {
 			m.alsoAdmin1 = true
 		}
 	}
@@ -138,24 +141,36 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 // first-order divisions named "<key> State", "<key> Province"... ("New York State", "Midlands province"),
 // seas and oceans ("the Atlantic"). Bare compass words ("Centre", "West") name no division.
 func (r *run) withStateName(key string, ps []gazetteer.Place) []gazetteer.Place {
+	for _, p := range r.p.stateNames.get(key, r.p.stateNamesOf) {
+		if !hasPlace(ps, p) {
+			ps = append(ps[:len(ps):len(ps)], p)
+		}
+	}
+	return ps
+}
+
+// stateNamesOf returns the divisions, seas and oceans whose name is key with a generic word (see
+// withStateName).
+func (p *Parser) stateNamesOf(key string) []gazetteer.Place {
+	var out []gazetteer.Place
 	for _, word := range divisionWords {
 		if directions[key] || compassWords[key] {
 			break
 		}
-		for _, p := range r.lookup(key + " " + word) {
-			if isAdmin1(p) && gazetteer.Fold(p.Name) == key+" "+word && !hasPlace(ps, p) {
-				ps = append(ps[:len(ps):len(ps)], p)
+		for _, q := range p.lookup(key+" "+word, false) {
+			if isAdmin1(q) && gazetteer.Fold(q.Name) == key+" "+word {
+				out = append(out, q)
 			}
 		}
 	}
 	for _, suffix := range []string{" ocean", " sea"} {
-		for _, p := range r.lookup(key + suffix) {
-			if p.Class == 'H' && gazetteer.Fold(p.Name) == key+suffix && !hasPlace(ps, p) {
-				ps = append(ps[:len(ps):len(ps)], p)
+		for _, q := range p.lookup(key+suffix, false) {
+			if q.Class == 'H' && gazetteer.Fold(q.Name) == key+suffix {
+				out = append(out, q)
 			}
 		}
 	}
-	return ps
+	return out
 }
 
 // divisionWords are the generic words of division names that news drops ("Kano State" -> "Kano").

@@ -16,25 +16,45 @@ type docText struct {
 	s       string
 	toks    []text.Token
 	folded  []string
+	caps    []bool          // caps[i]: token i is a word that starts with an upper-case letter
 	initial []bool          // initial[i]: token i is the first word of its sentence
 	lower   map[string]bool // folded words written in lower case somewhere in the text
 }
 
 // prepare tokenizes s and marks sentence starts.
 func prepare(s string) *docText {
-	d := &docText{s: s, toks: text.Tokenize(s, 0), lower: map[string]bool{}}
+	d := &docText{s: s, toks: text.Tokenize(s, 0)}
 	d.folded = make([]string, len(d.toks))
+	d.caps = make([]bool, len(d.toks))
 	d.initial = make([]bool, len(d.toks))
+	d.lower = make(map[string]bool, len(d.toks)/4)
+	low := asciiLower(s)
 	for i, t := range d.toks {
-		if t.Kind != text.Word {
+		if t.Kind != text.Word || t.Text == "" {
 			continue
 		}
-		d.folded[i] = gazetteer.Fold(t.Text)
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+		d.folded[i] = foldWord(t, low)
+		c := t.Text[0]
+		switch {
+		case c >= 'a' && c <= 'z':
 			d.lower[d.folded[i]] = true
+		case c >= 'A' && c <= 'Z':
+			d.caps[i] = true
+		case c >= utf8.RuneSelf:
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			d.caps[i] = unicode.IsUpper(r)
+			if unicode.IsLower(r) {
+				d.lower[d.folded[i]] = true
+			}
 		}
 	}
-	bounds := text.SentenceBounds(s)
+	d.markInitial()
+	return d
+}
+
+// markInitial marks the first word of every sentence.
+func (d *docText) markInitial() {
+	bounds := text.SentenceBounds(d.s)
 	b := 0
 	for i, t := range d.toks {
 		for b < len(bounds) && bounds[b][1] <= t.Start {
@@ -45,7 +65,35 @@ func prepare(s string) *docText {
 		}
 		d.initial[i] = d.firstWordFrom(i, bounds[b][0])
 	}
-	return d
+}
+
+// asciiLower returns s with its ASCII capitals in lower case (same length, same offsets).
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// foldWord returns gazetteer.Fold of a word token: for a word of ASCII letters and digits, its bytes in low
+// (the text in ASCII lower case), without allocating.
+func foldWord(t text.Token, low string) string {
+	for i := 0; i < len(t.Text); i++ {
+		c := t.Text[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return gazetteer.Fold(t.Text)
+		}
+	}
+	if t.End-t.Start != len(t.Text) || t.End > len(low) {
+		return gazetteer.Fold(t.Text)
+	}
+	return low[t.Start:t.End]
 }
 
 // firstWordFrom reports whether no word token lies between the sentence start and token i.
@@ -74,7 +122,7 @@ func (d *docText) tight(i int) bool {
 func (d *docText) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Kind == text.Word }
 
 // isCap reports whether token i is a capitalised word.
-func (d *docText) isCap(i int) bool { return d.isWord(i) && d.toks[i].IsCap() }
+func (d *docText) isCap(i int) bool { return i >= 0 && i < len(d.caps) && d.caps[i] }
 
 // word returns the folded word at i, or "" when token i is not a word.
 func (d *docText) word(i int) string {

@@ -2,8 +2,6 @@ package geoparse
 
 import (
 	"strings"
-
-	"sitrep/internal/gazetteer"
 )
 
 // verdict is what recognition does with a gazetteer name.
@@ -118,15 +116,18 @@ func (r *run) strongCue(lo int) bool {
 
 // majorName reports whether a key names a country, or a place so large that a common-word reading is
 // unlikely (a first-order division with a population, a city of a million).
-func (r *run) majorName(key string) bool {
-	if _, ok := r.g.CountryByName(key); ok {
+func (r *run) majorName(key string) bool { return r.p.major.get(key, r.p.majorNameOf) }
+
+// majorNameOf computes majorName.
+func (p *Parser) majorNameOf(key string) bool {
+	if _, ok := p.g.CountryByName(key); ok {
 		return true
 	}
-	for _, p := range r.lookup(key) {
-		if n := gazetteer.Fold(p.Name); p.Class != 'A' && n != key && withoutArticle(n) != key && !strings.HasPrefix(n, key+" ") {
+	for _, q := range p.lookup(key, false) {
+		if n := p.fold(q.Name); q.Class != 'A' && n != key && withoutArticle(n) != key && !strings.HasPrefix(n, key+" ") {
 			continue // a town known by this name only as an alternate one
 		}
-		if p.Population >= 1_000_000 || p.Class == 'L' && p.Code == "CONT" || isAdmin1(p) && p.Population > 0 {
+		if q.Population >= 1_000_000 || q.Class == 'L' && q.Code == "CONT" || isAdmin1(q) && q.Population > 0 {
 			return true
 		}
 	}

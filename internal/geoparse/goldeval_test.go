@@ -31,7 +31,7 @@ type goldDoc struct {
 	Toponyms []goldTop
 }
 
-func readGold(t *testing.T, name string) []goldDoc {
+func readGold(t testing.TB, name string) []goldDoc {
 	t.Helper()
 	f, err := os.Open(filepath.Join(goldDir, name))
 	if err != nil {

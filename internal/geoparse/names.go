@@ -147,7 +147,7 @@ func (r *run) isDateline(lo, hi int) bool {
 		t := d.toks[k]
 		switch {
 		case t.Kind == text.Number || t.Text == "," || t.Text == ".":
-		case t.Kind == text.Word && (t.IsCap() || months[d.folded[k]]):
+		case t.Kind == text.Word && (d.caps[k] || months[d.folded[k]]):
 		case t.Text == "(":
 			return d.isCap(k+1) && (d.punct(k+2, ")") || d.punct(k+3, ")"))
 		case t.Text == "-" || t.Text == "–" || t.Text == "—":

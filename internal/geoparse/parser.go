@@ -2,7 +2,6 @@ package geoparse
 
 import (
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"sitrep/internal/event"
@@ -11,49 +10,49 @@ import (
 
 // Parser recognises and resolves place names against a gazetteer. It is read-only and safe for concurrent use.
 type Parser struct {
-	g        *gazetteer.Gazetteer
-	opts     Options
-	lookups  sync.Map // folded key -> []gazetteer.Place, shared by all calls
-	prefixes sync.Map // folded key -> bool
-	cached   atomic.Int64
+	g      *gazetteer.Gazetteer
+	opts   Options
+	cached atomic.Int64
+	// the caches, shared by all calls and bounded together by maxCached
+	names      *cache[nameEntry]         // folded words -> what the gazetteer holds under them
+	loose      *cache[[]gazetteer.Place] // folded key -> the places of its transliteration key
+	stateNames *cache[[]gazetteer.Place] // folded key -> stateNamesOf
+	major      *cache[bool]              // folded key -> majorNameOf
+	folds      *cache[string]            // place name -> gazetteer.Fold of it
+}
+
+// nameEntry is what the gazetteer holds under some folded words: whether a name equals them or starts with
+// them and a space, and the places of the names that equal them.
+type nameEntry struct {
+	prefix bool
+	places []gazetteer.Place
 }
 
 // maxCached bounds the entries of the parser's lookup caches.
 const maxCached = 1 << 18
 
+// entryOf looks up folded words in the gazetteer.
+func (p *Parser) entryOf(key string) nameEntry {
+	if !p.g.HasPrefix(key) {
+		return nameEntry{}
+	}
+	return nameEntry{prefix: true, places: p.g.Lookup(key)}
+}
+
 // lookup returns the places of a folded key (loose: of its transliteration key), cached across calls. The
 // returned slice is shared: callers must not modify it.
 func (p *Parser) lookup(key string, loose bool) []gazetteer.Place {
-	k := key
 	if loose {
-		k = "~" + key
+		return p.loose.get(key, p.g.LookupLoose)
 	}
-	if v, ok := p.lookups.Load(k); ok {
-		return v.([]gazetteer.Place)
-	}
-	var ps []gazetteer.Place
-	if loose {
-		ps = p.g.LookupLoose(key)
-	} else {
-		ps = p.g.Lookup(key)
-	}
-	if p.cached.Add(1) < maxCached {
-		p.lookups.Store(k, ps)
-	}
-	return ps
+	return p.names.get(key, p.entryOf).places
 }
 
 // hasPrefix is gazetteer.HasPrefix, cached across calls.
-func (p *Parser) hasPrefix(key string) bool {
-	if v, ok := p.prefixes.Load(key); ok {
-		return v.(bool)
-	}
-	b := p.g.HasPrefix(key)
-	if p.cached.Add(1) < maxCached {
-		p.prefixes.Store(key, b)
-	}
-	return b
-}
+func (p *Parser) hasPrefix(key string) bool { return p.names.get(key, p.entryOf).prefix }
+
+// fold is gazetteer.Fold of a place's name, cached across calls.
+func (p *Parser) fold(name string) string { return p.folds.get(name, gazetteer.Fold) }
 
 // Options tunes a Parser.
 type Options struct {
@@ -68,10 +67,18 @@ type Options struct {
 }
 
 // New returns a parser over g (gazetteer.Default or gazetteer.Open).
-func New(g *gazetteer.Gazetteer) *Parser { return &Parser{g: g} }
+func New(g *gazetteer.Gazetteer) *Parser { return NewWithOptions(g, Options{}) }
 
 // NewWithOptions returns a parser over g tuned by o.
-func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser { return &Parser{g: g, opts: o} }
+func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser {
+	p := &Parser{g: g, opts: o}
+	p.names = newCache[nameEntry](&p.cached)
+	p.loose = newCache[[]gazetteer.Place](&p.cached)
+	p.stateNames = newCache[[]gazetteer.Place](&p.cached)
+	p.major = newCache[bool](&p.cached)
+	p.folds = newCache[string](&p.cached)
+	return p
+}
 
 // Parse finds the place names of a text (a whole document, for its context) and resolves them, ordered by
 // Start. Demonyms are left out; metonyms are kept with Locational false.

@@ -96,7 +96,7 @@ func (r *run) longest(i int) (int, string) {
 		if t.Kind != text.Word || w == "" || strings.ContainsAny(t.Text[:1], "'’") {
 			break
 		}
-		cap := t.IsCap() || elided(t.Text)
+		cap := d.caps[j] || elided(t.Text)
 		if !cap && !connectors[w] && !(j == i && arabicArticles[w]) {
 			break
 		}

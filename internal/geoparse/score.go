@@ -31,7 +31,7 @@ func (r *run) components(k, i int, p gazetteer.Place, pr float64, f *focus, anch
 // nameMatch favours the reading a name most plainly denotes: the country a country name names, and places
 // whose main name is the name as written over places that merely have it among their alternate names (a
 // former or foreign name: Salisbury for Harare, Franklin for Columbus).
-func nameMatch(m *mention, p gazetteer.Place) float64 {
+func (r *run) nameMatch(m *mention, p gazetteer.Place) float64 {
 	if m.country != nil {
 		if isCountry(p) && p.Country == m.country.Code && !m.alsoAdmin1 {
 			return 3
@@ -41,7 +41,7 @@ func nameMatch(m *mention, p gazetteer.Place) float64 {
 	if m.preset != nil || m.key == "" {
 		return 0
 	}
-	n := gazetteer.Fold(p.Name)
+	n := r.p.fold(p.Name)
 	switch {
 	case divisionName(n, m.key) && isAdmin1(p):
 		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
@@ -168,10 +168,10 @@ func (r *run) proximityOf(m *mention, i int, p gazetteer.Place, anchors []anchor
 func (r *run) nameMatchOf(m *mention, i int, p gazetteer.Place) float64 {
 	kd := m.kd
 	if kd == nil {
-		return nameMatch(m, p)
+		return r.nameMatch(m, p)
 	}
 	if math.IsNaN(kd.name[i]) {
-		kd.name[i] = nameMatch(m, p)
+		kd.name[i] = r.nameMatch(m, p)
 	}
 	return kd.name[i]
 }

@@ -52,7 +52,7 @@ func (r *run) capRun(i int) int {
 		if t.Kind != text.Word {
 			break
 		}
-		if t.IsCap() {
+		if d.caps[j] {
 			words++
 			end = j + 1
 			continue
