@@ -3,6 +3,7 @@ package lexicon
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Match is one lexicon name or alias found in a text. Start and End are UTF-8 byte offsets into the document
@@ -24,11 +25,21 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	if l == nil || l.root == nil {
 		return nil
 	}
-	f := finder{text: text, cats: cats}
+	want := l.catMask(cats)
+	if l.root.mask&want == 0 {
+		return nil
+	}
+	f := finders.Get().(*finder)
+	defer f.release()
+	f.text, f.cats, f.want = text, cats, want
 	for pos := 0; pos < len(text); {
 		start, end := nextToken(text, pos)
 		if start == len(text) {
 			break
+		}
+		if !l.filter.mayStart(text[start:end]) {
+			pos = end
+			continue
 		}
 		f.best = candidate{terms: f.best.terms[:0]}
 		f.walk(l.root, start, end, 0)
@@ -42,6 +53,19 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	return f.matches(l, base)
 }
 
+// finders recycles the buffers of Find calls.
+var finders = sync.Pool{New: func() any { return new(finder) }}
+
+// release empties f, keeping its buffers, and returns it to finders.
+func (f *finder) release() {
+	clear(f.raw[:cap(f.raw)]) // drop references to the text and the trie
+	clear(f.kids[:cap(f.kids)])
+	clear(f.alts[:cap(f.alts)])
+	*f = finder{buf: f.buf[:0], raw: f.raw[:0], best: candidate{terms: f.best.terms[:0]}, kids: f.kids[:0],
+		hits: f.hits[:0], alts: f.alts[:0]}
+	finders.Put(f)
+}
+
 // hit is a found match in compact form (no pointers, so collecting many is cheap).
 type hit struct {
 	start, end int
@@ -53,6 +77,7 @@ type hit struct {
 type finder struct {
 	text string
 	cats []Category
+	want uint64 // Lexicon.catMask of cats: subtrees without these categories are not walked
 	buf  []byte
 	raw  []string // the tokens of the path being walked, as written
 	best candidate
@@ -81,6 +106,9 @@ func (f *finder) walk(n *node, start, end, depth int) {
 	var ns, ne int
 	for i := 0; i < len(kids); i++ {
 		c := f.kids[mark+i]
+		if c.mask&f.want == 0 {
+			continue
+		}
 		if len(c.terms) > 0 && end >= f.best.end {
 			f.accept(c, end, depth+1)
 		}

@@ -12,6 +12,7 @@ type Lexicon struct {
 	entries    map[Category][]*Entry            // rows by category, in load order (overrides in place)
 	byKey      map[Category]map[string][]*Entry // folded name or alias -> entries
 	root       *node
+	filter     *rootFilter         // cheap test of a token before root is asked
 	terms      []term              // every pattern in the trie, by id
 	firstNames map[string]struct{} // folded given names
 }
@@ -86,8 +87,34 @@ func (b *builder) build() *Lexicon {
 		}
 		l.byKey[cat] = idx
 	}
-	l.root.index()
+	l.root.index(l.catBit)
+	l.filter = newRootFilter(l.root)
 	return l
+}
+
+// catBit is the bit of cat in node masks: its load position, with the 64th and later categories sharing the
+// last bit (a shared bit only walks more of the trie; Find still checks the category of each term).
+func (l *Lexicon) catBit(cat Category) uint64 {
+	i := slices.Index(l.cats, cat)
+	switch {
+	case i < 0:
+		return 0
+	case i >= 63:
+		return 1 << 63
+	}
+	return 1 << i
+}
+
+// catMask is the union of the bits of cats, every bit when cats is empty.
+func (l *Lexicon) catMask(cats []Category) uint64 {
+	if len(cats) == 0 {
+		return ^uint64(0)
+	}
+	var m uint64
+	for _, c := range cats {
+		m |= l.catBit(c)
+	}
+	return m
 }
 
 // Get returns the entry of cat whose canonical name or alias folds like name (case, diacritics, hyphens and

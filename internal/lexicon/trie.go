@@ -9,6 +9,7 @@ type node struct {
 	preLens []int            // distinct byte lengths of the keys of pre, longest first
 	pre2    *[1 << 10]uint64 // bit set of the first two bytes of the keys of pre (nodes with many prefixes)
 	terms   []term           // patterns ending here
+	mask    uint64           // category bits (Lexicon.catBit) of the terms here and below
 }
 
 // term is a pattern ending at a node, with the entry it names.
@@ -88,8 +89,11 @@ func (n *node) children(dst []*node, k []byte) []*node {
 	return dst
 }
 
-// index builds the prefix bit sets of n and its descendants.
-func (n *node) index() {
+// index builds the prefix bit sets and category masks of n and its descendants.
+func (n *node) index(bit func(Category) uint64) {
+	for _, t := range n.terms {
+		n.mask |= bit(t.entry.Category)
+	}
 	if len(n.pre) >= 8 && !slices.Contains(n.preLens, 1) {
 		n.pre2 = new([1 << 10]uint64)
 		for k := range n.pre {
@@ -98,9 +102,11 @@ func (n *node) index() {
 		}
 	}
 	for _, c := range n.next {
-		c.index()
+		c.index(bit)
+		n.mask |= c.mask
 	}
 	for _, c := range n.pre {
-		c.index()
+		c.index(bit)
+		n.mask |= c.mask
 	}
 }

@@ -1,0 +1,83 @@
+package lexicon
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"sitrep/internal/text"
+)
+
+// catSets picks the categories of one call from the bits of sel: each loaded category and an unknown one.
+func catSets(l *Lexicon, sel uint16) []Category {
+	var cats []Category
+	for i, c := range append(l.Categories(), "nope") {
+		if sel&(1<<i) != 0 {
+			cats = append(cats, c)
+		}
+	}
+	return cats
+}
+
+// sameFind fails t when Find and referenceFind disagree on s with cats.
+func sameFind(t *testing.T, l *Lexicon, s string, base int, cats []Category) {
+	t.Helper()
+	got, want := l.Find(s, base, cats...), l.referenceFind(s, base, cats...)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Find(%q, %v) = %+v, reference %+v", s, cats, got, want)
+	}
+}
+
+// FuzzFindMatchesReference checks that the root filter and the category pruning change no match: Find and
+// the plain walk agree on any text and any set of categories.
+func FuzzFindMatchesReference(f *testing.F) {
+	def, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	small := fromFiles(f, [2]string{"weapons", testWeapons}, [2]string{"groups", testGroups}, [2]string{"state", testState})
+	for _, s := range []string{"IS’s air raids", "al-Nusra", "\xff-S-300'", "shell* ’s 's", "Médecins",
+		"Russian warplanes shelled the SAA; Islamic State group fighters", "The Shelling of the airbase", newsText(400)} {
+		f.Add(s, uint16(0))
+		f.Add(s, uint16(5))
+	}
+	f.Fuzz(func(t *testing.T, s string, sel uint16) {
+		for _, l := range []*Lexicon{def, small} {
+			sameFind(t, l, s, 3, catSets(l, sel))
+		}
+	})
+}
+
+// TestFindMatchesReferenceOnFixtures compares Find with the plain walk on the extraction fixtures and the demo
+// corpus, sentence by sentence, for no category, each category and the sets the engine asks for.
+func TestFindMatchesReferenceOnFixtures(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../extract/testdata/*.txt")
+	files = append(files, "../demo/corpus/reports.jsonl")
+	sets := [][]Category{nil, {"cues"}, {"weapons", "targets"}, {"actors_state", "actors_groups", "organizations"},
+		{"actors_state", "actors_groups", "organizations", "weapons"}, {"claim_verbs"}}
+	for _, c := range l.Categories() {
+		sets = append(sets, []Category{c})
+	}
+	n := 0
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := string(data)
+		for _, b := range text.SentenceBounds(doc) {
+			for _, cats := range sets {
+				sameFind(t, l, doc[b[0]:b[1]], b[0], cats)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no fixture sentences")
+	}
+}
