@@ -123,7 +123,7 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 			if k.s.headline() != headlines {
 				continue
 			}
-			if p := r.placeIn(k.s, &k.h, k.lo, k.hi); p != nil && (best == nil || p.score > best.score) {
+			if p := r.placeIn(k.s, &k.h, k.lo, k.hi); p != nil && (best == nil || p.score > best.score) && !r.stray(c, p) {
 				best = p
 			}
 		}

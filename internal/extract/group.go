@@ -112,7 +112,7 @@ func (r *run) place(out *[]*cluster, k *cand) {
 		}
 		best.clause[k.s] = [2]int{k.lo, k.hi}
 	}
-	if kp != nil && (best.place == nil || kindRank(kp.t.Kind) > kindRank(best.place.t.Kind)) {
+	if kp != nil && (best.place == nil || kindRank(kp.t.Kind) > kindRank(best.place.t.Kind)) && !r.stray(best, kp) {
 		best.place = kp
 	}
 }
@@ -126,7 +126,8 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if k.fresh || c.last() == k.s.idx {
 		return -1
 	}
-	if !samePlace(c.place, kp) && !c.headlineNear(kp) || !sameTime(c, k) || !k.anaphoric && victimsDiffer(c, k) {
+	if !samePlace(c.place, kp) && !c.headlineNear(kp) && !r.strayAnaphor(c, k, kp) || !sameTime(c, k) ||
+		!k.anaphoric && victimsDiffer(c, k) {
 		return -1
 	}
 	score := 0

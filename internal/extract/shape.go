@@ -31,7 +31,16 @@ func (r *run) shapeRoles(c *cluster, ev *event.Event, x *explainer) {
 			}
 		}
 	}
+	if ev.EventType == event.TypeBattles {
+		ev.Actors = slices.DeleteFunc(ev.Actors, vagueCivilians)
+	}
 	ev.Actors = dedupeActors(ev.Actors)
+}
+
+// vagueCivilians reports civilians read from a word that says nothing of who they were ("killed eight
+// people"): in a battle the dead are counted, not made a party.
+func vagueCivilians(a event.Actor) bool {
+	return a.Kind == event.KindCivilians && a.Span != nil && vagueVictims[lastWord(a.Span.Text)]
 }
 
 // crowdRoles names the crowd of a protest or riot and sets who acted.

@@ -31,9 +31,10 @@ var (
 		"farmers", "patients", "refugees", "pilgrims", "shoppers", "persons", "family", "members")
 	armedWho = set("soldiers", "soldier", "troops", "militants", "fighters", "rebels", "insurgents", "policemen",
 		"police", "officers", "jihadists", "militiamen", "gunmen", "guards", "personnel", "servicemen", "attackers")
-	protestWho = set("protesters", "protestors", "demonstrators", "marchers")
-	stateWords = set("army", "troops", "soldiers", "regime", "government", "police", "military", "forces")
-	rebelWords = set("rebels", "militants", "insurgents", "fighters", "jihadists", "gunmen", "militia", "militias",
+	protestWho   = set("protesters", "protestors", "demonstrators", "marchers")
+	vagueVictims = set("people", "persons", "others", "dead", "casualties")
+	stateWords   = set("army", "troops", "soldiers", "regime", "government", "police", "military", "forces")
+	rebelWords   = set("rebels", "militants", "insurgents", "fighters", "jihadists", "gunmen", "militia", "militias",
 		"militiamen", "opposition", "extremists", "terrorists")
 )
 
@@ -42,6 +43,9 @@ func (r *run) candidate(s *sent, h hit) *cand {
 	c := &cand{s: s, h: h, anaphoric: s.refersBack(h), fresh: s.sentenceHas(newIncidentWords), lo: s.Start, hi: s.End}
 	if r.e.act != nil {
 		c.actor1, c.actor2 = r.roles(s, h)
+		if a1, a2 := r.betweenParties(s, h); a1 != nil {
+			c.actor1, c.actor2 = a1, a2 // "fighting between A and B": the two sides, whoever the verb's subject
+		}
 		if len(c.actor1) == 0 {
 			c.actor1 = r.otherAgent(s, h, c.lo, c.hi) // "20 were killed when gunmen attacked the village"
 		}
@@ -140,10 +144,11 @@ func lastWord(who string) string {
 	return lower(who)
 }
 
-// civilianVictims reports civilians as the acted-upon party or as the dead and injured counted.
+// civilianVictims reports civilians as the acted-upon party or as the dead and injured counted. "People"
+// says nothing of who they were: fighting that "killed eight people" is still fighting.
 func civilianVictims(c *cand) bool {
 	for _, a := range c.actor2 {
-		if a.Kind == event.KindCivilians {
+		if a.Kind == event.KindCivilians && (a.Span == nil || !vagueVictims[lastWord(a.Span.Text)]) {
 			return true
 		}
 	}

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// qualityCase is one short report and what the engine must make of it.
+type qualityCase struct {
+	name, in string
+	subs     string            // the events' sub-types in order, "|"-joined
+	actors   map[string]string // role -> "|"-joined actor names of the first event, when set
+	killed   int               // the first event's best fatality figure, when > 0
+}
+
+// runQuality extracts each case (published 2026-06-10) and checks its sub-types, actors and toll.
+func runQuality(t *testing.T, tests []qualityCase) {
+	t.Helper()
+	e := testEngine(t, false)
+	pub := event.NewDate(2026, 6, 10)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), event.Document{ID: "q", Text: tt.in, Published: &pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var subs []string
+			for _, ev := range res.Events {
+				subs = append(subs, ev.SubEventType)
+			}
+			if got := strings.Join(subs, "|"); got != tt.subs {
+				t.Fatalf("sub-types %q, want %q (%s)", got, tt.subs, brief(res))
+			}
+			if len(res.Events) == 0 {
+				return
+			}
+			ev := res.Events[0]
+			for role, want := range tt.actors {
+				if got := roleNames(ev, role); got != want {
+					t.Errorf("%s %q, want %q", role, got, want)
+				}
+			}
+			if tt.killed > 0 && (ev.Fatalities == nil || ev.Fatalities.Best == nil || *ev.Fatalities.Best != tt.killed) {
+				t.Errorf("fatalities %+v, want best %d", ev.Fatalities, tt.killed)
+			}
+		})
+	}
+}
+
+// roleNames joins the names of the event's actors in role.
+func roleNames(ev event.Event, role string) string {
+	var out []string
+	for _, a := range ev.Actors {
+		if a.Role == role {
+			out = append(out, a.Name)
+		}
+	}
+	return strings.Join(out, "|")
+}
+
+// TestClashSides checks that fighting between two named armed parties stays a clash between them, however
+// the dead are described.
+func TestClashSides(t *testing.T) {
+	runQuality(t, []qualityCase{
+		{name: "people killed in fighting", subs: "Armed clash",
+			in:     "Fighting between Boko Haram and ISWAP near Monguno has killed at least 11 people, officials said on Monday.",
+			actors: map[string]string{"actor1": "Boko Haram", "actor2": "Islamic State West Africa Province"}},
+		{name: "a faction of a named group", subs: "Armed clash",
+			in:     "Fighting between the Allied Democratic Forces (ADF) and a faction of the former M23 rebels in Ituri province has killed at least eight people.",
+			actors: map[string]string{"actor1": "Allied Democratic Forces", "actor2": "March 23 Movement"}},
+		{name: "clashes broke out between", subs: "Armed clash",
+			in:     "Clashes broke out on Sunday between al-Shabaab militants and Ma'awisley fighters near Beledweyne, leaving nine people dead.",
+			actors: map[string]string{"actor1": "Al Shabaab", "actor2": "Ma'awisley"}},
+		{name: "named civilians still decide", subs: "Attack",
+			in: "Gunmen killed five villagers in Zamfara on Sunday."},
+	})
+}
+
+// TestStrayPlace checks that a sentence naming the incident again ("The clashes started near ...") joins it
+// even when its village was placed in another country than the report's.
+func TestStrayPlace(t *testing.T) {
+	runQuality(t, []qualityCase{
+		{name: "anaphor with a place abroad", subs: "Armed clash", killed: 9,
+			in: "Fighting broke out on Monday between the Syrian army and Hayat Tahrir al-Sham in Idlib province, killing nine fighters. " +
+				"The clashes started near the village of Beit Lahia, where the two sides exchanged fire with mortars."},
+	})
+}
