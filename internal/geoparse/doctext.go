@@ -18,7 +18,7 @@ type docText struct {
 	folded  []string
 	caps    []bool          // caps[i]: token i is a word that starts with an upper-case letter
 	initial []bool          // initial[i]: token i is the first word of its sentence
-	lower   map[string]bool // folded words written in lower case somewhere in the text
+	lower   map[string]bool // folded words written in lower case somewhere in the text, nil until asked
 }
 
 // prepare tokenizes s and marks sentence starts.
@@ -27,29 +27,40 @@ func prepare(s string) *docText {
 	d.folded = make([]string, len(d.toks))
 	d.caps = make([]bool, len(d.toks))
 	d.initial = make([]bool, len(d.toks))
-	d.lower = make(map[string]bool, len(d.toks)/4)
 	low := asciiLower(s)
 	for i, t := range d.toks {
 		if t.Kind != text.Word || t.Text == "" {
 			continue
 		}
 		d.folded[i] = foldWord(t, low)
-		c := t.Text[0]
-		switch {
-		case c >= 'a' && c <= 'z':
-			d.lower[d.folded[i]] = true
-		case c >= 'A' && c <= 'Z':
+		if c := t.Text[0]; c >= 'A' && c <= 'Z' {
 			d.caps[i] = true
-		case c >= utf8.RuneSelf:
+		} else if c >= utf8.RuneSelf {
 			r, _ := utf8.DecodeRuneInString(t.Text)
 			d.caps[i] = unicode.IsUpper(r)
-			if unicode.IsLower(r) {
-				d.lower[d.folded[i]] = true
-			}
 		}
 	}
 	d.markInitial()
 	return d
+}
+
+// inLower reports whether the text writes the folded word w in lower case somewhere ("mobile" for
+// "Mobile"); the set of such words is built on the first call.
+func (d *docText) inLower(w string) bool {
+	if d.lower == nil {
+		d.lower = make(map[string]bool, len(d.toks)/3)
+		for i, t := range d.toks {
+			if t.Kind != text.Word || t.Text == "" || d.caps[i] {
+				continue
+			}
+			if c := t.Text[0]; c >= 'a' && c <= 'z' {
+				d.lower[d.folded[i]] = true
+			} else if r, _ := utf8.DecodeRuneInString(t.Text); c >= utf8.RuneSelf && unicode.IsLower(r) {
+				d.lower[d.folded[i]] = true
+			}
+		}
+	}
+	return d.lower[w]
 }
 
 // markInitial marks the first word of every sentence.

@@ -88,7 +88,7 @@ func (r *run) longest(i int) (int, string) {
 		w := d.folded[j]
 		if isPossessive(t.Text) && j > i && d.gap(j-1, j) == "" && key.Len() > 0 {
 			key.WriteByte('s') // "People's Republic of China" folds to "peoples republic of china"
-			if !r.p.hasPrefix(key.String()) {
+			if !r.entry(key.String()).prefix {
 				break
 			}
 			continue
@@ -106,13 +106,14 @@ func (r *run) longest(i int) (int, string) {
 		key.WriteString(w)
 		words++
 		k := key.String()
-		if !r.p.hasPrefix(k) {
-			if d.isWord(j+1) && isPossessive(d.toks[j+1].Text) && d.gap(j, j+1) == "" && r.p.hasPrefix(k+"s") {
+		e := r.entry(k)
+		if !e.prefix {
+			if d.isWord(j+1) && isPossessive(d.toks[j+1].Text) && d.gap(j, j+1) == "" && r.entry(k+"s").prefix {
 				continue // "People" of "People's Republic"
 			}
 			break
 		}
-		if cap && len(r.lookup(k)) > 0 {
+		if cap && len(e.places) > 0 {
 			best, bestKey = j+1, k
 		}
 	}
@@ -144,6 +145,9 @@ func (r *run) skipCaps(i int) int {
 // addMention records the name at tokens [lo, hi).
 func (r *run) addMention(lo, hi int, key, noun string) {
 	d := r.d
+	if r.ms == nil {
+		r.ms = make([]mention, 0, len(d.toks)/16+4)
+	}
 	m := mention{start: d.toks[lo].Start, end: d.toks[hi-1].End, lo: lo, hi: hi, key: key, noun: noun,
 		nearOf: -1, choice: -1, locational: true}
 	m.text = d.s[m.start:m.end]

@@ -58,6 +58,9 @@ func newRun(p *Parser, d *docText) *run {
 		byKey: map[string]mention{}}
 }
 
+// entry returns what the gazetteer holds under folded words.
+func (r *run) entry(key string) nameEntry { return r.p.names.get(key, r.p.entryOf) }
+
 // lookup returns the places of a folded key.
 func (r *run) lookup(key string) []gazetteer.Place { return r.p.lookup(key, false) }
 
