@@ -30,7 +30,8 @@ type Options struct {
 	Explain *extract.Engine
 	// Fetch fetches the URLs of POST /api/extract and /api/documents; nil: a client refusing private addresses.
 	Fetch *fetch.Client
-	// Export tunes the rows of GET /api/export (country names).
+	// Export tunes the rows of GET /api/export; the zero value writes what sitrep export writes (country names
+	// from the embedded gazetteer).
 	Export export.Options
 	// MaxMarkers caps the markers of GET /api/map; DefaultMaxMarkers when 0.
 	MaxMarkers int

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"sitrep/internal/export"
-	"sitrep/internal/gazetteer"
 	"sitrep/internal/store"
 )
 
@@ -48,8 +47,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer st.Close()
-	opts := export.Options{CountryName: countryNames()}
-	write := func(w io.Writer) error { return export.Write(w, *format, store.All(ctx, st, f), opts) }
+	// The zero options are what GET /api/export uses too: the same bytes for the same store and filters.
+	write := func(w io.Writer) error { return export.Write(w, *format, store.All(ctx, st, f), export.Options{}) }
 	if *out == "" {
 		if err := write(e.stdout); err != nil {
 			return fmt.Errorf("export: %w", err)
@@ -57,20 +56,6 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	return writeFileAtomic(*out, write)
-}
-
-// countryNames maps ISO2 codes to English names through the embedded gazetteer; nil (codes kept) without it.
-func countryNames() func(string) string {
-	g, err := gazetteer.Default()
-	if err != nil {
-		return nil
-	}
-	return func(code string) string {
-		if c, ok := g.Country(code); ok {
-			return c.Name
-		}
-		return code
-	}
 }
 
 // writeFileAtomic writes path through a temporary file in the same directory, renamed into place only when

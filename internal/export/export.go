@@ -27,8 +27,17 @@ type Incidents = iter.Seq2[event.Incident, error]
 
 // Options tune the row mapping.
 type Options struct {
-	// CountryName maps an ISO2 code to the country name in the country column; nil keeps the code.
+	// CountryName maps an ISO2 code to the country name in the country column; nil is CountryNames (the
+	// embedded gazetteer's English names).
 	CountryName func(iso2 string) string
+}
+
+// countryName is the CountryName to use: the caller's, or CountryNames.
+func (o Options) countryName() func(string) string {
+	if o.CountryName != nil {
+		return o.CountryName
+	}
+	return CountryNames
 }
 
 // Write writes incs to w in format.

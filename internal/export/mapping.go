@@ -11,8 +11,8 @@ func RowOf(inc event.Incident, opts Options) Row {
 	setActors(&r, inc.Actors)
 	if p := inc.Location; p != nil {
 		r.Country, r.Location = p.Country, p.Name
-		if opts.CountryName != nil && p.Country != "" {
-			if n := opts.CountryName(p.Country); n != "" {
+		if p.Country != "" {
+			if n := opts.countryName()(p.Country); n != "" {
 				r.Country = n
 			}
 		}
