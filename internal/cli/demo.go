@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"time"
 
 	"sitrep/internal/demo"
 	"sitrep/internal/event"
+	"sitrep/internal/feed"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
@@ -16,15 +18,18 @@ const demoUsage = `[flags]
 
 Loads the bundled sample corpus (synthetic reports written for sitrep: invented outlets, real places) through
 the pipeline into a local SQLite file, prints a summary, then serves the API and the web page. Documents already
-in the file are skipped, so a second run starts at once.`
+in the file are skipped, so a second run starts at once. While it serves, it polls the feed sources like 'sitrep
+serve' does: a feed added with POST /api/sources (or already in the file) is read and its articles stored.`
 
 // demoFlags are the flags of `sitrep demo`.
 type demoFlags struct {
-	db      string
-	addr    string
-	token   string
-	noServe bool
-	engine  engineFlags
+	db           string
+	addr         string
+	token        string
+	noServe      bool
+	allowPrivate bool
+	interval     time.Duration
+	engine       engineFlags
 }
 
 func parseDemoFlags(e *env, args []string) (*demoFlags, error) {
@@ -34,12 +39,17 @@ func parseDemoFlags(e *env, args []string) (*demoFlags, error) {
 	fs.StringVar(&f.addr, "addr", "localhost:8080", "listen `address` (use :8080 to listen on every interface)")
 	fs.StringVar(&f.token, "token", "", "bearer `token` required by write endpoints (default: none)")
 	fs.BoolVar(&f.noServe, "no-serve", false, "load the corpus, print the summary and exit")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching feeds and URLs on private, loopback or link-local addresses")
+	fs.DurationVar(&f.interval, "interval", feed.DefaultInterval, "how often each feed source is polled")
 	f.engine.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
 	if fs.NArg() != 0 {
 		return nil, usagef("demo: unexpected arguments %q", fs.Args())
+	}
+	if f.interval < time.Second {
+		return nil, usagef("demo: --interval must be at least 1s")
 	}
 	return f, nil
 }
@@ -61,7 +71,7 @@ func demoCommand(ctx context.Context, e *env, args []string, ready func(addr str
 		return fmt.Errorf("demo: %w", err)
 	}
 	defer st.Close()
-	svc, err := newServices(ctx, e, st, f.engine, false)
+	svc, err := newServices(ctx, e, st, f.engine, f.allowPrivate)
 	if err != nil {
 		return err
 	}
@@ -83,7 +93,11 @@ func demoCommand(ctx context.Context, e *env, args []string, ready func(addr str
 			ready(addr)
 		}
 	}
-	return listenAndServe(ctx, e.log, f.addr, svc.newAPI(e, st, f.token, nil).Handler(), announce)
+	// The poller reads the store's sources, so a feed added with POST /api/sources is polled (Wake) at once.
+	poller := feed.NewPoller(st, svc.fetch, svc.pipe, feed.PollerOptions{Interval: f.interval,
+		Workers: feed.DefaultWorkers, Logger: e.log})
+	srv := svc.newAPI(e, st, f.token, poller.Wake)
+	return listenAndServe(ctx, e.log, f.addr, srv.Handler(), announce, poller.Run)
 }
 
 // loadDemo runs the corpus through the pipeline in publication order and prints what happened.

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/demo"
 )
@@ -55,5 +57,46 @@ func TestBrowserURL(t *testing.T) {
 		if got := browserURL(addr); got != want {
 			t.Errorf("browserURL(%q) = %q, want %q", addr, got, want)
 		}
+	}
+}
+
+// TestDemoPollsAddedFeed serves the demo, adds a local feed with POST /api/sources and waits for the feed's two
+// reports to be stored: the demo runs the feed poller as serve does.
+func TestDemoPollsAddedFeed(t *testing.T) {
+	site := feedSite(t)
+	e, _, stderr := testEnv()
+	base, stop := startServing(t, demoCommand, e, "--db", filepath.Join(t.TempDir(), "demo.db"),
+		"--addr", "127.0.0.1:0", "--allow-private", "--gazetteer", "")
+	defer stop()
+	documents := func() int {
+		var stats struct{ Store struct{ Documents int } }
+		if _, body := get(t, base+"/api/stats"); json.Unmarshal([]byte(body), &stats) != nil {
+			t.Fatalf("stats: %s", body)
+		}
+		return stats.Store.Documents
+	}
+	before := documents()
+	resp, err := http.Post(base+"/api/sources", "application/json",
+		strings.NewReader(`{"url": "`+site.URL+`/feed.xml"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST /api/sources: status %d", resp.StatusCode)
+	}
+	got := before
+	for deadline := time.Now().Add(60 * time.Second); got < before+2 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		got = documents()
+	}
+	if got != before+2 {
+		t.Fatalf("documents %d after adding the feed, want %d\n%s", got, before+2, stderr)
+	}
+	if code, body := get(t, base+"/api/incidents?q=Numan"); code != http.StatusOK || !strings.Contains(body, site.URL+"/a1") {
+		t.Errorf("incidents from the feed: %d %.300s", code, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
 	}
 }
