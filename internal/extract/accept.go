@@ -37,6 +37,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if !h.info.strong && (s.sentenceHas(cumulativeWords) || s.anyWord(s.before(h.tok, 3), patternWords) && len(s.dates) == 0) {
 		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
 	}
+	if s.summarises(h) {
+		return false // "has killed thousands over the past decade": a sum of incidents, background
+	}
 	if s.aggregate(h) {
 		return false // "hundreds of thousands have been killed", "conducted over 265 bombing raids"
 	}

@@ -11,6 +11,9 @@ import (
 func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) *event.Count {
 	var best *casualty.Mention
 	for _, s := range c.sents {
+		if s.background() {
+			continue // "a group that has killed thousands over the past decade": not this incident's toll
+		}
 		lo, hi := c.bounds(s)
 		for i := range s.counts {
 			m := &s.counts[i]

@@ -54,7 +54,9 @@ func (r *run) refers(c *cluster, s *sent) string {
 	case gap <= 2 && weaponFits(c, s):
 		return "same-weapon"
 	case gap <= 2 && tollWords(s.Text) && hasDigitOrNumberWord(s.Text) && !s.has(classNonConf):
-		r.load(s)
+		if r.load(s); s.background() {
+			return ""
+		}
 		for _, m := range s.counts {
 			if m.Rule == "toll" {
 				return "toll"

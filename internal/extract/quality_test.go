@@ -88,3 +88,25 @@ func TestStrayPlace(t *testing.T) {
 				"The clashes started near the village of Beit Lahia, where the two sides exchanged fire with mortars."},
 	})
 }
+
+// TestBackgroundSums checks that a sum over a span of the conflict is background, that a lede in the present
+// perfect is still an incident, and that a background sum does not lend its figure to the incident it follows.
+func TestBackgroundSums(t *testing.T) {
+	runQuality(t, []qualityCase{
+		{name: "thousands over a decade", subs: "",
+			in: "The militia has killed thousands of villagers in the province over the past decade."},
+		{name: "plural operations in recent years", subs: "",
+			in: "Al-Shabaab has carried out scores of bombings in Mogadishu in recent years."},
+		{name: "a month summed up", subs: "",
+			in: "In the past month alone, air strikes have killed 150 civilians in the province."},
+		{name: "a year's toll", subs: "",
+			in: "Gangs have killed more than 2,000 people in Port-au-Prince this year, the UN said."},
+		{name: "a lede in the present perfect", subs: "Attack", killed: 30,
+			in: "At least 30 villagers have been killed in an attack by gunmen in Borno, officials said on Monday."},
+		{name: "a ranking is no sum", subs: "Attack", killed: 12,
+			in: "Gunmen have killed 12 villagers in the deadliest attack this year in Zamfara."},
+		{name: "background does not lend its toll", subs: "Attack", killed: 18,
+			in: "At least 18 villagers were killed when gunmen attacked a village in Ituri on Sunday. " +
+				"The army blamed the ADF, which has killed thousands of civilians in the area over the past decade."},
+	})
+}
