@@ -2,6 +2,8 @@ package geoparse
 
 import (
 	"strings"
+
+	"sitrep/internal/text"
 )
 
 // verdict is what recognition does with a gazetteer name.
@@ -23,6 +25,9 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 			return hi, "", rejectWord // "In Beijing", "On Monday Aleppo"
 		}
 		return hi, "", rejectRun // "Best Buy", "West Nile virus"
+	}
+	if single && r.dateWord(lo) {
+		return hi, "", rejectWord // "KABUL, Nov. 5", "on 12 Dec", "Wed 4 Dec": a date, not a place
 	}
 	if nonPlaces[key] {
 		return hi, "", rejectRun // "El Niño": a gazetteer name that in news is something else
@@ -79,6 +84,26 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		}
 	}
 	return hi, noun, accepted
+}
+
+// dateAbbrevs are the abbreviations of months and weekdays that datelines and dates write.
+var dateAbbrevs = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+
+// dateWord reports whether token i is a month or weekday name or abbreviation used in a date: followed by a
+// number (after an optional abbreviation dot), or after a number ("5 Nov").
+func (r *run) dateWord(i int) bool {
+	d := r.d
+	w := d.folded[i]
+	if !dateAbbrevs[w] && !months[w] && !weekdays[w] {
+		return false
+	}
+	j := i + 1
+	if d.punct(j, ".") && d.gap(i, j) == "" {
+		j++
+	}
+	isNum := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].Kind == text.Number }
+	return isNum(j) || isNum(i-1)
 }
 
 // headNoun returns the kind of place a place head implies.

@@ -11,6 +11,13 @@ type focus struct {
 	totalC  map[string]float64              // country -> all its votes
 	totalA  map[division]float64            // division -> all its votes
 	maxC    float64
+	clear   []clearPlace // the places names clearly read as (not countries)
+}
+
+// clearPlace is the clear reading of a name.
+type clearPlace struct {
+	key string
+	p   gazetteer.Place
 }
 
 // focus counts the countries named outright (weight 1) and the countries and divisions of names that have
@@ -27,6 +34,9 @@ func (r *run) focus() *focus {
 			continue
 		}
 		vote(f.country, p.Country, m.key, w)
+		if p.Class == 'P' || p.Class == 'A' && !isCountry(p) {
+			f.clear = append(f.clear, clearPlace{m.key, p})
+		}
 		if !isCountry(p) && p.Admin1 != "" {
 			a := division{p.Country, p.Admin1}
 			vote(f.admin1, a, m.key, w)

@@ -110,6 +110,33 @@ func TestResolution(t *testing.T) {
 	}
 }
 
+// TestForeignHomonym checks that in a document centred on one country, a name whose readings are small towns
+// abroad is placed in that country instead (by the place it is written with, or at country precision).
+func TestForeignHomonym(t *testing.T) {
+	p := testParser(t)
+	const ukraine = "Shelling hit Kharkiv and Izium in eastern Ukraine on Monday. "
+	tests := []struct {
+		name, text, topo         string
+		country, kind, precision string
+	}{
+		{"in-country reading wins", "Floods hit Tours and Orléans in France on Monday. In Léré, the river rose.", "Léré",
+			"FR", KindCity, event.LocExact},
+		{"document country", ukraine + "Residents of the village of Noves fled west.", "Noves",
+			"UA", KindCountry, event.LocCountry},
+		{"possessive city", ukraine + "A shell struck Kharkiv's Noves district.", "Noves", "UA", KindCity, event.LocNear},
+		{"unfocused document keeps the town", "Residents of the village of Noves celebrated.", "Noves",
+			"FR", KindCity, event.LocExact},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, 0)
+			if got.Country != tt.country || got.Kind != tt.kind || got.Precision != tt.precision {
+				t.Errorf("%q -> %+v, want country %s kind %s precision %s", tt.topo, got, tt.country, tt.kind, tt.precision)
+			}
+		})
+	}
+}
+
 func TestRecognitionLeavesOut(t *testing.T) {
 	p := testParser(t)
 	tests := []struct{ name, text, absent string }{
@@ -126,6 +153,9 @@ func TestRecognitionLeavesOut(t *testing.T) {
 		{"stop word starting a name", "He shops at Best Buy.", "Buy"},
 		{"names joined by and", "Birds died in Bumbacari and Dudescu.", "Bumbacari and"},
 		{"weather pattern", "Forecasters said El Niño would bring heavy rain.", "Niño"},
+		{"month in a dateline", "KABUL, Nov. 5 (AP) - Gunmen attacked a checkpoint.", "Nov"},
+		{"weekday and month in a date", "The vote is set for Wed 4 Dec in Khartoum.", "Dec"},
+		{"foreign hamlet without a cue", "Shelling hit Kharkiv and Izium in eastern Ukraine on Monday. Noves said it would help.", "Noves"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,6 +191,8 @@ func TestRecognitionFinds(t *testing.T) {
 		{"elided article", "Cases in Côte d'Ivoire and Ghana rose.", "Côte d'Ivoire"},
 		{"country after an initial capital", "Neighbouring Uganda stepped up checks.", "Uganda"},
 		{"possessive with a typographic apostrophe", "Though London’s total was higher.", "London"},
+		{"variant going on past a shorter name", "Rebels entered Jisr al-Shughur at dawn.", "Jisr al-Shughur"},
+		{"name after its article", "Shells struck the Al-Rawdah area of Taiz.", "Al-Rawdah"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -56,7 +56,8 @@ func contains(y, x gazetteer.Place) bool {
 
 // nearLinks places the names the gazetteer does not know by the place written after them: "X near Y" and
 // "X, Y" (X at Y, precision near), and for spans given to Resolve also "X in Y" and, failing that, the
-// document's main country (precision country).
+// document's main country (precision country). A name whose only readings are small foreign homonyms
+// (orphan) is placed the same way, or by a possessive before it ("Mogadishu's Hodan district").
 func (r *run) nearLinks() {
 	for k := range r.ms {
 		m := &r.ms[k]
@@ -64,7 +65,7 @@ func (r *run) nearLinks() {
 			m.nearOf = r.cityOf(k)
 			continue
 		}
-		if !m.near && (len(m.cands) > 0 || !r.keepUnresolved) {
+		if !m.near && !m.orphan && (len(m.cands) > 0 || !r.keepUnresolved) {
 			continue
 		}
 		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
@@ -73,7 +74,12 @@ func (r *run) nearLinks() {
 				break
 			}
 		}
-		if m.nearOf < 0 && r.keepUnresolved {
+		if m.nearOf < 0 && m.orphan {
+			if j := r.possessor(k); j >= 0 {
+				m.nearOf, m.near = j, true
+			}
+		}
+		if m.nearOf < 0 && (r.keepUnresolved || m.orphan && r.placeEvidence(m)) {
 			if r.mainCC == nil {
 				cc := r.mainCountry()
 				r.mainCC = &cc
@@ -83,11 +89,32 @@ func (r *run) nearLinks() {
 	}
 }
 
+// placeEvidence reports whether the words around a name say it is a place: a locative preposition before it
+// ("in Léré"), a place noun ("the town of Tawila", "Hodan district"), or a name of several words.
+func (r *run) placeEvidence(m *mention) bool {
+	return strongCues[m.cue] || m.cue == "at" || m.cue == "from" || m.noun != "" || m.hi-m.lo > 1
+}
+
+// possessor returns the mention that owns mention k by a possessive right before it ("Mogadishu's Hodan"),
+// or -1.
+func (r *run) possessor(k int) int {
+	if k == 0 || r.ms[k].lo < 1 {
+		return -1
+	}
+	y := r.ms[k-1]
+	if y.choice < 0 || y.near || !y.locational || y.hi != r.ms[k].lo-1 || !r.d.isWord(y.hi) ||
+		!isPossessive(r.d.toks[y.hi].Text) {
+		return -1
+	}
+	return k - 1
+}
+
 // linkGap reports whether the text between an unknown name and a known one places the first in the second:
 // ", ", " in ", " near ", " outside ", ", in ".
 func linkGap(g string) bool {
 	switch strings.TrimSpace(g) {
-	case ",", "in", ", in", "near", "outside", "of", "district of", "province of", "region of", ", near":
+	case ",", "in", ", in", "in the", ", in the", "near", "outside", "of", "district of", "province of", "region of",
+		", near":
 		return true
 	}
 	return false

@@ -33,8 +33,12 @@ func (r *run) recognise() {
 			i++
 			continue
 		}
-		if hi < 0 {
-			i = r.unknownRun(i)
+		if hi < 0 || hi == i+1 && arabicArticles[key] && d.punct(hi, "-") && d.tight(hi) {
+			i = r.unknownRun(i) // no name, or only the article of one: "Al" of "Al-Rawdah"
+			continue
+		}
+		if j := r.longerVariant(i, hi); j > 0 {
+			i = j
 			continue
 		}
 		hi, noun, v := r.accept(i, hi, key)
@@ -52,6 +56,28 @@ func (r *run) recognise() {
 		r.addMention(i, hi, key, noun)
 		i = hi
 	}
+}
+
+// longerVariant recognises a name that goes on past the gazetteer name at [i, hi) with an article or a
+// hyphen ("Jisr al-Shughur", of which "Jisr" alone is another place) when the whole run is a transliteration
+// variant of a gazetteer name ("Jisr ash Shughur"). It returns the end of the run, or -1.
+func (r *run) longerVariant(i, hi int) int {
+	d := r.d
+	if hi >= len(d.toks) || !d.tight(hi-1) || !(d.punct(hi, "-") || nameParticles[d.word(hi)] && !d.isCap(hi)) {
+		return -1
+	}
+	j := r.capRun(i)
+	if j <= hi {
+		return -1
+	}
+	key := d.joinKey(i, j)
+	ps := closeVariants(key, r.lookupLoose(key))
+	if len(ps) == 0 {
+		return -1
+	}
+	r.addMention(i, j, key, "")
+	r.ms[len(r.ms)-1].preset = ps
+	return j
 }
 
 // canStart reports whether a place name may start at token i: a capitalised word, or a lower-case Arabic

@@ -1,5 +1,7 @@
 package geoparse
 
+import "math"
+
 // Score components of a candidate, in the order of rule names.
 const (
 	cPrior = iota
@@ -42,6 +44,7 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 		i      int
 		rule   string
 		scores []float64
+		orphan bool
 	}
 	type signature struct{ key, noun, hintCC, hintA1 string }
 	memo := map[signature]choice{}
@@ -50,17 +53,18 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 		shared := len(m.siblings) == 0 && m.preset == nil
 		sig := signature{m.key, m.noun, m.hintCC, m.hintA1}
 		if c, ok := memo[sig]; ok && shared && len(m.cands) > 0 {
-			m.choice, m.rule, m.scores = c.i, c.rule, c.scores
+			m.choice, m.rule, m.scores, m.orphan = c.i, c.rule, c.scores, c.orphan
 			continue
 		}
 		r.choose(k, f, anchors)
 		if shared {
-			memo[sig] = choice{m.choice, m.rule, m.scores}
+			memo[sig] = choice{m.choice, m.rule, m.scores, m.orphan}
 		}
 	}
 }
 
-// choose scores the candidates of mention k and picks the best, naming the rule that decided.
+// choose scores the candidates of mention k and picks the best, naming the rule that decided. Small foreign
+// homonyms (focus.foreign) are passed over; a name with no other candidate is left unresolved (orphan).
 func (r *run) choose(k int, f *focus, anchors []anchor) {
 	m := &r.ms[k]
 	if len(m.cands) == 0 {
@@ -68,22 +72,48 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	}
 	comps := make([][nComp]float64, len(m.cands))
 	m.scores = make([]float64, len(m.cands))
-	best, priorBest := 0, 0
+	best, priorBest := -1, -1
 	for i := range m.cands {
 		c := &m.cands[i]
+		if r.foreignOf(m, i, f) {
+			m.scores[i] = math.Inf(-1)
+			continue
+		}
 		comps[i] = r.components(k, i, c.p, c.prior, f, anchors)
 		for _, v := range comps[i] {
 			m.scores[i] += v
 		}
-		if m.scores[i] > m.scores[best] {
+		if best < 0 || m.scores[i] > m.scores[best] {
 			best = i
 		}
-		if c.prior > m.cands[priorBest].prior {
+		if priorBest < 0 || c.prior > m.cands[priorBest].prior {
 			priorBest = i
 		}
 	}
-	m.choice = best
+	m.choice, m.orphan = best, best < 0
+	if best < 0 {
+		m.rule = "foreign-homonym"
+		return
+	}
 	m.rule = ruleOf(m, comps, best, priorBest)
+}
+
+// foreignOf caches focus.foreign by name and candidate.
+func (r *run) foreignOf(m *mention, i int, f *focus) bool {
+	kd := m.kd
+	if kd == nil {
+		return f.foreign(m, m.cands[i].p)
+	}
+	if kd.foreign == nil {
+		kd.foreign = make([]int8, len(m.cands))
+	}
+	if kd.foreign[i] == 0 {
+		kd.foreign[i] = 2
+		if f.foreign(m, m.cands[i].p) {
+			kd.foreign[i] = 1
+		}
+	}
+	return kd.foreign[i] == 1
 }
 
 // ruleOf names the rule that made best win: the component that most favours it over the candidate the

@@ -25,6 +25,7 @@ type mention struct {
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
 	demonym    bool               // an adjective of nationality (Options.Demonyms)
 	alsoAdmin1 bool               // a first-order division has the name as its main name ("Georgia")
+	orphan     bool               // every candidate is a small foreign homonym: placed by its neighbours
 	siblings   []int              // the mentions listed with this one ("Texas, Georgia and Ohio")
 	locational bool
 	choice     int // index into cands, -1 when unresolved

@@ -133,6 +133,7 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 // keyData holds what every mention of one name shares: the name-match score and, for the current pass,
 // the proximity score of each candidate (NaN until computed).
 type keyData struct {
+	foreign  []int8 // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
 	name     []float64
 	prox     []float64
 	proxPass int

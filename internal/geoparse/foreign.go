@@ -1,0 +1,55 @@
+package geoparse
+
+import (
+	"math"
+
+	"sitrep/internal/gazetteer"
+)
+
+// Limits of the foreign-homonym rule (see foreign).
+const (
+	// minFocus is the weight of votes for one country (a country named outright is 1, a clear place 0.5)
+	// that makes a document centre on it.
+	minFocus = 1.5
+	// smallPlace is the population under which a foreign town loses to the document's focus.
+	smallPopulation = 100_000
+	// nearFocusKm is how close to a place the document clearly names a foreign town may lie and still be
+	// meant: a town across a border.
+	nearFocusKm = 400
+)
+
+// foreign reports whether candidate p of mention m is a small foreign homonym: the document centres on some
+// country, p is a town of fewer than smallPopulation people in a country nothing else in the document points
+// at, far from every place the document clearly names, and no hint written next to the name points at it.
+// Such a reading ("Houdan, France" for a district of Mogadishu) loses to any other candidate, and a name with
+// no other candidate is left to its neighbours or the document's country.
+func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
+	if p.Class != 'P' || p.Code == "PPLC" || seatPopulation(p) >= smallPopulation || p.Country == "" ||
+		m.country != nil || m.hintCC != "" || m.demonym {
+		return false
+	}
+	if f.countryVotes(m.key, p.Country) > 0 || f.topVotes(m.key) < minFocus {
+		return false
+	}
+	for _, c := range f.clear {
+		if c.key == m.key {
+			continue
+		}
+		if math.Abs(c.p.Lat-p.Lat) < 5 && gazetteer.DistanceKm(c.p.Lat, c.p.Lon, p.Lat, p.Lon) < nearFocusKm {
+			return false
+		}
+	}
+	return true
+}
+
+// countryVotes returns the votes for country cc of the names other than key.
+func (f *focus) countryVotes(key, cc string) float64 { return f.totalC[cc] - f.country[cc][key] }
+
+// topVotes returns the votes of the country the names other than key most point at.
+func (f *focus) topVotes(key string) float64 {
+	best := 0.0
+	for cc := range f.totalC {
+		best = max(best, f.countryVotes(key, cc))
+	}
+	return best
+}
