@@ -29,6 +29,9 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	if s.pipe != nil {
 		writePipelineMetrics(b, s.pipe.Stats())
 	}
+	if s.opts.Forwarder != nil {
+		writeForwarderMetrics(b, s.opts.Forwarder.Stats())
+	}
 	s.writeQueueMetrics(r.Context(), b)
 	gauge(b, "go_goroutines", "Goroutines that currently exist.", int64(runtime.NumGoroutine()))
 	return nil

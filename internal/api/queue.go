@@ -60,13 +60,13 @@ func (s *Server) listDeadLetters(r *http.Request) (any, error) {
 	return deadLetterPage{DeadLetters: dead}, nil
 }
 
-// enqueue publishes doc for the workers: 202 with its id.
+// enqueue publishes doc for the workers through the forwarder (which counts it): 202 with its id.
 func (s *Server) enqueue(ctx context.Context, doc event.Document) (any, error) {
-	out, err := s.opts.Queue.Publish(ctx, doc)
+	out, err := s.opts.Forwarder.Process(ctx, doc)
 	if err != nil {
 		return nil, fmt.Errorf("queue document: %w", err)
 	}
-	return status{http.StatusAccepted, queued{DocumentID: out.ID, Queued: true, Duplicate: out.Duplicate}}, nil
+	return status{http.StatusAccepted, queued{DocumentID: out.DocumentID, Queued: true, Duplicate: out.Duplicate}}, nil
 }
 
 // writeQueueMetrics writes the queue's backlog as gauges; a queue that does not answer is logged and skipped,

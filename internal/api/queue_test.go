@@ -46,8 +46,11 @@ func TestQueueRoutesWithoutQueue(t *testing.T) {
 		t.Errorf("GET /api/dead-letters without a queue: %d %s", code, body)
 	}
 	code, body = call(t, s.Handler(), "GET", "/metrics", "")
-	if code != http.StatusOK || strings.Contains(body, "sitrep_queue_") {
-		t.Errorf("/metrics without a queue: %d, queue gauges present: %v", code, strings.Contains(body, "sitrep_queue_"))
+	if code != http.StatusOK || strings.Contains(body, "sitrep_queue_") || strings.Contains(body, "sitrep_forwarder_") {
+		t.Errorf("/metrics without a queue: %d, queue or forwarder metrics present:\n%s", code, body)
+	}
+	if code, body = call(t, s.Handler(), "GET", "/api/stats", ""); code != http.StatusOK || !strings.Contains(body, `"forwarder":null`) {
+		t.Errorf("/api/stats without a queue: %d %s", code, body)
 	}
 }
 
@@ -77,6 +80,21 @@ func TestPostDocumentQueued(t *testing.T) {
 	}
 	if code, body = call(t, s.Handler(), "POST", "/api/documents", `{"text":"   "}`); code != http.StatusUnprocessableEntity {
 		t.Errorf("empty text: %d %s", code, body)
+	}
+	// The forwarder counted both publications, one of them a duplicate (the empty text never reached it).
+	_, body = call(t, s.Handler(), "GET", "/metrics", "")
+	for _, want := range []string{"\nsitrep_forwarder_documents_total 2\n", "\nsitrep_forwarder_duplicates_total 1\n",
+		"\nsitrep_forwarder_errors_total 0\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q:\n%s", strings.TrimSpace(want), body)
+		}
+	}
+	_, body = call(t, s.Handler(), "GET", "/api/stats", "")
+	if f := decode[struct {
+		Forwarder *struct{ Documents, Duplicates int }
+	}](t, body).Forwarder; f == nil ||
+		f.Documents != 2 || f.Duplicates != 1 {
+		t.Errorf("/api/stats forwarder %+v, want 2 documents, 1 duplicate: %s", f, body)
 	}
 }
 

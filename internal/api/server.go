@@ -40,6 +40,11 @@ type Options struct {
 	// Queue, when set (serve --nats), receives the documents of POST /api/documents for the workers instead of
 	// the local pipeline, and backs GET /api/dead-letters and the sitrep_queue_* gauges of /metrics.
 	Queue *queue.Client
+	// Forwarder, with Queue, is what POST /api/documents publishes through; its running totals (documents
+	// published, duplicates, failures by reason) are the sitrep_forwarder_* counters of /metrics and "forwarder" in
+	// GET /api/stats. serve --nats passes the one its feed poller publishes through, so both are counted; nil: one
+	// of the server's own (Queue.Forwarder()).
+	Forwarder *queue.Forwarder
 }
 
 // Server answers the API. It is safe for concurrent use.
@@ -68,6 +73,9 @@ func New(st store.Store, pipe *pipeline.Pipeline, eng *extract.Engine, opts Opti
 	}
 	if opts.Fetch == nil {
 		opts.Fetch = fetch.New(fetch.Options{Logger: opts.Logger})
+	}
+	if opts.Queue != nil && opts.Forwarder == nil {
+		opts.Forwarder = opts.Queue.Forwarder()
 	}
 	s := &Server{st: st, pipe: pipe, eng: eng, opts: opts, log: opts.Logger, metrics: newMetrics(),
 		mux: http.NewServeMux()}

@@ -10,11 +10,13 @@ import (
 
 // statsBody is the answer of GET /api/stats.
 type statsBody struct {
-	Store    store.Counts    `json:"store"`
-	Pipeline *pipeline.Stats `json:"pipeline"`
+	Store     store.Counts    `json:"store"`
+	Pipeline  *pipeline.Stats `json:"pipeline"`
+	Forwarder *pipeline.Stats `json:"forwarder"`
 }
 
-// stats answers GET /api/stats: the store's table sizes and the pipeline's running totals (null without one).
+// stats answers GET /api/stats: the store's table sizes, the pipeline's running totals (null without one) and,
+// with a queue, the forwarder's (what this process published for the workers; null without a queue).
 func (s *Server) stats(r *http.Request) (any, error) {
 	if err := checkParams(r.URL.Query()); err != nil {
 		return nil, err
@@ -27,6 +29,10 @@ func (s *Server) stats(r *http.Request) (any, error) {
 	if s.pipe != nil {
 		st := s.pipe.Stats()
 		out.Pipeline = &st
+	}
+	if s.opts.Forwarder != nil {
+		fw := s.opts.Forwarder.Stats()
+		out.Forwarder = &fw
 	}
 	return out, nil
 }

@@ -109,7 +109,8 @@ func serveCommand(ctx context.Context, e *env, args []string, ready func(addr st
 			return fmt.Errorf("serve: %w", err)
 		}
 		defer c.Close()
-		svc.queue, sink = c, publishSink{c.Forwarder()}
+		fw := c.Forwarder() // one for the poller and the API, so /metrics and /api/stats count both
+		svc.queue, svc.forwarder, sink = c, fw, publishSink{fw}
 	}
 	poller := feed.NewPoller(st, svc.fetch, sink, feed.PollerOptions{Interval: f.interval,
 		Workers: f.workers, Logger: e.log})
@@ -125,6 +126,8 @@ type services struct {
 	eng     *extract.Engine
 	explain *extract.Engine // the same engine with explanations, for the explorer
 	queue   *queue.Client   // with --nats: where documents go instead of the pipeline; nil otherwise
+	// forwarder, with --nats, publishes through queue and counts what it published; nil otherwise.
+	forwarder *queue.Forwarder
 }
 
 // newServices builds the engines, the fetch client (one request per host per second) and the pipeline over st.
@@ -146,7 +149,8 @@ func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, al
 // newAPI is the API server over the services, with the web page at /.
 func (svc *services) newAPI(e *env, st store.Store, token string, sourceAdded func()) *api.Server {
 	return api.New(st, svc.pipe, svc.eng, api.Options{Token: token, Web: web.Handler(), Explain: svc.explain,
-		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded, Queue: svc.queue})
+		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded, Queue: svc.queue,
+		Forwarder: svc.forwarder})
 }
 
 // publishSink is the feed poller's sink with --nats: a document that could not be published (NATS unreachable

@@ -218,17 +218,23 @@ func TestServeNATS(t *testing.T) {
 	pending(3)
 
 	var stats struct {
-		Store struct{ Documents int }
+		Store     struct{ Documents int }
+		Forwarder *struct{ Documents, Errors int }
 	}
 	_, sb := get(t, base+"/api/stats")
 	if err := json.Unmarshal([]byte(sb), &stats); err != nil || stats.Store.Documents != 0 {
 		t.Errorf("serve --nats stored documents itself (or bad stats): %s (%v)", sb, err)
 	}
+	// The feed poller's two items and the posted document went through one forwarder, counted in both places.
+	if f := stats.Forwarder; f == nil || f.Documents != 3 || f.Errors != 0 {
+		t.Errorf("stats: forwarder %+v, want 3 documents published and no error: %s", f, sb)
+	}
 	if code, body := get(t, base+"/api/dead-letters"); code != http.StatusOK || !strings.Contains(body, `"dead_letters":[]`) {
 		t.Errorf("dead letters: %d %s", code, body)
 	}
-	if code, body := get(t, base+"/metrics"); code != http.StatusOK || !strings.Contains(body, "\nsitrep_queue_pending 3\n") {
-		t.Errorf("metrics: %d, no sitrep_queue_pending 3:\n%s", code, body)
+	if code, body := get(t, base+"/metrics"); code != http.StatusOK || !strings.Contains(body, "\nsitrep_queue_pending 3\n") ||
+		!strings.Contains(body, "\nsitrep_forwarder_documents_total 3\n") || !strings.Contains(body, "\nsitrep_forwarder_errors_total 0\n") {
+		t.Errorf("metrics: %d, no sitrep_queue_pending 3 or forwarder counters:\n%s", code, body)
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
