@@ -90,10 +90,8 @@ func TestPostDocumentQueued(t *testing.T) {
 		}
 	}
 	_, body = call(t, s.Handler(), "GET", "/api/stats", "")
-	if f := decode[struct {
-		Forwarder *struct{ Documents, Duplicates int }
-	}](t, body).Forwarder; f == nil ||
-		f.Documents != 2 || f.Duplicates != 1 {
+	type forwarded struct{ Documents, Duplicates int }
+	if f := decode[struct{ Forwarder *forwarded }](t, body).Forwarder; f == nil || f.Documents != 2 || f.Duplicates != 1 {
 		t.Errorf("/api/stats forwarder %+v, want 2 documents, 1 duplicate: %s", f, body)
 	}
 }
