@@ -23,6 +23,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 		out[i].Mentions = append(out[i].Mentions, sp)
 	}
 	surnames := map[string]bool{} // last words of persons already named: "Ellwood" after "Tobias Ellwood"
+	known := map[string]bool{}    // gazetteer answers by name, for names repeated in the document
 	for _, s := range sents {
 		keys := sentenceKeys(s)
 		covered := make([]bool, len(s.Tokens))
@@ -46,7 +47,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 			if covered[i] || !isCapWord(s.Tokens[i]) && !titleAt(keys, i) || articles[keys[i]] {
 				continue
 			}
-			kind, end := f.entityAt(s, keys, covered, i)
+			kind, end := f.entityAt(s, keys, covered, i, known)
 			if k2, e2 := f.namedAt(s, keys, covered, i, surnames); e2 > end {
 				kind, end = k2, e2 // "Sudan Revolutionary Front" is one name, not a place and a name
 			}
@@ -65,7 +66,8 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 }
 
 // entityAt reads a person or place name at token i and returns its kind and end token (end <= i: none).
-func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int) (string, int) {
+// known memoises the gazetteer's answers within one document.
+func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int, known map[string]bool) (string, int) {
 	toks := s.Tokens
 	if f.lex != nil && f.lex.IsFirstName(toks[i].Text) {
 		j := i + 1
@@ -85,12 +87,22 @@ func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int)
 			j++
 		}
 		for ; j > i; j-- {
-			if isCapWord(toks[j-1]) && len(f.gaz.Lookup(s.Text[toks[i].Start-s.Start:toks[j-1].End-s.Start])) > 0 {
+			if isCapWord(toks[j-1]) && f.isPlace(known, s.Text[toks[i].Start-s.Start:toks[j-1].End-s.Start]) {
 				return event.EntityPlace, j
 			}
 		}
 	}
 	return "", i
+}
+
+// isPlace reports whether the gazetteer knows name, asking it once per name and document (memo).
+func (f *Finder) isPlace(memo map[string]bool, name string) bool {
+	ok, seen := memo[name]
+	if !seen {
+		ok = len(f.gaz.Lookup(name)) > 0
+		memo[name] = ok
+	}
+	return ok
 }
 
 // nameParticle reports whether token j joins the parts of a name: "al-Abadi", "bin", "de".

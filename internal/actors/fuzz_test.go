@@ -65,3 +65,20 @@ func BenchmarkClaims(b *testing.B) {
 		}
 	}
 }
+
+// FuzzSentenceKeys checks that the keys cut from the lower-cased sentence are the keys of the tokens.
+func FuzzSentenceKeys(f *testing.F) {
+	for _, s := range []string{"İstanbul AND Kyiv’s", "Ärger in ÅLAND, Sana'a", "\xffA\xfeB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		for _, s := range text.Sentences(doc) {
+			keys := sentenceKeys(s)
+			for i, tok := range s.Tokens {
+				if want := tokenKey(tok.Text); keys[i] != want {
+					t.Fatalf("key of %q in %q: %q, want %q", tok.Text, s.Text, keys[i], want)
+				}
+			}
+		}
+	})
+}

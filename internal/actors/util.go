@@ -30,13 +30,47 @@ func tokenKey(s string) string {
 	return lowerASCII(s)
 }
 
-// sentenceKeys returns the matching key of every token of s.
+// sentenceKeys returns the matching key of every token of s. The keys of ASCII tokens are cut from one
+// lower-cased copy of the sentence instead of one string per capitalised token.
 func sentenceKeys(s text.Sentence) []string {
 	keys := make([]string, len(s.Tokens))
+	low := lowerASCIIOnly(s.Text)
 	for i, t := range s.Tokens {
+		if off := t.Start - s.Start; off >= 0 && off+len(t.Text) <= len(s.Text) && isASCII(t.Text) &&
+			s.Text[off:off+len(t.Text)] == t.Text {
+			keys[i] = low[off : off+len(t.Text)]
+			continue
+		}
 		keys[i] = tokenKey(t.Text)
 	}
 	return keys
+}
+
+// lowerASCIIOnly lower-cases the ASCII letters of s and leaves every other byte alone, so offsets into s are
+// offsets into the result (strings.ToLower may change the length of non-ASCII text).
+func lowerASCIIOnly(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPrefixFold(s, prefix string) bool {

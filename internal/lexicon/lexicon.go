@@ -142,6 +142,31 @@ func (l *Lexicon) Categories() []Category { return slices.Clone(l.cats) }
 
 // IsFirstName reports whether word is a known given name (folded: "josé" matches "José").
 func (l *Lexicon) IsFirstName(word string) bool {
+	var buf [24]byte
+	if k, ok := asciiWordKey(buf[:0], word); ok {
+		_, ok = l.firstNames[string(k)]
+		return ok
+	}
 	_, ok := l.firstNames[key(word)]
 	return ok
+}
+
+// asciiWordKey appends key(w) to buf when w is one word of ASCII letters and digits (its key is then w in
+// lower case); ok is false for anything else.
+func asciiWordKey(buf []byte, w string) (k []byte, ok bool) {
+	if w == "" {
+		return buf, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		default:
+			return buf, false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }

@@ -81,3 +81,20 @@ func TestFindMatchesReferenceOnFixtures(t *testing.T) {
 		t.Fatal("no fixture sentences")
 	}
 }
+
+// FuzzIsFirstNameMatchesKey checks the ASCII fast path of IsFirstName against the lookup by key.
+func FuzzIsFirstNameMatchesKey(f *testing.F) {
+	l, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"Tobias", "JOSÉ", "José", "ahmed", "Al-Assad", " Maria ", "x1", "", "Ali's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		_, want := l.firstNames[key(w)]
+		if got := l.IsFirstName(w); got != want {
+			t.Fatalf("IsFirstName(%q) = %v, by key %v", w, got, want)
+		}
+	})
+}

@@ -47,6 +47,23 @@ func (t Token) IsAllCaps() bool {
 func Tokenize(s string, base int) []Token {
 	toks := make([]Token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: no rune decoding, no Unicode tables
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				i++
+			case isASCIILetter(c) || isASCIIDigit(c):
+				j, kind := scanWord(s, i)
+				toks = append(toks, Token{Start: base + i, End: base + j, Text: s[i:j], Kind: kind})
+				i = j
+			case c == '\'' && HasPossessive(s, i+1):
+				toks = append(toks, Token{Start: base + i, End: base + i + 2, Text: s[i : i+2], Kind: Word})
+				i += 2
+			default:
+				toks = append(toks, Token{Start: base + i, End: base + i + 1, Text: s[i : i+1], Kind: Punct})
+				i++
+			}
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -71,15 +88,28 @@ func scanWord(s string, i int) (int, Kind) {
 	kind := Number
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf { // ASCII: the cases below without rune decoding
+			switch {
+			case isASCIILetter(c):
+				kind = Word
+				j++
+			case isASCIIDigit(c):
+				j++
+			case (c == ',' || c == '.') && kind == Number && j+1 < len(s) && isASCIIDigit(s[j+1]) && j > i:
+				j++
+			case c == '\'' && kind == Word && j+1 < len(s) && !HasPossessive(s, j+1) && startsLetter(s[j+1:]):
+				j++
+			default:
+				return j, kind
+			}
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			kind = Word
 			j += w
 		case unicode.IsDigit(r):
-			j += w
-		case (r == ',' || r == '.') && kind == Number && j+1 < len(s) && isASCIIDigit(s[j+1]) && j > i:
-			// 1,200 and 2.5 stay one number.
 			j += w
 		case isApostrophe(r) && kind == Word && j+w < len(s) && !HasPossessive(s, j+w) && startsLetter(s[j+w:]):
 			// Sana'a, N'Djamena: an inner apostrophe between letters.
@@ -92,6 +122,8 @@ func scanWord(s string, i int) (int, Kind) {
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
