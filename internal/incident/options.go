@@ -75,3 +75,11 @@ func (o Options) limitKm(precision string) float64 {
 	}
 	return o.RegionKm
 }
+
+// MaxDateSlack is the most days by which two date intervals may miss each other and still merge, over every
+// precision: a store looking for candidates needs no incident further away in time.
+func (o Options) MaxDateSlack() int {
+	f := o.filled()
+	return max(f.slackDays(event.PrecisionDay), f.slackDays(event.PrecisionWeek),
+		f.slackDays(event.PrecisionMonth), f.slackDays(event.PrecisionYear))
+}

@@ -16,19 +16,23 @@ type sqlStore struct {
 	d      dialect
 	merger *incident.Merger
 	now    func() time.Time
+	stmts  *stmtCache
 }
 
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
-	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now}
+	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	return s
 }
 
-// Close closes the database.
-func (s *sqlStore) Close() error { return s.db.Close() }
+// Close closes the cached statements and the database.
+func (s *sqlStore) Close() error {
+	s.closeStmts()
+	return s.db.Close()
+}
 
 // DB exposes the handle for checks such as PRAGMA integrity_check.
 func (s *sqlStore) DB() *sql.DB { return s.db }
@@ -55,12 +59,13 @@ func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// exec runs a dialect statement in tx; an empty statement (nothing to do in this dialect) is skipped.
+// exec runs a dialect statement in tx (prepared once per connection); an empty statement (nothing to do in
+// this dialect) is skipped.
 func (s *sqlStore) exec(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	if q == "" {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, s.d.rebind(q), args...)
+	_, err := s.execTx(ctx, tx, q, args...)
 	return err
 }
 

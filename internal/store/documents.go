@@ -42,22 +42,28 @@ func (s *sqlStore) prepare(d *Document) {
 	}
 }
 
+// Statements of the document write path and GetDocument.
+const (
+	findDocumentQuery = `SELECT id FROM documents
+		WHERE id = ? OR content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1`
+	insertDocumentQuery = `INSERT INTO documents (id, canonical_url, content_hash, url, title, publisher, published,
+		language, text, fetched_at, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	getDocumentQuery = `SELECT ` + documentColumns + ` FROM documents WHERE id = ?`
+)
+
 // putDocument is PutDocument inside tx.
 func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
 	s.prepare(d)
 	cleanDocument(d)
 	var existing string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM documents
-		WHERE id = ? OR content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1`),
-		d.ID, d.ContentHash, d.CanonicalURL).Scan(&existing)
+	err := s.queryRowTx(ctx, tx, findDocumentQuery, d.ID, d.ContentHash, d.CanonicalURL).Scan(&existing)
 	switch {
 	case err == nil:
 		return Put{ID: existing, Duplicate: true}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return Put{}, fmt.Errorf("put document: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO documents (id, canonical_url, content_hash, url, title,
-		publisher, published, language, text, fetched_at, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	_, err = s.execTx(ctx, tx, insertDocumentQuery,
 		d.ID, nullString(d.CanonicalURL), d.ContentHash, d.URL, d.Title, d.Publisher, nullDate(d.Published),
 		d.Language, d.Text, stamp(d.FetchedAt), nullString(d.DuplicateOf))
 	if err != nil {
@@ -94,8 +100,7 @@ func scanDocument(row interface{ Scan(...any) error }) (Document, int64, error) 
 
 // GetDocument returns the document with id.
 func (s *sqlStore) GetDocument(ctx context.Context, id string) (Document, error) {
-	row := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), clean(id))
-	d, _, err := scanDocument(row)
+	d, _, err := scanDocument(s.queryRow(ctx, getDocumentQuery, clean(id)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, ErrNotFound)
 	}

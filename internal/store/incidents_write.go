@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 
 	"sitrep/internal/event"
@@ -44,18 +43,27 @@ func columnsOf(w *event.When, p *event.Place, f *event.Count) columns {
 
 // saveIncident upserts an incident row, its point in the spatial index and its report links.
 func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) error {
+	rid, err := s.upsertIncident(ctx, tx, inc)
+	if err != nil {
+		return err
+	}
+	return s.linkReports(ctx, tx, rid, inc)
+}
+
+// upsertIncident stores an incident row and its point in the spatial index, returning its rid.
+func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) (int64, error) {
 	body, err := json.Marshal(inc)
 	if err != nil {
-		return fmt.Errorf("incident %s: %w", inc.ID, err)
+		return 0, fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
 	c, m := columnsOf(inc.Date, inc.Location, inc.Fatalities), markerColumnsOf(inc)
 	var rid int64
-	err = tx.QueryRowContext(ctx, s.d.rebind(s.d.upsertIncident()), inc.ID, string(body), c.start, c.end, c.lat,
+	err = s.queryRowTx(ctx, tx, s.d.upsertIncident(), inc.ID, string(body), c.start, c.end, c.lat,
 		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
 		clean(actorNames(inc.Actors)), c.best,
 		stamp(inc.Updated), m.place, m.actor1, m.end).Scan(&rid)
 	if err != nil {
-		return fmt.Errorf("save incident %s: %w", inc.ID, err)
+		return 0, fmt.Errorf("save incident %s: %w", inc.ID, err)
 	}
 	if c.lat != nil {
 		err = s.exec(ctx, tx, s.d.putPoint(), rid, c.lat, c.lat, c.lon, c.lon)
@@ -63,21 +71,33 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incid
 		err = s.exec(ctx, tx, s.d.deletePoint(), rid)
 	}
 	if err != nil {
-		return fmt.Errorf("index incident %s: %w", inc.ID, err)
+		return 0, fmt.Errorf("index incident %s: %w", inc.ID, err)
 	}
-	return s.linkReports(ctx, tx, rid, inc)
+	return rid, nil
 }
+
+// linkReport links one report's event to the incident.
+func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, rid int64, incID string, r event.Report) error {
+	if _, err := s.execTx(ctx, tx, linkReportQuery, rid, eventKey(r.DocumentID, r.Event.ID)); err != nil {
+		return fmt.Errorf("link report %s/%s to %s: %w", r.DocumentID, r.Event.ID, incID, err)
+	}
+	return nil
+}
+
+// Statements maintaining the report links. Linking an event twice to its incident is a no-op.
+const (
+	unlinkReportsQuery = `DELETE FROM incident_reports WHERE incident_rid = ?`
+	linkReportQuery    = `INSERT INTO incident_reports (incident_rid, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING`
+)
 
 // linkReports replaces the incident's report links with its current reports.
 func (s *sqlStore) linkReports(ctx context.Context, tx *sql.Tx, rid int64, inc event.Incident) error {
-	if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_reports WHERE incident_rid = ?`), rid); err != nil {
+	if _, err := s.execTx(ctx, tx, unlinkReportsQuery, rid); err != nil {
 		return fmt.Errorf("link reports %s: %w", inc.ID, err)
 	}
 	for _, r := range inc.Reports {
-		_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO incident_reports (incident_rid, event_id) VALUES (?, ?)`),
-			rid, eventKey(r.DocumentID, r.Event.ID))
-		if err != nil {
-			return fmt.Errorf("link report %s/%s to %s: %w", r.DocumentID, r.Event.ID, inc.ID, err)
+		if err := s.linkReport(ctx, tx, rid, inc.ID, r); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -93,52 +113,6 @@ func actorNames(as []event.Actor) string {
 		b.WriteString("|")
 	}
 	return b.String()
-}
-
-// candidateWindowDays widens the date window of the candidate query beyond any merge slack the Merger uses.
-const candidateWindowDays = 8
-
-// candidates loads the incidents that might hold ev: dates within a window of ev's and either a point in a
-// box a little larger than the Merger's widest distance (through the spatial index), or no point or only a
-// country in ev's country.
-func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
-	c := columnsOf(ev.Date, ev.Location, nil)
-	if c.start == "" {
-		return nil, nil
-	}
-	from, _ := event.ParseDate(c.start)
-	to, _ := event.ParseDate(c.end)
-	window := []any{to.AddDays(candidateWindowDays).String(), from.AddDays(-candidateWindowDays).String()}
-	q := `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND country = ?
-		AND (lat IS NULL OR loc_precision = 'country')`
-	args := append(append([]any{}, window...), c.country)
-	if c.lat != nil && c.precision != event.LocCountry {
-		lat, lon := c.lat.(float64), c.lon.(float64)
-		dLat := s.merger.Options.RegionKm/111 + 0.1
-		if dLat <= 0.1 {
-			dLat = 1.1
-		}
-		dLon := dLat / math.Max(math.Cos(lat*math.Pi/180), 0.05)
-		box, boxArgs := s.d.bboxIncidents(BBox{MinLat: lat - dLat, MaxLat: lat + dLat, MinLon: lon - dLon, MaxLon: lon + dLon})
-		q += ` UNION SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND ` + box
-		args = append(append(args, window...), boxArgs...)
-	} else if c.precision == event.LocCountry || c.lat == nil {
-		q = `SELECT body FROM incidents WHERE date_start <> '' AND date_start <= ? AND date_end >= ? AND country = ?`
-	}
-	rows, err := tx.QueryContext(ctx, s.d.rebind(q+` LIMIT 500`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
-	}
-	defer rows.Close()
-	var out []event.Incident
-	for rows.Next() {
-		inc, err := scanIncident(rows)
-		if err != nil {
-			return nil, fmt.Errorf("candidates: %w", err)
-		}
-		out = append(out, inc)
-	}
-	return out, rows.Err()
 }
 
 // scanIncident reads an incident from a body column.

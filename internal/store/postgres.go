@@ -41,7 +41,12 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &Postgres{newSQLStore(db, d, opts)}, nil
+	p := &Postgres{newSQLStore(db, d, opts)}
+	if err := p.prepareAll(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return p, nil
 }
 
 // PostGIS reports whether bounding-box queries use the PostGIS index.

@@ -74,11 +74,23 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 		inc = incident.New(r, now)
 		ch = incident.Created(inc)
 	}
-	if err := s.saveIncident(ctx, tx, inc); err != nil {
+	// Only r's link is new: the incident's other reports are linked already.
+	rid, err := s.upsertIncident(ctx, tx, inc)
+	if err != nil {
+		return ch, err
+	}
+	if err := s.linkReport(ctx, tx, rid, inc.ID, r); err != nil {
 		return ch, err
 	}
 	return ch, s.logChange(ctx, tx, ch)
 }
+
+// Statements of the event write path.
+const (
+	insertEventQuery = `INSERT INTO events (id, document_id, body, date_start, date_end, lat, lon, country, admin1,
+		event_type, sub_event_type, fatalities_best, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertChangeQuery = `INSERT INTO incident_changes (incident_id, body, at) VALUES (?, ?, ?)`
+)
 
 // insertEvent stores an event row and indexes its summary.
 func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event) error {
@@ -88,9 +100,7 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev
 	}
 	c := columnsOf(ev.Date, ev.Location, ev.Fatalities)
 	key := eventKey(docID, ev.ID)
-	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO events (id, document_id, body, date_start, date_end, lat,
-		lon, country, admin1, event_type, sub_event_type, fatalities_best, summary)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	_, err = s.execTx(ctx, tx, insertEventQuery,
 		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(clean(c.country)),
 		nullString(clean(c.admin1)), clean(ev.EventType), clean(ev.SubEventType), c.best, clean(ev.Summary))
 	if err != nil {
@@ -108,7 +118,7 @@ func (s *sqlStore) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change
 	if err != nil {
 		return fmt.Errorf("change: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO incident_changes (incident_id, body, at) VALUES (?, ?, ?)`),
+	_, err = s.execTx(ctx, tx, insertChangeQuery,
 		ch.IncidentID, string(body), stamp(ch.At))
 	if err != nil {
 		return fmt.Errorf("log change %s: %w", ch.IncidentID, err)

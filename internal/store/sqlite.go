@@ -34,7 +34,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	// The path is escaped as a URI path, so a "?" or "#" in a file name does not end it.
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -49,6 +50,10 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	if _, err := db.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: optimize: %w", path, err)
+	}
+	if err := s.prepareAll(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
 }

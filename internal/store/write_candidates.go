@@ -1,0 +1,172 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/event"
+	"sitrep/internal/incident"
+)
+
+// Merge candidates are read through the incidents_cand_geo and incidents_cand_country indexes (migration 0006):
+// a report looks at the incidents of a few geographic keys, one date-interval class at a time, whose start falls
+// in its date window widened by the class's longest interval. The work per report depends on how many incidents
+// lie near it in space and time, not on the size of the record.
+
+// cellDegrees is the side of the geographic cells of geo_key (the migration's "/ 2").
+const cellDegrees = 2
+
+// dateClassDays are the longest date intervals of date_class 0, 1 and 2 (class 3 is unbounded).
+var dateClassDays = []int{8, 40, 400}
+
+// candidateKeySizes are the lengths the geo_key IN list is padded to, so few statement texts are cached.
+var candidateKeySizes = []int{4, 8, 16, 32, 64}
+
+// maxCandidates bounds the rows one candidate query reads.
+const maxCandidates = 5000
+
+// candidateQuery is the query for the incidents with one of n geo keys (byCountry false) or in one country
+// (byCountry true, n = 1); per date class its arguments are the keys, the lowest and highest start, and the
+// lowest end.
+func candidateQuery(n int, byCountry bool) string {
+	cond := `country = ?`
+	if !byCountry {
+		cond = `geo_key IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
+	}
+	arms := make([]string, 0, len(dateClassDays)+1)
+	for class := range len(dateClassDays) + 1 {
+		arms = append(arms, `SELECT sub_event_type, lat, lon, loc_precision, body FROM incidents WHERE `+cond+
+			` AND date_class = `+strconv.Itoa(class)+` AND date_start BETWEEN ? AND ? AND date_end >= ?`)
+	}
+	return strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
+}
+
+// candidateQueries are every candidate query text, for the statement cache.
+func (s *sqlStore) candidateQueries() []string {
+	qs := []string{candidateQuery(1, true)}
+	for _, n := range candidateKeySizes {
+		qs = append(qs, candidateQuery(n, false))
+	}
+	return qs
+}
+
+// candidates loads the incidents that might hold ev: dates within the Merger's widest date slack of ev's, and
+// either a point within a box a little larger than the Merger's widest distance, or no point (or only a
+// country) in ev's country. A report without a point (or with only a country) takes every incident of its
+// country. Incidents whose sub-type rules the merge out are skipped without decoding.
+func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
+	c := columnsOf(ev.Date, ev.Location, nil)
+	if c.start == "" {
+		return nil, nil
+	}
+	from, _ := event.ParseDate(c.start)
+	to, _ := event.ParseDate(c.end)
+	w := s.merger.Options.MaxDateSlack() + 1
+	var keys []any
+	var box *BBox
+	byCountry := c.lat == nil || c.precision == event.LocCountry
+	if byCountry {
+		keys = []any{clean(c.country)}
+	} else {
+		b := s.candidateBox(c.lat.(float64), c.lon.(float64))
+		box = &b
+		keys = append(cellKeys(b), "c:"+clean(c.country))
+	}
+	n := len(keys)
+	if !byCountry {
+		n = padTo(len(keys))
+		for len(keys) < n {
+			keys = append(keys, keys[0])
+		}
+	}
+	var args []any
+	hi, lowEnd := to.AddDays(w).String(), from.AddDays(-w).String()
+	for class := range len(dateClassDays) + 1 {
+		lowStart := "0" // below every date, above ""
+		if class < len(dateClassDays) {
+			lowStart = from.AddDays(-w - dateClassDays[class]).String()
+		}
+		args = append(append(args, keys...), lowStart, hi, lowEnd)
+	}
+	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry), args...)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	defer rows.Close()
+	return s.readCandidates(rows, ev, box)
+}
+
+// readCandidates decodes the candidate rows that may merge with ev: the sub-types are compatible and, when box
+// is set, the incident is unplaced or inside it.
+func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) ([]event.Incident, error) {
+	var out []event.Incident
+	for rows.Next() {
+		var sub, precision, body string
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&sub, &lat, &lon, &precision, &body); err != nil {
+			return nil, fmt.Errorf("candidates: %w", err)
+		}
+		if !incident.SubTypesMayMerge(sub, clean(ev.SubEventType)) {
+			continue
+		}
+		if box != nil && lat.Valid && precision != event.LocCountry && !box.contains(lat.Float64, lon.Float64) {
+			continue
+		}
+		var inc event.Incident
+		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+			return nil, fmt.Errorf("candidates: decode incident: %w", err)
+		}
+		out = append(out, inc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	return out, nil
+}
+
+// candidateBox is the box around a point that holds every place the Merger could merge with it.
+func (s *sqlStore) candidateBox(lat, lon float64) BBox {
+	o := s.merger.Options
+	km := max(o.RegionKm, o.NearKm, o.ExactKm)
+	if km <= 0 {
+		km = max(incident.DefaultOptions().RegionKm, incident.DefaultOptions().NearKm, incident.DefaultOptions().ExactKm)
+	}
+	dLat := km/111 + 0.1
+	dLon := dLat / math.Max(math.Cos(math.Min(math.Abs(lat)+dLat, 90)*math.Pi/180), 0.05)
+	return BBox{MinLat: lat - dLat, MaxLat: lat + dLat, MinLon: lon - dLon, MaxLon: lon + dLon}
+}
+
+// contains reports whether the point is inside b (edges included).
+func (b BBox) contains(lat, lon float64) bool {
+	return lat >= b.MinLat && lat <= b.MaxLat && lon >= b.MinLon && lon <= b.MaxLon
+}
+
+// cellKeys are the geo_key values of the cells b touches, as the migration computes them: the cell of a point
+// is the truncated quotient of its latitude + 90 and longitude + 180 by cellDegrees.
+func cellKeys(b BBox) []any {
+	var keys []any
+	for i := cellOf(b.MinLat + 90); i <= cellOf(b.MaxLat+90); i++ {
+		for j := cellOf(b.MinLon + 180); j <= cellOf(b.MaxLon+180); j++ {
+			keys = append(keys, "g:"+strconv.Itoa(i)+":"+strconv.Itoa(j))
+		}
+	}
+	return keys
+}
+
+// cellOf is the cell index of a shifted coordinate (truncated toward zero, like SQL's CAST and trunc).
+func cellOf(v float64) int { return int(v / cellDegrees) }
+
+// padTo is the smallest candidateKeySizes entry that holds n keys, or n itself beyond the largest.
+func padTo(n int) int {
+	for _, size := range candidateKeySizes {
+		if n <= size {
+			return size
+		}
+	}
+	return n
+}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// TestCandidateKeys checks that the geographic keys the candidate query asks for around a point include the
+// key the database computed for an incident at that point, near cell edges, the poles and the date line.
+func TestCandidateKeys(t *testing.T) {
+	points := [][2]float64{{0.01, 0}, {-1.68, 29.22}, {49.99, 36.23}, {2, 2}, {1.999, -0.001}, {-89.5, -179.9},
+		{89.9, 179.9}, {-33.9, 18.4}, {64.1, -21.9}, {-0.0001, 179.999}}
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		for i, p := range points {
+			d := doc(fmt.Sprintf("https://keys.example/%d", i), fmt.Sprintf("Report %d.", i))
+			put, err := s.PutResult(ctx, d, []event.Event{ev("e1", "Armed clash", 3, fmt.Sprintf("P%d", i), p[0], p[1], fmt.Sprintf("Q%c", 'A'+i), 1, "A")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var key string
+			if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT geo_key FROM incidents i JOIN incident_reports r
+				ON r.incident_rid = i.rid WHERE r.event_id = ?`), eventKey(put.ID, "e1")).Scan(&key); err != nil {
+				t.Fatal(err)
+			}
+			keys := cellKeys(s.candidateBox(p[0], p[1]))
+			if !slices.Contains(keys, any(key)) {
+				t.Errorf("point %v: stored key %q not among the keys asked for %v", p, key, keys)
+			}
+		}
+	})
+}
+
+// TestCandidateDateClasses checks that an incident is a candidate for a report inside its date interval, or within
+// the slack of it, whatever the length of the interval, and not for one far outside it.
+func TestCandidateDateClasses(t *testing.T) {
+	tests := []dateCase{
+		{"day", event.NewDate(2025, 5, 10), event.NewDate(2025, 5, 10), event.NewDate(2025, 5, 11), true},
+		{"day far", event.NewDate(2025, 5, 10), event.NewDate(2025, 5, 10), event.NewDate(2025, 5, 20), false},
+		{"week end", event.NewDate(2025, 5, 5), event.NewDate(2025, 5, 11), event.NewDate(2025, 5, 11), true},
+		{"month end", event.NewDate(2025, 5, 1), event.NewDate(2025, 5, 31), event.NewDate(2025, 5, 30), true},
+		{"quarter end", event.NewDate(2025, 1, 1), event.NewDate(2025, 3, 31), event.NewDate(2025, 3, 30), true},
+		{"year end", event.NewDate(2025, 1, 1), event.NewDate(2025, 12, 31), event.NewDate(2025, 12, 30), true},
+		{"years end", event.NewDate(2020, 1, 1), event.NewDate(2025, 12, 31), event.NewDate(2025, 12, 1), true},
+		{"years after", event.NewDate(2020, 1, 1), event.NewDate(2025, 12, 31), event.NewDate(2026, 2, 1), false},
+	}
+	for _, placed := range []bool{true, false} {
+		t.Run(map[bool]string{true: "placed", false: "country"}[placed], func(t *testing.T) {
+			eachBackend(t, func(t *testing.T, s *sqlStore) { testCandidateDates(t, s, placed, tests) })
+		})
+	}
+}
+
+// dateCase is an incident's date interval, a report's day and whether the incident must be a candidate.
+type dateCase struct {
+	name       string
+	start, end event.Date
+	report     event.Date
+	want       bool
+}
+
+func testCandidateDates(t *testing.T, s *sqlStore, placed bool, tests []dateCase) {
+	ctx := context.Background()
+	for i, tc := range tests {
+		// Each case far from the others, so that none merges into another's incident.
+		e := ev("e1", "Armed clash", 1, "Goma", -40+5*float64(i), 29.22, []string{"CD", "SD", "UA", "NG", "ML", "SY", "YE", "MM"}[i], 1, "M23")
+		if !placed {
+			e.Location.Precision = event.LocCountry
+		}
+		e.Date = &event.When{Start: tc.start, End: tc.end, Precision: event.PrecisionDay}
+		d := doc(fmt.Sprintf("https://class.example/%v/%d", placed, i), fmt.Sprintf("Class %v %d.", placed, i))
+		put, err := s.PutResult(ctx, d, []event.Event{e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := e
+		r.Date = &event.When{Start: tc.report, End: tc.report, Precision: event.PrecisionDay}
+		got := hasCandidate(t, s, r, put.ID)
+		if got != tc.want {
+			t.Errorf("placed %v, %s: candidate %v, want %v", placed, tc.name, got, tc.want)
+		}
+	}
+}
+
+// hasCandidate reports whether document docID's incident is among the candidates for r.
+func hasCandidate(t *testing.T, s *sqlStore, r event.Event, docID string) bool {
+	t.Helper()
+	found := false
+	err := s.tx(context.Background(), func(tx *sql.Tx) error {
+		cands, err := s.candidates(context.Background(), tx, r)
+		for _, c := range cands {
+			for _, rep := range c.Reports {
+				found = found || rep.DocumentID == docID
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// TestCandidateQueryPlan checks that SQLite reads the candidates through the candidate indexes.
+func TestCandidateQueryPlan(t *testing.T) {
+	s := open(t)
+	for _, q := range s.candidateQueries() {
+		args := make([]any, 0, 300)
+		for range 300 {
+			args = append(args, "x")
+		}
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args[:countParams(q)]...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if slices.Contains(plan, "SCAN incidents") {
+			t.Errorf("query scans the table: %v\n%s", plan, q)
+		}
+		if !slices.ContainsFunc(plan, func(p string) bool { return strings.Contains(p, "incidents_cand_") }) {
+			t.Errorf("plan %v uses no candidate index", plan)
+		}
+	}
+}
+
+// countParams counts the ? placeholders of q.
+func countParams(q string) int {
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+		}
+	}
+	return n
+}
