@@ -16,8 +16,8 @@ func (s *sent) summarises(h hit) bool {
 	if !s.perfect(h) {
 		return false
 	}
-	if s.longSpan() {
-		return true
+	if s.longSpan() || s.anyWord(s.before(h.tok, 4), experienceVerbs) {
+		return true // "the area has seen heavy fighting": what a place went through, not one incident
 	}
 	if tollWords(s.Text) && s.sentenceHas(tollUpdateWords) {
 		return false // "the toll from Saturday's massacre has risen to 1,050"
@@ -34,6 +34,9 @@ func (s *sent) summarises(h hit) bool {
 	}
 	return false
 }
+
+// experienceVerbs say what a place or people went through over time.
+var experienceVerbs = set("seen", "witnessed", "experienced", "endured", "suffered", "known")
 
 // tollUpdateWords say that a toll was revised.
 var tollUpdateWords = set("toll", "risen", "rose", "climbed", "reached")

@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+
+	"sitrep/internal/event"
 )
 
 // contextRejects reports a cue under a modal or a negation, inside an accusation of a pattern of conduct,
@@ -156,8 +158,9 @@ func (s *sent) modifiesBackground(h hit) bool {
 	return false
 }
 
-// history reports a trigger whose nearest date lies more than 90 days before publication, or one right after
-// an earlier year ("a 2008 raid"): background.
+// history reports a trigger whose nearest date lies more than 90 days before publication or is only a year
+// ("fighting earlier this year": reports date their incident by the day or the week), or one right after an
+// earlier year ("a 2008 raid"): background.
 func (r *run) history(s *sent, h hit) bool {
 	if r.pub == nil {
 		return false
@@ -168,7 +171,11 @@ func (r *run) history(s *sent, h hit) bool {
 		}
 	}
 	d := nearestDate(s, h, s.Start, s.End)
-	return d != nil && d.To.Before(r.pub.AddDays(-90).Time)
+	if d == nil {
+		return false
+	}
+	return d.To.Before(r.pub.AddDays(-90).Time) ||
+		d.Precision == event.PrecisionYear && !s.anyWord(s.before(s.tokenAt(d.Start), 3), rankWords) // not "the deadliest attack this year"
 }
 
 // lasting reports a trigger followed by a span of years ("has fought the government for nearly two

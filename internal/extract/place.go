@@ -41,6 +41,9 @@ func (r *run) placeIn(s *sent, h *hit, lo, hi int) *placed {
 		if s.speaker(s.tokenAt(t.End)) {
 			continue // "The United States strongly condemns", "Moscow said"
 		}
+		if s.destination(i) {
+			continue // "took the wounded to hospital in Lashio", "fled to Goma": where people went afterwards
+		}
 		score := kindRank(t.Kind) * 100
 		rule := "toponym"
 		if locPreps[s.word(i-1)] {
@@ -164,3 +167,26 @@ func (r *run) namedCountry(code string) *placed {
 	}
 	return nil
 }
+
+// destination reports a place name at token i that is where people went after the incident: "taken to
+// hospital in X", "fled to X", "evacuated to X", "displaced to X".
+func (s *sent) destination(i int) bool {
+	j := i - 1
+	if s.word(j) == "the" {
+		j--
+	}
+	switch s.word(j) {
+	case "in", "at":
+		return careWords[s.word(j-1)]
+	case "to", "towards", "into":
+		return careWords[s.word(j-1)] || movedWords[s.word(j-1)]
+	}
+	return false
+}
+
+// careWords are places the wounded are taken to; movedWords are verbs of going away from an incident.
+var (
+	careWords  = set("hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary")
+	movedWords = set("fled", "flee", "fleeing", "taken", "rushed", "evacuated", "airlifted", "transferred",
+		"displaced", "relocated", "moved", "escaped", "brought", "sent")
+)

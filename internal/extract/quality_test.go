@@ -110,3 +110,31 @@ func TestBackgroundSums(t *testing.T) {
 				"The army blamed the ADF, which has killed thousands of civilians in the area over the past decade."},
 	})
 }
+
+// TestDetailSentences checks that a sentence without a cue of its own that tells how the incident happened
+// joins it, and that what a region went through, or fighting dated only by a year, is no incident.
+func TestDetailSentences(t *testing.T) {
+	runQuality(t, []qualityCase{
+		{name: "stepped on the mine joins", subs: "Remote explosive/landmine/IED", killed: 3,
+			in: "A landmine exploded near a village in Kayin State on Tuesday, a rescue group said. " +
+				"Three farmers died when one of them stepped on the mine on a track once used by soldiers during fighting earlier this year."},
+		{name: "what a region went through", subs: "",
+			in: "The district has seen heavy fighting between the army and the rebels."},
+		{name: "fighting dated by a year", subs: "",
+			in: "Soldiers and rebels fought in the district earlier this year."},
+	})
+}
+
+// TestDestinationPlace checks that where the wounded were taken or people fled is not the incident's place.
+func TestDestinationPlace(t *testing.T) {
+	e := testEngine(t, false)
+	pub := event.NewDate(2026, 6, 10)
+	in := "Gunmen killed four villagers in North Kivu province on Monday, and the wounded were taken to hospital in Butembo."
+	res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: in, Published: &pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != 1 || res.Events[0].Location == nil || strings.Contains(res.Events[0].Location.Name, "Butembo") {
+		t.Fatalf("want one event not placed at the hospital, got %s", brief(res))
+	}
+}
