@@ -5,13 +5,14 @@ import "sitrep/internal/gazetteer"
 // focus is the document's geographic focus: how much each country and first-order division is named. Votes
 // are kept by name so that a name never votes for its own other mentions.
 type focus struct {
-	country map[string]map[string]float64   // country -> key -> weight
-	admin1  map[division]map[string]float64 // division -> key -> weight
-	named   map[division]map[string]bool    // divisions named outright, by the keys naming them
-	totalC  map[string]float64              // country -> all its votes
-	totalA  map[division]float64            // division -> all its votes
-	maxC    float64
-	clear   []clearPlace // the places names clearly read as (not countries)
+	country  map[string]map[string]float64   // country -> key -> weight
+	admin1   map[division]map[string]float64 // division -> key -> weight
+	named    map[division]map[string]bool    // divisions named outright, by the keys naming them
+	totalC   map[string]float64              // country -> all its votes
+	totalA   map[division]float64            // division -> all its votes
+	maxC     float64
+	clear    []clearPlace // the places names clearly read as (not countries)
+	dateline string       // the country of the dateline's place, when clear
 }
 
 // clearPlace is the clear reading of a name.
@@ -34,6 +35,9 @@ func (r *run) focus() *focus {
 			continue
 		}
 		vote(f.country, p.Country, m.key, w)
+		if m.lo >= 0 && r.isDateline(m.lo, m.hi) {
+			f.dateline = p.Country
+		}
 		if p.Class == 'P' || p.Class == 'A' && !isCountry(p) {
 			f.clear = append(f.clear, clearPlace{m.key, p})
 		}

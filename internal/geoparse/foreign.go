@@ -8,9 +8,9 @@ import (
 
 // Limits of the foreign-homonym rule (see foreign).
 const (
-	// minFocus is the weight of votes for one country (a country named outright is 1, a clear place 0.5)
-	// that makes a document centre on it.
-	minFocus = 1.5
+	// minFocus is the weight of votes for one country (a country named outright is 1, a clear place 0.5,
+	// a dateline's 1) that makes a document centre on it.
+	minFocus = 1.0
 	// smallPlace is the population under which a foreign town loses to the document's focus.
 	smallPopulation = 100_000
 	// nearFocusKm is how close to a place the document clearly names a foreign town may lie and still be
@@ -45,11 +45,16 @@ func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
 // countryVotes returns the votes for country cc of the names other than key.
 func (f *focus) countryVotes(key, cc string) float64 { return f.totalC[cc] - f.country[cc][key] }
 
-// topVotes returns the votes of the country the names other than key most point at.
+// topVotes returns the votes of the country the names other than key most point at; the place a report
+// is filed from counts as much as a country named outright.
 func (f *focus) topVotes(key string) float64 {
 	best := 0.0
 	for cc := range f.totalC {
-		best = max(best, f.countryVotes(key, cc))
+		v := f.countryVotes(key, cc)
+		if cc == f.dateline {
+			v += 0.5
+		}
+		best = max(best, v)
 	}
 	return best
 }

@@ -111,7 +111,8 @@ func TestResolution(t *testing.T) {
 }
 
 // TestForeignHomonym checks that in a document centred on one country, a name whose readings are small towns
-// abroad is placed in that country instead (by the place it is written with, or at country precision).
+// abroad is placed in that country instead: by the place it is written with, else at the division or the
+// country the document centres on.
 func TestForeignHomonym(t *testing.T) {
 	p := testParser(t)
 	const ukraine = "Shelling hit Kharkiv and Izium in eastern Ukraine on Monday. "
@@ -121,8 +122,10 @@ func TestForeignHomonym(t *testing.T) {
 	}{
 		{"in-country reading wins", "Floods hit Tours and Orléans in France on Monday. In Léré, the river rose.", "Léré",
 			"FR", KindCity, event.LocExact},
-		{"document country", ukraine + "Residents of the village of Noves fled west.", "Noves",
-			"UA", KindCountry, event.LocCountry},
+		{"document division", ukraine + "Residents of the village of Noves fled west.", "Noves",
+			"UA", KindAdmin1, event.LocRegion},
+		{"document country", "Shelling hit Kharkiv and Odesa in Ukraine on Monday. Residents of the village of Noves fled west.",
+			"Noves", "UA", KindCountry, event.LocCountry},
 		{"possessive city", ukraine + "A shell struck Kharkiv's Noves district.", "Noves", "UA", KindCity, event.LocNear},
 		{"unfocused document keeps the town", "Residents of the village of Noves celebrated.", "Noves",
 			"FR", KindCity, event.LocExact},

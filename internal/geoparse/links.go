@@ -56,8 +56,9 @@ func contains(y, x gazetteer.Place) bool {
 
 // nearLinks places the names the gazetteer does not know by the place written after them: "X near Y" and
 // "X, Y" (X at Y, precision near), and for spans given to Resolve also "X in Y" and, failing that, the
-// document's main country (precision country). A name whose only readings are small foreign homonyms
-// (orphan) is placed the same way, or by a possessive before it ("Mogadishu's Hodan district").
+// division the document centres on or its main country (precision region or country). A name whose only
+// readings are small foreign homonyms (orphan) is placed the same way, or by a possessive before it
+// ("Kharkiv's X district"), when the words around it say it is a place.
 func (r *run) nearLinks() {
 	for k := range r.ms {
 		m := &r.ms[k]
@@ -82,9 +83,9 @@ func (r *run) nearLinks() {
 		if m.nearOf < 0 && (r.keepUnresolved || m.orphan && r.placeEvidence(m)) {
 			if r.mainCC == nil {
 				cc := r.mainCountry()
-				r.mainCC = &cc
+				r.mainCC, r.mainA1 = &cc, r.mainDivision(cc)
 			}
-			m.fallbackCC = *r.mainCC
+			m.fallbackCC, m.fallbackA1 = *r.mainCC, r.mainA1
 		}
 	}
 }
@@ -134,6 +135,32 @@ func (r *run) mainCountry() string {
 				best = cc
 			}
 		}
+	}
+	return best
+}
+
+// mainDivision returns the first-order division of country cc the document centres on: the one that holds
+// at least two thirds of the weight of cc's places, and at least a name's worth (a division named, or two
+// places in it); "" when none does.
+func (r *run) mainDivision(cc string) string {
+	if r.f == nil || cc == "" {
+		return ""
+	}
+	best, bestW, all := "", 0.0, 0.0
+	for a, w := range r.f.totalA {
+		if a.country != cc {
+			continue
+		}
+		all += w
+		if w > bestW || w == bestW && a.admin1 < best {
+			best, bestW = a.admin1, w
+		}
+	}
+	if bestW < 1 || bestW*3 < all*2 {
+		return ""
+	}
+	if _, ok := r.g.Admin1(cc, best); !ok {
+		return ""
 	}
 	return best
 }

@@ -25,6 +25,11 @@ func (r *run) toponyms() []Toponym {
 				t.Precision = event.LocCountry
 			}
 		case m.fallbackCC != "":
+			if a, ok := r.g.Admin1(m.fallbackCC, m.fallbackA1); ok && m.fallbackA1 != "" {
+				r.fill(&t, a)
+				t.GeonameID, t.Rule = 0, "document-admin1" // the division's place, not the name's own
+				break
+			}
 			c, _ := r.g.Country(m.fallbackCC)
 			r.fill(&t, gazetteer.Place{Name: c.Name, Lat: c.Lat, Lon: c.Lon, Country: c.Code, Class: 'A', Code: "PCLI"})
 			t.Rule = "document-country"

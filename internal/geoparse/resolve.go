@@ -28,6 +28,7 @@ func (r *run) resolve() {
 		r.candidates(&r.ms[k])
 	}
 	f := r.focus()
+	r.f = f
 	r.chooseAll(f, nil)
 	a := r.anchors()
 	r.linkSiblings()

@@ -22,6 +22,7 @@ type mention struct {
 	near       bool               // X of "X near Y" is unknown: resolve to Y with precision near
 	street     bool               // a street name: placed at the document's city
 	fallbackCC string             // for a given span no place matches: the document's main country
+	fallbackA1 string             // with fallbackCC: the division of it the document centres on, if any
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
 	demonym    bool               // an adjective of nationality (Options.Demonyms)
 	alsoAdmin1 bool               // a first-order division has the name as its main name ("Georgia")
@@ -51,6 +52,8 @@ type run struct {
 	pass           int                // the number of the current scoring pass
 	mainCity       int                // 1 + the mention of the document's main city, 0 before cityOf
 	mainCC         *string            // the document's main country, nil before nearLinks needs it
+	mainA1         string             // the division of mainCC the document centres on, "" when none
+	f              *focus             // the document's focus, once computed
 }
 
 // newRun starts a run of p over d.
