@@ -30,7 +30,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("format %q: want one of %s", format, strings.Join(export.Formats, ", "))
 	}
 	q.Del("format")
-	f, err := parseFilter(q)
+	f, err := s.parseFilter(q)
 	if err != nil {
 		return err
 	}

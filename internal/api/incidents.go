@@ -25,7 +25,7 @@ func (s *Server) listIncidents(r *http.Request) (any, error) {
 	if err := checkParams(q, filterParams, pageParams); err != nil {
 		return nil, err
 	}
-	f, err := parseFilter(q)
+	f, err := s.parseFilter(q)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ type markers struct {
 // first, at most Options.MaxMarkers; truncated says whether more matched. The store reads the marker fields
 // from columns and the body without decoding whole incidents.
 func (s *Server) mapMarkers(r *http.Request) (any, error) {
-	f, err := incidentFilter(r)
+	f, err := s.incidentFilter(r)
 	if err != nil {
 		return nil, err
 	}
@@ -35,10 +35,10 @@ func (s *Server) mapMarkers(r *http.Request) (any, error) {
 }
 
 // incidentFilter reads the filter parameters of a route without pagination.
-func incidentFilter(r *http.Request) (store.Filter, error) {
+func (s *Server) incidentFilter(r *http.Request) (store.Filter, error) {
 	q := r.URL.Query()
 	if err := checkParams(q, filterParams); err != nil {
 		return store.Filter{}, err
 	}
-	return parseFilter(q)
+	return s.parseFilter(q)
 }

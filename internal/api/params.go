@@ -31,8 +31,8 @@ func checkParams(q url.Values, known ...[]string) error {
 	return nil
 }
 
-// parseFilter reads the incident filter parameters of q.
-func parseFilter(q url.Values) (store.Filter, error) {
+// parseFilter reads the incident filter parameters of q; an actor alias becomes its canonical name (ActorQuery).
+func (s *Server) parseFilter(q url.Values) (store.Filter, error) {
 	var f store.Filter
 	var err error
 	if f.From, err = dateParam(q, "from"); err != nil {
@@ -54,6 +54,9 @@ func parseFilter(q url.Values) (store.Filter, error) {
 		f.Country = strings.ToUpper(c)
 	}
 	f.Admin1, f.Actor, f.Query = q.Get("admin1"), q.Get("actor"), q.Get("q")
+	if f.Actor != "" {
+		f.Actor = ActorQuery(s.lexicon(), f.Actor, f.Country)
+	}
 	if f.EventType, f.SubEventType, err = typeParams(q.Get("event_type"), q.Get("sub_event_type")); err != nil {
 		return f, err
 	}

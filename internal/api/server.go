@@ -7,6 +7,7 @@ import (
 	"sitrep/internal/export"
 	"sitrep/internal/extract"
 	"sitrep/internal/fetch"
+	"sitrep/internal/lexicon"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/queue"
 	"sitrep/internal/store"
@@ -45,6 +46,9 @@ type Options struct {
 	// GET /api/stats. serve --nats passes the one its feed poller publishes through, so both are counted; nil: one
 	// of the server's own (Queue.Forwarder()).
 	Forwarder *queue.Forwarder
+	// Lexicon resolves the actor filter's aliases to canonical names (ActorQuery); nil: the embedded lexicon,
+	// loaded on the first actor query.
+	Lexicon *lexicon.Lexicon
 }
 
 // Server answers the API. It is safe for concurrent use.
@@ -57,6 +61,7 @@ type Server struct {
 	metrics  *metrics
 	mux      *http.ServeMux
 	patterns []string // every documented route, in registration order
+	lexicon  func() *lexicon.Lexicon
 }
 
 // New returns a Server over st. pipe (POST /api/documents) and eng (POST /api/extract) may be nil: those routes
@@ -78,7 +83,7 @@ func New(st store.Store, pipe *pipeline.Pipeline, eng *extract.Engine, opts Opti
 		opts.Forwarder = opts.Queue.Forwarder()
 	}
 	s := &Server{st: st, pipe: pipe, eng: eng, opts: opts, log: opts.Logger, metrics: newMetrics(),
-		mux: http.NewServeMux()}
+		mux: http.NewServeMux(), lexicon: actorLexicon(opts.Lexicon, opts.Logger)}
 	s.routes()
 	return s
 }

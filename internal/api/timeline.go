@@ -17,7 +17,7 @@ type day struct {
 // incident counts once, on its first day inside [from, to] (its start day, or from when it began earlier), so no
 // day lies outside the range. Undated incidents are left out. The store sums them in one grouped query.
 func (s *Server) timeline(r *http.Request) (any, error) {
-	f, err := incidentFilter(r)
+	f, err := s.incidentFilter(r)
 	if err != nil {
 		return nil, err
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 
 	"sitrep/internal/api"
+	"sitrep/internal/event"
 	"sitrep/internal/export"
 	"sitrep/internal/store"
 )
@@ -30,6 +32,7 @@ func TestExportMatchesAPI(t *testing.T) {
 		{[]string{"--from", "2020-01-01", "--to", "2030-12-31"}, "&from=2020-01-01&to=2030-12-31"},
 		{[]string{"--event-type", "Explosions/Remote violence"}, "&event_type=Explosions%2FRemote+violence"},
 		{[]string{"--country", "Mali"}, "&country=ML"},
+		{[]string{"--actor", "Russian Air Force"}, "&actor=Russian+Air+Force"},
 	}
 	nonEmpty := 0
 	for _, format := range export.Formats {
@@ -53,5 +56,26 @@ func TestExportMatchesAPI(t *testing.T) {
 	}
 	if nonEmpty == 0 {
 		t.Fatal("every export was empty: the comparison proves nothing")
+	}
+}
+
+// TestExportActorAlias checks that --actor with an alias selects the incidents the canonical name selects.
+func TestExportActorAlias(t *testing.T) {
+	db := testStore(t)
+	ids := func(incs []event.Incident) []string {
+		var out []string
+		for _, inc := range incs {
+			out = append(out, inc.ID)
+		}
+		return out
+	}
+	canonical := ids(exportIncidents(t, db, "--actor", "Military Forces of Russia"))
+	if len(canonical) == 0 {
+		t.Fatal("the test store has no incident of Military Forces of Russia")
+	}
+	for _, alias := range []string{"Russian Air Force", "VKS", "russian armed forces"} {
+		if got := ids(exportIncidents(t, db, "--actor", alias)); !slices.Equal(got, canonical) {
+			t.Errorf("--actor %q: incidents %v, the canonical name's %v", alias, got, canonical)
+		}
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"sitrep/internal/api"
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
+	"sitrep/internal/lexicon"
 	"sitrep/internal/store"
 )
 
@@ -23,7 +25,7 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 	fs.StringVar(&f.Admin1, "admin1", "", "only incidents in this first-level administrative `division`")
 	fs.StringVar(&f.EventType, "event-type", "", "only this ACLED event `type` (\"Battles\", \"Explosions/Remote violence\"...)")
 	fs.StringVar(&f.SubEventType, "sub-event-type", "", "only this ACLED sub-event `type` (\"Air/drone strike\"...)")
-	fs.StringVar(&f.Actor, "actor", "", "only incidents with an actor whose name contains `text` (case-insensitive)")
+	fs.StringVar(&f.Actor, "actor", "", "only incidents with an actor whose name contains `text` (case-insensitive; a lexicon alias such as RSF or VKS means its canonical name)")
 	fs.StringVar(&f.Query, "q", "", "full-text `query` over event summaries and source documents")
 	fs.IntVar(&f.MinFatalities, "min-fatalities", 0, "only incidents with at least `n` fatalities (best estimate)")
 	fs.StringVar(&bbox, "bbox", "", "only incidents inside `minLon,minLat,maxLon,maxLat`")
@@ -55,8 +57,25 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 		if out.MinFatalities < 0 {
 			return out, usagef("--min-fatalities must not be negative")
 		}
+		if out.Actor, err = actorQuery(out.Actor, out.Country); err != nil {
+			return out, err
+		}
 		return out, nil
 	}
+}
+
+// actorQuery resolves an --actor alias to its canonical name through the embedded lexicon, as the API's actor=
+// does (api.ActorQuery; country, the --country code, picks between entries sharing the alias), so both select
+// the same incidents. The lexicon is parsed only when --actor is given.
+func actorQuery(v, country string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return "", fmt.Errorf("--actor: lexicon: %w", err)
+	}
+	return api.ActorQuery(lex, v, country), nil
 }
 
 // flagDate parses a YYYY-MM-DD flag value; "" is the zero date.
