@@ -17,6 +17,7 @@ type Entry struct {
 	Source   string            // file and line the row came from, "actors_groups.tsv:42"
 
 	seq  int       // load order, for stable preference between entries sharing an alias
+	bit  uint64    // the category's bit in node masks (Lexicon.catBit)
 	pats []pattern // name, aliases and former names compiled for matching
 }
 

@@ -48,28 +48,48 @@ func newRootFilter(root *node) *rootFilter {
 	return f
 }
 
-// mayStart reports whether tok (as written) can begin a name: false only when it is ASCII and neither its
-// folded form nor any folded prefix of a wildcard key's length is in the sets. ASCII folds as foldToken does
-// (lower case, ` as ').
-func (f *rootFilter) mayStart(tok string) bool {
+// rootKids appends to dst the children of root for the token tok as written, in the order node.children
+// gives them, and reports ok. Only ASCII tokens are handled (ok false otherwise: the caller folds the token and
+// asks root.children): the token is folded as foldToken does (lower case, ` as ') and hashed in one pass, and
+// root's maps are asked only for the lengths whose hash is in the filter's sets. buf is scratch space.
+func (l *Lexicon) rootKids(dst []*node, buf []byte, tok string) ([]*node, []byte, bool) {
+	f, root := l.filter, l.root
 	if f.all {
-		return true
+		return dst, buf, false
 	}
+	var pre [8]int // lengths of the prefixes that may be keys, shortest first
+	np := 0
+	buf = buf[:0]
 	h := uint64(fnvOffset)
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
 		switch {
 		case c >= 0x80:
-			return true
+			return dst, buf, false
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c == '`':
 			c = '\''
 		}
+		buf = append(buf, c)
 		h = (h ^ uint64(c)) * fnvPrime
 		if n := i + 1; n < 64 && f.preLens&(1<<n) != 0 && hasBit(f.prefix, h) {
-			return true
+			if np == len(pre) {
+				return dst, buf, false
+			}
+			pre[np] = n
+			np++
 		}
 	}
-	return hasBit(f.exact, h)
+	if hasBit(f.exact, h) {
+		if c := root.next[string(buf)]; c != nil {
+			dst = append(dst, c)
+		}
+	}
+	for k := np - 1; k >= 0; k-- {
+		if c := root.pre[string(buf[:pre[k]])]; c != nil {
+			dst = append(dst, c)
+		}
+	}
+	return dst, buf, true
 }

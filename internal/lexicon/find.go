@@ -37,12 +37,13 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 		if start == len(text) {
 			break
 		}
-		if !l.filter.mayStart(text[start:end]) {
-			pos = end
-			continue
-		}
 		f.best = candidate{terms: f.best.terms[:0]}
-		f.walk(l.root, start, end, 0)
+		if kids, buf, ok := l.rootKids(f.kids[:0], f.buf, text[start:end]); ok {
+			f.kids, f.buf = kids, buf
+			f.follow(0, start, end, 0)
+		} else {
+			f.walk(l.root, start, end, 0)
+		}
 		if f.best.end == 0 {
 			pos = end
 			continue
@@ -97,6 +98,11 @@ func (f *finder) walk(n *node, start, end, depth int) {
 	f.buf = foldToken(f.buf[:0], f.text[start:end])
 	mark := len(f.kids)
 	f.kids = n.children(f.kids, f.buf)
+	f.follow(mark, start, end, depth)
+}
+
+// follow accepts and walks on from the nodes f.kids[mark:], reached by the token [start, end), and pops them.
+func (f *finder) follow(mark, start, end, depth int) {
 	kids := f.kids[mark:]
 	if len(kids) == 0 {
 		f.kids = f.kids[:mark]
@@ -152,8 +158,10 @@ func (f *finder) accept(c *node, end, depth int) {
 // allowed reports whether t is in a category asked for and, for a case-sensitive pattern, written as in the
 // lexicon.
 func (f *finder) allowed(t term, depth int) bool {
-	if len(f.cats) > 0 && !slices.Contains(f.cats, t.entry.Category) {
-		return false
+	if len(f.cats) > 0 {
+		if b := t.entry.bit; b&f.want == 0 || b == overflowBit && !slices.Contains(f.cats, t.entry.Category) {
+			return false
+		}
 	}
 	if !t.pat.cased {
 		return true

@@ -87,6 +87,11 @@ func (b *builder) build() *Lexicon {
 		}
 		l.byKey[cat] = idx
 	}
+	for _, es := range l.entries {
+		for _, e := range es {
+			e.bit = l.catBit(e.Category)
+		}
+	}
 	l.root.index(l.catBit)
 	l.filter = newRootFilter(l.root)
 	return l
@@ -100,10 +105,13 @@ func (l *Lexicon) catBit(cat Category) uint64 {
 	case i < 0:
 		return 0
 	case i >= 63:
-		return 1 << 63
+		return overflowBit
 	}
 	return 1 << i
 }
+
+// overflowBit is the category bit shared by the 64th and later categories.
+const overflowBit = 1 << 63
 
 // catMask is the union of the bits of cats, every bit when cats is empty.
 func (l *Lexicon) catMask(cats []Category) uint64 {

@@ -1,9 +1,11 @@
 package lexicon
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"sitrep/internal/text"
@@ -97,4 +99,21 @@ func FuzzIsFirstNameMatchesKey(f *testing.F) {
 			t.Fatalf("IsFirstName(%q) = %v, by key %v", w, got, want)
 		}
 	})
+}
+
+// TestFindManyCategories covers categories past the 63rd, which share one mask bit.
+func TestFindManyCategories(t *testing.T) {
+	var files [][2]string
+	var doc strings.Builder
+	for i := range 70 {
+		files = append(files, [2]string{fmt.Sprintf("c%02d", i), fmt.Sprintf("name\taliases\nthing %d\tshared*|T%d\n", i, i)})
+		fmt.Fprintf(&doc, "the thing %d and T%d shares; ", i, i)
+	}
+	l := fromFiles(t, files...)
+	for _, cats := range [][]Category{nil, {"c65"}, {"c03", "c66"}, {"c69", "c64"}, {"c10"}, {"zz"}} {
+		sameFind(t, l, doc.String(), 0, cats)
+		if len(cats) > 0 && cats[0] != "zz" && len(l.Find(doc.String(), 0, cats...)) == 0 {
+			t.Errorf("nothing found for %v", cats)
+		}
+	}
 }
