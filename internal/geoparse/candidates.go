@@ -14,14 +14,18 @@ const maxCands = 60
 // the places of a simplified key, of the country of a demonym, or of a transliteration variant.
 func (r *run) candidates(m *mention) {
 	shared := m.lo >= 0 && m.preset == nil && !m.near
-	if c, ok := r.byKey[m.key]; ok && shared {
+	ck := m.key
+	if m.head != "" {
+		ck += "\x00" + m.head // "Kyiv region" may have a candidate "Kyiv" alone lacks
+	}
+	if c, ok := r.byKey[ck]; ok && shared {
 		m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
 		return
 	}
 	r.lookupCandidates(m)
 	if shared {
 		m.kd = newKeyData(len(m.cands))
-		r.byKey[m.key] = *m
+		r.byKey[ck] = *m
 	}
 }
 
@@ -39,6 +43,9 @@ func (r *run) lookupCandidates(m *mention) {
 	}
 	if m.preset == nil && m.key != "" {
 		ps = r.withStateName(m.key, ps)
+	}
+	if m.head != "" {
+		ps = r.withDivisions(m, ps)
 	}
 	for _, p := range ps {
 		if !isAdmin1(p) {
@@ -98,6 +105,9 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	if n := len(words); n > 1 && placeHeads[words[n-1]] {
 		if m.noun == "" {
 			m.noun = headNoun(words[n-1])
+			if m.noun == "division" {
+				m.head = words[n-1]
+			}
 		}
 		words = words[:n-1]
 	}
@@ -136,6 +146,25 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	}
 	return nil
 }
+
+// withDivisions adds the divisions a name followed by a division word may name that its key alone does not
+// find: the divisions known as "<name> <word>" ("Kyiv region" for Kyiv Oblast) and, for a span that holds
+// the word ("Magway Region"), the divisions named "<name> State", "<name> Region"... (withStateName).
+func (r *run) withDivisions(m *mention, ps []gazetteer.Place) []gazetteer.Place {
+	base := strings.TrimSuffix(m.key, " "+m.head)
+	for _, q := range r.lookup(base + " " + m.head) {
+		if isDivision(q) && !hasPlace(ps, q) {
+			ps = append(ps[:len(ps):len(ps)], q)
+		}
+	}
+	if base != m.key {
+		ps = r.withStateName(base, ps)
+	}
+	return ps
+}
+
+// isDivision reports whether p is an administrative division below the country.
+func isDivision(p gazetteer.Place) bool { return p.Class == 'A' && !isCountry(p) }
 
 // withStateName adds the places news calls by a bare name that the gazetteer holds with a generic word:
 // first-order divisions named "<key> State", "<key> Province"... ("New York State", "Midlands province"),

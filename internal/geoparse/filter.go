@@ -106,9 +106,12 @@ func (r *run) dateWord(i int) bool {
 	return isNum(j) || isNum(i-1)
 }
 
-// headNoun returns the kind of place a place head implies.
+// headNoun returns the kind of place a place head implies: "division" for a word that names an administrative
+// division (divisionHeads), "city", "region" or "feature".
 func headNoun(w string) string {
 	switch {
+	case divisionHeads[w]:
+		return "division"
 	case cityNouns[w]:
 		return "city"
 	case regionNouns[w]:

@@ -47,12 +47,12 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 		scores []float64
 		orphan bool
 	}
-	type signature struct{ key, noun, hintCC, hintA1 string }
+	type signature struct{ key, noun, head, hintCC, hintA1 string }
 	memo := map[signature]choice{}
 	for k := range r.ms {
 		m := &r.ms[k]
 		shared := len(m.siblings) == 0 && m.preset == nil
-		sig := signature{m.key, m.noun, m.hintCC, m.hintA1}
+		sig := signature{m.key, m.noun, m.head, m.hintCC, m.hintA1}
 		if c, ok := memo[sig]; ok && shared && len(m.cands) > 0 {
 			m.choice, m.rule, m.scores, m.orphan = c.i, c.rule, c.scores, c.orphan
 			continue
@@ -65,7 +65,9 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 }
 
 // choose scores the candidates of mention k and picks the best, naming the rule that decided. Small foreign
-// homonyms (focus.foreign) are passed over; a name with no other candidate is left unresolved (orphan).
+// homonyms (focus.foreign) are passed over; a name with no other candidate is left unresolved (orphan). A
+// name followed by a division word ("Sagaing region", "Idlib governorate") reads as a division when it
+// names one: its other readings are passed over.
 func (r *run) choose(k int, f *focus, anchors []anchor) {
 	m := &r.ms[k]
 	if len(m.cands) == 0 {
@@ -73,7 +75,8 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	}
 	comps := make([][nComp]float64, len(m.cands))
 	m.scores = make([]float64, len(m.cands))
-	best, priorBest := -1, -1
+	divisionOnly := r.namesDivision(m)
+	best, priorBest, passedOver := -1, -1, -1
 	for i := range m.cands {
 		c := &m.cands[i]
 		if r.foreignOf(m, i, f) {
@@ -83,6 +86,13 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 		comps[i] = r.components(k, i, c.p, c.prior, f, anchors)
 		for _, v := range comps[i] {
 			m.scores[i] += v
+		}
+		if divisionOnly && !isDivision(c.p) {
+			if passedOver < 0 || m.scores[i] > m.scores[passedOver] {
+				passedOver = i
+			}
+			m.scores[i] = math.Inf(-1)
+			continue
 		}
 		if best < 0 || m.scores[i] > m.scores[best] {
 			best = i
@@ -97,6 +107,32 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 		return
 	}
 	m.rule = ruleOf(m, comps, best, priorBest)
+	if passedOver >= 0 && comps[passedOver] != ([nComp]float64{}) && sum(comps[passedOver]) > m.scores[best] {
+		m.rule = "division-noun" // the town would have won without the word after the name
+	}
+}
+
+// namesDivision reports whether mention m is followed by a division word (m.head) and one of its candidates
+// is a division; a country's name ("Iran state media") names the country still.
+func (r *run) namesDivision(m *mention) bool {
+	if m.head == "" || m.country != nil && !m.alsoAdmin1 {
+		return false
+	}
+	for _, c := range m.cands {
+		if isDivision(c.p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sum adds the score components.
+func sum(c [nComp]float64) float64 {
+	t := 0.0
+	for _, v := range c {
+		t += v
+	}
+	return t
 }
 
 // foreignOf caches focus.foreign by name and candidate.

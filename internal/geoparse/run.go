@@ -15,7 +15,8 @@ type mention struct {
 	kd         *keyData           // shared by the mentions of one name, nil for others
 	country    *gazetteer.Country // the country the name itself denotes ("Syria", "the US")
 	cue        string             // the locative word before the name ("in", "near"), folded
-	noun       string             // "city", "region" or "feature" from "the city of X", "X province"
+	noun       string             // "city", "region", "division" or "feature" from "the city of X", "X province"
+	head       string             // with noun "division": the division word ("region" of "Sagaing region")
 	hintCC     string             // a country hint: "the Syrian port of X", "X, Syria"
 	hintA1     string             // an admin1 hint with hintCC: "X, Texas"
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1

@@ -62,8 +62,8 @@ func nounBonus(noun string, p gazetteer.Place) float64 {
 		if p.Class == 'P' {
 			return 1.5
 		}
-	case "region":
-		if p.Class == 'A' && !isCountry(p) {
+	case "region", "division":
+		if isDivision(p) {
 			return 2
 		}
 	case "feature":

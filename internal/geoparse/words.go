@@ -77,6 +77,12 @@ var cityNouns = set("city", "town", "village", "port", "capital", "suburb", "ham
 var regionNouns = set("province", "governorate", "region", "district", "state", "county", "prefecture",
 	"oblast", "municipality", "countryside", "parish", "department", "canton", "krai", "territory")
 
+// divisionHeads are the place nouns that name an administrative division when written right after a name or
+// as "the <noun> of X": "Myanmar's Sagaing region", "Idlib governorate", "the province of Helmand", "Kyiv
+// oblast". Such a name reads as the division, not as the town it is named after.
+var divisionHeads = set("province", "governorate", "region", "state", "oblast", "krai", "prefecture",
+	"department", "county", "canton")
+
 // connectors are the lower-case words a multi-word place name may hold: "Bosnia and Herzegovina",
 // "Isle of Man", "Rostov-on-Don", "Ras al-Ain", "Rio de Janeiro".
 var connectors = set("of", "and", "on", "upon", "the", "de", "del", "della", "di", "da", "do", "dos", "das",
