@@ -25,6 +25,9 @@ func TestMentions(t *testing.T) {
 		{"civilians focus", "At least nine civilians died.", "YE", []string{"civilians=Civilians (Yemen)"}},
 		{"aid workers", "Three aid workers were abducted.", "SD", []string{"aid workers=Civilians (Sudan)"}},
 		{"protesters", "Police fired on protesters in the capital.", "KE", []string{"Police=Police Forces of Kenya", "protesters=Protesters (Kenya)"}},
+		{"demonym police before a verb", "Kenyan police fire tear gas at protesters.", "", []string{"Kenyan police=Police Forces of Kenya", "protesters=Protesters"}},
+		{"demonym police forces", "Ugandan police forces blocked the road.", "", []string{"Ugandan police forces=Police Forces of Uganda"}},
+		{"police units focus", "Riot police units dispersed the crowd.", "KE", []string{"Riot police units=Police Forces of Kenya"}},
 		{"gunmen", "Unidentified gunmen kidnapped a teacher.", "NG", []string{"Unidentified gunmen=Unidentified Armed Group (Nigeria)"}},
 		{"renamed group", "The Nusra Front fighters withdrew.", "SY", []string{"Nusra Front fighters=Jabhat Fateh al-Sham"}},
 		{"metonym capital", "Moscow denies the charge.", "", []string{"Moscow=Government of Russia*"}},
@@ -43,6 +46,35 @@ func TestMentions(t *testing.T) {
 					g += "*"
 				}
 				got = append(got, g)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%q:\ngot  %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAssociates checks that a party named as another's associate is no mention, and that a deed tied to a
+// party keeps the party.
+func TestAssociates(t *testing.T) {
+	f := testFinder(t)
+	tests := []struct {
+		name, in string
+		want     []string // mention texts
+	}{
+		{"hyphen linked", "The al Qaeda-linked al Shabaab group claimed the attack.", []string{"al Shabaab"}},
+		{"affiliate noun", "JNIM, the al Qaeda affiliate, claimed the attack.", []string{"JNIM"}},
+		{"affiliated with", "The ADF, a group affiliated with the Islamic State, claimed the killings.", []string{"ADF"}},
+		{"loyal to", "Fighters loyal to Hayat Tahrir al-Sham withdrew.", nil},
+		{"ally of", "The Houthis, an ally of Hezbollah, fired a missile.", []string{"Houthis"}},
+		{"deed linked to", "Attacks linked to Boko Haram killed 30 people.", []string{"Boko Haram", "people"}},
+		{"deed hyphen linked", "Boko Haram-linked attacks killed 30 people.", []string{"Boko Haram", "people"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Mentions(one(t, tt.in), "NG") {
+				got = append(got, m.Text)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("%q:\ngot  %q\nwant %q", tt.in, got, tt.want)

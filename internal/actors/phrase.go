@@ -38,6 +38,12 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 			break
 		}
 		if c, ok := heads[w]; ok && headAllowed(w, mods) {
+			if p.cls == clPolice && (c == clStrike || c == clMilitary) {
+				if c == clMilitary {
+					p.end = k + 1 // "police forces", "police units": still the police
+				}
+				break // "police fire tear gas": the verb, or the police's own fire
+			}
 			p.head, p.cls, p.end = w, c, k+1
 			p.gov, p.regime, p.proGov, p.rebel, p.unknown = mods.gov, mods.regime, mods.proGov, mods.rebel, mods.unknown
 		}

@@ -29,7 +29,7 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				}
 			}
 		}
-		if i := s.firstWord(responsibilityWords); i >= 0 && s.sentenceHas(claimWords) {
+		if i := s.deedClaimed(); i >= 0 {
 			for j := range s.mentions {
 				if m := &s.mentions[j]; m.End <= s.Tokens[i].Start && armedKind(m.Actor.Kind) && !m.Metonym {
 					cs.claimed = append(cs.claimed, roleOf(m)) // "al Shabaab claimed responsibility"
@@ -52,7 +52,7 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 			}
 			switch k.Stance {
 			case event.StanceAsserts:
-				if a, ok := claimantActor(s, k); ok && armedKind(a.Kind) && s.firstWord(responsibilityWords) >= 0 {
+				if a, ok := claimantActor(s, k); ok && armedKind(a.Kind) && s.deedClaimed() >= 0 {
 					cs.claimed = append(cs.claimed, a)
 				}
 			case event.StanceAccuses:
@@ -152,6 +152,33 @@ var (
 	responsibilityWords = set("responsibility")
 	claimWords          = set("claimed", "claims", "claim", "claiming")
 )
+
+// deedClaimed returns the token that claims a deed as the claimant's own, -1 when none: "responsibility" in
+// "claimed responsibility", or the claim verb of "claimed the attack", "claims the killings" (an event noun
+// right after it, not the subject of a that-clause: "claimed the attack was staged").
+func (s *sent) deedClaimed() int {
+	if i := s.firstWord(responsibilityWords); i >= 0 && s.sentenceHas(claimWords) {
+		return i
+	}
+	for i := range s.Tokens {
+		if !claimWords[s.word(i)] {
+			continue
+		}
+		for _, h := range s.hits {
+			if h.tok <= i || h.tok > i+3 || !(h.info.trigger() || h.info.class == classAnaphor) {
+				continue
+			}
+			if after := s.word(s.tokenAt(h.End)); clauseVerbs[after] {
+				continue
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// clauseVerbs after "claimed the attack" make the attack the subject of what is claimed.
+var clauseVerbs = set("was", "were", "is", "are", "had", "has", "have", "did", "would", "could", "will")
 
 // unidentified reports an actor the text leaves unnamed ("gunmen", "armed men").
 func unidentified(a event.Actor) bool {

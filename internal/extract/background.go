@@ -19,6 +19,9 @@ func (s *sent) summarises(h hit) bool {
 	if s.longSpan() || s.anyWord(s.before(h.tok, 4), experienceVerbs) {
 		return true // "the area has seen heavy fighting": what a place went through, not one incident
 	}
+	if s.partyRelative(h.tok) {
+		return true // "the RSF, which have besieged the city": the record of a party the sentence names
+	}
 	if tollWords(s.Text) && s.sentenceHas(tollUpdateWords) {
 		return false // "the toll from Saturday's massacre has risen to 1,050"
 	}
@@ -98,6 +101,28 @@ func (s *sent) background() bool {
 		if h.info.trigger() && s.summarises(h) {
 			return true
 		}
+	}
+	return false
+}
+
+// partyRelative reports token i in a relative clause (", which", ", who") whose antecedent is a party the
+// sentence names: "the RSF, which have besieged the city" tells the party's record, while "clashes in
+// Tripoli, which have killed 27 people" tells the incident's toll.
+func (s *sent) partyRelative(i int) bool {
+	if !s.inRelative(i) {
+		return false
+	}
+	for j := i - 1; j > 1; j-- {
+		if w := s.word(j); w != "which" && w != "who" {
+			continue
+		}
+		end := s.Tokens[j-2].End // the word before the comma
+		for _, m := range s.mentions {
+			if m.End == end && !m.Metonym && m.Actor.Kind != event.KindCivilians {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

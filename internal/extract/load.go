@@ -25,6 +25,7 @@ func (r *run) load(s *sent) {
 		r.places()
 		s.mentions = r.e.act.Mentions(s.Sentence, r.sentenceFocus(s))
 	}
+	r.dropPlaceTargets(s)
 	if len(s.Text) > maxSentence {
 		return // not prose (a table, a list run together): counts and dates stay unread
 	}
@@ -109,3 +110,34 @@ func (r *run) toponymsIn(s *sent) []geoparse.Toponym {
 	}
 	return ts[i:j]
 }
+
+// dropPlaceTargets drops the targets that are words of a settlement's, division's or country's name, or of
+// the dateline: "port" in "PORT SUDAN —", "Port Harcourt". A named site (a feature: "Kabul airport") keeps
+// its target.
+func (r *run) dropPlaceTargets(s *sent) {
+	if len(s.targets) == 0 {
+		return
+	}
+	ts := r.toponymsIn(s)
+	if len(ts) == 0 {
+		return
+	}
+	kept := s.targets[:0]
+	for _, m := range s.targets {
+		inside := false
+		for _, t := range ts {
+			if m.Start >= t.Start && m.End <= t.End && (t.Dateline || settlementKinds[t.Kind]) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, m)
+		}
+	}
+	s.targets = kept
+}
+
+// settlementKinds are the kinds of place whose names hold no target.
+var settlementKinds = map[string]bool{geoparse.KindCity: true, geoparse.KindAdmin1: true, geoparse.KindAdmin: true,
+	geoparse.KindCountry: true, geoparse.KindRegion: true}

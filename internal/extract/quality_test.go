@@ -14,6 +14,10 @@ type qualityCase struct {
 	subs     string            // the events' sub-types in order, "|"-joined
 	actors   map[string]string // role -> "|"-joined actor names of the first event, when set
 	killed   int               // the first event's best fatality figure, when > 0
+	noToll   bool              // the first event must have no fatality figure
+	targets  string            // the first event's "|"-joined target names, when set
+	weapons  string            // the first event's "|"-joined weapon names, when set
+	place    string            // the first event's place name, when set
 }
 
 // runQuality extracts each case (published 2026-06-10) and checks its sub-types, actors and toll.
@@ -46,8 +50,37 @@ func runQuality(t *testing.T, tests []qualityCase) {
 			if tt.killed > 0 && (ev.Fatalities == nil || ev.Fatalities.Best == nil || *ev.Fatalities.Best != tt.killed) {
 				t.Errorf("fatalities %+v, want best %d", ev.Fatalities, tt.killed)
 			}
+			if tt.noToll && ev.Fatalities != nil {
+				t.Errorf("fatalities %+v (%q), want none", ev.Fatalities, spanText(ev.Fatalities.Span))
+			}
+			if tt.targets != "" && thingNames(ev.Targets) != tt.targets {
+				t.Errorf("targets %q, want %q", thingNames(ev.Targets), tt.targets)
+			}
+			if tt.weapons != "" && thingNames(ev.Weapons) != tt.weapons {
+				t.Errorf("weapons %q, want %q", thingNames(ev.Weapons), tt.weapons)
+			}
+			if tt.place != "" && (ev.Location == nil || ev.Location.Name != tt.place) {
+				t.Errorf("place %+v, want %q", ev.Location, tt.place)
+			}
 		})
 	}
+}
+
+// thingNames joins the names of weapons or targets.
+func thingNames(ts []event.Thing) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Name)
+	}
+	return strings.Join(out, "|")
+}
+
+// spanText is the text of a span, "" without one.
+func spanText(s *event.Span) string {
+	if s == nil {
+		return ""
+	}
+	return s.Text
 }
 
 // roleNames joins the names of the event's actors in role.
@@ -108,6 +141,14 @@ func TestBackgroundSums(t *testing.T) {
 		{name: "background does not lend its toll", subs: "Attack", killed: 18,
 			in: "At least 18 villagers were killed when gunmen attacked a village in Ituri on Sunday. " +
 				"The army blamed the ADF, which has killed thousands of civilians in the area over the past decade."},
+		{name: "a party's record in a relative clause", subs: "",
+			in: "Aid groups met on Monday with the RSF, which have besieged the city, to discuss a corridor."},
+		{name: "a relative clause after a party does not hide the accusation", subs: "Shelling/artillery/missile attack", killed: 7,
+			in: "Shelling killed seven people at a market in El Fasher on Monday, medics said. " +
+				"They blamed the RSF, which have besieged the city, for the shelling.",
+			actors: map[string]string{"actor1": "Rapid Support Forces"}},
+		{name: "an incident's toll in a relative clause", subs: "Armed clash", killed: 27,
+			in: "Clashes between rival militias in Tripoli, which have killed at least 27 people, continued on Wednesday."},
 	})
 }
 
@@ -137,4 +178,31 @@ func TestDestinationPlace(t *testing.T) {
 	if len(res.Events) != 1 || res.Events[0].Location == nil || strings.Contains(res.Events[0].Location.Name, "Butembo") {
 		t.Fatalf("want one event not placed at the hospital, got %s", brief(res))
 	}
+}
+
+// TestAcceptanceGaps checks short reports of the kinds our acceptance runs got wrong: the police named with a
+// demonym, crowds and riot gear in the lexicon, datelines, a group's associate named in a modifier.
+func TestAcceptanceGaps(t *testing.T) {
+	runQuality(t, []qualityCase{
+		{name: "demonym police before a verb", subs: "Protest with intervention",
+			in:      "Kenyan police fire tear gas at protesters in Nairobi on Tuesday.",
+			actors:  map[string]string{"actor1": "Protesters (Kenya)", "actor2": "Police Forces of Kenya"},
+			targets: "crowd"},
+		{name: "water cannon is its own weapon", subs: "Protest with intervention",
+			in:      "Police used water cannon to disperse demonstrators in Tbilisi on Sunday.",
+			weapons: "water cannon", targets: "crowd"},
+		{name: "a wedding is no crowd", subs: "Air/drone strike",
+			in:      "An air strike hit a wedding party in the village of Al-Raqa on Sunday, killing 20 guests.",
+			targets: "wedding|village"},
+		{name: "a dateline names no target", subs: "Air/drone strike",
+			in:      "PORT SUDAN — A drone struck a fuel depot in the city on Sunday, setting it ablaze, the army said.",
+			targets: "fuel depot"},
+		{name: "an associate in a linked modifier", subs: "Suicide bomb",
+			in: "A suicide bomber killed at least 12 people at a beach hotel in Mogadishu on Friday. " +
+				"The al Qaeda-linked al Shabaab group claimed responsibility for the attack.",
+			actors: map[string]string{"actor1": "Al Shabaab"}},
+		{name: "an associate after affiliated with", subs: "Attack",
+			in:     "Gunmen killed nine villagers in Ituri province on Monday. The ADF, a group affiliated with the Islamic State, claimed the killings.",
+			actors: map[string]string{"actor1": "Allied Democratic Forces"}},
+	})
 }
