@@ -19,34 +19,40 @@ import (
 func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
 	var out Ingest
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		out = Ingest{}
-		p, err := s.putDocument(ctx, tx, &d)
-		if err != nil || p.Duplicate {
-			out.Put = p
-			return err
-		}
-		out.Put = p
-		now := s.now()
-		for i, ev := range events {
-			if ev.ID == "" {
-				ev.ID = "e" + strconv.Itoa(i+1)
-			}
-			ch, err := s.putEvent(ctx, tx, d, ev, now)
-			if err != nil {
-				return err
-			}
-			out.Events++
-			if ch.Action == incident.ActionCreated {
-				out.Created++
-			} else {
-				out.Merged++
-			}
-			out.Changes = append(out.Changes, ch)
-		}
-		return nil
+		var err error
+		out, err = s.putResult(ctx, tx, d, events)
+		return err
 	})
 	if err != nil {
 		return Ingest{}, fmt.Errorf("put result %s: %w", d.ID, err)
+	}
+	return out, nil
+}
+
+// putResult is PutResult inside tx.
+func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events []event.Event) (Ingest, error) {
+	var out Ingest
+	p, err := s.putDocument(ctx, tx, &d)
+	out.Put = p
+	if err != nil || p.Duplicate {
+		return out, err
+	}
+	now := s.now()
+	for i, ev := range events {
+		if ev.ID == "" {
+			ev.ID = "e" + strconv.Itoa(i+1)
+		}
+		ch, err := s.putEvent(ctx, tx, d, ev, now)
+		if err != nil {
+			return out, err
+		}
+		out.Events++
+		if ch.Action == incident.ActionCreated {
+			out.Created++
+		} else {
+			out.Merged++
+		}
+		out.Changes = append(out.Changes, ch)
 	}
 	return out, nil
 }

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"sitrep/internal/event"
+)
+
+// Result is one document with its extracted events, for PutResults.
+type Result struct {
+	Document Document
+	Events   []event.Event
+}
+
+// Batcher is a Store that can store many results in one transaction. Both SQLite and PostgreSQL stores are.
+type Batcher interface {
+	// PutResults stores each result as PutResult does, in one transaction when none fails.
+	PutResults(ctx context.Context, rs []Result) ([]Ingest, []error)
+}
+
+var (
+	_ Batcher = (*SQLite)(nil)
+	_ Batcher = (*Postgres)(nil)
+)
+
+// PutResults stores rs in order, each as PutResult would (a later result may merge into an incident an earlier
+// one created, or duplicate an earlier document), in one transaction: one commit, one lock and one full-text
+// flush for the whole batch instead of one per document. It returns one Ingest per result, and errs, nil when
+// every result was stored, else holding at each index the error of that result (nil for the stored ones).
+//
+// When a result fails, or the commit does, the transaction is rolled back and the results are stored again one
+// by one, each in its own PutResult transaction: a bad document costs only itself, and each failure comes back
+// with its own error. Either way a result is stored whole or not at all, and an Ingest is returned only once
+// its transaction has committed.
+func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []error) {
+	out := make([]Ingest, len(rs))
+	if len(rs) == 0 {
+		return out, nil
+	}
+	if len(rs) > 1 {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			for i, r := range rs {
+				ing, err := s.putResult(ctx, tx, r.Document, r.Events)
+				if err != nil {
+					return fmt.Errorf("put result %s: %w", r.Document.ID, err)
+				}
+				out[i] = ing
+			}
+			return nil
+		})
+		if err == nil {
+			return out, nil
+		}
+		clear(out)
+	}
+	var errs []error
+	for i, r := range rs {
+		ing, err := s.PutResult(ctx, r.Document, r.Events)
+		if err != nil {
+			if errs == nil {
+				errs = make([]error, len(rs))
+			}
+			errs[i] = err
+			continue
+		}
+		out[i] = ing
+	}
+	return out, errs
+}

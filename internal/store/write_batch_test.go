@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// batchCorpus is what TestPutResultsMatchesPutResult stores: clustered documents (so later ones merge into
+// incidents earlier ones of the same batch started), a syndicated copy linked to an earlier document, a document
+// without events, and exact duplicates both of a document in the same batch and of one stored earlier.
+func batchCorpus() []Result {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var rs []Result
+	for i := range 40 {
+		rs = append(rs, clusteredDoc(rng, i))
+	}
+	cp := rs[7]
+	cp.Document = doc("https://copy.example/7", cp.Document.Text+" (syndicated)")
+	cp.Document.DuplicateOf = "d7"
+	twice := clusteredDoc(rng, 40)
+	rs = append(rs, cp, Result{Document: doc("https://quiet.example/1", "Nothing happened today.")}, twice)
+	for i := range rs {
+		rs[i].Document.ID = "d" + strconv.Itoa(i)
+	}
+	return append(rs, twice, rs[3]) // 43 repeats 42 (same batch at every size), 44 repeats 3
+}
+
+// TestPutResultsMatchesPutResult stores the same documents one by one and in batches of several sizes, and
+// expects the same outcomes (ids, duplicates, events, incidents created and merged, changes) and the same
+// stored incidents with the same histories, on each backend.
+func TestPutResultsMatchesPutResult(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			rs := batchCorpus()
+			one := openAt(t, b.fresh(t))
+			want, wantState := storeOneByOne(t, one, rs), snapshot(t, one)
+			if !want[43].Duplicate || !want[44].Duplicate || want[40].Events == 0 || want[41].Events != 0 {
+				t.Fatalf("the corpus lacks its cases: %+v", want[40:])
+			}
+			var merged int
+			for _, w := range want {
+				merged += w.Merged
+			}
+			if merged == 0 {
+				t.Fatal("no event merged")
+			}
+			for _, size := range []int{2, 16, len(rs)} {
+				batched := openAt(t, b.fresh(t))
+				var got []Ingest
+				for start := 0; start < len(rs); start += size {
+					ings, errs := batched.PutResults(context.Background(), rs[start:min(start+size, len(rs))])
+					if errs != nil {
+						t.Fatalf("batch size %d: %v", size, errs)
+					}
+					got = append(got, ings...)
+				}
+				for i := range want {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("batch size %d, result %d:\nbatched    %+v\none by one %+v", size, i, got[i], want[i])
+					}
+				}
+				if gotState := snapshot(t, batched); gotState != wantState {
+					t.Errorf("batch size %d: the stores differ:\nbatched    %s\none by one %s", size, gotState, wantState)
+				}
+			}
+		})
+	}
+}
+
+// storeOneByOne stores rs with PutResult.
+func storeOneByOne(t *testing.T, s *sqlStore, rs []Result) []Ingest {
+	t.Helper()
+	var out []Ingest
+	for _, r := range rs {
+		ing, err := s.PutResult(context.Background(), r.Document, r.Events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ing)
+	}
+	return out
+}
+
+// snapshot is the store's state as JSON: table counts, every incident with its documents and change history.
+func snapshot(t *testing.T, s *sqlStore) string {
+	t.Helper()
+	ctx := context.Background()
+	c, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := map[string]any{"counts": c}
+	var incidents []IncidentDetail
+	for inc, err := range All(ctx, s, Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.GetIncident(ctx, inc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		incidents = append(incidents, d)
+	}
+	state["incidents"] = incidents
+	b, err := json.Marshal(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(incidents) == 0 {
+		t.Fatal("no incidents stored")
+	}
+	return string(b)
+}
+
+// TestPutResultsFailure stores a batch whose middle result fails: the others are stored, and only the failing
+// one has an error, and nothing of it is stored.
+func TestPutResultsFailure(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		good := func(n string) Result {
+			return Result{Document: doc("https://batch.example/"+n, "A good report "+n+"."),
+				Events: []event.Event{ev("e1", "Armed clash", 2, "Goma", -1.68, 29.22, "CD", 3, "M23")}}
+		}
+		// Two events with one id: the second insert breaks the events table's key.
+		bad := Result{Document: doc("https://batch.example/bad", "A bad report."),
+			Events: []event.Event{ev("e1", "Attack", 2, "Beni", 0.49, 29.47, "CD", 1, "ADF"),
+				ev("e1", "Attack", 2, "Beni", 0.49, 29.47, "CD", 1, "ADF")}}
+		ings, errs := s.PutResults(ctx, []Result{good("1"), bad, good("2")})
+		if len(errs) != 3 || errs[0] != nil || errs[1] == nil || errs[2] != nil {
+			t.Fatalf("errors %v; want one, for the bad result", errs)
+		}
+		if ings[0].ID == "" || ings[2].ID == "" || ings[0].Events != 1 || ings[2].Merged != 1 || ings[1].ID != "" {
+			t.Errorf("outcomes %+v", ings)
+		}
+		c, err := s.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Documents != 2 || c.Events != 2 || c.Incidents != 1 {
+			t.Errorf("stored %+v; want the two good documents and their one incident", c)
+		}
+		// Nothing at all: no error, no outcome.
+		if ings, errs := s.PutResults(ctx, nil); len(ings) != 0 || errs != nil {
+			t.Errorf("empty batch: %v, %v", ings, errs)
+		}
+	})
+}
