@@ -96,7 +96,7 @@ func Find(sentence string, base int) []Mention {
 	if len(cues) == 0 {
 		return nil
 	}
-	f := finder{s: sentence, qs: numbers.Find(sentence), used: map[int]bool{}, sub: map[int]bool{}}
+	f := finder{s: sentence, qs: acledVague(numbers.Find(sentence)), used: map[int]bool{}, sub: map[int]bool{}}
 	f.markSubgroups()
 	out := f.revisions()
 	for _, c := range cues {

@@ -10,4 +10,8 @@
 // replaces earlier ones; a figure the sentence gives as replaced ("raising the toll from 12 to 27" gives 12,
 // "officials had initially put the toll at 18") has rule "toll-earlier" and Superseded set. One victim named
 // with an article ("a child was killed", "killing a civilian") is a count of one with rule "single".
+//
+// A toll given only as a vague plural takes ACLED's figure, one unit of the plural, as its low and best
+// ("dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1,000), the plural's reach as its high ("hundreds":
+// 999); see vagueFigures.
 package casualty

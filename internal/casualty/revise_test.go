@@ -92,7 +92,7 @@ func TestFindSingleAndAsides(t *testing.T) {
 		{"The blast killed a soldier and wounded a child.",
 			[]string{"killed 1/1/1  who=soldier rule=single", "injured 1/1/1  who=child rule=single"}},
 		{"The blast claimed at least 20 lives.", []string{"killed 20/20/- at least who= rule=lives"}},
-		{"The war has cost hundreds of civilian lives.", []string{"killed 200/-/999 hundreds who= rule=lives"}},
+		{"The war has cost hundreds of civilian lives.", []string{"killed 100/100/999 hundreds who= rule=lives"}},
 		{"Medics saved 20 lives.", nil},
 		{"The floods put 300 lives at risk.", nil},
 		{"The shelling caused the deaths of 12 civilians.", []string{"killed 12/12/12  who=civilians rule=active"}},

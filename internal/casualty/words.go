@@ -3,6 +3,8 @@ package casualty
 import (
 	"regexp"
 	"strings"
+
+	"sitrep/internal/numbers"
 )
 
 var victims = map[string]bool{}
@@ -166,4 +168,33 @@ func firstWords(s string, n int) string {
 		ws = ws[:n]
 	}
 	return strings.Join(ws, " ")
+}
+
+// vagueFigures is ACLED's convention for a toll given only as a vague plural: it records one unit of the
+// plural, the most conservative reading ("tens" 10, "dozens" 12, "hundreds" 100, and so on for "thousands";
+// ACLED's FAQ on fatalities). sitrep applies it to every plural of a unit: "scores" counts one score (20),
+// "tens of thousands" 10,000. The figure becomes the count's low and best; its high stays what the plural can
+// reach at most ("hundreds": 999). "Several", "a few" and "a handful" name no unit: their best stays unset.
+var vagueFigures = map[string]int{
+	"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
+	"hundreds of thousands": 100000,
+}
+
+// acledVague sets the ACLED figure of each vague plural among qs (see vagueFigures).
+func acledVague(qs []numbers.Quantity) []numbers.Quantity {
+	for i := range qs {
+		q := &qs[i]
+		v, ok := vagueFigures[q.Qualifier]
+		if !ok || q.Best != nil {
+			continue
+		}
+		lo, best := v, v
+		q.Low, q.Best = &lo, &best
+		if q.Rule == "" {
+			q.Rule = "acled-vague"
+		} else {
+			q.Rule += "/acled-vague"
+		}
+	}
+	return qs
 }

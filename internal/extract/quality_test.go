@@ -204,5 +204,8 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "an associate after affiliated with", subs: "Attack",
 			in:     "Gunmen killed nine villagers in Ituri province on Monday. The ADF, a group affiliated with the Islamic State, claimed the killings.",
 			actors: map[string]string{"actor1": "Allied Democratic Forces"}},
+		{name: "hundreds dead, as ACLED counts them", subs: "Attack",
+			in:     "Hundreds of people were killed when paramilitary fighters attacked the town of El Geneina on Thursday, witnesses said.",
+			killed: 100},
 	})
 }
