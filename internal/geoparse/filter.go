@@ -26,6 +26,12 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		}
 		return hi, "", rejectRun // "Best Buy", "West Nile virus"
 	}
+	if single && directions[key] && d.isCap(hi) && d.tight(hi-1) {
+		return hi, "", rejectWord // "Central General Staff", "Central Aleppo": a direction word before a name
+	}
+	if single && d.initial[lo] && d.word(hi) == "of" && !d.isCap(hi) && !r.majorName(key) && r.otherNameOnly(key) {
+		return hi, "", rejectWord // "Part of the roof": a common word some place has as another name
+	}
 	if single && r.dateWord(lo) {
 		return hi, "", rejectWord // "KABUL, Nov. 5", "on 12 Dec", "Wed 4 Dec": a date, not a place
 	}
@@ -140,6 +146,17 @@ func (r *run) strongCue(lo int) bool {
 		return q >= 0 && (placeNouns[d.folded[q]] || directions[d.folded[q]] || d.folded[q] == "outskirts")
 	}
 	return false
+}
+
+// otherNameOnly reports whether every place of key has it only as an alternate name (not its main name, nor
+// the main name without its article or generic word).
+func (r *run) otherNameOnly(key string) bool {
+	for _, q := range r.lookup(key) {
+		if n := r.p.fold(q.Name); n == key || withoutArticle(n) == key || strings.HasPrefix(n, key+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // majorName reports whether a key names a country, or a place so large that a common-word reading is

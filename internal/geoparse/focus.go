@@ -11,8 +11,9 @@ type focus struct {
 	totalC   map[string]float64              // country -> all its votes
 	totalA   map[division]float64            // division -> all its votes
 	maxC     float64
-	clear    []clearPlace // the places names clearly read as (not countries)
-	dateline string       // the country of the dateline's place, when clear
+	clear    []clearPlace    // the places names clearly read as (not countries)
+	dateline string          // the country of the dateline's place, when clear
+	outright map[string]bool // the countries named outright, and the dateline's
 }
 
 // clearPlace is the clear reading of a name.
@@ -22,21 +23,49 @@ type clearPlace struct {
 }
 
 // focus counts the countries named outright (weight 1) and the countries and divisions of names that have
-// one clear reading (weight 0.5).
+// one clear reading (weight 0.5). A clear reading that is itself a small foreign homonym by the others'
+// votes ("Nord", a Swiss hamlet's other name, in a report from Haiti) does not vote.
 func (r *run) focus() *focus {
+	f := r.countVotes(nil)
+	var abroad map[string]bool
+	for k := range r.ms {
+		m := &r.ms[k]
+		if m.near || m.demonym || abroad[m.key] {
+			continue
+		}
+		if p, w, ok := clearReading(*m); ok && w < 1 && f.outright[f.topCountry(m.key)] && f.foreign(m, p) {
+			if abroad == nil {
+				abroad = map[string]bool{}
+			}
+			abroad[m.key] = true
+		}
+	}
+	if abroad != nil {
+		f = r.countVotes(abroad)
+	}
+	return f
+}
+
+// countVotes computes the focus from the mentions whose keys are not in skip.
+func (r *run) countVotes(skip map[string]bool) *focus {
 	f := &focus{country: map[string]map[string]float64{}, admin1: map[division]map[string]float64{},
-		named: map[division]map[string]bool{}, totalC: map[string]float64{}, totalA: map[division]float64{}}
+		named: map[division]map[string]bool{}, totalC: map[string]float64{}, totalA: map[division]float64{},
+		outright: map[string]bool{}}
 	for _, m := range r.ms {
-		if m.near || m.demonym {
+		if m.near || m.demonym || skip[m.key] {
 			continue
 		}
 		p, w, ok := clearReading(m)
-		if !ok {
-			continue
+		if !ok || w < 1 && p.Class == 'P' && seatPopulation(p) < smallPopulation && m.lo >= 0 && r.otherNameOnly(m.key) {
+			continue // a small town known by the name only as another name of it points nowhere
 		}
 		vote(f.country, p.Country, m.key, w)
+		if w == 1 {
+			f.outright[p.Country] = true
+		}
 		if m.lo >= 0 && r.isDateline(m.lo, m.hi) {
 			f.dateline = p.Country
+			f.outright[p.Country] = true
 		}
 		if p.Class == 'P' || p.Class == 'A' && !isCountry(p) {
 			f.clear = append(f.clear, clearPlace{m.key, p})

@@ -48,13 +48,28 @@ func (f *focus) countryVotes(key, cc string) float64 { return f.totalC[cc] - f.c
 // topVotes returns the votes of the country the names other than key most point at; the place a report
 // is filed from counts as much as a country named outright.
 func (f *focus) topVotes(key string) float64 {
-	best := 0.0
+	_, v := f.top(key)
+	return v
+}
+
+// topCountry returns the country the names other than key most point at ("" when none).
+func (f *focus) topCountry(key string) string {
+	cc, _ := f.top(key)
+	return cc
+}
+
+// top returns the country the names other than key most point at and its votes (see topVotes); among
+// equals, the first in alphabetical order.
+func (f *focus) top(key string) (string, float64) {
+	best, bestV := "", 0.0
 	for cc := range f.totalC {
 		v := f.countryVotes(key, cc)
 		if cc == f.dateline {
 			v += 0.5
 		}
-		best = max(best, v)
+		if v > bestV || v == bestV && best != "" && cc < best {
+			best, bestV = cc, v
+		}
 	}
-	return best
+	return best, bestV
 }

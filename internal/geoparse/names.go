@@ -58,6 +58,9 @@ func (r *run) capsContext(i int) bool {
 			return true
 		}
 	}
+	if d.punct(i-1, "(") && d.punct(i+1, ")") {
+		return false // an acronym given after its name: "the Arakan Army (AA)"
+	}
 	if p := d.prevWord(i); p < 0 || d.initial[i] {
 		return d.word(i+1) == "" // a dateline: "BEIRUT (Reuters)", "KABUL -"
 	}
@@ -150,8 +153,10 @@ func (r *run) isDateline(lo, hi int) bool {
 		case t.Kind == text.Word && (d.caps[k] || months[d.folded[k]]):
 		case t.Text == "(":
 			return d.isCap(k+1) && (d.punct(k+2, ")") || d.punct(k+3, ")"))
-		case t.Text == "-" || t.Text == "–" || t.Text == "—":
+		case t.Text == "-" || t.Text == "–":
 			return d.gap(k-1, k) != ""
+		case t.Text == "—":
+			return true // "PORT SUDAN —", and unspaced as American papers write it: "PORT SUDAN—"
 		default:
 			return false
 		}
