@@ -33,6 +33,8 @@ func TestMentions(t *testing.T) {
 		{"metonym capital", "Moscow denies the charge.", "", []string{"Moscow=Government of Russia*"}},
 		{"metonym relative", "Kyiv, which had warned of the attack, said nothing.", "", []string{"Kyiv=Government of Ukraine*"}},
 		{"metonym object", "Tehran accused Washington of lying.", "", []string{"Tehran=Government of Iran*", "Washington=Government of the United States*"}},
+		{"metonym coordinated", "Khartoum and the SPLM-N signed a peace deal.", "", []string{"Khartoum=Government of Sudan*", "SPLM-N=Sudan People's Liberation Movement-North"}},
+		{"coordinated places", "Fighting spread to Syria and Iraq last year.", "", nil},
 		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
 		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
 		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},

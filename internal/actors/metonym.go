@@ -28,7 +28,7 @@ func (f *Finder) metonym(s text.Sentence, keys []string, i, end int, pl placeNam
 	if end < len(keys) && (keys[end] == "-" || keys[end] == "'s") {
 		return Mention{}, false
 	}
-	if !accusers[prev] && !f.subjectOfVerb(keys, s.Tokens, end) {
+	if !accusers[prev] && !f.subjectOfVerb(keys, s.Tokens, end) && !f.coordinateSubject(keys, s.Tokens, end, pl) {
 		return Mention{}, false
 	}
 	name := f.governmentName(pl.country)
@@ -75,4 +75,21 @@ func (f *Finder) subjectOfVerb(keys []string, toks []text.Token, j int) bool {
 		return f.verbs[w] || auxiliaries[w] || (len(w) > 4 && strings.HasSuffix(w, "ed"))
 	}
 	return false
+}
+
+// coordinateSubject reports a capital or country joined by "and" to another name, the two the subject of a
+// verb: "Khartoum and the SPLM-N signed", "Russia and Ukraine exchanged prisoners".
+func (f *Finder) coordinateSubject(keys []string, toks []text.Token, j int, pl placeName) bool {
+	if pl.kind != pkCountry && pl.kind != pkCapital || j >= len(keys) || keys[j] != "and" {
+		return false
+	}
+	j++
+	if j < len(keys) && keys[j] == "the" {
+		j++
+	}
+	start := j
+	for j < len(keys) && j-start < 6 && (toks[j].IsCap() || keys[j] == "-" || keys[j] == "'s" && j > start) {
+		j++
+	}
+	return j > start && f.subjectOfVerb(keys, toks, j)
 }

@@ -31,6 +31,9 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 	case len(a1) == 0 && len(cl.accused) > 0:
 		a1, a1rule = cl.accused[:1], "accused"
 	}
+	if cands[0].sub == subAgreement {
+		a1, a2 = governments(c, a1), governments(c, a2)
+	}
 	for _, a := range a1 {
 		a.Role = event.RoleActor1
 		a.Attribution = cl.attribution(a, from)
@@ -52,6 +55,29 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 	for _, k := range ev.Claims {
 		x.add("claims", k.Claimant.Name+" "+k.Stance, "claim", "", &k.Span)
 	}
+}
+
+// subAgreement is the sub-type whose parties are governments, not their forces.
+const subAgreement = "Agreement"
+
+// governments gives back its government's name to an actor the text names as a government ("Colombia's
+// government", "Bogota"): a government signs an agreement, its forces fight. The role reader names the
+// forces, as ACLED does for violence.
+func governments(c *cluster, as []event.Actor) []event.Actor {
+	out := slices.Clone(as)
+	for i, a := range out {
+		if a.Span == nil || a.Kind != event.KindStateForces {
+			continue
+		}
+		for _, s := range c.sents {
+			for _, m := range s.mentions {
+				if m.Start == a.Span.Start && m.End == a.Span.End && strings.HasPrefix(m.Actor.Name, "Government of ") {
+					out[i].Name = m.Actor.Name
+				}
+			}
+		}
+	}
+	return out
 }
 
 // strongest keeps one claim per claimant and stance, and drops a plain "asserts" of a claimant who also

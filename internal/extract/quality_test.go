@@ -207,5 +207,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "hundreds dead, as ACLED counts them", subs: "Attack",
 			in:     "Hundreds of people were killed when paramilitary fighters attacked the town of El Geneina on Thursday, witnesses said.",
 			killed: 100},
+		{name: "a government signs", subs: "Agreement",
+			in:     "Colombia's government and the ELN signed a ceasefire agreement in Havana on Friday.",
+			actors: map[string]string{"actor1": "Government of Colombia", "actor2": "National Liberation Army (Colombia)"}},
+		{name: "a capital signs for its government", subs: "Agreement",
+			in:     "Khartoum and the SPLM-N signed a peace agreement in Juba on Saturday.",
+			actors: map[string]string{"actor1": "Government of Sudan"}},
 	})
 }
