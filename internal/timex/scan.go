@@ -44,13 +44,14 @@ func init() {
 		}
 		starters[r.name] = st
 	}
+	initWords()
 }
 
 // findAll returns what r.re.FindAllStringSubmatchIndex(in, -1) returns, trying the pattern only at word starts
 // that can begin it. Text with a letter that folds to an ASCII one ("K" Kelvin sign, "ſ") takes the plain search.
 func findAll(r rule, in string) [][]int {
 	st := starters[r.name]
-	if st == nil || strings.ContainsRune(in, '\u212a') || strings.ContainsRune(in, '\u017f') {
+	if st == nil || foldsToASCII(in) {
 		return r.re.FindAllStringSubmatchIndex(in, -1)
 	}
 	var out [][]int

@@ -3,6 +3,7 @@ package timex
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"sitrep/internal/event"
@@ -46,6 +47,27 @@ type rule struct {
 // Find returns every date expression of text, in order and without overlaps. published may be nil.
 func Find(text string, published *event.Date) []Expr {
 	var all []Expr
+	if foldsToASCII(text) {
+		all = findPlain(text, published)
+	} else {
+		all = findScanned(text, published)
+	}
+	out := nonOverlapping(all)
+	for i := range out {
+		out[i].Dateline = isDateline(text, out[i])
+	}
+	return refine(text, out, published)
+}
+
+// foldsToASCII reports a letter that folds to an ASCII one under (?i) ("K" Kelvin sign, "ſ"): such text takes
+// the plain search, as the word scan does not see these letters.
+func foldsToASCII(s string) bool {
+	return strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
+}
+
+// findPlain runs every rule whose gate passes over the whole text (findAll).
+func findPlain(text string, published *event.Date) []Expr {
+	var all []Expr
 	low := lowerASCII(text)
 	for _, r := range rules {
 		in := text
@@ -55,29 +77,31 @@ func Find(text string, published *event.Date) []Expr {
 		if !r.gate(in) {
 			continue
 		}
-		for _, ix := range findAll(r, in) {
-			m := make([]string, len(ix)/2)
-			for k := range m {
-				if ix[2*k] >= 0 {
-					m[k] = text[ix[2*k]:ix[2*k+1]]
-				}
+		all = appendMatches(all, r, text, findAll(r, in), published)
+	}
+	return all
+}
+
+// appendMatches resolves the matches ix of r in text and appends those that resolve to all.
+func appendMatches(all []Expr, r rule, text string, ixs [][]int, published *event.Date) []Expr {
+	for _, ix := range ixs {
+		m := make([]string, len(ix)/2)
+		for k := range m {
+			if ix[2*k] >= 0 {
+				m[k] = text[ix[2*k]:ix[2*k+1]]
 			}
-			e, ok := r.resolve(m, published)
-			if !ok {
-				continue
-			}
-			e.Start, e.End, e.Text = ix[0], ix[1], text[ix[0]:ix[1]]
-			if e.Rule == "" {
-				e.Rule = r.name
-			}
-			all = append(all, e)
 		}
+		e, ok := r.resolve(m, published)
+		if !ok {
+			continue
+		}
+		e.Start, e.End, e.Text = ix[0], ix[1], text[ix[0]:ix[1]]
+		if e.Rule == "" {
+			e.Rule = r.name
+		}
+		all = append(all, e)
 	}
-	out := nonOverlapping(all)
-	for i := range out {
-		out[i].Dateline = isDateline(text, out[i])
-	}
-	return refine(text, out, published)
+	return all
 }
 
 func nonOverlapping(all []Expr) []Expr {
