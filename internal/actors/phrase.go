@@ -5,15 +5,16 @@ import "sitrep/internal/text"
 // phrase is a run of modifiers ending in a head noun: "regime forces", "pro-government militias",
 // "unidentified armed men", "aid workers".
 type phrase struct {
-	head    string // the head's key
-	cls     class  // the head's class
-	start   int    // first token
-	end     int    // token index after the head
-	gov     bool   // a government, regime, state or security modifier
-	regime  bool   // a regime modifier
-	proGov  bool   // pro-government, pro-regime
-	rebel   bool   // rebel or opposition modifier
-	unknown bool   // unidentified, unknown, masked, armed (of "men")
+	head     string // the head's key
+	cls      class  // the head's class
+	start    int    // first token
+	end      int    // token index after the head
+	gov      bool   // a government, regime, state or security modifier
+	regime   bool   // a regime modifier
+	proGov   bool   // pro-government, pro-regime
+	rebel    bool   // rebel or opposition modifier
+	unknown  bool   // unidentified, unknown, masked, armed (of "men")
+	military bool   // a military modifier ("military jets")
 }
 
 // readPhrase reads a phrase starting at token j; ok is false when no head noun ends it.
@@ -46,6 +47,7 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 			}
 			p.head, p.cls, p.end = w, c, k+1
 			p.gov, p.regime, p.proGov, p.rebel, p.unknown = mods.gov, mods.regime, mods.proGov, mods.rebel, mods.unknown
+			p.military = mods.military
 		}
 		c, isMod := mods2class(w)
 		if !isMod {
@@ -63,6 +65,9 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 		}
 		if w == "armed" {
 			mods.unknown = true
+		}
+		if w == "military" {
+			mods.military = true
 		}
 	}
 	if p.head == "opposition" && p.end < len(keys) && civicNouns[keys[p.end]] {

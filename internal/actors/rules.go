@@ -72,7 +72,9 @@ func (f *Finder) generic(keys []string, toks []text.Token, p phrase, focus strin
 	}
 	switch p.cls {
 	case clStrike:
-		return "", "", "", "", false
+		if !p.gov || focus == "" {
+			return "", "", "", "", false // "air strikes" alone may be anyone's; "regime air strikes", "junta shelling"
+		}
 	case clPeople:
 		if !afterNumber(keys, toks, p.start) {
 			return "", "", "", "", false
@@ -92,8 +94,11 @@ func stateCue(p phrase, prev string) bool {
 	if p.gov || p.proGov || p.rebel || p.unknown {
 		return true
 	}
+	if p.military && p.cls == clMilitary {
+		return true // "military jets", "military helicopters"
+	}
 	switch p.head {
-	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime":
+	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta":
 		return true
 	case "army", "military", "government", "authorities", "navy", "gendarmerie":
 		return prev == "the" || prev == "'s"

@@ -37,7 +37,7 @@ var heads = map[string]class{
 	"gendarmerie": clPolice, "guards": clPolice, "guard": clPolice,
 	"government": clGovernment, "authorities": clGovernment, "officials": clGovernment,
 	"leadership": clGovernment, "administration": clGovernment, "cabinet": clGovernment,
-	"regime":    clRegime,
+	"regime": clRegime, "junta": clRegime,
 	"civilians": clCivilians, "civilian": clCivilians, "residents": clCivilians, "villagers": clCivilians,
 	"inhabitants": clCivilians, "locals": clCivilians, "workers": clCivilians, "medics": clCivilians,
 	"doctors": clCivilians, "nurses": clCivilians, "paramedics": clCivilians, "rescuers": clCivilians,
@@ -61,7 +61,7 @@ var heads = map[string]class{
 
 // mods are words that may stand between a demonym and its head noun, or before a head without one.
 var mods = map[string]class{
-	"government": clGovernment, "regime": clRegime, "state": clGovernment, "security": clGovernment,
+	"government": clGovernment, "regime": clRegime, "junta": clRegime, "state": clGovernment, "security": clGovernment,
 	"army": clMilitary, "air": clNone, "naval": clNone, "ground": clNone, "special": clNone, "elite": clNone,
 	"armed": clNone, "military": clNone, "federal": clNone, "national": clNone, "border": clNone,
 	"riot": clNone, "fighter": clNone, "combat": clNone, "attack": clNone, "assault": clNone, "coalition": clNone,

@@ -213,5 +213,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "a capital signs for its government", subs: "Agreement",
 			in:     "Khartoum and the SPLM-N signed a peace agreement in Juba on Saturday.",
 			actors: map[string]string{"actor1": "Government of Sudan"}},
+		{name: "military jets name the army", subs: "Air/drone strike",
+			in:     "Military jets bombed a village in Myanmar's Sagaing region on Monday, killing at least 15 civilians, residents said.",
+			actors: map[string]string{"actor1": "Military Forces of Myanmar", "actor2": "Civilians (Myanmar)"}, killed: 15, place: "Sagaing Region"},
+		{name: "a junta air strike", subs: "Air/drone strike",
+			in:     "A junta air strike killed eight villagers in Sagaing region on Monday, residents said.",
+			actors: map[string]string{"actor1": "Military Forces of Myanmar", "actor2": "Civilians (Myanmar)"}, killed: 8},
 	})
 }
