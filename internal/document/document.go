@@ -44,6 +44,16 @@ func FromText(text []byte, name string) (event.Document, error) {
 	return event.Document{ID: ID("", s), Text: s, Language: DetectLanguage(s)}, nil
 }
 
+// FromString is FromText for text already in a string: the document's text is text itself, not a copy, unless
+// UTF-16 had to be decoded or invalid UTF-8 or CR line ends repaired.
+func FromString(text, name string) (event.Document, error) {
+	s, err := normalizeString(text)
+	if s, err = named(s, err, name); err != nil {
+		return event.Document{}, err
+	}
+	return event.Document{ID: ID("", s), Text: s, Language: DetectLanguage(s)}, nil
+}
+
 // parsePublished reads a publication date: "YYYY-MM-DD", or an RFC 3339 / ISO 8601 timestamp whose calendar
 // day (in its own offset) is kept.
 func parsePublished(s string) (*event.Date, bool) {

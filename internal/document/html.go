@@ -45,7 +45,7 @@ func FromHTML(ctx context.Context, page []byte, pageURL string) (event.Document,
 	} else if content, meta, err = extractMain(root, pageURL); err != nil {
 		return event.Document{}, err
 	}
-	text, err := normalizeText([]byte(content))
+	text, err := normalizeString(content)
 	if err != nil || !looksLikeArticle(text) {
 		return event.Document{}, fmt.Errorf("%w: the main content has no sentence of %d words or more", ErrNoArticle,
 			minSentenceWords)

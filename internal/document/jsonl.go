@@ -129,7 +129,7 @@ func recordDocument(ctx context.Context, rec record) (event.Document, error) {
 	switch {
 	case strings.TrimSpace(rec.Text) != "":
 		var s string
-		if s, err = normalizeText([]byte(rec.Text)); err == nil {
+		if s, err = normalizeString(rec.Text); err == nil {
 			doc = event.Document{ID: ID(rec.URL, s), Text: s, Language: DetectLanguage(s)}
 		}
 	case strings.TrimSpace(rec.HTML) != "":

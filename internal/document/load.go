@@ -80,6 +80,16 @@ func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, o
 	if opts.Format == FormatJSONL {
 		return newLineSource(name, br, closer, opts), nil
 	}
+	if opts.Format == FormatText {
+		text, err := readString(br, opts.maxBytes(), name, sizeHint)
+		if closer != nil {
+			closer.Close()
+		}
+		if err != nil {
+			return nil, err
+		}
+		return textDocument(name, text, opts), nil
+	}
 	body, err := readAll(br, opts.maxBytes(), name, sizeHint)
 	if closer != nil {
 		closer.Close()
@@ -88,6 +98,28 @@ func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, o
 		return nil, err
 	}
 	return oneDocument(name, body, "", opts), nil
+}
+
+// readString reads r whole into a string, refusing more than limit bytes: the text is read once into the
+// memory the document then holds, never copied.
+func readString(r io.Reader, limit int64, name string, sizeHint int64) (string, error) {
+	var b strings.Builder
+	b.Grow(int(min(max(sizeHint, 0), limit) + 1))
+	_, err := io.Copy(&b, io.LimitReader(r, limit+1))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(b.Len()) > limit {
+		return "", fmt.Errorf("%s: %w", name, tooLarge("the input", limit))
+	}
+	return b.String(), nil
+}
+
+// textDocument is a Source of the plain text document in text.
+func textDocument(name, text string, opts Options) *Source {
+	return newSingleSource(name, nil, opts, func(context.Context) (event.Document, error) {
+		return FromString(text, name)
+	})
 }
 
 // readAll reads r whole, refusing more than limit bytes.

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -30,21 +29,24 @@ func IsBinary(b []byte) bool {
 
 // normalizeText turns raw bytes into the text spans point into: UTF-16 with a BOM decoded, a UTF-8 BOM dropped,
 // line ends as LF, invalid UTF-8 repaired to U+FFFD. It refuses binary data and input without visible text.
-func normalizeText(b []byte) (string, error) {
-	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
+func normalizeText(b []byte) (string, error) { return normalizeString(string(b)) }
+
+// normalizeString is normalizeText for raw text already in a string: it copies s only to decode UTF-16 or to
+// repair invalid UTF-8 or line ends, so that a large text is held once.
+func normalizeString(s string) (string, error) {
+	if strings.HasPrefix(s, "\xff\xfe") || strings.HasPrefix(s, "\xfe\xff") {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		if u, err := dec.Bytes(b); err == nil {
-			b = u
+		if u, err := dec.String(s); err == nil {
+			s = u
 		}
 	}
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
-	if IsBinary(b) {
+	s = strings.TrimPrefix(s, "\xEF\xBB\xBF")
+	if IsBinary([]byte(s[:min(len(s), sniffLen)])) {
 		return "", ErrBinary
 	}
-	if !utf8.Valid(b) {
-		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s := string(b)
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	}
@@ -57,6 +59,11 @@ func normalizeText(b []byte) (string, error) {
 // checkText wraps normalizeText's errors with the input's name.
 func checkText(b []byte, name string) (string, error) {
 	s, err := normalizeText(b)
+	return named(s, err, name)
+}
+
+// named wraps a normalisation error with the input's name, when there is one.
+func named(s string, err error, name string) (string, error) {
 	if err != nil && name != "" {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
