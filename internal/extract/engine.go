@@ -38,6 +38,7 @@ type Engine struct {
 	military  map[string]string // ISO2 -> "Military Forces of X" from actors_state
 	countries map[string]string // ISO2 -> the country's name as actors_state writes it
 	err       error
+	window    int // bytes per window of a long document; windowBytes when 0
 }
 
 // New returns an engine over a lexicon (for cues, weapons and targets), a place parser and an actor finder.
@@ -63,29 +64,58 @@ func New(lex *lexicon.Lexicon, geo *geoparse.Parser, act *actors.Finder, opts Op
 
 // Extract reads one document and returns its events. Spans are UTF-8 byte offsets into doc.Text. A document in
 // another language than English gives ErrUnsupportedLanguage (and a result without events); an empty text gives
-// no events.
+// no events. A document longer than a window (256 KiB) is read window by window, as ExtractEach does.
 func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result, error) {
 	res := event.Result{Schema: event.Schema, Document: doc, Events: []event.Event{}}
+	ents, err := e.ExtractEach(ctx, doc, func(ev event.Event) error {
+		res.Events = append(res.Events, ev)
+		return nil
+	})
+	res.Entities = ents
+	return res, err
+}
+
+// ExtractEach reads one document as Extract does, but hands each event to emit as soon as the window it lies in
+// is read, so that a long document's events need not all be held in memory; it returns the entities of the whole
+// document. A document up to a window long is one window, read exactly as Extract always read it. A longer one is
+// cut at paragraph breaks (else at sentence ends) into windows of about 256 KiB, each read as a document of its
+// own (its own sentences, place names, focus country and dateline), with spans kept as offsets into the full
+// text: an incident is not merged across a window's edge. An error from emit stops the reading and is returned.
+func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(event.Event) error) ([]event.Entity, error) {
 	if lang := strings.ToLower(strings.TrimSpace(doc.Language)); lang != "" && lang != "en" {
-		return res, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
+		return nil, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
 	}
 	if e.err != nil {
-		return res, fmt.Errorf("extract: %w", e.err)
+		return nil, fmt.Errorf("extract: %w", e.err)
 	}
-	r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, anchor: timex.Anchor(doc.Text, doc.Published)}
-	if err := r.scan(); err != nil {
-		return res, fmt.Errorf("extract %q: %w", doc.ID, err)
-	}
-	clusters := r.group(r.detect())
-	for _, c := range clusters {
-		if ev, ok := r.build(c); ok {
-			res.Events = append(res.Events, ev)
+	var ents entitySet
+	for _, w := range windows(doc.Text, e.windowSize()) {
+		r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, lo: w[0], hi: w[1]}
+		r.anchor = timex.Anchor(doc.Text[r.lo:r.hi], doc.Published)
+		if err := r.scan(); err != nil {
+			return ents.list(), fmt.Errorf("extract %q: %w", doc.ID, err)
+		}
+		if err := r.emitEvents(emit); err != nil {
+			return ents.list(), err
+		}
+		if e.act != nil && len(doc.Text) > 0 {
+			ents.add(r.entities())
 		}
 	}
-	if e.act != nil && len(doc.Text) > 0 {
-		res.Entities = r.entities()
+	return ents.list(), ctx.Err()
+}
+
+// emitEvents finds the window's events and hands them to emit in text order.
+func (r *run) emitEvents(emit func(event.Event) error) error {
+	r.windowPlaces()
+	for _, c := range r.group(r.detect()) {
+		if ev, ok := r.build(c); ok {
+			if err := emit(ev); err != nil {
+				return err
+			}
+		}
 	}
-	return res, ctx.Err()
+	return nil
 }
 
 // run is the state of one Extract call.
@@ -98,6 +128,8 @@ type run struct {
 	// the week before publication, else pub.
 	anchor *event.Date
 	sents  []*sent
+	// lo and hi bound the window of doc.Text this run reads (the whole text for a document of one window).
+	lo, hi int
 
 	geoDone bool
 	topos   []geoparse.Toponym
@@ -106,12 +138,13 @@ type run struct {
 
 // scan splits the text into sentences and finds the cues, weapons and targets of each.
 func (r *run) scan() error {
-	for i, b := range text.SentenceBounds(r.doc.Text) {
+	for i, b := range text.SentenceBounds(r.doc.Text[r.lo:r.hi]) {
 		if i%64 == 0 {
 			if err := r.ctx.Err(); err != nil {
 				return err
 			}
 		}
+		b[0], b[1] = b[0]+r.lo, b[1]+r.lo
 		s := text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
 		st := &sent{Sentence: s, idx: i}
 		found := r.e.lex.Find(s.Text, s.Start, catCues)

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"sitrep/internal/event"
+	"sitrep/internal/text"
+)
+
+// windowBytes is the size of the windows a long document is read in: far above a news article (a few KiB to a
+// few tens of KiB), so that articles are read whole, and small enough that the state of one window (tokens,
+// matches, place names) stays a few tens of MB whatever the size of the document.
+const windowBytes = 256 << 10
+
+// windowSize is the engine's window size in bytes.
+func (e *Engine) windowSize() int {
+	if e.window > 0 {
+		return e.window
+	}
+	return windowBytes
+}
+
+// windows cuts text into [start, end) windows of at most size bytes that cover it: a text up to size bytes is
+// one window. Each cut falls in the second half of the window: after its last paragraph break, else at the start
+// of its last sentence, else after its last space, else at a rune boundary.
+func windows(s string, size int) [][2]int {
+	if len(s) <= size {
+		return [][2]int{{0, len(s)}}
+	}
+	var out [][2]int
+	for lo := 0; lo < len(s); {
+		hi := len(s)
+		if len(s)-lo > size {
+			hi = cut(s, lo, lo+size)
+		}
+		out = append(out, [2]int{lo, hi})
+		lo = hi
+	}
+	return out
+}
+
+// cut returns where the window [lo, hi) of s ends, lo < result <= hi.
+func cut(s string, lo, hi int) int {
+	mid := lo + (hi-lo)/2
+	region := s[mid:hi]
+	if i := strings.LastIndex(region, "\n\n"); i >= 0 {
+		return mid + i + 2
+	}
+	if b := text.SentenceBounds(region); len(b) > 1 {
+		return mid + b[len(b)-1][0]
+	}
+	if i := strings.LastIndexAny(region, " \t\n"); i >= 0 {
+		return mid + i + 1
+	}
+	for hi > lo+1 && !utf8.RuneStart(s[hi]) {
+		hi--
+	}
+	return hi
+}
+
+// windowPlaces parses the place names of a window of a long document (of the window alone, as Parse would
+// for a document of its own) with their offsets in the full text. The whole text of a one-window document is
+// parsed on demand by places, as before.
+func (r *run) windowPlaces() {
+	if r.e.geo == nil || r.geoDone || r.lo == 0 && r.hi == len(r.doc.Text) {
+		return
+	}
+	r.geoDone = true
+	r.topos = r.e.geo.Parse(r.doc.Text[r.lo:r.hi])
+	for i := range r.topos {
+		r.topos[i].Start += r.lo
+		r.topos[i].End += r.lo
+	}
+	r.focus = focusCountry(r.topos)
+}
+
+// entitySet merges the entities of a document's windows: one entity per kind and name, in the order of first
+// mention, with the mentions of every window in text order.
+type entitySet struct {
+	out   []event.Entity
+	index map[string]int // kind NUL name -> position in out
+}
+
+// add merges the entities of the next window.
+func (m *entitySet) add(ents []event.Entity) {
+	if m.index == nil && m.out == nil {
+		m.out = ents // the first window's list is kept as it is
+		m.index = map[string]int{}
+		for i, e := range ents {
+			m.index[e.Kind+"\x00"+e.Name] = i
+		}
+		return
+	}
+	for _, e := range ents {
+		key := e.Kind + "\x00" + e.Name
+		if i, ok := m.index[key]; ok {
+			m.out[i].Mentions = append(m.out[i].Mentions, e.Mentions...)
+			continue
+		}
+		m.index[key] = len(m.out)
+		m.out = append(m.out, e)
+	}
+}
+
+// list returns the merged entities (nil when no window had any).
+func (m *entitySet) list() []event.Entity { return m.out }
