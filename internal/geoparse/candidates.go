@@ -56,7 +56,13 @@ func (r *run) lookupCandidates(m *mention) {
 		}
 	}
 	former := ""
-	if c, ok := r.g.CountryByName(m.key); ok && r.g.IsFormerCountryName(m.key) {
+	if codes, ok := sharedCountryNames[m.key]; ok {
+		for _, cc := range codes { // no country named outright: the document decides which
+			if c, ok := r.g.Country(cc); ok {
+				ps = withCountry(ps, c)
+			}
+		}
+	} else if c, ok := r.g.CountryByName(m.key); ok && r.g.IsFormerCountryName(m.key) {
 		former, ps = c.Code, withCountry(ps, c) // "Gold Coast": a candidate, not the country named outright
 	} else if ok {
 		m.country = &c
@@ -70,6 +76,38 @@ func (r *run) lookupCandidates(m *mention) {
 		m.cands[i] = cand{p: p, prior: prior(p)}
 		if former != "" && isCountry(p) && p.Country == former {
 			m.cands[i].prior = formerNamePrior
+		}
+	}
+}
+
+// sharedCountryNames are names news gives to more than one country: "Congo" is the Republic of the Congo's
+// short name and, in most agency copy, the Democratic Republic of the Congo's. Such a name is read by the
+// document's focus ("eastern Congo's North Kivu province", "Brazzaville, Congo"), else by the prior.
+var sharedCountryNames = map[string][]string{"congo": {"CD", "CG"}, "the congo": {"CD", "CG"}}
+
+// sharedNameHints points each mention of a shared country name ("Congo") at the country the document names
+// outright by a name of its own, the nearest such name before it, else the first after it: a report writes
+// "the Democratic Republic of Congo" and then "Congo".
+func (r *run) sharedNameHints() {
+	for k := range r.ms {
+		m := &r.ms[k]
+		codes, ok := sharedCountryNames[m.key]
+		if !ok || m.hintCC != "" {
+			continue
+		}
+		named := func(j int) bool {
+			c := r.ms[j].country
+			return c != nil && !r.ms[j].demonym && slices.Contains(codes, c.Code)
+		}
+		for j := k - 1; j >= 0 && m.hintCC == ""; j-- {
+			if named(j) {
+				m.hintCC = r.ms[j].country.Code
+			}
+		}
+		for j := k + 1; j < len(r.ms) && m.hintCC == ""; j++ {
+			if named(j) {
+				m.hintCC = r.ms[j].country.Code
+			}
 		}
 	}
 }

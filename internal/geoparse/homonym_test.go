@@ -74,3 +74,30 @@ func TestDatelineForms(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedCountryName checks that "Congo", the short name of two countries, is read by the document: the
+// country it names in full, the places around it, or a city written with it.
+func TestSharedCountryName(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text string
+		nth        int
+		country    string
+	}{
+		{"places of the east", "M23 rebels shelled Sake in eastern Congo's North Kivu province on Monday.", 0, "CD"},
+		{"province of the west", "Gunmen killed seven people near Matadi in Congo's Kongo Central province.", 0, "CD"},
+		{"capital written with it", "Protesters marched in Brazzaville, Congo, on Monday.", 0, "CG"},
+		{"full name first", "Cholera spread in the Republic of Congo this month. Congo's health ministry said 40 died.", 0, "CG"},
+		{"full name of the other first", "Cholera spread in the Democratic Republic of Congo this month. Congo's health ministry said 40 died.",
+			0, "CD"},
+		{"its cities", "Floods hit Pointe-Noire and Dolisie in Congo on Friday.", 0, "CG"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), "Congo", tt.nth)
+			if got.Country != tt.country || got.Kind != KindCountry {
+				t.Errorf("Congo -> %s %s %s (%s), want the country %s", got.Name, got.Country, got.Kind, got.Rule, tt.country)
+			}
+		})
+	}
+}

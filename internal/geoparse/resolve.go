@@ -27,6 +27,7 @@ func (r *run) resolve() {
 	for k := range r.ms {
 		r.candidates(&r.ms[k])
 	}
+	r.sharedNameHints()
 	f := r.focus()
 	r.f = f
 	r.chooseAll(f, nil)
