@@ -219,5 +219,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "a junta air strike", subs: "Air/drone strike",
 			in:     "A junta air strike killed eight villagers in Sagaing region on Monday, residents said.",
 			actors: map[string]string{"actor1": "Military Forces of Myanmar", "actor2": "Civilians (Myanmar)"}, killed: 8},
+		{name: "the other side after fighting with", subs: "Non-state actor overtakes territory",
+			in:     "M23 rebels captured the town of Sake in eastern Congo on Wednesday after heavy fighting with the Congolese army, residents said.",
+			actors: map[string]string{"actor1": "March 23 Movement", "actor2": "Military Forces of the Democratic Republic of Congo"}},
+		{name: "the other side after clashes with", subs: "Government regains territory",
+			in:     "Syrian troops recaptured the town of Maaret al-Numan on Sunday after days of clashes with Hayat Tahrir al-Sham.",
+			actors: map[string]string{"actor1": "Military Forces of Syria", "actor2": "Hayat Tahrir al-Sham"}},
 	})
 }

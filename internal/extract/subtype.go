@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/internal/event"
@@ -51,7 +52,33 @@ func (r *run) candidate(s *sent, h hit) *cand {
 		}
 	}
 	c.sub, c.rule, c.entry, c.spec = r.subType(c)
+	if r.e.act != nil && len(c.actor2) == 0 && (c.sub == subNSAO || c.sub == subGovRegains || c.sub == subClash) {
+		c.actor2 = r.otherSide(s, h, c.actor1)
+	}
 	return c
+}
+
+// otherSide is the armed party that another battle cue of the sentence fought: "M23 rebels captured Sake
+// after heavy fighting with the Congolese army" takes the army from "fighting with".
+func (r *run) otherSide(s *sent, h hit, a1 []event.Actor) []event.Actor {
+	for _, o := range s.hits {
+		if o.Start == h.Start || o.info.class != subClash {
+			continue
+		}
+		_, a2 := r.roles(s, o)
+		var out []event.Actor
+		for _, a := range a2 {
+			if armedKind(a.Kind) && !slices.ContainsFunc(a1, func(b event.Actor) bool {
+				return a.Name == b.Name || a.Kind == b.Kind && a.Kind == event.KindStateForces && a.Country == b.Country
+			}) {
+				out = append(out, a)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // refersBack reports an anaphor in the sentence or a noun cue after a determiner ("the attack").
