@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"runtime"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/internal/document"
 	"sitrep/internal/event"
@@ -128,6 +130,9 @@ type item struct {
 }
 
 func (x *extraction) run(ctx context.Context, src *document.Source) error {
+	if !x.stream {
+		return x.runOne(ctx, src)
+	}
 	next := func() (item, bool, error) {
 		doc, err := src.Next(ctx)
 		if errors.Is(err, io.EOF) {
@@ -148,6 +153,34 @@ func (x *extraction) run(ctx context.Context, src *document.Source) error {
 	return orderedMap(ctx, x.f.workers, next, work, x.emit)
 }
 
+// runOne extracts the one document of a text or HTML input and writes each event as soon as the engine finds
+// it, so that the events of a long document are never all held in memory.
+func (x *extraction) runOne(ctx context.Context, src *document.Source) error {
+	doc, err := src.Next(ctx)
+	if err != nil {
+		return documentError(err)
+	}
+	rw := x.writer(doc)
+	ents, err := x.eng.ExtractEach(ctx, doc, rw.event)
+	if rw.err != nil {
+		return fmt.Errorf("extract: write: %w", rw.err)
+	}
+	x.documents++
+	if err != nil {
+		x.failed++
+		x.lastErr = err
+		if rw.n == 0 && !errors.Is(err, extract.ErrUnsupportedLanguage) {
+			return nil // nothing written, as for a failed document of a stream
+		}
+		// An unsupported language gets its (empty) result; a reading stopped after some events were written
+		// (cancelled) still ends its JSON, and the exit status tells it failed.
+	}
+	if err := rw.end(ents); err != nil {
+		return fmt.Errorf("extract: write: %w", err)
+	}
+	return nil
+}
+
 func (x *extraction) emit(it item, r event.Result, err error) error {
 	x.documents++
 	if err != nil {
@@ -162,31 +195,33 @@ func (x *extraction) emit(it item, r event.Result, err error) error {
 		// An unsupported language still gets its (empty) result, so a stream keeps one line per document.
 		r = event.Result{Schema: event.Schema, Document: it.doc, Events: []event.Event{}}
 	}
-	if x.f.noText {
-		r.Document.Text = ""
-	}
 	return x.write(r)
 }
 
+// write writes a whole result.
 func (x *extraction) write(r event.Result) error {
-	var err error
-	switch x.f.format {
-	case "text":
-		err = writeTextResult(x.out, r)
-	case "json":
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(r)
-	default:
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(r)
+	rw := x.writer(r.Document)
+	for _, ev := range r.Events {
+		if rw.event(ev) != nil {
+			break
+		}
+	}
+	err := rw.err
+	if err == nil {
+		err = rw.end(r.Entities)
 	}
 	if err != nil {
 		return fmt.Errorf("extract: write: %w", err)
 	}
 	return nil
+}
+
+// writer starts the result of doc in the chosen format.
+func (x *extraction) writer(doc event.Document) *resultWriter {
+	if x.f.noText {
+		doc.Text = ""
+	}
+	return &resultWriter{w: x.out, format: x.f.format, doc: doc}
 }
 
 // verdict turns per-document failures into the exit status: any failed document makes the run exit with
@@ -227,4 +262,141 @@ func documentError(err error) error {
 		}
 	}
 	return fmt.Errorf("extract: %w", err)
+}
+
+// resultWriter writes one result piece by piece: the document, each event as it comes, then the entities. The
+// bytes are those encoding/json gives for the whole event.Result (indented for json, one line for jsonl), and the
+// text report for text, but no piece larger than one event, one entity or 32 KiB of the document's text is ever
+// encoded in memory.
+type resultWriter struct {
+	w      *bufio.Writer
+	format string // json, jsonl or text
+	doc    event.Document
+	n      int   // events written
+	err    error // the first error, after which nothing more is written
+	buf    bytes.Buffer
+}
+
+// Write writes p unless an earlier write failed.
+func (rw *resultWriter) Write(p []byte) (int, error) {
+	if rw.err != nil {
+		return 0, rw.err
+	}
+	n, err := rw.w.Write(p)
+	rw.err = err
+	return n, err
+}
+
+func (rw *resultWriter) str(s string) { rw.Write([]byte(s)) }
+
+// event writes the next event, after the document when it is the first.
+func (rw *resultWriter) event(ev event.Event) error {
+	if rw.n == 0 {
+		rw.begin()
+	}
+	rw.n++
+	switch {
+	case rw.format == "text":
+		writeTextEvent(rw, rw.n, ev)
+		return rw.err
+	case rw.n > 1:
+		rw.str(",")
+	}
+	if rw.format == "json" {
+		rw.str("\n    ")
+	}
+	rw.piece(ev, "    ")
+	return rw.err
+}
+
+// end writes the entities and closes the result.
+func (rw *resultWriter) end(ents []event.Entity) error {
+	if rw.n == 0 {
+		rw.begin()
+	}
+	if rw.format == "text" {
+		writeTextFooter(rw, rw.n)
+		return rw.err
+	}
+	indent := rw.format == "json"
+	if indent && rw.n > 0 {
+		rw.str("\n  ")
+	}
+	rw.str("]")
+	if len(ents) > 0 {
+		rw.str(rw.pick(`,"entities":[`, ",\n  \"entities\": ["))
+		for i, e := range ents {
+			if i > 0 {
+				rw.str(",")
+			}
+			rw.str(rw.pick("", "\n    "))
+			rw.piece(e, "    ")
+		}
+		rw.str(rw.pick("]", "\n  ]"))
+	}
+	rw.str(rw.pick("}\n", "\n}\n"))
+	return rw.err
+}
+
+// begin writes what comes before the events: the schema and the document.
+func (rw *resultWriter) begin() {
+	if rw.format == "text" {
+		writeTextHeader(rw, rw.doc)
+		return
+	}
+	rw.str(rw.pick(`{"schema":`, "{\n  \"schema\": "))
+	rw.piece(event.Schema, "  ")
+	rw.str(rw.pick(`,"document":`, ",\n  \"document\": "))
+	doc := rw.doc
+	text := doc.Text
+	doc.Text = "" // the last field of a document, written below in pieces
+	head, tail := rw.encode(doc, "  "), rw.pick("}", "\n  }")
+	if text == "" || !bytes.HasSuffix(head, []byte(tail)) {
+		rw.Write(head)
+	} else {
+		rw.Write(head[:len(head)-len(tail)])
+		rw.str(rw.pick(`,"text":"`, ",\n    \"text\": \""))
+		rw.text(text)
+		rw.str(`"` + tail)
+	}
+	rw.str(rw.pick(`,"events":[`, ",\n  \"events\": ["))
+}
+
+// text writes s as the inside of a JSON string, encoded in pieces cut at rune starts.
+func (rw *resultWriter) text(s string) {
+	for len(s) > 0 && rw.err == nil {
+		n := min(len(s), 32<<10)
+		for n < len(s) && !utf8.RuneStart(s[n]) {
+			n++
+		}
+		b := rw.encode(s[:n], "")
+		rw.Write(b[1 : len(b)-1])
+		s = s[n:]
+	}
+}
+
+// piece writes v encoded, its lines after the first indented by prefix in the json format.
+func (rw *resultWriter) piece(v any, prefix string) { rw.Write(rw.encode(v, prefix)) }
+
+// encode returns v as encoding/json writes it in the chosen format (HTML left unescaped), without the final
+// newline; the bytes are valid until the next call. An error is kept in rw.err.
+func (rw *resultWriter) encode(v any, prefix string) []byte {
+	rw.buf.Reset()
+	enc := json.NewEncoder(&rw.buf)
+	enc.SetEscapeHTML(false)
+	if rw.format == "json" {
+		enc.SetIndent(prefix, "  ")
+	}
+	if err := enc.Encode(v); err != nil && rw.err == nil {
+		rw.err = err
+	}
+	return bytes.TrimSuffix(rw.buf.Bytes(), []byte("\n"))
+}
+
+// pick returns compact for the jsonl format and indented for json.
+func (rw *resultWriter) pick(compact, indented string) string {
+	if rw.format == "json" {
+		return indented
+	}
+	return compact
 }

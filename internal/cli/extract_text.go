@@ -10,7 +10,15 @@ import (
 
 // writeTextResult prints a result as a readable report for a person at a terminal.
 func writeTextResult(w io.Writer, r event.Result) error {
-	d := r.Document
+	writeTextHeader(w, r.Document)
+	for i, ev := range r.Events {
+		writeTextEvent(w, i+1, ev)
+	}
+	return writeTextFooter(w, len(r.Events))
+}
+
+// writeTextHeader prints the document line of a text report.
+func writeTextHeader(w io.Writer, d event.Document) {
 	pub := "unknown"
 	if d.Published != nil {
 		pub = d.Published.String()
@@ -19,32 +27,38 @@ func writeTextResult(w io.Writer, r event.Result) error {
 	if d.Title != "" {
 		fmt.Fprintf(w, "title    %s\n", d.Title)
 	}
-	if len(r.Events) == 0 {
-		fmt.Fprintln(w, "no events")
+}
+
+// writeTextEvent prints event number n of a text report.
+func writeTextEvent(w io.Writer, n int, ev event.Event) {
+	fmt.Fprintf(w, "\n[%d] %s / %s  (confidence %.2f)\n", n, ev.EventType, ev.SubEventType, ev.Confidence)
+	row(w, "date", describeWhen(ev.Date))
+	row(w, "place", describePlace(ev.Location))
+	for _, a := range ev.Actors {
+		row(w, a.Role, fmt.Sprintf("%s (%s%s, %s)", a.Name, a.Kind, prefixed(", ", a.Country), a.Attribution))
 	}
-	for i, ev := range r.Events {
-		fmt.Fprintf(w, "\n[%d] %s / %s  (confidence %.2f)\n", i+1, ev.EventType, ev.SubEventType, ev.Confidence)
-		row(w, "date", describeWhen(ev.Date))
-		row(w, "place", describePlace(ev.Location))
-		for _, a := range ev.Actors {
-			row(w, a.Role, fmt.Sprintf("%s (%s%s, %s)", a.Name, a.Kind, prefixed(", ", a.Country), a.Attribution))
-		}
-		row(w, "killed", describeCount(ev.Fatalities))
-		row(w, "injured", describeCount(ev.Injuries))
-		row(w, "weapons", joinThings(ev.Weapons))
-		row(w, "targets", joinThings(ev.Targets))
-		for _, c := range ev.Claims {
-			row(w, "claim", fmt.Sprintf("%s %s%s: %q", c.Claimant.Name, c.Stance, prefixed(" about ", c.About), clip(c.Span.Text, 100)))
-		}
-		if len(ev.Sources) > 0 {
-			row(w, "sources", strings.Join(ev.Sources, "; "))
-		}
-		for _, s := range ev.Evidence {
-			row(w, "evidence", fmt.Sprintf("[%d:%d] %s", s.Start, s.End, clip(s.Text, 140)))
-		}
-		for _, x := range ev.Explain {
-			row(w, "why", fmt.Sprintf("%s=%s by %s%s", x.Field, x.Value, x.Rule, prefixed(" from ", x.Entry)))
-		}
+	row(w, "killed", describeCount(ev.Fatalities))
+	row(w, "injured", describeCount(ev.Injuries))
+	row(w, "weapons", joinThings(ev.Weapons))
+	row(w, "targets", joinThings(ev.Targets))
+	for _, c := range ev.Claims {
+		row(w, "claim", fmt.Sprintf("%s %s%s: %q", c.Claimant.Name, c.Stance, prefixed(" about ", c.About), clip(c.Span.Text, 100)))
+	}
+	if len(ev.Sources) > 0 {
+		row(w, "sources", strings.Join(ev.Sources, "; "))
+	}
+	for _, s := range ev.Evidence {
+		row(w, "evidence", fmt.Sprintf("[%d:%d] %s", s.Start, s.End, clip(s.Text, 140)))
+	}
+	for _, x := range ev.Explain {
+		row(w, "why", fmt.Sprintf("%s=%s by %s%s", x.Field, x.Value, x.Rule, prefixed(" from ", x.Entry)))
+	}
+}
+
+// writeTextFooter ends a text report of n events.
+func writeTextFooter(w io.Writer, n int) error {
+	if n == 0 {
+		fmt.Fprintln(w, "no events")
 	}
 	_, err := fmt.Fprintln(w)
 	return err
