@@ -4,7 +4,8 @@
 // filters for person names, organisations and sentence-initial common words. Resolution scores every
 // candidate place with evidence: a population and feature-class prior, the document's country focus, the
 // closeness to the other places of the document, and hints written next to the name ("the northern city of X",
-// "the Syrian port of X", "X, Texas"). In a document centred on one country, a small town abroad that nothing
+// "the Syrian port of X", "X, Texas"); a name followed by a division word ("Sagaing region", "Idlib
+// governorate") reads as the division. In a document centred on one country, a small town abroad that nothing
 // else in the document points at is not taken for a name of it: the name is placed by its neighbours, or at
 // the division or country the document centres on. Each Toponym carries the name of the rule that chose it,
 // for --explain.
