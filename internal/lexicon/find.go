@@ -32,6 +32,11 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	f := finders.Get().(*finder)
 	defer f.release()
 	f.text, f.cats, f.want = text, cats, want
+	if toks, buf, ok := f.memo.tokens(l, text, f.buf); ok {
+		f.buf = buf
+		f.findKept(toks)
+		return f.matches(l, base)
+	}
 	for pos := 0; pos < len(text); {
 		start, end := nextToken(text, pos)
 		if start == len(text) {
@@ -54,6 +59,25 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	return f.matches(l, base)
 }
 
+// findKept is the loop of Find over the kept root steps of the text.
+func (f *finder) findKept(toks []rootTok) {
+	pos := 0
+	for _, t := range toks {
+		start, end := int(t.start), int(t.end)
+		if start < pos || t.mask&f.want == 0 { // inside the last match, or no child holds the categories asked for
+			continue
+		}
+		f.best = candidate{terms: f.best.terms[:0]}
+		f.kids = append(f.kids[:0], f.memo.kids[t.lo:t.hi]...)
+		f.follow(0, start, end, 0)
+		if f.best.end == 0 {
+			continue
+		}
+		f.record(start)
+		pos = f.best.end
+	}
+}
+
 // finders recycles the buffers of Find calls.
 var finders = sync.Pool{New: func() any { return new(finder) }}
 
@@ -63,7 +87,7 @@ func (f *finder) release() {
 	clear(f.kids[:cap(f.kids)])
 	clear(f.alts[:cap(f.alts)])
 	*f = finder{buf: f.buf[:0], raw: f.raw[:0], best: candidate{terms: f.best.terms[:0]}, kids: f.kids[:0],
-		hits: f.hits[:0], alts: f.alts[:0]}
+		hits: f.hits[:0], alts: f.alts[:0], memo: f.memo}
 	finders.Put(f)
 }
 
@@ -85,6 +109,7 @@ type finder struct {
 	kids []*node
 	hits []hit
 	alts [][]*Entry
+	memo memo // the root steps of the texts this finder saw lately
 }
 
 // candidate is the longest accepted match from the current start.

@@ -31,8 +31,8 @@ func sameFind(t *testing.T, l *Lexicon, s string, base int, cats []Category) {
 	}
 }
 
-// FuzzFindMatchesReference checks that the root filter and the category pruning change no match: Find and
-// the plain walk agree on any text and any set of categories.
+// FuzzFindMatchesReference checks that the root filter, the category pruning and the kept root steps (memo)
+// change no match: Find and the plain walk agree on any text and any set of categories.
 func FuzzFindMatchesReference(f *testing.F) {
 	def, err := Default()
 	if err != nil {
@@ -47,6 +47,7 @@ func FuzzFindMatchesReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, sel uint16) {
 		for _, l := range []*Lexicon{def, small} {
 			sameFind(t, l, s, 3, catSets(l, sel))
+			sameFind(t, l, s, 0, catSets(l, sel>>8)) // the same text again: its kept root steps
 		}
 	})
 }
