@@ -84,6 +84,9 @@ func (f *finder) passive(c cue) (Mention, bool) {
 	if who == "" && ofRe.MatchString(gap) {
 		return Mention{}, false // "two of the wounded were women": a part of a group counted elsewhere
 	}
+	if f.countSubject(c, gap) {
+		return Mention{}, false // "scores of attackers killed 30 soldiers": who killed, not who died
+	}
 	rule := "passive"
 	if c.word == "bodies" {
 		rule = "bodies"
@@ -104,6 +107,36 @@ func (f *finder) passive(c cue) (Mention, bool) {
 	}
 	return m, f.isHuman(i)
 }
+
+// countSubject reports a count before a transitive cue with no auxiliary between them and an object after
+// it: the counted people did the killing ("scores of attackers killed at least 30 soldiers", "gunmen
+// killed the village chief"). A headline's reduced passive ("20 people killed in blast") has no object.
+func (f *finder) countSubject(c cue, gap string) bool {
+	switch c.word {
+	case "killed", "wounded", "injured", "slaughtered", "massacred", "murdered", "executed", "beheaded", "kill",
+		"kills", "wound", "injure", "injures":
+	default:
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(gap)) {
+		switch w {
+		case "were", "was", "are", "is", "been", "be", "being", "have", "has", "had":
+			return false
+		}
+	}
+	next := strings.ToLower(firstWords(f.s[c.end:], 1))
+	if objectStarts[next] {
+		return true
+	}
+	if j := f.firstAfter(c.end); j >= 0 && fillerOnly(f.s[c.end:f.qs[j].Start]) {
+		return true
+	}
+	return false
+}
+
+// objectStarts open a noun phrase that is a verb's object.
+var objectStarts = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true,
+	"its": true, "several": true, "many": true, "some": true}
 
 // active: the count comes after the cue ("killed 20", "wounding dozens", "claimed the lives of 7").
 func (f *finder) active(c cue) (Mention, bool) {

@@ -31,6 +31,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if h.info.class == "Sexual violence" && len(s.weapons) == 0 && !s.armedParty(false) {
 		return false // sexual violence counts as political violence when an armed party commits it
 	}
+	if h.info.class == subDisrupted && r.seizedByNonState(s, h) {
+		return false // "the attackers seized weapons and vehicles": loot of an attack, not a disrupted weapon
+	}
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
 	}
@@ -199,3 +202,23 @@ var politicalWords = set("activist", "activists", "opposition", "journalist", "j
 	"coup", "minister", "ministers", "mayor", "governor", "candidate", "candidates", "leader", "leaders",
 	"commander", "commanders", "fighters", "cleric", "imam", "unionists", "unionist", "mp", "mps", "senator",
 	"parliamentarian", "soldiers", "deserters")
+
+// subDisrupted is the sub-type of weapons intercepted, defused or seized.
+const subDisrupted = "Disrupted weapons use"
+
+// seizedByNonState reports a seizure of weapons ("seized weapons", "arms cache") whose actor is a non-state
+// armed party or unidentified attackers: ACLED's disrupted weapons use is a force taking arms out of use,
+// while attackers who carry off a base's weapons loot it as part of their attack.
+func (r *run) seizedByNonState(s *sent, h hit) bool {
+	t := lower(h.Text)
+	if !strings.Contains(t, "seiz") && !strings.Contains(t, "cache") && !strings.Contains(t, "depot") || r.e.act == nil {
+		return false
+	}
+	a1, _ := r.roles(s, h)
+	for _, a := range a1 {
+		if armedKind(a.Kind) && a.Kind != event.KindStateForces || unidentified(a) {
+			return true
+		}
+	}
+	return false
+}

@@ -225,5 +225,16 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "the other side after clashes with", subs: "Government regains territory",
 			in:     "Syrian troops recaptured the town of Maaret al-Numan on Sunday after days of clashes with Hayat Tahrir al-Sham.",
 			actors: map[string]string{"actor1": "Military Forces of Syria", "actor2": "Hayat Tahrir al-Sham"}},
+		{name: "the victims' force is not the attacker", subs: "Armed clash",
+			in: "Islamist militants killed dozens of soldiers in an attack on an army base in northern Burkina Faso on Saturday, security sources said. " +
+				"Scores of attackers on motorbikes stormed the base at dawn and seized weapons and vehicles before withdrawing. " +
+				"JNIM claimed the attack.",
+			actors: map[string]string{"actor1": "Jama'at Nusrat al-Islam wal-Muslimin", "actor2": "Military Forces of Burkina Faso"},
+			killed: 12},
+		{name: "attackers without a death verb give no toll", subs: "Attack",
+			in:     "Scores of attackers stormed the village of Kwatas in Benue on Sunday, burning homes, residents said.",
+			noToll: true},
+		{name: "attackers who killed are not the dead", subs: "Armed clash", killed: 30,
+			in: "Scores of attackers killed at least 30 soldiers at an army post near Djibo on Saturday, security sources said."},
 	})
 }
