@@ -15,8 +15,8 @@ const maxCands = 60
 func (r *run) candidates(m *mention) {
 	shared := m.lo >= 0 && m.preset == nil && !m.near
 	ck := m.key
-	if m.head != "" {
-		ck += "\x00" + m.head // "Kyiv region" may have a candidate "Kyiv" alone lacks
+	if h := m.head(); h != "" {
+		ck += "\x00" + h // "Kyiv region" may have a candidate "Kyiv" alone lacks
 	}
 	if c, ok := r.byKey[ck]; ok && shared {
 		m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
@@ -44,7 +44,7 @@ func (r *run) lookupCandidates(m *mention) {
 	if m.preset == nil && m.key != "" {
 		ps = r.withStateName(m.key, ps)
 	}
-	if m.head != "" {
+	if m.head() != "" {
 		ps = r.withDivisions(m, ps)
 	}
 	for _, p := range ps {
@@ -143,9 +143,6 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	if n := len(words); n > 1 && placeHeads[words[n-1]] {
 		if m.noun == "" {
 			m.noun = headNoun(words[n-1])
-			if m.noun == "division" {
-				m.head = words[n-1]
-			}
 		}
 		words = words[:n-1]
 	}
@@ -189,8 +186,9 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 // find: the divisions known as "<name> <word>" ("Kyiv region" for Kyiv Oblast) and, for a span that holds
 // the word ("Magway Region"), the divisions named "<name> State", "<name> Region"... (withStateName).
 func (r *run) withDivisions(m *mention, ps []gazetteer.Place) []gazetteer.Place {
-	base := strings.TrimSuffix(m.key, " "+m.head)
-	for _, q := range r.lookup(base + " " + m.head) {
+	head := m.head()
+	base := strings.TrimSuffix(m.key, " "+head)
+	for _, q := range r.lookup(base + " " + head) {
 		if isDivision(q) && !hasPlace(ps, q) {
 			ps = append(ps[:len(ps):len(ps)], q)
 		}

@@ -112,12 +112,12 @@ func (r *run) dateWord(i int) bool {
 	return isNum(j) || isNum(i-1)
 }
 
-// headNoun returns the kind of place a place head implies: "division" for a word that names an administrative
-// division (divisionHeads), "city", "region" or "feature".
+// headNoun returns the kind of place a place head implies: the word itself for a word that names an
+// administrative division (divisionHeads, see mention.head), "city", "region" or "feature".
 func headNoun(w string) string {
 	switch {
 	case divisionHeads[w]:
-		return "division"
+		return w
 	case cityNouns[w]:
 		return "city"
 	case regionNouns[w]:

@@ -67,9 +67,6 @@ func (r *run) cueHints(m *mention) {
 		return
 	}
 	m.noun = headNoun(d.folded[q])
-	if m.noun == "division" {
-		m.head = d.folded[q] // "the province of Helmand"
-	}
 	for k, n := d.prevWord(q), 0; k >= 0 && n < 3; k, n = d.prevWord(k), n+1 {
 		if c, ok := r.g.CountryByDemonym(d.folded[k]); ok {
 			m.hintCC = c.Code
@@ -86,9 +83,6 @@ func (r *run) cueHints(m *mention) {
 func (r *run) headHint(m *mention) {
 	if w := r.d.word(m.hi); w != "" && !r.d.isCap(m.hi) && placeHeads[w] {
 		m.noun = headNoun(w)
-		if m.noun == "division" {
-			m.head = w // "Sagaing region"
-		}
 	}
 }
 

@@ -177,9 +177,6 @@ func (r *run) addMention(lo, hi int, key, noun string) {
 	m := mention{start: d.toks[lo].Start, end: d.toks[hi-1].End, lo: lo, hi: hi, key: key, noun: noun,
 		nearOf: -1, choice: -1, locational: true}
 	m.text = d.s[m.start:m.end]
-	if noun == "division" && hi-lo > 1 && divisionHeads[d.folded[hi-1]] {
-		m.head = d.folded[hi-1] // "Tartus Province"
-	}
 	r.ms = append(r.ms, m)
 }
 

@@ -48,12 +48,12 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 		scores []float64
 		orphan bool
 	}
-	type signature struct{ key, noun, head, hintCC, hintA1 string }
+	type signature struct{ key, noun, hintCC, hintA1 string }
 	memo := map[signature]choice{}
 	for k := range r.ms {
 		m := &r.ms[k]
 		shared := len(m.siblings) == 0 && m.preset == nil
-		sig := signature{m.key, m.noun, m.head, m.hintCC, m.hintA1}
+		sig := signature{m.key, m.noun, m.hintCC, m.hintA1}
 		if c, ok := memo[sig]; ok && shared && len(m.cands) > 0 {
 			m.choice, m.rule, m.scores, m.orphan = c.i, c.rule, c.scores, c.orphan
 			continue
@@ -113,10 +113,10 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	}
 }
 
-// namesDivision reports whether mention m is followed by a division word (m.head) and one of its candidates
+// namesDivision reports whether mention m is written with a division word (mention.head) and one of its candidates
 // is a division; a country's name ("Iran state media") names the country still.
 func (r *run) namesDivision(m *mention) bool {
-	if m.head == "" || m.country != nil && !m.alsoAdmin1 {
+	if m.head() == "" || m.country != nil && !m.alsoAdmin1 {
 		return false
 	}
 	for _, c := range m.cands {

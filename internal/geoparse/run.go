@@ -15,8 +15,7 @@ type mention struct {
 	kd         *keyData           // shared by the mentions of one name, nil for others
 	country    *gazetteer.Country // the country the name itself denotes ("Syria", "the US")
 	cue        string             // the locative word before the name ("in", "near"), folded
-	noun       string             // "city", "region", "division" or "feature" from "the city of X", "X province"
-	head       string             // with noun "division": the division word ("region" of "Sagaing region")
+	noun       string             // "city", "region" or "feature" from "the city of X", or the division word of "X province"
 	hintCC     string             // a country hint: "the Syrian port of X", "X, Syria"
 	hintA1     string             // an admin1 hint with hintCC: "X, Texas"
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1
@@ -32,6 +31,14 @@ type mention struct {
 	locational bool
 	choice     int // index into cands, -1 when unresolved
 	rule       string
+}
+
+// head returns the division word written with the mention ("region" of "Sagaing region"), or "".
+func (m *mention) head() string {
+	if divisionHeads[m.noun] {
+		return m.noun
+	}
+	return ""
 }
 
 // cand is one candidate place of a mention with its prior.

@@ -62,13 +62,17 @@ func nounBonus(noun string, p gazetteer.Place) float64 {
 		if p.Class == 'P' {
 			return 1.5
 		}
-	case "region", "division":
+	case "region":
 		if isDivision(p) {
 			return 2
 		}
 	case "feature":
 		if p.Class == 'H' || p.Class == 'T' || p.Class == 'L' {
 			return 2
+		}
+	default:
+		if divisionHeads[noun] && isDivision(p) {
+			return 2 // "Idlib governorate", "the province of Helmand"
 		}
 	}
 	return 0
