@@ -40,6 +40,7 @@ func TestMentions(t *testing.T) {
 		{"junta air strike", "A junta air strike hit the school.", "MM", []string{"junta air strike=Military Forces of Myanmar"}},
 		{"air strikes alone", "Air strikes hit the school.", "MM", nil},
 		{"drones alone", "Drones struck the depot.", "SD", nil},
+		{"jihadists", "Suspected jihadists killed 12 soldiers.", "BF", []string{"Suspected jihadists=Unidentified Armed Group (Burkina Faso)", "soldiers=Military Forces of Burkina Faso"}},
 		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
 		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
 		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},

@@ -55,7 +55,8 @@ var heads = map[string]class{
 	"rebels": clRebels, "rebel": clRebels, "insurgents": clRebels, "opposition": clRebels,
 	"gunmen": clUnknown, "gunman": clUnknown, "assailants": clUnknown, "attackers": clUnknown,
 	"militants": clUnknown, "kidnappers": clUnknown, "abductors": clUnknown, "bandits": clUnknown,
-	"assailant": clUnknown, "attacker": clUnknown, "bomber": clUnknown,
+	"assailant": clUnknown, "attacker": clUnknown, "bomber": clUnknown, "jihadists": clUnknown,
+	"jihadist": clUnknown, "extremists": clUnknown, "terrorists": clUnknown, "islamists": clUnknown,
 	"men": clUnknown, "militia": clMilitia, "militias": clMilitia, "militiamen": clMilitia,
 }
 
