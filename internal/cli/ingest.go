@@ -143,6 +143,9 @@ type ingester struct {
 	prog      *ingestProgress
 
 	st store.Store
+	// batch writes the documents of a run to the store in batches (nil with --nats): one transaction for many
+	// documents costs far less than one each.
+	batch *pipeline.Batch
 
 	mu       sync.Mutex
 	storeErr error // the first store failure: it stops the run
@@ -151,6 +154,9 @@ type ingester struct {
 func (in *ingester) run(parent context.Context, inputs []string) error {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
+	if p, ok := in.pipe.(*pipeline.Pipeline); ok {
+		in.batch = p.NewBatch(ctx, pipeline.BatchOptions{})
+	}
 	tasks := make(chan task, 2*in.f.workers)
 	go func() {
 		defer close(tasks)
@@ -173,6 +179,9 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 		})
 	}
 	wg.Wait()
+	if in.batch != nil {
+		in.batch.Close() // stores what waits in the batch, or fails it as interrupted when ctx has ended
+	}
 	sum := in.prog.finish()
 	if pc, ok := in.pipe.(*publishCounter); ok {
 		n := pc.n.Load()

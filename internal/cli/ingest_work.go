@@ -10,6 +10,7 @@ import (
 	"sitrep/internal/event"
 	"sitrep/internal/feed"
 	"sitrep/internal/fetch"
+	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
 
@@ -27,16 +28,25 @@ func (in *ingester) work(ctx context.Context, t task, cancel context.CancelFunc)
 	}
 }
 
-// process takes one document through the pipeline (which counts it) and reports a failure.
+// process takes one document through the pipeline (which counts it) and reports a failure. With a batch, the
+// document is extracted now and stored with its batch, and a failure is reported then.
 func (in *ingester) process(ctx context.Context, name string, doc event.Document, cancel context.CancelFunc) {
 	if in.published != nil {
 		d := *in.published
 		doc.Published = &d
 	}
-	if _, err := in.pipe.Process(ctx, doc); err != nil {
-		in.prog.report(name, err)
-		in.stopOnStore(err, cancel)
+	failed := func(err error) {
+		if err != nil {
+			in.prog.report(name, err)
+			in.stopOnStore(err, cancel)
+		}
 	}
+	if in.batch != nil {
+		in.batch.Submit(ctx, doc, func(_ pipeline.Outcome, err error) { failed(err) })
+		return
+	}
+	_, err := in.pipe.Process(ctx, doc)
+	failed(err)
 }
 
 // fail counts and reports an input that failed before it reached the pipeline.

@@ -80,6 +80,12 @@ func New(eng *extract.Engine, st store.Store, opts Options) *Pipeline {
 // names them for summaries.
 func (p *Pipeline) Process(ctx context.Context, doc event.Document) (Outcome, error) {
 	out, err := p.process(ctx, doc)
+	p.finish(doc, out, err)
+	return out, err
+}
+
+// finish counts and logs the outcome of one document.
+func (p *Pipeline) finish(doc event.Document, out Outcome, err error) {
 	p.stats.add(out, err)
 	if err != nil {
 		p.log.Debug("document failed", "id", out.DocumentID, "url", doc.URL, "reason", Reason(err), "err", err)
@@ -87,61 +93,93 @@ func (p *Pipeline) Process(ctx context.Context, doc event.Document) (Outcome, er
 		p.log.Debug("document stored", "id", out.DocumentID, "duplicate", out.Duplicate,
 			"duplicate_of", out.DuplicateOf, "events", out.Events, "created", out.Created, "merged", out.Merged)
 	}
-	return out, err
 }
 
 // process is Process without the bookkeeping.
 func (p *Pipeline) process(ctx context.Context, doc event.Document) (Outcome, error) {
+	out, c, final, err := p.admit(ctx, &doc, nil)
+	if final {
+		return out, err
+	}
+	sd, res, err := p.extract(ctx, doc, c.of)
+	if err == nil {
+		var ing store.Ingest
+		if ing, err = p.st.PutResult(ctx, sd, res.Events); err != nil {
+			err = storeError(ctx, doc, err)
+		} else {
+			out = stored(ing, c.of, res)
+		}
+	}
+	p.recent.settle(c, out, err)
+	return out, err
+}
+
+// admit runs the checks before extraction on doc, filling its id and language: text, language, a stored
+// duplicate, a recent near-duplicate (claimed in the window; b, when not nil, is the batch doc goes to). final
+// is true when out and err are the document's outcome already; otherwise c is its claim, which must be settled.
+func (p *Pipeline) admit(ctx context.Context, doc *event.Document, b *Batch) (out Outcome, c claim, final bool, err error) {
 	if strings.TrimSpace(doc.Text) == "" {
-		return Outcome{DocumentID: doc.ID}, fmt.Errorf("document %s: %w", label(doc), document.ErrEmpty)
+		return Outcome{DocumentID: doc.ID}, c, true, fmt.Errorf("document %s: %w", label(*doc), document.ErrEmpty)
 	}
 	if doc.ID == "" {
 		doc.ID = document.ID(doc.URL, doc.Text)
 	}
-	out := Outcome{DocumentID: doc.ID}
+	out = Outcome{DocumentID: doc.ID}
 	if doc.Language == "" {
 		doc.Language = document.DetectLanguage(doc.Text)
 	}
 	if l := strings.ToLower(doc.Language); l != "" && l != "en" {
-		return out, fmt.Errorf("document %s: %w: %s", label(doc), extract.ErrUnsupportedLanguage, doc.Language)
+		return out, c, true, fmt.Errorf("document %s: %w: %s", label(*doc), extract.ErrUnsupportedLanguage, doc.Language)
 	}
-	known, err := p.known(ctx, doc)
+	var kick func()
+	if b != nil {
+		b.awaitID(doc.ID) // a document with this id waiting in the batch is stored first, so known sees it
+		kick = b.Flush
+	}
+	known, err := p.known(ctx, *doc)
 	if err != nil || known {
 		out.Duplicate = known
-		return out, err
+		return out, c, true, err
 	}
-	claim, err := p.recent.claim(ctx, document.Fingerprint(doc.Text))
+	c, err = p.recent.claim(ctx, document.Fingerprint(doc.Text), kick)
 	if err != nil {
-		return out, fmt.Errorf("document %s: %w", label(doc), err)
+		return out, c, true, fmt.Errorf("document %s: %w", label(*doc), err)
 	}
-	out, err = p.extractAndStore(ctx, doc, claim.of)
-	p.recent.settle(claim, out, err)
-	return out, err
+	return out, c, false, nil
 }
 
-// extractAndStore runs the engine and stores the document with its events in one transaction.
-func (p *Pipeline) extractAndStore(ctx context.Context, doc event.Document, duplicateOf string) (Outcome, error) {
-	out := Outcome{DocumentID: doc.ID}
+// extract runs the engine on doc and returns the document to store, linked to duplicateOf, with the result.
+func (p *Pipeline) extract(ctx context.Context, doc event.Document, duplicateOf string) (store.Document, event.Result, error) {
 	res, err := p.eng.Extract(ctx, doc)
 	if err != nil {
 		if errors.Is(err, extract.ErrUnsupportedLanguage) || ctx.Err() != nil {
-			return out, err
+			return store.Document{}, res, err
 		}
-		return out, fmt.Errorf("%w: %w", ErrExtract, err)
+		return store.Document{}, res, fmt.Errorf("%w: %w", ErrExtract, err)
 	}
 	sd := store.Document{Document: res.Document, CanonicalURL: document.CanonicalURL(doc.URL), FetchedAt: p.now(),
 		DuplicateOf: duplicateOf}
-	ing, err := p.st.PutResult(ctx, sd, res.Events)
-	if err != nil {
-		return out, fmt.Errorf("%w: %w", ErrStore, err)
+	return sd, res, nil
+}
+
+// storeError wraps the store's failure to store doc: ErrStore, unless ctx ended (the document may be stored
+// again once the run is resumed).
+func storeError(ctx context.Context, doc event.Document, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("document %s: %w", label(doc), ctx.Err())
 	}
-	out.DocumentID, out.Duplicate = ing.ID, ing.Duplicate
+	return fmt.Errorf("%w: %w", ErrStore, err)
+}
+
+// stored is the outcome of a document the store took: an exact duplicate, or stored with its events.
+func stored(ing store.Ingest, duplicateOf string, res event.Result) Outcome {
+	out := Outcome{DocumentID: ing.ID, Duplicate: ing.Duplicate}
 	if ing.Duplicate {
-		return out, nil
+		return out
 	}
 	out.DuplicateOf, out.Events, out.Created, out.Merged = duplicateOf, ing.Events, ing.Created, ing.Merged
 	out.Result = &res
-	return out, nil
+	return out
 }
 
 // known reports whether doc is stored already: a stored document with its id has its canonical URL or its text.

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"sitrep/internal/document"
 )
@@ -17,12 +18,15 @@ type window struct {
 }
 
 // entry is one fingerprint. id is the stored document a copy should link to (the original, for a copy); it is
-// set, or dead marked, before ready is closed.
+// set, or dead marked, before ready is closed. A pending entry whose document waits in a Batch has kick, which
+// writes the batch now, and wanted, set when a copy waits for it.
 type entry struct {
-	fp    uint64
-	id    string
-	dead  bool
-	ready chan struct{}
+	fp     uint64
+	id     string
+	dead   bool
+	ready  chan struct{}
+	kick   func()
+	wanted atomic.Bool
 }
 
 // claim is the answer of window.claim: either of (the original a document copies) or own (its pending entry).
@@ -33,9 +37,10 @@ type claim struct {
 
 func newWindow(size int) *window { return &window{ring: make([]*entry, size)} }
 
-// claim finds a near-duplicate of fp among recent documents, waiting for one that is still pending. When there
-// is none, it adds a pending entry for fp, which settle completes. A zero fingerprint (no words) never matches.
-func (w *window) claim(ctx context.Context, fp uint64) (claim, error) {
+// claim finds a near-duplicate of fp among recent documents, waiting for one that is still pending (kicking its
+// batch, if it has one, so that the wait is short). When there is none, it adds a pending entry for fp, with
+// kick, which settle completes. A zero fingerprint (no words) never matches.
+func (w *window) claim(ctx context.Context, fp uint64, kick func()) (claim, error) {
 	if fp == 0 {
 		return claim{}, nil
 	}
@@ -43,12 +48,20 @@ func (w *window) claim(ctx context.Context, fp uint64) (claim, error) {
 		w.mu.Lock()
 		e := w.find(fp)
 		if e == nil {
-			own := &entry{fp: fp, ready: make(chan struct{})}
+			own := &entry{fp: fp, ready: make(chan struct{}), kick: kick}
 			w.put(own)
 			w.mu.Unlock()
 			return claim{own: own}, nil
 		}
 		w.mu.Unlock()
+		if e.kick != nil {
+			e.wanted.Store(true)
+			select {
+			case <-e.ready:
+			default:
+				e.kick()
+			}
+		}
 		select {
 		case <-e.ready:
 		case <-ctx.Done():

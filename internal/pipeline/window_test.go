@@ -11,13 +11,13 @@ func TestWindowClaims(t *testing.T) {
 	ctx := context.Background()
 	const fp, near, far = 0xF0F0_F0F0_F0F0_F0F0, 0xF0F0_F0F0_F0F0_F0F7, 0x0F0F_0F0F_0F0F_0F0F
 	w := newWindow(2)
-	a, err := w.claim(ctx, fp)
+	a, err := w.claim(ctx, fp, nil)
 	if err != nil || a.own == nil || a.of != "" {
 		t.Fatalf("first claim %+v, %v", a, err)
 	}
 	got := make(chan claim)
 	go func() {
-		c, _ := w.claim(ctx, near)
+		c, _ := w.claim(ctx, near, nil)
 		got <- c
 	}()
 	select {
@@ -29,17 +29,17 @@ func TestWindowClaims(t *testing.T) {
 	if c := <-got; c.of != "doc-a" || c.own != nil {
 		t.Errorf("copy claim %+v, want a link to doc-a", c)
 	}
-	if c, _ := w.claim(ctx, 0); c.of != "" || c.own != nil {
+	if c, _ := w.claim(ctx, 0, nil); c.of != "" || c.own != nil {
 		t.Errorf("zero fingerprint claimed %+v", c)
 	}
-	b, _ := w.claim(ctx, far)
+	b, _ := w.claim(ctx, far, nil)
 	w.settle(b, Outcome{}, errors.New("store down"))
-	c, _ := w.claim(ctx, far)
+	c, _ := w.claim(ctx, far, nil)
 	if c.own == nil {
 		t.Errorf("a failed document's fingerprint still matched: %+v", c)
 	}
 	w.settle(c, Outcome{DocumentID: "doc-c"}, nil)
-	d, _ := w.claim(ctx, near) // the ring holds 2: doc-a is gone after b and c
+	d, _ := w.claim(ctx, near, nil) // the ring holds 2: doc-a is gone after b and c
 	if d.own == nil {
 		t.Errorf("evicted fingerprint still matched: %+v", d)
 	}
@@ -47,12 +47,12 @@ func TestWindowClaims(t *testing.T) {
 
 func TestWindowClaimCancelled(t *testing.T) {
 	w := newWindow(4)
-	if _, err := w.claim(context.Background(), 42); err != nil {
+	if _, err := w.claim(context.Background(), 42, nil); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := w.claim(ctx, 43); !errors.Is(err, context.Canceled) {
+	if _, err := w.claim(ctx, 43, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("claim on a pending entry with a done context: %v", err)
 	}
 }
@@ -60,7 +60,7 @@ func TestWindowClaimCancelled(t *testing.T) {
 func TestWindowLinksCopiesOfCopiesToTheOriginal(t *testing.T) {
 	w := newWindow(8)
 	w.add(0xFF, "copy", "original")
-	if c, _ := w.claim(context.Background(), 0xFE); c.of != "original" {
+	if c, _ := w.claim(context.Background(), 0xFE, nil); c.of != "original" {
 		t.Errorf("claim %+v, want a link to the original", c)
 	}
 }

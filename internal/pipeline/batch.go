@@ -1,0 +1,187 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"sitrep/internal/event"
+	"sitrep/internal/store"
+)
+
+// Batch defaults.
+const (
+	// DefaultBatchSize is how many documents a Batch writes in one transaction at most.
+	DefaultBatchSize = 32
+	// DefaultBatchWait is how long a document waits at most in a Batch that does not fill.
+	DefaultBatchWait = 50 * time.Millisecond
+)
+
+// BatchOptions tune a Batch. The zero value is usable.
+type BatchOptions struct {
+	Size int           // documents a transaction at most; DefaultBatchSize when 0
+	Wait time.Duration // longest a document waits for its batch to fill; DefaultBatchWait when 0
+}
+
+// Batch takes documents through the pipeline as Process does, but writes the extracted documents to the store in
+// batches (store.Batcher.PutResults, one transaction for up to Size documents), for callers that have many
+// documents at hand, like a bulk ingest. A batch is written when it is full, when its first document has waited
+// Wait, when a document needs one it holds written first (a near-duplicate of it, or a document with its id),
+// and on Flush and Close. Each document's outcome is given to its callback once its batch has committed (or its
+// write failed: a failing document costs only itself), and counted in the pipeline's Stats then. A Batch is
+// safe for concurrent use.
+type Batch struct {
+	p    *Pipeline
+	ctx  context.Context
+	st   store.Batcher // nil when the store cannot batch: each document is then written alone
+	size int
+	wait time.Duration
+
+	flushMu sync.Mutex // held while a batch is written, so batches are written in the order they were taken
+
+	mu      sync.Mutex
+	pending []*queued
+	ids     map[string]int // ids of documents pending or being written
+	timer   *time.Timer
+	gen     int // batches taken so far: a timer set for an earlier batch does nothing
+	closed  bool
+}
+
+// queued is one extracted document waiting in a Batch.
+type queued struct {
+	doc   event.Document
+	sd    store.Document
+	res   event.Result
+	claim claim
+	out   Outcome
+	done  func(Outcome, error)
+}
+
+// NewBatch returns a Batch over p; ctx bounds its writes. Close it to write what it still holds.
+func (p *Pipeline) NewBatch(ctx context.Context, opts BatchOptions) *Batch {
+	b := &Batch{p: p, ctx: ctx, size: opts.Size, wait: opts.Wait, ids: map[string]int{}}
+	if b.size <= 0 {
+		b.size = DefaultBatchSize
+	}
+	if b.wait <= 0 {
+		b.wait = DefaultBatchWait
+	}
+	b.st, _ = p.st.(store.Batcher)
+	return b
+}
+
+// Submit takes doc through the checks and the extraction now, and queues it to be stored with its batch. done
+// is called once with the document's outcome, as Process would return it: from Submit itself when the
+// document ends before the store (an error, an exact duplicate of a stored document), else from the goroutine
+// that writes its batch (a later Submit, the timer, Flush or Close). done must not call Flush or Close.
+func (b *Batch) Submit(ctx context.Context, doc event.Document, done func(Outcome, error)) {
+	p := b.p
+	out, c, final, err := p.admit(ctx, &doc, b)
+	if final {
+		p.finish(doc, out, err)
+		done(out, err)
+		return
+	}
+	sd, res, err := p.extract(ctx, doc, c.of)
+	if err != nil {
+		p.recent.settle(c, out, err)
+		p.finish(doc, out, err)
+		done(out, err)
+		return
+	}
+	q := &queued{doc: doc, sd: sd, res: res, claim: c, out: out, done: done}
+	b.mu.Lock()
+	b.pending = append(b.pending, q)
+	b.ids[doc.ID]++
+	full := len(b.pending) >= b.size || b.closed
+	if len(b.pending) == 1 && !full {
+		gen := b.gen
+		b.timer = time.AfterFunc(b.wait, func() { b.flushGen(gen) })
+	}
+	b.mu.Unlock()
+	if full || (c.own != nil && c.own.wanted.Load()) {
+		b.Flush()
+	}
+}
+
+// Flush writes the documents queued so far and returns once their callbacks have run.
+func (b *Batch) Flush() { b.flushGen(-1) }
+
+// Close writes what the batch holds. A document submitted later is written at once.
+func (b *Batch) Close() {
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.Flush()
+}
+
+// flushGen writes the pending batch if it is batch number gen, or whichever is pending when gen is -1.
+func (b *Batch) flushGen(gen int) {
+	b.flushMu.Lock()
+	defer b.flushMu.Unlock()
+	b.mu.Lock()
+	if gen >= 0 && gen != b.gen {
+		b.mu.Unlock()
+		return
+	}
+	qs := b.pending
+	b.pending = nil
+	b.gen++
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+	b.mu.Unlock()
+	if len(qs) == 0 {
+		return
+	}
+	b.write(qs)
+	b.mu.Lock()
+	for _, q := range qs {
+		if b.ids[q.doc.ID]--; b.ids[q.doc.ID] <= 0 {
+			delete(b.ids, q.doc.ID)
+		}
+	}
+	b.mu.Unlock()
+}
+
+// write stores qs in one transaction (or one by one, when the store cannot batch or one of them fails) and
+// completes each document.
+func (b *Batch) write(qs []*queued) {
+	ings := make([]store.Ingest, len(qs))
+	errs := make([]error, len(qs))
+	if b.st != nil {
+		rs := make([]store.Result, len(qs))
+		for i, q := range qs {
+			rs[i] = store.Result{Document: q.sd, Events: q.res.Events}
+		}
+		var es []error
+		ings, es = b.st.PutResults(b.ctx, rs)
+		copy(errs, es)
+	} else {
+		for i, q := range qs {
+			ings[i], errs[i] = b.p.st.PutResult(b.ctx, q.sd, q.res.Events)
+		}
+	}
+	for i, q := range qs {
+		out, err := q.out, errs[i]
+		if err != nil {
+			err = storeError(b.ctx, q.doc, err)
+		} else {
+			out = stored(ings[i], q.claim.of, q.res)
+		}
+		b.p.recent.settle(q.claim, out, err)
+		b.p.finish(q.doc, out, err)
+		q.done(out, err)
+	}
+}
+
+// awaitID writes the batch first when a document with id is in it, or waits while one is being written.
+func (b *Batch) awaitID(id string) {
+	b.mu.Lock()
+	n := b.ids[id]
+	b.mu.Unlock()
+	if n > 0 {
+		b.Flush()
+	}
+}
