@@ -86,6 +86,21 @@ func (g *Gazetteer) Lookup(name string) []Place {
 	return g.collect(Fold(name), false)
 }
 
+// Has reports whether Lookup(name) returns any place, without decoding the places: a place a later layer
+// replaces, or a facts copy of an imported division, leaves the place that replaced it.
+func (g *Gazetteer) Has(name string) bool {
+	key := Fold(name)
+	if key == "" {
+		return false
+	}
+	for _, ix := range g.layers {
+		if ix.has(&ix.primary, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // LookupLoose returns the places one of whose names has the same transliteration key as name (see LooseKey),
 // most populous first: a superset of Lookup.
 func (g *Gazetteer) LookupLoose(name string) []Place {

@@ -101,6 +101,20 @@ func (ix *index) lookup(t *keyTable, key string, out []Place) []Place {
 	return out
 }
 
+// has reports whether lookup(t, key, nil) would return any place.
+func (ix *index) has(t *keyTable, key string) bool {
+	k := ix.find(t, key)
+	if k >= t.n || string(ix.key(t, k)) != key {
+		return false
+	}
+	for j := u32(t.start, k); j < u32(t.start, k+1) && int(j) < len(t.posts)/4; j++ {
+		if p := u32(t.posts, int(j)); int(p) < ix.nPlaces {
+			return true
+		}
+	}
+	return false
+}
+
 // hasPrefix reports whether some primary key equals words or starts with words and a space.
 func (ix *index) hasPrefix(words string) bool {
 	t := &ix.primary

@@ -185,3 +185,44 @@ func TestFactsUnique(t *testing.T) {
 		}
 	}
 }
+
+// hasNames are names Has must answer as Lookup does: places, words that are none, folds and edge cases.
+var hasNames = []string{"Aleppo", "Halab", "Tartous", "Damascus", "Kyiv", "Mosul", "Gao", "Goma", "Sana'a",
+	"SANA’A", "Urum al-Kubra", "Deir ez-Zor", "the", "The", "Washington", "Springfield", "Gulf of Aden", "Donbas",
+	"Syria", "Syrian Arab Republic", "Idlib province", "Texas", "Harris County", "said", "Monday", "", " ", "-",
+	"Xyzzyville", "\xff", "al", "New", "New York", "Ukraine", "Russia", "Sahel", "Darfur", "Gaza Strip"}
+
+// TestHasMatchesLookup checks Has against Lookup on the default gazetteer and on one with an imported overlay
+// (whose places replace embedded ones by id).
+func TestHasMatchesLookup(t *testing.T) {
+	_, overlay, _ := importFixture(t, "testdata/alternateNamesV2.txt", "testdata/SY.txt")
+	names := append(hasNames, "Urem al-Kubra", "Urum al-Kubra", "Haleb", "URUM EL-KUBRA")
+	for _, g := range []*Gazetteer{mustDefault(t), overlay} {
+		found := 0
+		for _, s := range names {
+			want := len(g.Lookup(s)) > 0
+			if got := g.Has(s); got != want {
+				t.Errorf("Has(%q) = %v, Lookup found %v", s, got, want)
+			}
+			if want {
+				found++
+			}
+		}
+		if found < 10 {
+			t.Fatalf("only %d names found", found)
+		}
+	}
+}
+
+// FuzzHasMatchesLookup checks Has against Lookup on any name.
+func FuzzHasMatchesLookup(f *testing.F) {
+	g := mustDefault(f)
+	for _, s := range hasNames {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := g.Has(s), len(g.Lookup(s)) > 0; got != want {
+			t.Fatalf("Has(%q) = %v, Lookup found %v", s, got, want)
+		}
+	})
+}
