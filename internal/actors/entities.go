@@ -99,7 +99,7 @@ func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int,
 func (f *Finder) isPlace(memo map[string]bool, name string) bool {
 	ok, seen := memo[name]
 	if !seen {
-		ok = len(f.gaz.Lookup(name)) > 0
+		ok = f.gaz.Has(name)
 		memo[name] = ok
 	}
 	return ok
