@@ -14,6 +14,7 @@ type focus struct {
 	clear    []clearPlace    // the places names clearly read as (not countries)
 	dateline string          // the country of the dateline's place, when clear
 	outright map[string]bool // the countries named outright, and the dateline's
+	small    []int           // the mentions whose clear reading is a town of under smallPopulation people
 }
 
 // clearPlace is the clear reading of a name.
@@ -28,12 +29,12 @@ type clearPlace struct {
 func (r *run) focus() *focus {
 	f := r.countVotes(nil)
 	var abroad map[string]bool
-	for k := range r.ms {
+	for _, k := range f.small {
 		m := &r.ms[k]
-		if m.near || m.demonym || abroad[m.key] {
+		if abroad[m.key] {
 			continue
 		}
-		if p, w, ok := clearReading(*m); ok && w < 1 && f.outright[f.topCountry(m.key)] && f.foreign(m, p) {
+		if p, _, _ := clearReading(*m); f.foreign(m, p) && f.outright[f.topCountry(m.key)] {
 			if abroad == nil {
 				abroad = map[string]bool{}
 			}
@@ -51,13 +52,19 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 	f := &focus{country: map[string]map[string]float64{}, admin1: map[division]map[string]float64{},
 		named: map[division]map[string]bool{}, totalC: map[string]float64{}, totalA: map[division]float64{},
 		outright: map[string]bool{}}
-	for _, m := range r.ms {
+	for k, m := range r.ms {
 		if m.near || m.demonym || skip[m.key] {
 			continue
 		}
 		p, w, ok := clearReading(m)
-		if !ok || w < 1 && p.Class == 'P' && seatPopulation(p) < smallPopulation && m.lo >= 0 && r.otherNameOnly(m.key) {
-			continue // a small town known by the name only as another name of it points nowhere
+		if !ok {
+			continue
+		}
+		if w < 1 && p.Class == 'P' && seatPopulation(p) < smallPopulation {
+			if m.lo >= 0 && r.otherNameOnly(m.key) {
+				continue // a small town known by the name only as another name of it points nowhere
+			}
+			f.small = append(f.small, k)
 		}
 		vote(f.country, p.Country, m.key, w)
 		if w == 1 {
