@@ -41,6 +41,7 @@ func TestMentions(t *testing.T) {
 		{"air strikes alone", "Air strikes hit the school.", "MM", nil},
 		{"drones alone", "Drones struck the depot.", "SD", nil},
 		{"jihadists", "Suspected jihadists killed 12 soldiers.", "BF", []string{"Suspected jihadists=Unidentified Armed Group (Burkina Faso)", "soldiers=Military Forces of Burkina Faso"}},
+		{"opposition activists", "Police arrested 14 opposition activists.", "ZW", []string{"Police=Police Forces of Zimbabwe", "opposition activists=Civilians (Zimbabwe)"}},
 		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
 		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
 		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},

@@ -48,6 +48,9 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 			p.head, p.cls, p.end = w, c, k+1
 			p.gov, p.regime, p.proGov, p.rebel, p.unknown = mods.gov, mods.regime, mods.proGov, mods.rebel, mods.unknown
 			p.military = mods.military
+			if c == clCivilians || c == clProtesters {
+				p.rebel, p.gov, p.regime = false, false, false // "opposition activists", "government critics"
+			}
 		}
 		c, isMod := mods2class(w)
 		if !isMod {

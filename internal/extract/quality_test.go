@@ -236,5 +236,14 @@ func TestAcceptanceGaps(t *testing.T) {
 			noToll: true},
 		{name: "attackers who killed are not the dead", subs: "Armed clash", killed: 30,
 			in: "Scores of attackers killed at least 30 soldiers at an army post near Djibo on Saturday, security sources said."},
+		{name: "the arrested activists", subs: "Arrests",
+			in:     "Police in Harare arrested 14 opposition activists on Saturday during a meeting at a private home, their lawyer said.",
+			actors: map[string]string{"actor1": "Police Forces of Zimbabwe", "actor2": "Civilians (Zimbabwe)"}},
+		{name: "the arrested members of a group", subs: "Arrests",
+			in:     "Nigerian troops arrested 12 suspected Boko Haram members in Maiduguri on Monday.",
+			actors: map[string]string{"actor1": "Military Forces of Nigeria", "actor2": "Boko Haram"}},
+		{name: "the arrested journalists", subs: "Arrests",
+			in:     "Security forces in Ethiopia detained three journalists in Addis Ababa on Monday.",
+			actors: map[string]string{"actor2": "Civilians (Ethiopia)"}},
 	})
 }
