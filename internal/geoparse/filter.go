@@ -53,6 +53,9 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	if r.orgOf(lo) {
 		return hi, "", rejectRun // "University of Manchester", "Chamber of Commerce"
 	}
+	if r.islamicStateProvince(lo) {
+		return hi, "", rejectRun // "Islamic State Sahel Province": a branch of the group, not the place
+	}
 	if r.personBefore(lo) && (r.firstNameBefore(lo) || !r.countryName(key) && !(r.majorName(key) && d.initial[lo-1])) {
 		r.names[key] = true
 		return hi, "", rejectRun // "John Kerry", "Peter Cook"
@@ -146,6 +149,15 @@ func (r *run) strongCue(lo int) bool {
 		return q >= 0 && (placeNouns[d.folded[q]] || directions[d.folded[q]] || d.folded[q] == "outskirts")
 	}
 	return false
+}
+
+// islamicStateProvince reports whether the name at lo follows "Islamic State" written as one name with it:
+// the group names its branches after regions ("Islamic State Sahel Province", "Islamic State West Africa
+// Province", "Islamic State Khorasan").
+func (r *run) islamicStateProvince(lo int) bool {
+	d := r.d
+	return lo >= 2 && d.folded[lo-1] == "state" && d.folded[lo-2] == "islamic" && d.isCap(lo-1) && d.isCap(lo-2) &&
+		d.tight(lo-1) && d.tight(lo-2)
 }
 
 // otherNameOnly reports whether every place of key has it only as an alternate name (not its main name, nor
