@@ -26,6 +26,12 @@ type dialect interface {
 	// ftsIncidents is a condition on incidents.rid matching a full-text query (one placeholder each for
 	// event summaries and document text).
 	ftsIncidents() string
+	// ftsCheckIncidents is the condition of ftsIncidents written to be checked row by row (one placeholder
+	// each for event summaries and document text): the matching rows it reads are each incident's own.
+	ftsCheckIncidents() string
+	// ftsHits counts the event summaries and the documents matching a full-text query, each at most a limit
+	// (placeholders: query, limit, query, limit).
+	ftsHits() string
 	// ftsDocuments is a condition on documents.rowid matching a full-text query.
 	ftsDocuments() string
 	// indexEvent and indexDocument add a new row to the full-text index.
@@ -36,6 +42,12 @@ type dialect interface {
 	deletePoint() string
 	// bboxIncidents is a condition on incidents matching points inside b, and its arguments.
 	bboxIncidents(b BBox) (string, []any)
+	// bboxCheck is the condition of bboxIncidents written to be tested row by row on the point columns.
+	bboxCheck(b BBox) (string, []any)
+	// bboxHits counts the incidents in a box from the spatial index, at most a limit (placeholders: minimum
+	// and maximum latitude, minimum and maximum longitude, limit), or is "" when the dialect's planner chooses
+	// between the spatial index and a walk by itself.
+	bboxHits() string
 }
 
 // sqliteDialect is SQLite with FTS5 and R*Tree (both built into modernc.org/sqlite).
@@ -77,6 +89,21 @@ func (sqliteDialect) ftsIncidents() string {
 		WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`
 }
 
+// ftsCheckIncidents reads the full-text matches as two sets of row ids, each built once per statement (an IN
+// subquery that does not depend on the row), which every walked incident's events and documents probe.
+func (sqliteDialect) ftsCheckIncidents() string {
+	return `EXISTS (SELECT 1 FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+		WHERE ir.incident_rid = incidents.rid AND (
+			e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+			OR EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id
+				AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))))`
+}
+
+func (sqliteDialect) ftsHits() string {
+	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)),
+		(SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?))`
+}
+
 func (sqliteDialect) ftsDocuments() string {
 	return `documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`
 }
@@ -95,10 +122,24 @@ func (sqliteDialect) putPoint() string {
 
 func (sqliteDialect) deletePoint() string { return `DELETE FROM incidents_rtree WHERE rid = ?` }
 
-func (sqliteDialect) bboxIncidents(b BBox) (string, []any) {
+// bboxIncidents collects the incidents in the box from the R*Tree, then tests their points exactly: the R*Tree
+// stores 32-bit floats rounded outward, so it may hold points a hair outside the box.
+func (d sqliteDialect) bboxIncidents(b BBox) (string, []any) {
+	check, args := d.bboxCheck(b)
 	return `incidents.rid IN (SELECT rid FROM incidents_rtree
-		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)`,
-		[]any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AND ` + check,
+		append([]any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}, args...)
+}
+
+// bboxCheck tests the point columns, which the order index incidents_order_point holds (migration 0007), so
+// a walk in listing order reads an incident's row only when its point is in the box.
+func (sqliteDialect) bboxCheck(b BBox) (string, []any) {
+	return `lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?`, []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
+}
+
+func (sqliteDialect) bboxHits() string {
+	return `SELECT count(*) FROM (SELECT 1 FROM incidents_rtree
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? LIMIT ?)`
 }
 
 // ftsQuery turns free text into a safe FTS5 query: each word quoted, all required.

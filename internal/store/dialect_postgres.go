@@ -62,14 +62,31 @@ func (postgresDialect) ftsArg(q string) string {
 
 func (postgresDialect) upsertIncident() string { return sqliteDialect{}.upsertIncident() }
 
+// ftsIncidents finds each matching event's incident by a scalar subquery, which PostgreSQL runs as one lookup
+// in incident_reports_event per event instead of weighing a hash join over the whole table against it.
 func (postgresDialect) ftsIncidents() string {
 	return `incidents.rid IN (
-		SELECT ir.incident_rid FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+		SELECT (SELECT ir.incident_rid FROM incident_reports ir WHERE ir.event_id = e.id) FROM events e
 		WHERE e.tsv @@ plainto_tsquery('simple', ?)
 		UNION
-		SELECT ir.incident_rid FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		JOIN documents d ON d.id = e.document_id
+		SELECT (SELECT ir.incident_rid FROM incident_reports ir WHERE ir.event_id = e.id) FROM documents d
+		JOIN events e ON e.document_id = d.id
 		WHERE d.tsv @@ plainto_tsquery('simple', ?))`
+}
+
+// ftsCheckIncidents is a scalar subquery, which PostgreSQL runs per row instead of turning it into a join over
+// every match: each walked event's own tsvector and its document's are tested in place.
+func (postgresDialect) ftsCheckIncidents() string {
+	return `coalesce((SELECT true FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+		WHERE ir.incident_rid = incidents.rid AND (e.tsv @@ plainto_tsquery('simple', ?)
+			OR EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id
+				AND d.tsv @@ plainto_tsquery('simple', ?)))
+		LIMIT 1), false)`
+}
+
+func (postgresDialect) ftsHits() string {
+	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM events WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) e),
+		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`
 }
 
 func (postgresDialect) ftsDocuments() string {
@@ -90,3 +107,8 @@ func (d postgresDialect) bboxIncidents(b BBox) (string, []any) {
 	}
 	return `lat IS NOT NULL AND point(lon, lat) <@ box(point(?, ?), point(?, ?))`, args
 }
+
+// bboxCheck is bboxIncidents: PostgreSQL's planner weighs the GiST index against a walk in order by itself.
+func (d postgresDialect) bboxCheck(b BBox) (string, []any) { return d.bboxIncidents(b) }
+
+func (postgresDialect) bboxHits() string { return "" }

@@ -64,44 +64,49 @@ func (s *sqlStore) changes(ctx context.Context, id string) ([]incident.Change, e
 
 // ListIncidents returns a page of incidents matching f, ordered by start date then row id, newest first.
 func (s *sqlStore) ListIncidents(ctx context.Context, f Filter) (Page, error) {
-	where, args, err := s.where(f)
-	if err != nil {
-		return Page{}, err
-	}
 	limit := pageSize(f.Limit)
-	q := `SELECT rid, date_start, body FROM incidents`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += fmt.Sprintf(` ORDER BY date_start DESC, rid DESC LIMIT %d`, limit+1)
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	plan, err := s.planFor(ctx, f, limit+1)
 	if err != nil {
 		return Page{}, fmt.Errorf("list incidents: %w", err)
 	}
-	defer rows.Close()
+	return s.listIncidents(ctx, f, plan)
+}
+
+// listIncidents is ListIncidents with the full-text and bounding-box filters applied as plan says.
+func (s *sqlStore) listIncidents(ctx context.Context, f Filter, plan readPlan) (Page, error) {
+	limit := pageSize(f.Limit)
 	var p Page
 	var last cursor
-	for rows.Next() {
+	err := s.orderedRows(ctx, f, `rid, date_start, body`, nil, limit+1, plan, func(rows *sql.Rows) error {
 		var c cursor
 		var body string
 		if err := rows.Scan(&c.rid, &c.key, &body); err != nil {
-			return Page{}, fmt.Errorf("list incidents: %w", err)
+			return err
 		}
 		if len(p.Incidents) == limit {
 			p.Next = encodeCursor(last)
-			break
+			return nil
 		}
 		var inc event.Incident
 		if err := json.Unmarshal([]byte(body), &inc); err != nil {
-			return Page{}, fmt.Errorf("list incidents: decode: %w", err)
+			return fmt.Errorf("decode: %w", err)
 		}
 		p.Incidents, last = append(p.Incidents, inc), c
+		return nil
+	})
+	if err != nil {
+		return Page{}, fmt.Errorf("list incidents: %w", err)
 	}
-	return p, rows.Err()
+	return p, nil
 }
 
-// where builds the conditions of a Filter.
-func (s *sqlStore) where(f Filter) ([]string, []any, error) {
+// where builds the conditions of a Filter, collecting the full-text and bounding-box matches first (the zero
+// readPlan).
+func (s *sqlStore) where(f Filter) ([]string, []any, error) { return s.whereWith(f, readPlan{}) }
+
+// whereWith builds the conditions of a Filter with its full-text and bounding-box conditions in the forms plan
+// names.
+func (s *sqlStore) whereWith(f Filter, plan readPlan) ([]string, []any, error) {
 	var w []string
 	var a []any
 	add := func(cond string, args ...any) { w, a = append(w, cond), append(a, args...) }
@@ -110,7 +115,9 @@ func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		add(`(date_start < ? OR (date_start = ? AND rid < ?))`, c.key, c.key, c.rid)
+		// The first term bounds an index range; a plain OR of the two cases makes SQLite scan the order index
+		// from its end (or collect both cases and sort), whatever the depth of the page.
+		add(`date_start <= ? AND (date_start < ? OR rid < ?)`, c.key, c.key, c.rid)
 	}
 	if !f.From.IsZero() {
 		add(`date_end >= ?`, f.From.String())
@@ -119,7 +126,7 @@ func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 		add(`date_start <> '' AND date_start <= ?`, f.To.String())
 	}
 	if b := f.BBox; b != nil {
-		cond, args := s.d.bboxIncidents(*b)
+		cond, args := s.bboxCondition(*b, plan)
 		add(cond, args...)
 	}
 	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"admin1", f.Admin1},
@@ -132,7 +139,7 @@ func (s *sqlStore) where(f Filter) ([]string, []any, error) {
 		add(s.d.contains("actors"), strings.ToLower(clean(f.Actor)))
 	}
 	if q := s.d.ftsArg(f.Query); q != "" {
-		add(s.d.ftsIncidents(), q, q)
+		add(s.ftsCondition(plan), q, q)
 	}
 	if f.MinFatalities > 0 {
 		add(`fatalities_best >= ?`, f.MinFatalities)

@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"strings"
 
 	"sitrep/internal/event"
 )
@@ -49,32 +49,34 @@ func markerColumnsOf(inc event.Incident) markerColumns {
 // at most limit of them; truncated says whether more matched. It reads columns only, no incident bodies.
 func (s *sqlStore) Markers(ctx context.Context, f Filter, limit int) ([]Marker, bool, error) {
 	f.Limit, f.Cursor = 0, ""
-	where, args, err := s.where(f)
+	plan, err := s.planFor(ctx, f, max(limit, 0)+1)
 	if err != nil {
 		return nil, false, fmt.Errorf("markers: %w", err)
 	}
-	q := `SELECT id, lat, lon, date_start, given_end, event_type, sub_event_type, coalesce(fatalities_best, 0),
-		country, place_name, actor1 FROM incidents WHERE ` + strings.Join(append(where, `lat IS NOT NULL`), ` AND `) +
-		fmt.Sprintf(` ORDER BY date_start DESC, rid DESC LIMIT %d`, max(limit, 0)+1)
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
-	if err != nil {
-		return nil, false, fmt.Errorf("markers: %w", err)
-	}
-	defer rows.Close()
+	return s.markers(ctx, f, limit, plan)
+}
+
+// markers is Markers with the full-text and bounding-box filters applied as plan says.
+func (s *sqlStore) markers(ctx context.Context, f Filter, limit int, plan readPlan) ([]Marker, bool, error) {
 	out := []Marker{}
-	for rows.Next() {
-		if len(out) >= limit {
-			return out, true, nil
-		}
-		var m Marker
-		if err := rows.Scan(&m.ID, &m.Lat, &m.Lon, &m.Date, &m.DateEnd, &m.EventType, &m.SubEventType,
-			&m.Fatalities, &m.Country, &m.Location, &m.Actor1); err != nil {
-			return nil, false, fmt.Errorf("markers: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	truncated := false
+	err := s.orderedRows(ctx, f, `id, lat, lon, date_start, given_end, event_type, sub_event_type,
+		coalesce(fatalities_best, 0), country, place_name, actor1`, []string{`lat IS NOT NULL`}, max(limit, 0)+1, plan,
+		func(rows *sql.Rows) error {
+			if len(out) >= limit {
+				truncated = true
+				return nil
+			}
+			var m Marker
+			if err := rows.Scan(&m.ID, &m.Lat, &m.Lon, &m.Date, &m.DateEnd, &m.EventType, &m.SubEventType,
+				&m.Fatalities, &m.Country, &m.Location, &m.Actor1); err != nil {
+				return err
+			}
+			out = append(out, m)
+			return nil
+		})
+	if err != nil {
 		return nil, false, fmt.Errorf("markers: %w", err)
 	}
-	return out, false, nil
+	return out, truncated, nil
 }

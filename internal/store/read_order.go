@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// listingOrder is the order of every incident listing: newest start date first, then newest row.
+const listingOrder = ` ORDER BY date_start DESC, rid DESC`
+
+// orderedRows selects cols of the first n incidents matching f and the extra conditions in listing order, its
+// full-text and bounding-box filters applied as plan says, and calls scan on each row in turn.
+//
+// A walk with a budget first finds the row the walk may read up to (the budget-th row the filters other than
+// the text select) and walks only that far. When that does not fill the n rows, the words are rarer among
+// these rows than the plan expected, and the rest is collected from the full-text matches after that row: the
+// same rows in the same order as one unbounded query, at a cost bounded by the budget.
+func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
+	scan func(*sql.Rows) error) error {
+	if !plan.walk || plan.budget <= 0 {
+		_, err := s.runOrdered(ctx, f, cols, extra, n, plan, scan)
+		return err
+	}
+	unbounded := readPlan{walk: true, box: plan.box}
+	bound, ok, err := s.walkBound(ctx, f, extra, plan)
+	if err != nil || !ok {
+		if err == nil {
+			_, err = s.runOrdered(ctx, f, cols, extra, n, unbounded, scan)
+		}
+		return err
+	}
+	// Written, like the cursor condition, so that it bounds a range of the order index.
+	within := append(append([]string(nil), extra...), `date_start >= ? AND (date_start > ? OR rid >= ?)`)
+	got, err := s.runOrdered(ctx, f, cols, within, n, unbounded, scan, bound.key, bound.key, bound.rid)
+	if err != nil || got == n {
+		return err
+	}
+	f.Cursor = encodeCursor(bound)
+	_, err = s.runOrdered(ctx, f, cols, extra, n-got, readPlan{box: plan.box}, scan)
+	return err
+}
+
+// runOrdered runs one listing query for at most n rows, calling scan on each, and returns how many it read.
+// extraArgs are the arguments of the extra conditions.
+func (s *sqlStore) runOrdered(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
+	scan func(*sql.Rows) error, extraArgs ...any) (int, error) {
+	where, args, err := s.whereWith(f, plan)
+	if err != nil {
+		return 0, err
+	}
+	where, args = append(where, extra...), append(args, extraArgs...)
+	q := `SELECT ` + cols + ` FROM incidents`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q+listingOrder+fmt.Sprintf(` LIMIT %d`, n)), args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return got, err
+		}
+		got++
+	}
+	return got, rows.Err()
+}
+
+// walkBound returns the plan.budget-th row in listing order of those matching f's filters but its text and the
+// extra conditions, and false when fewer rows match.
+func (s *sqlStore) walkBound(ctx context.Context, f Filter, extra []string, plan readPlan) (cursor, bool, error) {
+	f.Query = ""
+	where, args, err := s.whereWith(f, readPlan{box: plan.box})
+	if err != nil {
+		return cursor{}, false, err
+	}
+	where = append(where, extra...)
+	q := `SELECT date_start, rid FROM incidents`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	var c cursor
+	err = s.db.QueryRowContext(ctx, s.d.rebind(q+listingOrder+fmt.Sprintf(` LIMIT 1 OFFSET %d`, plan.budget-1)),
+		args...).Scan(&c.key, &c.rid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return cursor{}, false, nil
+	}
+	return c, err == nil, err
+}
