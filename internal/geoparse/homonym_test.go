@@ -30,6 +30,8 @@ func TestSingleCountryHomonyms(t *testing.T) {
 		{"direction word before an organisation", "Police in Colombia blamed the Central General Staff for the attack.",
 			"Central", "", ""},
 		{"direction word before a city", "Shelling hit Central Aleppo on Monday.", "Aleppo", "SY", KindCity},
+		{"city abroad known by its English name", "Government forces shelled Idlib and Aleppo in Syria on Monday, as talks resumed in Geneva.",
+			"Geneva", "CH", KindCity},
 		{"branch of a group named after a region", "Fighters of the Islamic State Sahel Province attacked an army post in Niger.",
 			"Sahel", "", ""},
 		{"branch named after a region and its province word", "The Islamic State West Africa Province raided Monguno in Nigeria.",
