@@ -8,7 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"math"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -160,6 +165,7 @@ func (x *extraction) runOne(ctx context.Context, src *document.Source) error {
 	if err != nil {
 		return documentError(err)
 	}
+	defer paceForText(len(doc.Text))()
 	rw := x.writer(doc)
 	ents, err := x.eng.ExtractEach(ctx, doc, rw.event)
 	if rw.err != nil {
@@ -175,10 +181,32 @@ func (x *extraction) runOne(ctx context.Context, src *document.Source) error {
 		// An unsupported language gets its (empty) result; a reading stopped after some events were written
 		// (cancelled) still ends its JSON, and the exit status tells it failed.
 	}
-	if err := rw.end(ents); err != nil {
+	if err := rw.end(ents.All()); err != nil {
 		return fmt.Errorf("extract: write: %w", err)
 	}
 	return nil
+}
+
+// paceForText keeps the heap near what the reading of a long document needs. Its text is live from the first
+// window to the last and never garbage, yet the collector's default pacing (GOGC=100) lets the heap grow by as
+// much as is live, text included, before it collects: a 50 MB text would let 50 MB more garbage pile up. The
+// soft memory limit set here paces the collector as if the text were not on the heap, with room for the
+// entities the windows add (at most a quarter of the text's size). It does nothing for a text under 1 MiB or
+// when a limit is set already (GOMEMLIMIT); the func it returns restores the previous limit.
+func paceForText(textBytes int) func() {
+	prev := debug.SetMemoryLimit(-1)
+	if textBytes < 1<<20 || prev != math.MaxInt64 {
+		return func() {}
+	}
+	runtime.GC() // what is live now: the engine, its tables and the text
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	inUse := int64(s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64())
+	live := int64(s[3].Value.Uint64())
+	text := int64(textBytes)
+	debug.SetMemoryLimit(inUse + max(live-text, 0) + text/4)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 func (x *extraction) emit(it item, r event.Result, err error) error {
@@ -208,7 +236,7 @@ func (x *extraction) write(r event.Result) error {
 	}
 	err := rw.err
 	if err == nil {
-		err = rw.end(r.Entities)
+		err = rw.end(slices.Values(r.Entities))
 	}
 	if err != nil {
 		return fmt.Errorf("extract: write: %w", err)
@@ -309,8 +337,8 @@ func (rw *resultWriter) event(ev event.Event) error {
 	return rw.err
 }
 
-// end writes the entities and closes the result.
-func (rw *resultWriter) end(ents []event.Entity) error {
+// end writes the entities, made one at a time, and closes the result.
+func (rw *resultWriter) end(ents iter.Seq[event.Entity]) error {
 	if rw.n == 0 {
 		rw.begin()
 	}
@@ -323,15 +351,21 @@ func (rw *resultWriter) end(ents []event.Entity) error {
 		rw.str("\n  ")
 	}
 	rw.str("]")
-	if len(ents) > 0 {
-		rw.str(rw.pick(`,"entities":[`, ",\n  \"entities\": ["))
-		for i, e := range ents {
-			if i > 0 {
-				rw.str(",")
-			}
-			rw.str(rw.pick("", "\n    "))
-			rw.piece(e, "    ")
+	n := 0
+	for e := range ents {
+		if n == 0 {
+			rw.str(rw.pick(`,"entities":[`, ",\n  \"entities\": ["))
+		} else {
+			rw.str(",")
 		}
+		n++
+		rw.str(rw.pick("", "\n    "))
+		rw.piece(e, "    ")
+		if rw.err != nil {
+			return rw.err
+		}
+	}
+	if n > 0 {
 		rw.str(rw.pick("]", "\n  ]"))
 	}
 	rw.str(rw.pick("}\n", "\n}\n"))

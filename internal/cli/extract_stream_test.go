@@ -3,8 +3,11 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -170,5 +173,40 @@ func TestExtractLargeMatchesSchema(t *testing.T) {
 		for _, m := range e.Mentions {
 			check("entity "+e.Name, m)
 		}
+	}
+}
+
+// TestPaceForText checks that a long text gets a soft memory limit while it is read (above what is in use),
+// a short one none, that a limit already set (GOMEMLIMIT) is kept, and that the previous limit comes back.
+func TestPaceForText(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   int
+		preset int64 // limit set before; math.MaxInt64 for none
+		set    bool
+	}{
+		{"short text", 64 << 10, math.MaxInt64, false},
+		{"long text", 8 << 20, math.MaxInt64, true},
+		{"limit already set", 8 << 20, 1 << 40, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old := debug.SetMemoryLimit(tt.preset)
+			defer debug.SetMemoryLimit(old)
+			restore := paceForText(tt.text)
+			got := debug.SetMemoryLimit(-1)
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			switch {
+			case !tt.set && got != tt.preset:
+				t.Errorf("limit %d, want %d kept", got, tt.preset)
+			case tt.set && (got == tt.preset || got < int64(ms.HeapAlloc)+int64(tt.text)/4):
+				t.Errorf("limit %d with %d bytes of heap in use", got, ms.HeapAlloc)
+			}
+			restore()
+			if got := debug.SetMemoryLimit(-1); got != tt.preset {
+				t.Errorf("limit %d after restore, want %d", got, tt.preset)
+			}
+		})
 	}
 }

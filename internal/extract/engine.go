@@ -71,38 +71,39 @@ func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result,
 		res.Events = append(res.Events, ev)
 		return nil
 	})
-	res.Entities = ents
+	res.Entities = ents.List()
 	return res, err
 }
 
 // ExtractEach reads one document as Extract does, but hands each event to emit as soon as the window it lies in
 // is read, so that a long document's events need not all be held in memory; it returns the entities of the whole
-// document. A document up to a window long is one window, read exactly as Extract always read it. A longer one is
-// cut at paragraph breaks (else at sentence ends) into windows of about 256 KiB, each read as a document of its
-// own (its own sentences, place names, focus country and dateline), with spans kept as offsets into the full
-// text: an incident is not merged across a window's edge. An error from emit stops the reading and is returned.
-func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(event.Event) error) ([]event.Entity, error) {
+// document (never nil). A document up to a window long is one window, read exactly as Extract always read it. A
+// longer one is cut at paragraph breaks (else at sentence ends) into windows of about 256 KiB, each read as a
+// document of its own (its own sentences, place names, focus country and dateline), with spans kept as offsets
+// into the full text: an incident is not merged across a window's edge. An error from emit stops the reading and
+// is returned.
+func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(event.Event) error) (*Entities, error) {
+	ents := &Entities{text: doc.Text}
 	if lang := strings.ToLower(strings.TrimSpace(doc.Language)); lang != "" && lang != "en" {
-		return nil, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
+		return ents, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
 	}
 	if e.err != nil {
-		return nil, fmt.Errorf("extract: %w", e.err)
+		return ents, fmt.Errorf("extract: %w", e.err)
 	}
-	var ents entitySet
 	for _, w := range windows(doc.Text, e.windowSize()) {
 		r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, lo: w[0], hi: w[1]}
 		r.anchor = timex.Anchor(doc.Text[r.lo:r.hi], doc.Published)
 		if err := r.scan(); err != nil {
-			return ents.list(), fmt.Errorf("extract %q: %w", doc.ID, err)
+			return ents, fmt.Errorf("extract %q: %w", doc.ID, err)
 		}
 		if err := r.emitEvents(emit); err != nil {
-			return ents.list(), err
+			return ents, err
 		}
 		if e.act != nil && len(doc.Text) > 0 {
 			ents.add(r.entities())
 		}
 	}
-	return ents.list(), ctx.Err()
+	return ents, ctx.Err()
 }
 
 // emitEvents finds the window's events and hands them to emit in text order.

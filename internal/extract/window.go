@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -75,33 +76,78 @@ func (r *run) windowPlaces() {
 	r.focus = focusCountry(r.topos)
 }
 
-// entitySet merges the entities of a document's windows: one entity per kind and name, in the order of first
-// mention, with the mentions of every window in text order.
-type entitySet struct {
-	out   []event.Entity
-	index map[string]int // kind NUL name -> position in out
+// Entities are the entities of a document: one per kind and name, in the order of first mention, with the
+// mentions of every window in text order. They are kept compact (a mention is two offsets into the text) and
+// made into event.Entity values one at a time, as they are asked for, so that the entities of a long document
+// cost a fraction of their spans.
+type Entities struct {
+	text  string
+	list  []entityMentions
+	index map[string]int // kind NUL name -> position in list
+}
+
+// entityMentions is one entity and the [start, end) of each of its mentions.
+type entityMentions struct {
+	kind, name string
+	at         [][2]int
 }
 
 // add merges the entities of the next window.
-func (m *entitySet) add(ents []event.Entity) {
-	if m.index == nil && m.out == nil {
-		m.out = ents // the first window's list is kept as it is
+func (m *Entities) add(ents []event.Entity) {
+	if m.index == nil {
 		m.index = map[string]int{}
-		for i, e := range ents {
-			m.index[e.Kind+"\x00"+e.Name] = i
-		}
-		return
 	}
 	for _, e := range ents {
 		key := e.Kind + "\x00" + e.Name
-		if i, ok := m.index[key]; ok {
-			m.out[i].Mentions = append(m.out[i].Mentions, e.Mentions...)
-			continue
+		i, ok := m.index[key]
+		if !ok {
+			i = len(m.list)
+			m.index[key] = i
+			m.list = append(m.list, entityMentions{kind: e.Kind, name: e.Name, at: make([][2]int, 0, len(e.Mentions))})
 		}
-		m.index[key] = len(m.out)
-		m.out = append(m.out, e)
+		for _, sp := range e.Mentions {
+			m.list[i].at = append(m.list[i].at, [2]int{sp.Start, sp.End})
+		}
 	}
 }
 
-// list returns the merged entities (nil when no window had any).
-func (m *entitySet) list() []event.Entity { return m.out }
+// Len is the number of entities.
+func (m *Entities) Len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.list)
+}
+
+// All yields each entity in turn, its mentions' spans cut from the document's text.
+func (m *Entities) All() iter.Seq[event.Entity] {
+	return func(yield func(event.Entity) bool) {
+		for i := range m.Len() {
+			if !yield(m.entity(i)) {
+				return
+			}
+		}
+	}
+}
+
+// List returns the entities (nil when there are none).
+func (m *Entities) List() []event.Entity {
+	if m.Len() == 0 {
+		return nil
+	}
+	out := make([]event.Entity, m.Len())
+	for i := range out {
+		out[i] = m.entity(i)
+	}
+	return out
+}
+
+// entity makes entity i.
+func (m *Entities) entity(i int) event.Entity {
+	e := m.list[i]
+	ent := event.Entity{Kind: e.kind, Name: e.name, Mentions: make([]event.Span, len(e.at))}
+	for j, at := range e.at {
+		ent.Mentions[j] = event.SpanOf(m.text, at[0], at[1])
+	}
+	return ent
+}

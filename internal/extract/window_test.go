@@ -145,7 +145,7 @@ func TestExtractWindows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(each, res.Events) || !reflect.DeepEqual(ents, res.Entities) {
+		if !reflect.DeepEqual(each, res.Events) || !reflect.DeepEqual(ents.List(), res.Entities) {
 			t.Errorf("size %d: ExtractEach differs from Extract", size)
 		}
 	}
@@ -272,7 +272,7 @@ func moveSpans(v any, off int) any {
 	return v
 }
 
-func TestEntitySet(t *testing.T) {
+func TestEntities(t *testing.T) {
 	sp := func(start int) event.Span { return event.Span{Start: start, End: start + 1, Text: "x"} }
 	ent := func(kind, name string, starts ...int) event.Entity {
 		e := event.Entity{Kind: kind, Name: name}
@@ -301,12 +301,22 @@ func TestEntitySet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var m entitySet
+			m := &Entities{text: strings.Repeat("x", 30)}
 			for _, w := range tt.windows {
 				m.add(w)
 			}
-			if got := m.list(); !reflect.DeepEqual(got, tt.want) && (len(got) > 0 || len(tt.want) > 0) {
+			if got := m.List(); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+			if m.Len() != len(tt.want) {
+				t.Errorf("Len %d, want %d", m.Len(), len(tt.want))
+			}
+			var all []event.Entity
+			for e := range m.All() {
+				all = append(all, e)
+			}
+			if !reflect.DeepEqual(all, tt.want) {
+				t.Errorf("All gives %+v\nwant %+v", all, tt.want)
 			}
 		})
 	}
