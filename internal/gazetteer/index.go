@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 )
 
 // index is a read-only view over one index blob (see format.go).
@@ -15,6 +17,9 @@ type index struct {
 	primary keyTable
 	loose   keyTable
 	strs    []byte
+
+	fenceOnce [2]sync.Once // fences of primary and loose, built on first use
+	fences    [2][]uint64
 }
 
 // openIndex checks the header and section bounds of data and returns a view over it.
@@ -82,9 +87,61 @@ func (ix *index) place(i uint32) Place {
 // key returns the bytes of key number k of table t.
 func (ix *index) key(t *keyTable, k int) []byte { return ix.bytesAt(u32(t.keys, k)) }
 
-// find returns the number of the first key of t that is >= s.
+// find returns the number of the first key of t that is >= s: a search of the fence of t (the 8-byte prefixes
+// of every fenceStep-th key, one small array) narrows the binary search over the keys to a few neighbours.
 func (ix *index) find(t *keyTable, s string) int {
+	f := ix.fenceOf(t)
+	ps := prefix8(s)
+	loJ, _ := slices.BinarySearch(f, ps) // fence keys before loJ are < s
+	hiJ := loJ
+	for hiJ < len(f) && f[hiJ] == ps {
+		hiJ++
+	} // fence keys from hiJ on are > s
+	lo, hi := 0, t.n
+	if loJ > 0 {
+		lo = (loJ-1)*fenceStep + 1
+	}
+	if hiJ < len(f) {
+		hi = hiJ * fenceStep
+	}
+	return lo + sort.Search(hi-lo, func(k int) bool { return string(ix.key(t, lo+k)) >= s })
+}
+
+// findPlain is find without the fence, for tests.
+func (ix *index) findPlain(t *keyTable, s string) int {
 	return sort.Search(t.n, func(k int) bool { return string(ix.key(t, k)) >= s })
+}
+
+// fenceStep is the distance between the keys of a fence.
+const fenceStep = 16
+
+// fenceOf returns the fence of t (ix.primary or ix.loose), built on first use.
+func (ix *index) fenceOf(t *keyTable) []uint64 {
+	var i int
+	switch t {
+	case &ix.primary:
+		i = 0
+	case &ix.loose:
+		i = 1
+	default:
+		return nil // no fence: find searches every key
+	}
+	ix.fenceOnce[i].Do(func() {
+		f := make([]uint64, 0, (t.n+fenceStep-1)/fenceStep)
+		for k := 0; k < t.n; k += fenceStep {
+			f = append(f, prefix8(ix.key(t, k)))
+		}
+		ix.fences[i] = f
+	})
+	return ix.fences[i]
+}
+
+// prefix8 is the first 8 bytes of s as a big-endian number, zero-padded: a <= b bytewise implies
+// prefix8(a) <= prefix8(b).
+func prefix8[S string | []byte](s S) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // lookup appends the places whose key in t equals key.
