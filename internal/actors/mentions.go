@@ -145,8 +145,7 @@ func associate(toks []text.Token, keys []string, start, end int) bool {
 	if deedNouns[at(k-2)] || deedNouns[at(k-1)] {
 		return false // "attacks linked to Boko Haram", "violence tied to ISWAP": the deed is the party's own
 	}
-	return associateAdjectives[at(k-1)] || associateNouns[at(k-1)] || at(k) == "to" && at(k-1) == "allegiance" ||
-		at(k-1) == "ties" || at(k-1) == "links"
+	return associateAdjectives[at(k-1)] || associateNouns[at(k-1)] || at(k) == "to" && at(k-1) == "allegiance"
 }
 
 // deedNouns are deeds a party is tied to ("attacks linked to"): the party did them.

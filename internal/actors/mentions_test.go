@@ -42,6 +42,7 @@ func TestMentions(t *testing.T) {
 		{"drones alone", "Drones struck the depot.", "SD", nil},
 		{"jihadists", "Suspected jihadists killed 12 soldiers.", "BF", []string{"Suspected jihadists=Unidentified Armed Group (Burkina Faso)", "soldiers=Military Forces of Burkina Faso"}},
 		{"opposition activists", "Police arrested 14 opposition activists.", "ZW", []string{"Police=Police Forces of Zimbabwe", "opposition activists=Civilians (Zimbabwe)"}},
+		{"dissidents may be armed", "The ELN attacked the dissidents.", "CO", []string{"ELN=National Liberation Army (Colombia)"}},
 		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
 		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
 		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},
@@ -76,6 +77,7 @@ func TestAssociates(t *testing.T) {
 		{"affiliated with", "The ADF, a group affiliated with the Islamic State, claimed the killings.", []string{"ADF"}},
 		{"loyal to", "Fighters loyal to Hayat Tahrir al-Sham withdrew.", nil},
 		{"ally of", "The Houthis, an ally of Hezbollah, fired a missile.", []string{"Houthis"}},
+		{"suspected of links", "Two men suspected of links to al-Shabaab were arrested.", []string{"al-Shabaab"}},
 		{"deed linked to", "Attacks linked to Boko Haram killed 30 people.", []string{"Boko Haram", "people"}},
 		{"deed hyphen linked", "Boko Haram-linked attacks killed 30 people.", []string{"Boko Haram", "people"}},
 	}

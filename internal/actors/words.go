@@ -47,7 +47,7 @@ var heads = map[string]class{
 	"farmers": clCivilians, "shepherds": clCivilians, "herders": clCivilians, "fishermen": clCivilians,
 	"refugees": clCivilians, "migrants": clCivilians, "passengers": clCivilians, "patients": clCivilians,
 	"teachers": clCivilians, "traders": clCivilians, "pilgrims": clCivilians, "shoppers": clCivilians,
-	"activists": clCivilians, "activist": clCivilians, "dissidents": clCivilians, "bloggers": clCivilians,
+	"activists": clCivilians, "activist": clCivilians, "bloggers": clCivilians,
 	"lawyers": clCivilians, "unionists": clCivilians, "families": clCivilians, "bystanders": clCivilians, "idps": clCivilians, "miners": clCivilians,
 	"people": clPeople, "persons": clPeople,
 	"protesters": clProtesters, "protestors": clProtesters, "demonstrators": clProtesters,

@@ -62,10 +62,17 @@ func (c *cluster) addCand(k *cand) {
 	}
 	c.cands = append(c.cands, k)
 	c.generic = c.generic && k.generic()
-	if c.best == nil || k.spec > c.best.spec {
+	if c.best == nil || k.spec > c.best.spec && !c.aftermath(k) {
 		c.best = k
 	}
 	c.addSent(k.s)
+}
+
+// aftermath reports a candidate that tells how an attack or explosion went on, the attackers fighting the
+// forces that came ("the attackers later exchanged fire with police"): the incident stays what it began as.
+func (c *cluster) aftermath(k *cand) bool {
+	tc, _ := event.TypeOf(c.best.sub)
+	return k.anaphoric && k.sub == subClash && (tc == event.TypeViolenceCivs || tc == event.TypeExplosions)
 }
 
 // recent is how many of the latest clusters a sentence is compared with: an incident is reported again
@@ -136,7 +143,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	switch {
 	case top.sub == k.sub:
 		score++
-	case violent(tc) && violent(tk) && (k.generic() || c.generic):
+	case violent(tc) && violent(tk) && (k.generic() || c.generic || c.aftermath(k)):
 	case tc == tk && tc == event.TypeBattles:
 	case crowd(tc) && crowd(tk):
 	default:

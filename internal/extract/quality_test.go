@@ -245,5 +245,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "the arrested journalists", subs: "Arrests",
 			in:     "Security forces in Ethiopia detained three journalists in Addis Ababa on Monday.",
 			actors: map[string]string{"actor2": "Civilians (Ethiopia)"}},
+		{name: "a clash that ends the attack joins it", subs: "Attack",
+			in: "Gunmen attacked a church in the town of Kaduna on Sunday, killing five worshippers. " +
+				"The attackers later exchanged fire with police, killing one officer, before fleeing, a police spokesman said."},
+		{name: "attackers who flee and fight police join the attack", subs: "Abduction/forced disappearance", place: "Kaduna State",
+			in: "Gunmen stormed a church in southern Kaduna state on Sunday, killing five worshippers and abducting dozens, police said. " +
+				"As they fled, the attackers exchanged fire with police, killing one officer, the police spokesman added."},
 	})
 }

@@ -81,13 +81,29 @@ func (r *run) otherSide(s *sent, h hit, a1 []event.Actor) []event.Actor {
 	return nil
 }
 
-// refersBack reports an anaphor in the sentence or a noun cue after a determiner ("the attack").
+// refersBack reports an anaphor in the sentence, a noun cue after a determiner ("the attack"), or, past the
+// lede, the perpetrators named again as known ("the attackers exchanged fire with police").
 func (s *sent) refersBack(h hit) bool {
 	if h.inner || s.has(classAnaphor) {
 		return true
 	}
-	return h.info.noun && determiners[s.word(h.tok-1)]
+	if h.info.noun && determiners[s.word(h.tok-1)] {
+		return true
+	}
+	if s.idx == 0 {
+		return false
+	}
+	for i := 1; i < len(s.Tokens) && i < h.tok; i++ {
+		if perpetratorNouns[s.word(i)] && (s.word(i-1) == "the" || s.word(i-1) == "these") {
+			return true
+		}
+	}
+	return false
 }
+
+// perpetratorNouns name the unnamed authors of an incident, who "the" makes those already told of.
+var perpetratorNouns = set("attackers", "assailants", "gunmen", "raiders", "kidnappers", "abductors", "bombers",
+	"attacker", "assailant", "gunman", "bomber")
 
 // subType decides the sub-event type of a candidate: the rule and the lexicon entry behind it, and how
 // specific the decision is.
