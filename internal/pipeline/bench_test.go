@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // BenchmarkProcess measures ingest throughput: language check, near-duplicate check, extraction and one SQLite
@@ -16,12 +17,44 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	b.SetBytes(size / int64(len(docs)))
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range b.N {
 		if _, err := p.Process(context.Background(), docs[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportDocs(b, cpu)
+}
+
+// BenchmarkProcessBatch is BenchmarkProcess through a Batch, as sitrep ingest stores: one transaction for up to
+// DefaultBatchSize documents.
+func BenchmarkProcessBatch(b *testing.B) {
+	p, _ := newTestPipeline(b)
+	docs := generated(max(b.N, 1), 99)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	bt := p.NewBatch(context.Background(), BatchOptions{})
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := range b.N {
+		bt.Submit(context.Background(), docs[i], func(_ Outcome, err error) {
+			if err != nil {
+				b.Error(err)
+			}
+		})
+	}
+	bt.Close()
+	reportDocs(b, cpu)
+}
+
+// reportDocs reports documents/s and the CPU time per document (user and system, of the whole process) since
+// cpu.
+func reportDocs(b *testing.B, cpu time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
 }
 
 // BenchmarkProcessParallel is BenchmarkProcess with GOMAXPROCS goroutines sharing one pipeline and store.

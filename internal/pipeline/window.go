@@ -14,6 +14,8 @@ import (
 type window struct {
 	mu   sync.Mutex
 	ring []*entry
+	fps  []uint64 // fps[i] is ring[i].fp: find scans them without loading each entry
+	n    int      // entries in the ring
 	next int
 }
 
@@ -35,7 +37,9 @@ type claim struct {
 	own *entry
 }
 
-func newWindow(size int) *window { return &window{ring: make([]*entry, size)} }
+func newWindow(size int) *window {
+	return &window{ring: make([]*entry, size), fps: make([]uint64, size)}
+}
 
 // claim finds a near-duplicate of fp among recent documents, waiting for one that is still pending (kicking its
 // batch, if it has one, so that the wait is short). When there is none, it adds a pending entry for fp, with
@@ -78,14 +82,20 @@ func (w *window) claim(ctx context.Context, fp uint64, kick func()) (claim, erro
 
 // find returns the newest live entry near fp, or nil. Call with mu held.
 func (w *window) find(fp uint64) *entry {
-	n := len(w.ring)
-	for i := 1; i <= n; i++ {
-		e := w.ring[(w.next-i+n)%n]
-		if e == nil {
-			return nil
-		}
-		if !e.dead && document.NearDuplicate(fp, e.fp) {
-			return e
+	// Newest first: the entries before next, then (once the ring has wrapped) those after it.
+	if e := w.scan(fp, w.fps[:w.next], 0); e != nil {
+		return e
+	}
+	return w.scan(fp, w.fps[w.next:w.n], w.next)
+}
+
+// scan returns the newest live entry near fp among fps, which start at ring index off. Call with mu held.
+func (w *window) scan(fp uint64, fps []uint64, off int) *entry {
+	for i := len(fps) - 1; i >= 0; i-- {
+		if document.NearDuplicate(fp, fps[i]) {
+			if e := w.ring[off+i]; !e.dead {
+				return e
+			}
 		}
 	}
 	return nil
@@ -93,8 +103,9 @@ func (w *window) find(fp uint64) *entry {
 
 // put adds e as the newest entry, dropping the oldest when the ring is full. Call with mu held.
 func (w *window) put(e *entry) {
-	w.ring[w.next] = e
+	w.ring[w.next], w.fps[w.next] = e, e.fp
 	w.next = (w.next + 1) % len(w.ring)
+	w.n = min(w.n+1, len(w.ring))
 }
 
 // settle completes a document's pending entry: live with the id copies should link to when the document is

@@ -3,8 +3,12 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
+
+	"sitrep/internal/document"
 )
 
 func TestWindowClaims(t *testing.T) {
@@ -62,5 +66,37 @@ func TestWindowLinksCopiesOfCopiesToTheOriginal(t *testing.T) {
 	w.add(0xFF, "copy", "original")
 	if c, _ := w.claim(context.Background(), 0xFE, nil); c.of != "original" {
 		t.Errorf("claim %+v, want a link to the original", c)
+	}
+}
+
+// TestWindowFindMatchesLinearScan checks find, which scans the fingerprint array, against a plain walk over the
+// entries from the newest, as the ring fills, wraps and has entries die.
+func TestWindowFindMatchesLinearScan(t *testing.T) {
+	walk := func(w *window, fp uint64) *entry {
+		n := len(w.ring)
+		for i := 1; i <= n; i++ {
+			e := w.ring[(w.next-i+n)%n]
+			if e == nil {
+				return nil
+			}
+			if !e.dead && document.NearDuplicate(fp, e.fp) {
+				return e
+			}
+		}
+		return nil
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	fps := []uint64{0xF0F0_F0F0_F0F0_F0F0, 0x0F0F_0F0F_0F0F_0F0F, 0x1234_5678_9ABC_DEF0}
+	near := func() uint64 { return fps[r.IntN(len(fps))] ^ 1<<r.IntN(64) }
+	for _, size := range []int{1, 3, 7} {
+		w := newWindow(size)
+		for i := range 200 {
+			e := &entry{fp: near(), id: fmt.Sprint(i), dead: r.IntN(4) == 0, ready: make(chan struct{})}
+			w.put(e)
+			probe := near()
+			if got, want := w.find(probe), walk(w, probe); got != want {
+				t.Fatalf("size %d, after %d entries: find %+v, walk %+v", size, i+1, got, want)
+			}
+		}
 	}
 }
