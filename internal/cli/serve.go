@@ -150,7 +150,7 @@ func newServices(ctx context.Context, e *env, st store.Store, ef engineFlags, al
 func (svc *services) newAPI(e *env, st store.Store, token string, sourceAdded func()) *api.Server {
 	return api.New(st, svc.pipe, svc.eng, api.Options{Token: token, Web: web.Handler(), Explain: svc.explain,
 		Fetch: svc.fetch, Logger: e.log.With("component", "api"), SourceAdded: sourceAdded, Queue: svc.queue,
-		Forwarder: svc.forwarder})
+		Forwarder: svc.forwarder, Lexicon: svc.eng.Lexicon()})
 }
 
 // publishSink is the feed poller's sink with --nats: a document that could not be published (NATS unreachable

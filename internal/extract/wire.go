@@ -36,3 +36,7 @@ func Default(opts Options) (*Engine, error) {
 	}))
 	return build.(func() (*Engine, error))()
 }
+
+// Lexicon is the lexicon the engine reads cues and actors from (the embedded one, or the one --lexicon loaded),
+// so that other parts of a command (the API's actor filter) resolve names as the engine does.
+func (e *Engine) Lexicon() *lexicon.Lexicon { return e.lex }
