@@ -27,6 +27,8 @@ func TestRoles(t *testing.T) {
 		{"advance into held ground", "Government troops pushed into rebel-held districts of Homs.", "pushed", "SY", "Military Forces of Syria", "Opposition Rebels (Syria)"},
 		{"counted object", "A roadside bomb killed more than a dozen soldiers near Kidal.", "killed", "ML", "", "Military Forces of Mali"},
 		{"allies act together", "Somali troops and allied clan militias recaptured the town of Jowhar.", "recaptured", "SO", "Military Forces of Somalia|Unidentified Armed Group (Somalia)", ""},
+		{"the dead are no attacker", "Dozens of soldiers died when their base came under attack.", "attack", "BF", "", "Military Forces of Burkina Faso"},
+		{"the side that lost men", "The Burkinabe army lost dozens of soldiers in an attack on its base.", "attack", "BF", "", "Military Forces of Burkina Faso"},
 		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
 	}
 	for _, tt := range tests {

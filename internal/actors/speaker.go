@@ -37,9 +37,17 @@ func (r *roleReader) speaker(i int) bool {
 	return false
 }
 
-// patient reports a mention that is the subject of a passive ("soldiers were killed", "the convoy was hit"):
-// it was acted upon.
+// patient reports a mention that was acted upon: the subject of a passive ("soldiers were killed", "the
+// convoy was hit"), of a verb of loss ("soldiers died", "the base came under attack"), or the men a side
+// lost ("the army lost dozens of soldiers").
 func (r *roleReader) patient(i int) bool {
+	b := r.pos[i][0] - 1
+	for b > 0 && (quantityWords[r.keys[b]] || r.keys[b] != "" && r.keys[b][0] >= '0' && r.keys[b][0] <= '9') {
+		b--
+	}
+	if b >= 0 && lossVerbs[r.keys[b]] {
+		return true // "the army lost dozens of soldiers": the men lost took the blow
+	}
 	k := r.pos[i][1]
 	for n := 0; k < len(r.keys) && n < 3 && (timeWords[r.keys[k]] || r.keys[k] == ","); n++ {
 		k++
@@ -49,6 +57,10 @@ func (r *roleReader) patient(i int) bool {
 	}
 	switch r.keys[k] {
 	case "was", "were", "been", "got", "is", "are":
+	case "died", "perished", "lost", "suffered", "sustained":
+		return true // "dozens of soldiers died", "the army lost 20 soldiers": the side that took the blow
+	case "came":
+		return k+1 < len(r.keys) && r.keys[k+1] == "under" // "the base came under attack"
 	default:
 		return false
 	}
@@ -86,3 +98,6 @@ func (r *roleReader) breakBefore(k, n int) bool {
 	}
 	return false
 }
+
+// lossVerbs take as object the men a side lost.
+var lossVerbs = map[string]bool{"lost": true, "losing": true, "loses": true}

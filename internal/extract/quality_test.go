@@ -251,5 +251,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "attackers who flee and fight police join the attack", subs: "Abduction/forced disappearance", place: "Kaduna State",
 			in: "Gunmen stormed a church in southern Kaduna state on Sunday, killing five worshippers and abducting dozens, police said. " +
 				"As they fled, the attackers exchanged fire with police, killing one officer, the police spokesman added."},
+		{name: "soldiers who died are no attacker", subs: "Armed clash",
+			in:     "Dozens of soldiers died when an army base in Djibo came under attack on Saturday.",
+			actors: map[string]string{"actor1": "", "actor2": "Military Forces of Burkina Faso"}},
+		{name: "the side that lost men is no attacker", subs: "Armed clash",
+			in:     "The Burkinabe army lost dozens of soldiers in an attack on its base in Djibo on Saturday.",
+			actors: map[string]string{"actor1": "", "actor2": "Military Forces of Burkina Faso"}},
 	})
 }
