@@ -90,7 +90,8 @@ func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(
 	if e.err != nil {
 		return ents, fmt.Errorf("extract: %w", e.err)
 	}
-	for _, w := range windows(doc.Text, e.windowSize()) {
+	ws := windows(doc.Text, e.windowSize())
+	for _, w := range ws {
 		r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, lo: w[0], hi: w[1]}
 		r.anchor = timex.Anchor(doc.Text[r.lo:r.hi], doc.Published)
 		if err := r.scan(); err != nil {
@@ -99,7 +100,11 @@ func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(
 		if err := r.emitEvents(emit); err != nil {
 			return ents, err
 		}
-		if e.act != nil && len(doc.Text) > 0 {
+		switch {
+		case e.act == nil || len(doc.Text) == 0:
+		case len(ws) == 1:
+			ents.plain = r.entities() // kept as they are: compact pays only across windows
+		default:
 			ents.add(r.entities())
 		}
 	}

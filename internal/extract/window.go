@@ -82,6 +82,7 @@ func (r *run) windowPlaces() {
 // cost a fraction of their spans.
 type Entities struct {
 	text  string
+	plain []event.Entity // a one-window document's entities, as the finder gave them (list is empty)
 	list  []entityMentions
 	index map[string]int // kind NUL name -> position in list
 }
@@ -116,7 +117,7 @@ func (m *Entities) Len() int {
 	if m == nil {
 		return 0
 	}
-	return len(m.list)
+	return len(m.plain) + len(m.list)
 }
 
 // All yields each entity in turn, its mentions' spans cut from the document's text.
@@ -135,6 +136,9 @@ func (m *Entities) List() []event.Entity {
 	if m.Len() == 0 {
 		return nil
 	}
+	if m.plain != nil {
+		return m.plain
+	}
 	out := make([]event.Entity, m.Len())
 	for i := range out {
 		out[i] = m.entity(i)
@@ -144,6 +148,9 @@ func (m *Entities) List() []event.Entity {
 
 // entity makes entity i.
 func (m *Entities) entity(i int) event.Entity {
+	if m.plain != nil {
+		return m.plain[i]
+	}
 	e := m.list[i]
 	ent := event.Entity{Kind: e.kind, Name: e.name, Mentions: make([]event.Span, len(e.at))}
 	for j, at := range e.at {

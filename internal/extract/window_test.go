@@ -337,3 +337,16 @@ func TestExtractEachStops(t *testing.T) {
 		t.Errorf("err %v after %d events, want stop after 1", err, n)
 	}
 }
+
+// TestEntitiesOneWindow checks that a one-window document's entities are handed out as the finder gave them.
+func TestEntitiesOneWindow(t *testing.T) {
+	plain := []event.Entity{{Kind: "place", Name: "Idlib", Mentions: []event.Span{{Start: 0, End: 5, Text: "Idlib"}}}}
+	m := &Entities{text: "Idlib", plain: plain}
+	var all []event.Entity
+	for e := range m.All() {
+		all = append(all, e)
+	}
+	if m.Len() != 1 || !reflect.DeepEqual(m.List(), plain) || !reflect.DeepEqual(all, plain) {
+		t.Errorf("Len %d, List %+v, All %+v; want %+v", m.Len(), m.List(), all, plain)
+	}
+}
