@@ -83,12 +83,15 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // to fill the listing. So it walks when M*M >= walkFactor*rows*N, with a budget of walkSlack*W rows, against
 // filters that hold few of the matches, and at most half what collecting would cost, so that a walk that runs
 // out and collects after all costs at most 1.5 times collecting at once. M is estimated from the
-// full-text indexes, counting a bounded number: matching event summaries plus matching documents times the
-// incidents per document.
+// full-text indexes, counting at most the threshold: matching event summaries plus matching documents times
+// the incidents per document.
 func (s *sqlStore) ftsPlan(ctx context.Context, arg string, rows int, incidents, documents int64) (readPlan, error) {
 	perDoc := max(1, float64(incidents)/float64(max(documents, 1)))
 	threshold := math.Sqrt(walkFactor * float64(rows) * float64(incidents))
-	evCap, docCap := int64(math.Ceil(4*threshold)), int64(math.Ceil(4*threshold/perDoc))
+	// Counting stops at the threshold: past it the walk is chosen anyway, and a budget reckoned from a count
+	// below the true M still costs at most half of collecting. (PostgreSQL reads a heap row per match counted,
+	// which for a common word cost more than the walk itself.)
+	evCap, docCap := int64(math.Ceil(threshold)), int64(math.Ceil(threshold/perDoc))
 	var evHits, docHits int64
 	if err := s.db.QueryRowContext(ctx, s.d.rebind(s.d.ftsHits()), arg, evCap, arg, docCap).
 		Scan(&evHits, &docHits); err != nil {
