@@ -105,8 +105,8 @@ func (r *roleReader) read(trigger event.Span) {
 		r.addAt(k, event.RoleActor2, 4) // the direct object
 	}
 	if len(r.a2) == 0 {
-		for i, p := range r.pos { // "..., killing 20 civilians"
-			if p[0] >= r.tj && p[0] < r.rb && isVictim(r.ms[i]) {
+		for i, p := range r.pos { // "..., killing 20 civilians", "..., killing two soldiers"
+			if p[0] >= r.tj && p[0] < r.rb && (isVictim(r.ms[i]) || r.killedObject(p[0])) {
 				r.add(i, event.RoleActor2)
 				break
 			}
@@ -370,3 +370,17 @@ func isLowerWord(k string) bool {
 	}
 	return true
 }
+
+// killedObject reports a mention at token k that is the object of a verb of harm, across a quantity
+// ("killing two soldiers", "wounding dozens of policemen").
+func (r *roleReader) killedObject(k int) bool {
+	b := k - 1
+	for b > r.tj && (quantityWords[r.keys[b]] || r.keys[b] != "" && r.keys[b][0] >= '0' && r.keys[b][0] <= '9') {
+		b--
+	}
+	return harmVerbs[r.keys[b]]
+}
+
+// harmVerbs take the people harmed as their object.
+var harmVerbs = map[string]bool{"killing": true, "killed": true, "wounding": true, "wounded": true,
+	"injuring": true, "injured": true, "abducting": true, "abducted": true, "kidnapping": true, "kidnapped": true}

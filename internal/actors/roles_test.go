@@ -29,6 +29,7 @@ func TestRoles(t *testing.T) {
 		{"allies act together", "Somali troops and allied clan militias recaptured the town of Jowhar.", "recaptured", "SO", "Military Forces of Somalia|Unidentified Armed Group (Somalia)", ""},
 		{"the dead are no attacker", "Dozens of soldiers died when their base came under attack.", "attack", "BF", "", "Military Forces of Burkina Faso"},
 		{"the side that lost men", "The Burkinabe army lost dozens of soldiers in an attack on its base.", "attack", "BF", "", "Military Forces of Burkina Faso"},
+		{"armed victims after killing", "Gunmen attacked an army checkpoint near Kidal, killing two soldiers.", "attacked", "ML", "Unidentified Armed Group (Mali)", "Military Forces of Mali"},
 		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
 	}
 	for _, tt := range tests {

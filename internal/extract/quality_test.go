@@ -257,5 +257,11 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "the side that lost men is no attacker", subs: "Armed clash",
 			in:     "The Burkinabe army lost dozens of soldiers in an attack on its base in Djibo on Saturday.",
 			actors: map[string]string{"actor1": "", "actor2": "Military Forces of Burkina Faso"}},
+		{name: "an attack on a military post is a clash", subs: "Armed clash", killed: 12,
+			in:     "Militants attacked a military post in Djibo on Saturday. Dozens of soldiers were killed, the army said.",
+			actors: map[string]string{"actor1": "Unidentified Armed Group (Burkina Faso)", "actor2": "Military Forces of Burkina Faso"}},
+		{name: "soldiers killed after the cue are the other side", subs: "Armed clash", killed: 2,
+			in:     "Gunmen attacked an army checkpoint near Kidal on Monday, killing two soldiers.",
+			actors: map[string]string{"actor1": "Unidentified Armed Group (Mali)", "actor2": "Military Forces of Mali"}},
 	})
 }

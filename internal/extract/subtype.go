@@ -176,6 +176,11 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 			return subClash, "armed-object", src, 1
 		}
 	}
+	for _, t := range s.targets {
+		if t.Start >= c.h.End && t.Entry.Attr("class") == "military" && !civilianVictims(c) {
+			return subClash, "military-target", src, 1 // "militants attacked a military post"
+		}
+	}
 	return subAttack, "violence-default", src, 1
 }
 
