@@ -74,6 +74,9 @@ func TestReadString(t *testing.T) {
 		{"over the limit", "abcdefghijk", 10, 0, ErrTooLarge},
 		{"hint over the limit", "abcdefghijk", 10, 1 << 40, ErrTooLarge},
 		{"no hint", strings.Repeat("x", 100<<10), 1 << 20, 0, nil},
+		{"no hint, many chunks", strings.Repeat("y", 9<<20+5), 10 << 20, 0, nil},
+		{"no hint, chunks over the limit", strings.Repeat("z", 300<<10), 200 << 10, 0, ErrTooLarge},
+		{"hint under the size", strings.Repeat("w", 300<<10), 1 << 20, 10, nil},
 		{"empty", "", 10, 0, nil},
 	}
 	for _, tt := range tests {

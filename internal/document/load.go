@@ -100,17 +100,45 @@ func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, o
 	return oneDocument(name, body, "", opts), nil
 }
 
-// readString reads r whole into a string, refusing more than limit bytes: the text is read once into the
-// memory the document then holds, never copied.
+// readString reads r whole into a string, refusing more than limit bytes. With a size hint (a file) the text is
+// read straight into the memory the document then holds. Without one (a pipe) it is read in chunks, then copied
+// once into a string of its exact size: a buffer grown by doubling would pass through one and a half times the
+// text and keep up to twice its size for as long as the document lives.
 func readString(r io.Reader, limit int64, name string, sizeHint int64) (string, error) {
-	var b strings.Builder
-	b.Grow(int(min(max(sizeHint, 0), limit) + 1))
-	_, err := io.Copy(&b, io.LimitReader(r, limit+1))
-	if err != nil {
-		return "", fmt.Errorf("read %s: %w", name, err)
+	lr := io.LimitReader(r, limit+1)
+	if sizeHint > 0 {
+		var b strings.Builder
+		b.Grow(int(min(sizeHint, limit) + 1))
+		if _, err := io.Copy(&b, lr); err != nil {
+			return "", fmt.Errorf("read %s: %w", name, err)
+		}
+		if int64(b.Len()) > limit {
+			return "", fmt.Errorf("%s: %w", name, tooLarge("the input", limit))
+		}
+		return b.String(), nil
 	}
-	if int64(b.Len()) > limit {
+	var chunks [][]byte
+	total := 0
+	for size := 64 << 10; ; size = min(2*size, 4<<20) {
+		c := make([]byte, size)
+		n, err := io.ReadFull(lr, c)
+		chunks = append(chunks, c[:n])
+		total += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", name, err)
+		}
+	}
+	if int64(total) > limit {
 		return "", fmt.Errorf("%s: %w", name, tooLarge("the input", limit))
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for i, c := range chunks {
+		b.Write(c)
+		chunks[i] = nil
 	}
 	return b.String(), nil
 }
