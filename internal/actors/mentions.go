@@ -38,7 +38,9 @@ func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 		}
 		if m, end, ok := f.ruleAt(s, keys, covered, i, focus); ok {
 			markCovered(s.Tokens, covered, m.Start, m.End)
-			out = append(out, m)
+			if !associate(s.Tokens, keys, m.Start, m.End) { // not "militiamen backed by the army"
+				out = append(out, m)
+			}
 			i = end - 1
 		}
 	}
@@ -156,7 +158,8 @@ var deedNouns = map[string]bool{
 	"abductions": true, "shooting": true, "shootings": true, "ambush": true, "ambushes": true, "assault": true,
 	"assaults": true, "massacre": true, "massacres": true, "plot": true, "plots": true, "operations": true,
 	"operation": true, "insurgency": true, "unrest": true, "clashes": true, "fighting": true, "deaths": true,
-	"strike": true, "strikes": true, "violations": true, "crimes": true, "atrocities": true,
+	"strike": true, "strikes": true, "violations": true, "crimes": true, "atrocities": true, "offensive": true,
+	"offensives": true, "counteroffensive": true, "campaign": true, "push": true, "advance": true,
 }
 
 // associateAdjectives tie a party to another: "-linked", "affiliated with", "loyal to".

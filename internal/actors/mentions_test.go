@@ -78,6 +78,8 @@ func TestAssociates(t *testing.T) {
 		{"loyal to", "Fighters loyal to Hayat Tahrir al-Sham withdrew.", nil},
 		{"ally of", "The Houthis, an ally of Hezbollah, fired a missile.", []string{"Houthis"}},
 		{"suspected of links", "Two men suspected of links to al-Shabaab were arrested.", []string{"al-Shabaab"}},
+		{"backed by a force", "Pro-government militiamen backed by the army attacked a village.", []string{"Pro-government militiamen"}},
+		{"deed backed by a force", "An offensive backed by the army began.", []string{"army"}},
 		{"deed linked to", "Attacks linked to Boko Haram killed 30 people.", []string{"Boko Haram", "people"}},
 		{"deed hyphen linked", "Boko Haram-linked attacks killed 30 people.", []string{"Boko Haram", "people"}},
 	}

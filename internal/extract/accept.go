@@ -34,6 +34,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if h.info.class == subDisrupted && r.seizedByNonState(s, h) {
 		return false // "the attackers seized weapons and vehicles": loot of an attack, not a disrupted weapon
 	}
+	if s.supportOnly(h) {
+		return false // "troops backed by Russian air strikes captured the town": the strikes back the capture
+	}
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
 	}
@@ -222,3 +225,29 @@ func (r *run) seizedByNonState(s *sent, h hit) bool {
 	}
 	return false
 }
+
+// supportOnly reports a cue in a phrase of support ("backed by air strikes", "under cover of artillery
+// fire", "with the support of drones") in a sentence that has another trigger: the sentence reports what was
+// supported.
+func (s *sent) supportOnly(h hit) bool {
+	support := false
+	for i := h.tok - 1; i >= 1 && i >= h.tok-4; i-- {
+		w, prev := s.word(i), s.word(i-1)
+		if w == "by" && supportVerbs[prev] || w == "of" && (prev == "cover" || prev == "support" || prev == "help") {
+			support = true
+			break
+		}
+	}
+	if !support {
+		return false
+	}
+	for _, o := range s.hits {
+		if o.Start != h.Start && o.info.trigger() && o.info.class != h.info.class && o.tok > h.tok+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// supportVerbs put what follows "by" in support of the sentence's act.
+var supportVerbs = set("backed", "supported", "aided", "assisted", "covered", "helped", "accompanied")

@@ -263,5 +263,8 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "soldiers killed after the cue are the other side", subs: "Armed clash", killed: 2,
 			in:     "Gunmen attacked an army checkpoint near Kidal on Monday, killing two soldiers.",
 			actors: map[string]string{"actor1": "Unidentified Armed Group (Mali)", "actor2": "Military Forces of Mali"}},
+		{name: "a force backing another is no party", subs: "Attack", killed: 12,
+			in:     "Pro-government militiamen backed by the army attacked a village in Darfur on Monday, killing 12 civilians.",
+			actors: map[string]string{"actor1": "Pro-Government Militia (Sudan)", "actor2": "Civilians (Sudan)"}},
 	})
 }
