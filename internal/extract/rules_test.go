@@ -53,6 +53,7 @@ func TestRules(t *testing.T) {
 		{"deaths by force at a protest", "Two people were shot dead when police opened fire on a protest in Conakry on Monday.", "Excessive force against protesters"},
 		{"lasting conflict is background", "The group has fought the government for nearly two decades.", ""},
 		{"a right is no protest", "The government said on Monday that it respected the right to protest.", ""},
+		{"fired on protesters, killing", "Police fired on protesters in Lagos on Tuesday, killing two.", "Excessive force against protesters"},
 		{"beaten protesters", "Police beat protesters in Kampala on Monday.", "Protest with intervention"},
 		{"support is not the act", "Syrian troops backed by Russian air strikes captured the town of Saraqeb on Monday.", "Government regains territory"},
 		{"a crowd that gathered is no rally", "Gunmen opened fire on people gathered at the market in Djibo on Monday.", "Attack"},

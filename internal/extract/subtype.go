@@ -155,6 +155,9 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 	if sub, rule, e, ok := deliveredBy(s, c.h); ok {
 		return sub, rule, e, 2
 	}
+	if m := s.first("mod:excessive"); m != nil && protestNoun(m.Text) {
+		return subExcessive, "force-on-protesters", m.Entry.Source, 3 // "police fired on protesters, killing two"
+	}
 	for _, a := range c.actor2 {
 		if a.Kind == event.KindCivilians {
 			return subAttack, "victims-civilians", src, 2
@@ -182,6 +185,13 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 		}
 	}
 	return subAttack, "violence-default", src, 1
+}
+
+// protestNoun reports a cue phrase that names the protesters ("fired on protesters"): it reports a protest
+// although the protest cue is inside it.
+func protestNoun(t string) bool {
+	t = lower(t)
+	return strings.Contains(t, "protest") || strings.Contains(t, "demonstrat")
 }
 
 // lastWord is the folded head of a victims noun phrase ("innocent civilians" -> "civilians").
