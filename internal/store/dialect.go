@@ -150,3 +150,14 @@ func ftsQuery(q string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// indexDocumentRow and indexEventRow add a new row to the full-text index from its values (rowid and text
+// columns), as a single-row INSERT: unlike indexDocument's INSERT ... SELECT it opens no statement journal,
+// whose savepoint would make FTS5 flush what it holds in memory (see indexQueue).
+func (sqliteDialect) indexDocumentRow() string {
+	return `INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)`
+}
+
+func (sqliteDialect) indexEventRow() string {
+	return `INSERT INTO events_fts(rowid, summary) VALUES (?, ?)`
+}

@@ -17,8 +17,11 @@ func (s *sqlStore) PutDocument(ctx context.Context, d Document) (Put, error) {
 	var p Put
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, err = s.putDocument(ctx, tx, &d)
-		return err
+		var idx indexQueue
+		if p, err = s.putDocument(ctx, tx, &d, &idx); err != nil {
+			return err
+		}
+		return s.flushIndex(ctx, tx, idx)
 	})
 	return p, err
 }
@@ -51,8 +54,8 @@ const (
 	getDocumentQuery = `SELECT ` + documentColumns + ` FROM documents WHERE id = ?`
 )
 
-// putDocument is PutDocument inside tx.
-func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Put, error) {
+// putDocument is PutDocument inside tx; the full-text index insert goes to idx.
+func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document, idx *indexQueue) (Put, error) {
 	s.prepare(d)
 	cleanDocument(d)
 	var existing string
@@ -63,13 +66,13 @@ func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document) (Pu
 	case !errors.Is(err, sql.ErrNoRows):
 		return Put{}, fmt.Errorf("put document: %w", err)
 	}
-	_, err = s.execTx(ctx, tx, insertDocumentQuery,
+	res, err := s.execTx(ctx, tx, insertDocumentQuery,
 		d.ID, nullString(d.CanonicalURL), d.ContentHash, d.URL, d.Title, d.Publisher, nullDate(d.Published),
 		d.Language, d.Text, stamp(d.FetchedAt), nullString(d.DuplicateOf))
 	if err != nil {
 		return Put{}, fmt.Errorf("put document %s: %w", d.ID, err)
 	}
-	if err := s.exec(ctx, tx, s.d.indexDocument(), d.ID); err != nil {
+	if err := s.indexDocument(idx, res, d); err != nil {
 		return Put{}, fmt.Errorf("index document %s: %w", d.ID, err)
 	}
 	return Put{ID: d.ID}, nil

@@ -19,9 +19,12 @@ import (
 func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
 	var out Ingest
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var idx indexQueue
 		var err error
-		out, err = s.putResult(ctx, tx, d, events)
-		return err
+		if out, err = s.putResult(ctx, tx, d, events, &idx); err != nil {
+			return err
+		}
+		return s.flushIndex(ctx, tx, idx)
 	})
 	if err != nil {
 		return Ingest{}, fmt.Errorf("put result %s: %w", d.ID, err)
@@ -29,10 +32,10 @@ func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Eve
 	return out, nil
 }
 
-// putResult is PutResult inside tx.
-func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events []event.Event) (Ingest, error) {
+// putResult is PutResult inside tx; the full-text index inserts go to idx.
+func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events []event.Event, idx *indexQueue) (Ingest, error) {
 	var out Ingest
-	p, err := s.putDocument(ctx, tx, &d)
+	p, err := s.putDocument(ctx, tx, &d, idx)
 	out.Put = p
 	if err != nil || p.Duplicate {
 		return out, err
@@ -42,7 +45,7 @@ func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events
 		if ev.ID == "" {
 			ev.ID = "e" + strconv.Itoa(i+1)
 		}
-		ch, err := s.putEvent(ctx, tx, d, ev, now)
+		ch, err := s.putEvent(ctx, tx, d, ev, now, idx)
 		if err != nil {
 			return out, err
 		}
@@ -61,8 +64,8 @@ func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events
 func eventKey(documentID, eventID string) string { return clean(documentID + "/" + eventID) }
 
 // putEvent stores one event and merges it into an incident.
-func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time) (incident.Change, error) {
-	if err := s.insertEvent(ctx, tx, d.ID, ev); err != nil {
+func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time, idx *indexQueue) (incident.Change, error) {
+	if err := s.insertEvent(ctx, tx, d.ID, ev, idx); err != nil {
 		return incident.Change{}, err
 	}
 	r := event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher, Published: d.Published, Event: ev,
@@ -98,21 +101,22 @@ const (
 	insertChangeQuery = `INSERT INTO incident_changes (incident_id, body, at) VALUES (?, ?, ?)`
 )
 
-// insertEvent stores an event row and indexes its summary.
-func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event) error {
+// insertEvent stores an event row and queues the full-text indexing of its summary on idx.
+func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event, idx *indexQueue) error {
 	body, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
 	}
 	c := columnsOf(ev.Date, ev.Location, ev.Fatalities)
 	key := eventKey(docID, ev.ID)
-	_, err = s.execTx(ctx, tx, insertEventQuery,
+	summary := clean(ev.Summary)
+	res, err := s.execTx(ctx, tx, insertEventQuery,
 		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(clean(c.country)),
-		nullString(clean(c.admin1)), clean(ev.EventType), clean(ev.SubEventType), c.best, clean(ev.Summary))
+		nullString(clean(c.admin1)), clean(ev.EventType), clean(ev.SubEventType), c.best, summary)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", key, err)
 	}
-	if err := s.exec(ctx, tx, s.d.indexEvent(), key); err != nil {
+	if err := s.indexEvent(idx, res, key, summary); err != nil {
 		return fmt.Errorf("index event %s: %w", key, err)
 	}
 	return nil

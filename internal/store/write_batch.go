@@ -41,14 +41,15 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 	}
 	if len(rs) > 1 {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
+			var idx indexQueue
 			for i, r := range rs {
-				ing, err := s.putResult(ctx, tx, r.Document, r.Events)
+				ing, err := s.putResult(ctx, tx, r.Document, r.Events, &idx)
 				if err != nil {
 					return fmt.Errorf("put result %s: %w", r.Document.ID, err)
 				}
 				out[i] = ing
 			}
-			return nil
+			return s.flushIndex(ctx, tx, idx)
 		})
 		if err == nil {
 			return out, nil

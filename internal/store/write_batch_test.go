@@ -87,9 +87,11 @@ func storeOneByOne(t *testing.T, s *sqlStore, rs []Result) []Ingest {
 	return out
 }
 
-// snapshot is the store's state as JSON: table counts, every incident with its documents and change history.
+// snapshot is the store's state as JSON: table counts, every incident with its documents and change history,
+// and what full-text queries find.
 func snapshot(t *testing.T, s *sqlStore) string {
 	t.Helper()
+	checkIntegrity(t, s) // with SQLite, FTS5's integrity-check compares the full-text indexes with their rows
 	ctx := context.Background()
 	c, err := s.Counts(ctx)
 	if err != nil {
@@ -108,6 +110,27 @@ func snapshot(t *testing.T, s *sqlStore) string {
 		incidents = append(incidents, d)
 	}
 	state["incidents"] = incidents
+	for _, q := range []string{"clashes", "Town", "syndicated", "Nothing"} { // document texts and event summaries
+		page, err := s.ListIncidents(ctx, Filter{Query: q, Limit: MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, _, err := s.ListDocuments(ctx, DocumentFilter{Query: q, Limit: MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, inc := range page.Incidents {
+			ids = append(ids, inc.ID)
+		}
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+		if len(ids) == 0 {
+			t.Fatalf("full-text query %q found nothing", q)
+		}
+		state["search "+q] = ids
+	}
 	b, err := json.Marshal(state)
 	if err != nil {
 		t.Fatal(err)
