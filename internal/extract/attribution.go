@@ -165,11 +165,11 @@ func (s *sent) deedClaimed() int {
 			continue
 		}
 		for _, h := range s.hits {
-			if h.tok <= i || h.tok > i+3 || !(h.info.trigger() || h.info.class == classAnaphor) {
+			if h.tok <= i || h.tok > i+3 || !(h.info.trigger() && h.info.noun || h.info.class == classAnaphor) {
 				continue
 			}
-			if after := s.word(s.tokenAt(h.End)); clauseVerbs[after] {
-				continue
+			if after := s.word(s.tokenAt(h.End)); clauseVerbs[after] || len(after) > 4 && strings.HasSuffix(after, "ed") {
+				continue // "claimed the attack was staged", "claimed the strike targeted fighters"
 			}
 			return i
 		}
@@ -178,7 +178,8 @@ func (s *sent) deedClaimed() int {
 }
 
 // clauseVerbs after "claimed the attack" make the attack the subject of what is claimed.
-var clauseVerbs = set("was", "were", "is", "are", "had", "has", "have", "did", "would", "could", "will")
+var clauseVerbs = set("was", "were", "is", "are", "had", "has", "have", "did", "would", "could", "will", "hit",
+	"struck", "hits", "targets", "came")
 
 // unidentified reports an actor the text leaves unnamed ("gunmen", "armed men").
 func unidentified(a event.Actor) bool {

@@ -266,5 +266,8 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "a force backing another is no party", subs: "Attack", killed: 12,
 			in:     "Pro-government militiamen backed by the army attacked a village in Darfur on Monday, killing 12 civilians.",
 			actors: map[string]string{"actor1": "Pro-Government Militia (Sudan)", "actor2": "Civilians (Sudan)"}},
+		{name: "a claim about the strike is no claim of it", subs: "Air/drone strike",
+			in:     "A drone strike killed five people in Kherson on Monday. Russia claimed the strike hit a military target.",
+			actors: map[string]string{"actor1": ""}},
 	})
 }
