@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sitrep/internal/event"
+	"sitrep/internal/geoparse"
 	"sitrep/internal/lexicon"
 )
 
@@ -145,11 +146,59 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 			best = p
 		}
 	}
+	if best == nil || kindRank(best.t.Kind) < 2 {
+		if p := r.datelineCity(c); p != nil && (best == nil || best.t.Country == p.t.Country) {
+			best = p
+		}
+	}
 	if best == nil {
 		best = r.countryPlace(actors)
 	}
 	return best
 }
+
+// datelineCity is the dateline's town when the incident's sentences name no town or division of their own
+// but speak of "the city" or "the town": "PORT SUDAN — A drone struck a fuel depot in the city on Sunday".
+// A town the text names without the gazetteer knowing it ("the town of Adan Yabaal") is not the dateline's.
+func (r *run) datelineCity(c *cluster) *placed {
+	var dl *geoparse.Toponym
+	for _, t := range r.places() {
+		if t.Dateline && t.Resolved && t.Kind == geoparse.KindCity {
+			dl = &t
+			break
+		}
+	}
+	if dl == nil {
+		return nil
+	}
+	for _, s := range c.sents {
+		for i := range s.Tokens {
+			if cityNouns[s.word(i)] && s.word(i+1) == "of" {
+				return nil // "the town of Adan Yabaal"
+			}
+		}
+	}
+	for _, s := range c.sents {
+		lo, hi := c.bounds(s)
+		for i := range s.Tokens {
+			if s.Tokens[i].Start < lo || s.Tokens[i].End > hi || s.word(i) != "the" {
+				continue
+			}
+			j := i + 1
+			if s.word(j) == "port" || s.word(j) == "coastal" || s.word(j) == "northern" || s.word(j) == "southern" ||
+				s.word(j) == "eastern" || s.word(j) == "western" {
+				j++
+			}
+			if cityNouns[s.word(j)] && s.word(j+1) != "of" && s.word(j+1) != "'s" {
+				return &placed{t: *dl, rule: "dateline-the-city"}
+			}
+		}
+	}
+	return nil
+}
+
+// cityNouns stand for a town the text has named.
+var cityNouns = set("city", "town", "capital")
 
 // things collects the distinct entries that get finds in the cluster's sentences.
 func things(c *cluster, get func(*sent) []lexicon.Match, x *explainer, field string) []event.Thing {

@@ -196,7 +196,7 @@ func TestAcceptanceGaps(t *testing.T) {
 			targets: "wedding|village"},
 		{name: "a dateline names no target", subs: "Air/drone strike",
 			in:      "PORT SUDAN — A drone struck a fuel depot in the city on Sunday, setting it ablaze, the army said.",
-			targets: "fuel depot"},
+			targets: "fuel depot", place: "Port Sudan"},
 		{name: "an associate in a linked modifier", subs: "Suicide bomb",
 			in: "A suicide bomber killed at least 12 people at a beach hotel in Mogadishu on Friday. " +
 				"The al Qaeda-linked al Shabaab group claimed responsibility for the attack.",
@@ -270,4 +270,34 @@ func TestAcceptanceGaps(t *testing.T) {
 			in:     "A drone strike killed five people in Kherson on Monday. Russia claimed the strike hit a military target.",
 			actors: map[string]string{"actor1": ""}},
 	})
+}
+
+// TestDatelineCity checks that "the city" of a report without a town of its own is its dateline's town, and
+// that a town the text names, known to the gazetteer or not, keeps the dateline out.
+func TestDatelineCity(t *testing.T) {
+	e := testEngine(t, false)
+	pub := event.NewDate(2026, 6, 10)
+	tests := []struct {
+		name, in string
+		dateline bool // the event is placed at the dateline's town
+	}{
+		{"the city is the dateline's", "PORT SUDAN — A drone struck a fuel depot in the city on Sunday, the army said.", true},
+		{"a town the text names", "MOGADISHU — Troops recaptured the town of Adan Yabaal from al-Shabaab on Sunday after two days of fighting in the town.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), event.Document{ID: "d", Text: tt.in, Published: &pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Events) == 0 {
+				t.Fatalf("no event")
+			}
+			loc := res.Events[0].Location
+			got := loc != nil && loc.Span != nil && loc.Span.Start == 0
+			if got != tt.dateline {
+				t.Errorf("placed at the dateline %v, want %v (%s)", got, tt.dateline, brief(res))
+			}
+		})
+	}
 }
