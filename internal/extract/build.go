@@ -56,7 +56,7 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 	ev.Fatalities = r.count(c, "killed", x, "fatalities")
 	ev.Injuries = r.count(c, "injured", x, "injuries")
 	ev.Weapons = things(c, func(s *sent) []lexicon.Match { return s.weapons }, x, "weapons")
-	ev.Targets = things(c, func(s *sent) []lexicon.Match { return s.targets }, x, "targets")
+	ev.Targets = things(c, func(s *sent) []lexicon.Match { return notActor1(s.targets, ev.Actors) }, x, "targets")
 	ev.Confidence = confidence(c, &ev)
 	ev.Explain = x.reasons
 	return ev, true
@@ -214,6 +214,24 @@ func things(c *cluster, get func(*sent) []lexicon.Match, x *explainer, field str
 			sp := event.Span{Start: m.Start, End: m.End, Text: m.Text}
 			out = append(out, event.Thing{Name: m.Entry.Name, Span: &sp})
 			x.add(field, m.Entry.Name, "lexicon", m.Entry.Source, &sp)
+		}
+	}
+	return out
+}
+
+// notActor1 drops the target finds that overlap an armed actor1: "police officers" who fire on a crowd are the
+// event's actor, not what it hit.
+func notActor1(ms []lexicon.Match, actors []event.Actor) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range ms {
+		inside := false
+		for _, a := range actors {
+			if a.Role == event.RoleActor1 && armedKind(a.Kind) && a.Span != nil && a.Span.Start < m.End && m.Start < a.Span.End {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, m)
 		}
 	}
 	return out

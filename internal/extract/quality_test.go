@@ -269,6 +269,10 @@ func TestAcceptanceGaps(t *testing.T) {
 		{name: "a claim about the strike is no claim of it", subs: "Air/drone strike",
 			in:     "A drone strike killed five people in Kherson on Monday. Russia claimed the strike hit a military target.",
 			actors: map[string]string{"actor1": ""}},
+		{name: "the actor is no target", subs: "Excessive force against protesters",
+			in:      "Nigerian police officers shot dead two protesters in Lagos on Monday.",
+			actors:  map[string]string{"actor1": "Police Forces of Nigeria"},
+			targets: "crowd"},
 	})
 }
 
