@@ -181,7 +181,9 @@ func TestDestinationPlace(t *testing.T) {
 }
 
 // TestAcceptanceGaps checks short reports of the kinds our acceptance runs got wrong: the police named with a
-// demonym, crowds and riot gear in the lexicon, datelines, a group's associate named in a modifier.
+// demonym, crowds and riot gear in the lexicon, datelines, a group's associate named in a modifier, vague
+// tolls, the parties to an agreement, the army named by its aircraft or as a junta, the other side named
+// after "fighting with", the side that took the blow, a clash that ends an attack, and the people arrested.
 func TestAcceptanceGaps(t *testing.T) {
 	runQuality(t, []qualityCase{
 		{name: "demonym police before a verb", subs: "Protest with intervention",
