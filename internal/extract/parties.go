@@ -33,6 +33,9 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 	}
 	if cands[0].sub == subAgreement {
 		a1, a2 = governments(c, a1), governments(c, a2)
+		if len(a2) == 0 && len(a1) >= 2 {
+			a1, a2 = a1[:1], a1[1:2] // "the government and the rebels signed": the two sides
+		}
 	}
 	for _, a := range a1 {
 		a.Role = event.RoleActor1

@@ -275,6 +275,9 @@ func TestAcceptanceGaps(t *testing.T) {
 			in:      "Nigerian police officers shot dead two protesters in Lagos on Monday.",
 			actors:  map[string]string{"actor1": "Police Forces of Nigeria"},
 			targets: "crowd"},
+		{name: "two parties that sign are the two sides", subs: "Agreement",
+			in:     "The government and the rebels signed a peace deal in Juba on Friday.",
+			actors: map[string]string{"actor1": "Government of South Sudan", "actor2": "Opposition Rebels (South Sudan)"}},
 	})
 }
 
