@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"sitrep/internal/demo"
@@ -51,7 +53,40 @@ func parseDemoFlags(e *env, args []string) (*demoFlags, error) {
 	if f.interval < time.Second {
 		return nil, usagef("demo: --interval must be at least 1s")
 	}
+	db, err := demoDBPath(f.db)
+	if err != nil {
+		return nil, err
+	}
+	f.db = db
 	return f, nil
+}
+
+// demoDBPath checks the demo's --db: always a SQLite file, so a postgres:// DSN (or any other URL) is a usage
+// error that says so instead of a SQLite error about a file it cannot open. A sqlite:// or file: prefix is
+// dropped, as store.Open does.
+func demoDBPath(db string) (string, error) {
+	lower := strings.ToLower(db)
+	if strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://") {
+		return "", usagef("demo: --db %q: the demo loads its corpus into a SQLite file, not PostgreSQL; "+
+			"give a file path (default sitrep-demo.db), or use 'sitrep ingest' and 'sitrep serve' with a postgres:// DSN", redactDSN(db))
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(db, "sqlite://"), "file:")
+	if i := strings.Index(path, "://"); i > 0 && !strings.ContainsAny(path[:i], `/\.`) {
+		return "", usagef("demo: --db %q: the demo uses a SQLite file; give a file path, not a %s:// URL", db, path[:i])
+	}
+	if path == "" {
+		return "", usagef("demo: --db is empty: give a SQLite file path")
+	}
+	return path, nil
+}
+
+// redactDSN hides the password of a URL-shaped DSN, so an error message does not print it.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparsable DSN)"
+	}
+	return u.Redacted()
 }
 
 func runDemo(ctx context.Context, e *env, args []string) error { return demoCommand(ctx, e, args, nil) }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -98,5 +99,46 @@ func TestDemoPollsAddedFeed(t *testing.T) {
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestDemoDBPath(t *testing.T) {
+	tests := []struct {
+		db, want, err string
+	}{
+		{"sitrep-demo.db", "sitrep-demo.db", ""},
+		{"/tmp/x/demo.db", "/tmp/x/demo.db", ""},
+		{"sqlite:///tmp/demo.db", "/tmp/demo.db", ""},
+		{"file:demo.db", "demo.db", ""},
+		{"postgres://u:secret@localhost/sitrep", "", "not PostgreSQL"},
+		{"POSTGRESQL://localhost/sitrep", "", "not PostgreSQL"},
+		{"mysql://localhost/x", "", "not a mysql:// URL"},
+		{"", "", "--db is empty"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.db, func(t *testing.T) {
+			got, err := demoDBPath(tc.db)
+			if tc.err == "" {
+				if err != nil || got != tc.want {
+					t.Fatalf("demoDBPath(%q) = %q, %v; want %q", tc.db, got, err, tc.want)
+				}
+				return
+			}
+			var ue usageError
+			if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.err) {
+				t.Fatalf("demoDBPath(%q) error %v; want a usage error containing %q", tc.db, err, tc.err)
+			}
+			if strings.Contains(err.Error(), "secret") {
+				t.Errorf("error prints the password: %v", err)
+			}
+		})
+	}
+}
+
+func TestDemoPostgresDBIsUsageError(t *testing.T) {
+	var out, errOut strings.Builder
+	code := Run([]string{"demo", "--no-serve", "--db", "postgres://localhost/sitrep"}, strings.NewReader(""), &out, &errOut)
+	if code != ExitUsage || !strings.Contains(errOut.String(), "SQLite file") {
+		t.Fatalf("exit %d, want %d\nstderr:\n%s", code, ExitUsage, errOut.String())
 	}
 }
