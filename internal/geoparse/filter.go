@@ -73,8 +73,8 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 			noun = headNoun(w)
 		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
 			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
-		case mediaHeads[w]:
-			return hi, "", rejectRun // "New York Times", "Turkish Airlines", "Ohio University"
+		case mediaHeads[w] || r.outletAfter(hi):
+			return hi, "", rejectRun // "New York Times", "Turkish Airlines", "Sahel Evening Ledger"
 		case r.majorName(key) && !(single && r.isFirstName(lo)):
 			// a country or large region naming an institution of its own: "Queensland Police"
 		case orgHeads[w]:
@@ -93,6 +93,23 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		}
 	}
 	return hi, noun, accepted
+}
+
+// outletAfter reports whether the capitalised words from token i on end, within three words, in the head
+// noun of a news outlet's or institution's name (mediaHeads): "(Niger Delta Evening Courier)". A date,
+// a function word or a title ends the run first ("Aleppo Monday", "LONDON The Times").
+func (r *run) outletAfter(i int) bool {
+	d := r.d
+	for k := i; k < i+3 && d.isWord(k) && d.isCap(k) && d.tight(k-1); k++ {
+		w := d.folded[k]
+		if mediaHeads[w] {
+			return true
+		}
+		if weekdays[w] || months[w] || functionWords[w] || titles[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // dateAbbrevs are the abbreviations of months and weekdays that datelines and dates write.

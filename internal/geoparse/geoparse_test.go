@@ -159,6 +159,11 @@ func TestRecognitionLeavesOut(t *testing.T) {
 		{"month in a dateline", "KABUL, Nov. 5 (AP) - Gunmen attacked a checkpoint.", "Nov"},
 		{"weekday and month in a date", "The vote is set for Wed 4 Dec in Khartoum.", "Dec"},
 		{"foreign hamlet without a cue", "Shelling hit Kharkiv and Izium in eastern Ukraine on Monday. Noves said it would help.", "Noves"},
+		{"outlet in a dateline", "GAO, Oct 3 (Niger Delta Courier) - Gunmen attacked a market.", "Niger Delta"},
+		{"outlet named after a region", "Fighting went on, the Sahel Ledger reported.", "Sahel"},
+		{"outlet in a byline", "By Sara Haddad, Levant Wire. Shells hit a school.", "Levant"},
+		{"outlet with a word before its noun", "The Sahel Evening Ledger said gunmen fled.", "Sahel"},
+		{"broadcaster", "Kenya Television reported the blast.", "Kenya"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +201,9 @@ func TestRecognitionFinds(t *testing.T) {
 		{"possessive with a typographic apostrophe", "Though London’s total was higher.", "London"},
 		{"variant going on past a shorter name", "Rebels entered Jisr al-Shughur at dawn.", "Jisr al-Shughur"},
 		{"name after its article", "Shells struck the Al-Rawdah area of Taiz.", "Al-Rawdah"},
+		{"region head is not an outlet", "GAO, Oct 3 (Niger Delta Courier) - Gunmen struck in the Mopti region.", "Mopti"},
+		{"strip head is not an outlet", "The Sahel Ledger said aid reached the Gaza Strip.", "Gaza Strip"},
+		{"dateline before an outlet", "GAO, Oct 3 (Sahel Ledger) - Gunmen attacked a market.", "GAO"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -156,7 +156,9 @@ var mediaHeads = set("times", "post", "herald", "tribune", "journal", "gazette",
 	"telegraph", "chronicle", "observer", "guardian", "examiner", "mail", "express", "sun", "airlines",
 	"airline", "airways", "air", "university", "college", "tech", "fc", "united", "rangers",
 	"giants", "jets", "lakers", "knicks", "mets", "yankees", "cowboys", "bulls", "bears", "eagles", "patriots",
-	"saints", "warriors", "review", "magazine", "broadcasting", "tv", "radio")
+	"saints", "warriors", "review", "magazine", "broadcasting", "tv", "radio", "courier", "ledger", "wire",
+	"press", "agency", "monitor", "television", "standard", "dispatch", "reporter", "sentinel", "mirror",
+	"bulletin", "inquirer", "globe", "media", "online")
 
 // nonPlaces are multi-word gazetteer names that news uses for something else: weather patterns.
 var nonPlaces = set("el nino", "la nina")
