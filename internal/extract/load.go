@@ -63,9 +63,38 @@ func (r *run) places() []geoparse.Toponym {
 		return nil
 	}
 	r.topos = r.e.geo.Parse(r.doc.Text)
+	dropBases(r.doc.Text, r.topos)
 	r.focus = focusCountry(r.topos)
 	return r.topos
 }
+
+// dropBases marks as not locational the place names of "X-based" modifiers ("a Britain-based monitor": where
+// a source sits), and the names the geoparser placed in such a country only for want of another.
+func dropBases(text string, ts []geoparse.Toponym) {
+	based := map[string]bool{}
+	for i := range ts {
+		if ts[i].Locational && baseOf(text, ts[i].End) {
+			ts[i].Locational = false
+			based[ts[i].Country] = true
+		}
+	}
+	if len(based) == 0 {
+		return
+	}
+	for _, t := range ts {
+		if t.Locational && t.Resolved && !fallbackRule(t.Rule) {
+			delete(based, t.Country) // the country is named as a place too
+		}
+	}
+	for i := range ts {
+		if based[ts[i].Country] && fallbackRule(ts[i].Rule) {
+			ts[i].Locational = false
+		}
+	}
+}
+
+// fallbackRule reports a geoparser rule that placed a name in the document's country or division only.
+func fallbackRule(rule string) bool { return rule == "document-country" || rule == "document-admin1" }
 
 // focusCountry is the country most of the document's locational place names lie in ("" when none).
 func focusCountry(ts []geoparse.Toponym) string {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/geoparse"
@@ -166,6 +168,22 @@ func (r *run) namedCountry(code string) *placed {
 		}
 	}
 	return nil
+}
+
+// baseOf reports a place name ending at byte offset end of text that is the first half of an "X-based"
+// modifier ("a Britain-based monitor", "the London-based Syrian Observatory"): the seat of a speaker or an
+// organisation, never where the event happened.
+func baseOf(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest := text[end:]
+	for _, dash := range []string{"-", "\u2010", "\u2011", "\u2013", "\u2014"} {
+		if after, ok := strings.CutPrefix(rest, dash); ok {
+			return len(after) >= 5 && strings.EqualFold(after[:5], "based")
+		}
+	}
+	return false
 }
 
 // destination reports a place name at token i that is where people went after the incident: "taken to
