@@ -73,7 +73,8 @@ func extractMain(root *html.Node, pageURL string) (string, headMeta, error) {
 	}
 	content := res.ContentText
 	if res.ContentNode != nil {
-		content = nodeText(res.ContentNode)
+		dropRepeatedBlocks(res.ContentNode)
+		content = restoreBreaks(nodeText(res.ContentNode), nodeText(root))
 	}
 	m := res.Metadata
 	return content, headMeta{title: strings.TrimSpace(m.Title), site: strings.TrimSpace(m.Sitename),

@@ -1,0 +1,82 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// dropRepeatedBlocks removes from the extractor's content node the children that only repeat text already
+// there: a paragraph identical to an earlier one, and a last child whose text holds all the earlier children's
+// text run together. go-trafilatura's fallback comparison can leave such a copy in the node for short pages
+// ("<p>A</p><p>B</p>" comes back as "<p>A</p><p>B</p><p>[title]AB</p>"), which doubled the document's text and
+// every summary cut from it. White space is ignored in the comparison, since the copy drops the breaks between
+// paragraphs.
+func dropRepeatedBlocks(n *html.Node) {
+	if n == nil {
+		return
+	}
+	seen := map[string]bool{}
+	var sofar strings.Builder
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		key := squeeze(nodeText(c))
+		switch {
+		case key == "":
+		case seen[key]:
+			n.RemoveChild(c)
+		case next == nil && sofar.Len() > 0 && strings.Contains(key, sofar.String()):
+			n.RemoveChild(c)
+		default:
+			seen[key] = true
+			sofar.WriteString(key)
+		}
+		c = next
+	}
+}
+
+// squeeze is s without white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// gluedSentences finds a sentence end run into the next sentence ("on Friday.The army"), the mark of text the
+// extractor took from its fallback, which drops the breaks between paragraphs.
+var gluedSentences = regexp.MustCompile(`[a-z0-9][.!?]["'”’)]?[A-Z]`)
+
+// restoreBreaks returns, when content has sentences run together and its non-space characters appear in page
+// (our own rendering of the whole page) as one contiguous run, that run of page, whose paragraph breaks and
+// spaces are the page's own; otherwise content.
+func restoreBreaks(content, page string) string {
+	if !gluedSentences.MatchString(content) {
+		return content
+	}
+	want := squeeze(content)
+	var sq strings.Builder
+	offs := make([]int, 0, len(page)) // offs[i]: the byte offset in page of byte i of sq
+	for i, r := range page {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n := sq.Len()
+		sq.WriteRune(r)
+		for range sq.Len() - n {
+			offs = append(offs, i)
+		}
+	}
+	at := strings.Index(sq.String(), want)
+	if want == "" || at < 0 {
+		return content
+	}
+	end := at + len(want) - 1
+	_, size := utf8.DecodeRuneInString(page[offs[end]:])
+	return page[offs[at] : offs[end]+size]
+}
