@@ -46,7 +46,7 @@ func parseExtractFlags(e *env, args []string) (*extractFlags, string, error) {
 	f := &extractFlags{}
 	fs := newFlagSet(e, "extract", extractUsage)
 	fs.StringVar(&f.published, "published", "", "publication date `YYYY-MM-DD` to resolve relative dates (default: from metadata)")
-	fs.StringVar(&f.format, "format", "", "output `format`: json, jsonl or text (default json; jsonl for jsonl input)")
+	fs.StringVar(&f.format, "format", "", "output `format`: json, jsonl or text (default json; jsonl for JSON Lines input, by flag, .jsonl/.ndjson name or content)")
 	fs.StringVar(&f.inputFormat, "input-format", "auto", "input `format`: auto, text, html or jsonl")
 	fs.BoolVar(&f.noText, "no-text", false, "omit document.text from the output")
 	fs.Int64Var(&f.maxBytes, "max-bytes", 50<<20, "refuse a single document larger than `n` bytes")
@@ -71,11 +71,8 @@ func parseExtractFlags(e *env, args []string) (*extractFlags, string, error) {
 	default:
 		return nil, "", usagef("extract: unknown --input-format %q (want auto, text, html or jsonl)", f.inputFormat)
 	}
-	if f.format == "" {
-		f.format = "json"
-		if f.inputFormat == "jsonl" {
-			f.format = "jsonl"
-		}
+	if f.format == "" && f.inputFormat == "jsonl" {
+		f.format = "jsonl"
 	}
 	if f.workers < 1 {
 		return nil, "", usagef("extract: --workers must be at least 1")
@@ -104,6 +101,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return documentError(err)
 	}
 	defer src.Close()
+	if f.format == "" { // a JSON Lines stream (by flag, suffix or content) answers in JSON Lines, anything else in JSON
+		f.format = "json"
+		if src.Stream() {
+			f.format = "jsonl"
+		}
+	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	x := &extraction{e: e, f: f, eng: eng, out: out, stream: src.Stream()}
