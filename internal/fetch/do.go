@@ -29,7 +29,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	resp, err := c.send(ctx, u, r)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
+		return nil, fmt.Errorf("fetch %s: %w", r.URL, hostError(u.Host, err))
 	}
 	defer resp.Body.Close()
 	out := &Response{

@@ -3,6 +3,9 @@ package fetch
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
+	"syscall"
 )
 
 // Sentinel errors; test with errors.Is.
@@ -39,4 +42,51 @@ func (e *StatusError) Is(target error) bool { return target == ErrStatus }
 // tooLarge wraps ErrTooLarge with the limit that was hit.
 func tooLarge(limit int64, what string) error {
 	return fmt.Errorf("%w: %s exceeds the limit of %d bytes", ErrTooLarge, what, limit)
+}
+
+// HostError says the host of a URL cannot be reached at all: its name does not resolve, or it refuses or cannot
+// route the connection. Err is the network error, still visible to errors.As (a *net.DNSError, say).
+type HostError struct {
+	Host   string // host[:port] as in the URL
+	Reason string // "no such host", "connection refused"...
+	Err    error
+}
+
+// Error names the host and the reason, without the transport's "Get ...: dial tcp ..." chain.
+func (e *HostError) Error() string { return fmt.Sprintf("host %s: %s", e.Host, e.Reason) }
+
+// Unwrap returns the network error.
+func (e *HostError) Unwrap() error { return e.Err }
+
+// hostError returns err as a *HostError when it says host does not resolve or cannot be connected to, and err
+// unchanged otherwise (cancellation, timeouts, TLS, refused private addresses...).
+func hostError(host string, err error) error {
+	if err == nil || errors.Is(err, ErrPrivateAddress) {
+		return err
+	}
+	var he *HostError
+	if errors.As(err, &he) {
+		return err
+	}
+	// After a redirect the host that failed is the one in the transport's *url.Error, not the first URL's.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			host = u.Host
+		}
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		reason := dns.Err
+		if dns.IsNotFound || reason == "" {
+			reason = "no such host"
+		}
+		return &HostError{Host: host, Reason: reason, Err: err}
+	}
+	for _, errno := range []syscall.Errno{syscall.ECONNREFUSED, syscall.EHOSTUNREACH, syscall.ENETUNREACH} {
+		if errors.Is(err, errno) {
+			return &HostError{Host: host, Reason: errno.Error(), Err: err}
+		}
+	}
+	return err
 }

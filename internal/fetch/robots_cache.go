@@ -94,6 +94,12 @@ func (c *Client) loadRobots(ctx context.Context, base string) (robotsEntry, erro
 		// The article itself would be refused for the same reason; say that, not that robots.txt failed.
 		return robotsEntry{}, fmt.Errorf("%w: %s", ErrPrivateAddress, strings.TrimPrefix(strings.TrimPrefix(base, "http://"), "https://"))
 	case err != nil:
+		// A host that does not resolve or refuses connections is the article's problem too: say that, not that
+		// robots.txt failed.
+		var he *HostError
+		if errors.As(err, &he) && strings.EqualFold(he.Host, strings.TrimPrefix(strings.TrimPrefix(base, "http://"), "https://")) {
+			return robotsEntry{}, he
+		}
 		return robotsEntry{}, fmt.Errorf("robots.txt: %w", err)
 	}
 	return robotsEntry{robots: ParseRobots(resp.Body, agentToken(c.opts.UserAgent)), expires: time.Now().Add(c.robots.ttl)}, nil
