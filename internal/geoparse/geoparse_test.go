@@ -204,6 +204,10 @@ func TestRecognitionFinds(t *testing.T) {
 		{"region head is not an outlet", "GAO, Oct 3 (Niger Delta Courier) - Gunmen struck in the Mopti region.", "Mopti"},
 		{"strip head is not an outlet", "The Sahel Ledger said aid reached the Gaza Strip.", "Gaza Strip"},
 		{"dateline before an outlet", "GAO, Oct 3 (Sahel Ledger) - Gunmen attacked a market.", "GAO"},
+		{"variant before a weekday", "Shells fell on a bakery in Maarat al-Numan on Friday.", "Maarat al-Numan"},
+		{"variant before a weekday after a dateline", "HAMA, Syria - A drone struck the town of Maarat al-Numan on Sunday, medics said.", "Maarat al-Numan"},
+		{"variant before a month", "Families fled Maarat al-Numan in January.", "Maarat al-Numan"},
+		{"particle inside a name before a weekday", "Floods reached Rostov on Don on Tuesday.", "Rostov on Don"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,7 +34,7 @@ func (r *run) prevIs(i int, w string) bool {
 }
 
 // capRun returns the end of the run of capitalised words (with connectors and hyphens, ending on a
-// capitalised word) that starts at i.
+// capitalised word) that starts at i. A weekday or a month ends the run.
 func (r *run) capRun(i int) int {
 	d := r.d
 	end := i + 1
@@ -53,6 +53,9 @@ func (r *run) capRun(i int) int {
 			break
 		}
 		if d.caps[j] {
+			if weekdays[d.folded[j]] || months[d.folded[j]] {
+				break // "Maarat al-Numan on Monday": a date after the name, not a word of it
+			}
 			words++
 			end = j + 1
 			continue
