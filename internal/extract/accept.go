@@ -43,6 +43,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if !h.info.strong && (s.sentenceHas(cumulativeWords) || s.anyWord(s.before(h.tok, 3), patternWords) && len(s.dates) == 0) {
 		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
 	}
+	if s.habitualTarget(h) {
+		return false // "Odesa has been a frequent target of drone strikes": a description of a place, background
+	}
 	if s.summarises(h) {
 		return false // "has killed thousands over the past decade": a sum of incidents, background
 	}
@@ -251,3 +254,19 @@ func (s *sent) supportOnly(h hit) bool {
 
 // supportVerbs put what follows "by" in support of the sentence's act.
 var supportVerbs = set("backed", "supported", "aided", "assisted", "covered", "helped", "accompanied")
+
+// habitualTarget reports a cue that follows "frequent targets of", "a regular target for": a description of a
+// place or a group as often attacked, not one incident.
+func (s *sent) habitualTarget(h hit) bool {
+	idx := s.before(h.tok, 7)
+	for k, i := range idx {
+		if w := s.word(i); (w == "of" || w == "for") && k+1 < len(idx) {
+			t := s.word(idx[k+1])
+			if (t == "target" || t == "targets") && k+2 < len(idx) &&
+				(patternWords[s.word(idx[k+2])] || genericWords[s.word(idx[k+2])]) {
+				return true
+			}
+		}
+	}
+	return false
+}

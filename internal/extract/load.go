@@ -69,11 +69,11 @@ func (r *run) places() []geoparse.Toponym {
 }
 
 // dropBases marks as not locational the place names of "X-based" modifiers ("a Britain-based monitor": where
-// a source sits), and the names the geoparser placed in such a country only for want of another.
+// a source sits) and of a party's backer ("which is backed by Rwanda"), and the names the geoparser placed in such a country only for want of another.
 func dropBases(text string, ts []geoparse.Toponym) {
 	based := map[string]bool{}
 	for i := range ts {
-		if ts[i].Locational && baseOf(text, ts[i].End) {
+		if ts[i].Locational && (baseOf(text, ts[i].End) || backerAt(text, ts[i].Start)) {
 			ts[i].Locational = false
 			based[ts[i].Country] = true
 		}

@@ -180,11 +180,53 @@ func baseOf(text string, end int) bool {
 	rest := text[end:]
 	for _, dash := range []string{"-", "\u2010", "\u2011", "\u2013", "\u2014"} {
 		if after, ok := strings.CutPrefix(rest, dash); ok {
-			return len(after) >= 5 && strings.EqualFold(after[:5], "based")
+			for _, w := range modifierHeads {
+				if len(after) >= len(w) && strings.EqualFold(after[:len(w)], w) &&
+					(len(after) == len(w) || !isLetter(after[len(w)])) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
 }
+
+// modifierHeads end an "X-based", "X-backed" modifier: the place names a party's seat or backer.
+var modifierHeads = []string{"based", "backed", "sponsored", "supported", "funded", "allied", "aligned",
+	"headquartered", "registered", "owned"}
+
+// isLetter reports an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// backerAt reports a place name starting at byte offset start of text that names a party's backer or ally:
+// "backed by Rwanda", "supported by the United States", "allied with Russia".
+func backerAt(text string, start int) bool {
+	if start < 0 || start > len(text) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(text[max(0, start-40):start]))
+	if n := len(ws); n > 0 && ws[n-1] == "the" {
+		ws = ws[:n-1]
+	}
+	n := len(ws)
+	if n < 2 {
+		return false
+	}
+	switch ws[n-1] {
+	case "by":
+		return supportVerbs[ws[n-2]] || backVerbs[ws[n-2]]
+	case "with", "to":
+		return allyWords[ws[n-2]]
+	}
+	return false
+}
+
+// backVerbs and allyWords put the name after them as a party's backer or ally.
+var (
+	backVerbs = set("sponsored", "funded", "armed", "financed", "trained", "equipped")
+	allyWords = set("allied", "aligned", "loyal")
+)
 
 // destination reports a place name at token i that is where people went after the incident: "taken to
 // hospital in X", "fled to X", "evacuated to X", "displaced to X".
