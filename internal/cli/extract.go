@@ -109,7 +109,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	x := &extraction{e: e, f: f, eng: eng, out: out, stream: src.Stream()}
+	x := &extraction{e: e, f: f, eng: eng, out: out, stream: src.Stream(), input: arg}
 	if err := x.run(ctx, src); err != nil {
 		return err
 	}
@@ -125,7 +125,9 @@ type extraction struct {
 	f         *extractFlags
 	eng       *extract.Engine
 	out       *bufio.Writer
-	stream    bool // jsonl input: report each failure on stderr as it happens
+	stream    bool   // jsonl input: report each failure on stderr as it happens
+	input     string // the FILE, URL or - argument, for messages
+	language  string // the language of a single document (text or HTML input)
 	documents int
 	failed    int
 	lastErr   error
@@ -169,6 +171,7 @@ func (x *extraction) runOne(ctx context.Context, src *document.Source) error {
 		return documentError(err)
 	}
 	defer paceForText(len(doc.Text))()
+	x.language = doc.Language
 	rw := x.writer(doc)
 	ents, err := x.eng.ExtractEach(ctx, doc, rw.event)
 	if rw.err != nil {
@@ -261,11 +264,22 @@ func (x *extraction) verdict() error {
 	switch {
 	case x.failed == 0:
 		return nil
+	case !x.stream && errors.Is(x.lastErr, extract.ErrUnsupportedLanguage):
+		return inputError{fmt.Errorf("extract: %s: %w: the text reads as %q, and sitrep reads English only",
+			inputName(x.input), extract.ErrUnsupportedLanguage, x.language)}
 	case !x.stream:
 		return inputError{x.lastErr}
 	default:
 		return inputError{fmt.Errorf("extract: %d of %d documents failed (reasons above)", x.failed, x.documents)}
 	}
+}
+
+// inputName is how messages name the input argument.
+func inputName(arg string) string {
+	if arg == "-" {
+		return "standard input"
+	}
+	return arg
 }
 
 func describeFailure(it item, err error) string {

@@ -56,3 +56,21 @@ func TestExtractJSONLDefaultOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractUnsupportedLanguageMessage: a document in another language names the input and says what is read.
+func TestExtractUnsupportedLanguageMessage(t *testing.T) {
+	fr := "Trois soldats ont été tués mardi dans une attaque près de Gao, selon l'armée malienne. Les assaillants " +
+		"sont arrivés à moto et ont ouvert le feu sur le poste de la gendarmerie."
+	code, out, stderr := run(t, fr, "extract", "--no-text", "-")
+	if code != ExitInput {
+		t.Fatalf("exit %d, want %d: %s", code, ExitInput, stderr)
+	}
+	for _, want := range []string{"standard input", `"fr"`, "English only"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q: %s", want, stderr)
+		}
+	}
+	if !json.Valid([]byte(out)) || !strings.Contains(out, `"events": []`) {
+		t.Errorf("want the empty result still written:\n%s", out)
+	}
+}
