@@ -2,8 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
@@ -48,14 +52,46 @@ func (f *engineFlags) build(ctx context.Context, e *env) (*extract.Engine, error
 func buildEngine(ctx context.Context, lexiconDir, gazetteerDir string, explain bool) (*extract.Engine, error) {
 	lex, err := lexicon.Default()
 	if lexiconDir != "" {
+		if err := checkDir("--lexicon", lexiconDir); err != nil {
+			return nil, err
+		}
 		lex, err = lexicon.Load(ctx, lexiconDir)
 	}
 	if err != nil {
 		return nil, inputError{fmt.Errorf("lexicon: %w", err)}
 	}
-	gaz, err := gazetteer.Open(ctx, gazetteerDir)
+	gaz, err := openGazetteer(ctx, "--gazetteer", gazetteerDir)
 	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	return extract.Wire(lex, gaz, extract.Options{Explain: explain}), nil
+}
+
+// openGazetteer opens the gazetteer with the imports in dir. The default data directory may be missing (nothing
+// imported yet: the embedded data alone); any other dir was named by the user with opt and must be a directory.
+func openGazetteer(ctx context.Context, opt, dir string) (*gazetteer.Gazetteer, error) {
+	if dir != "" && filepath.Clean(dir) != filepath.Clean(gazetteer.DefaultDir()) {
+		if err := checkDir(opt, dir); err != nil {
+			return nil, err
+		}
+	}
+	return gazetteer.Open(ctx, dir)
+}
+
+// checkDir is a usage error naming opt and dir when dir does not exist or is not a directory.
+func checkDir(opt, dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("%s %s: no such directory", opt, dir)
+	case err != nil:
+		return fmt.Errorf("%s %s: %w", opt, dir, err)
+	case !st.IsDir():
+		return usagef("%s %s: not a directory", opt, dir)
+	}
+	return nil
 }

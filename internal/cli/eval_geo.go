@@ -11,7 +11,6 @@ import (
 
 	"sitrep/internal/eval"
 	"sitrep/internal/event"
-	"sitrep/internal/gazetteer"
 	"sitrep/internal/geoparse"
 	"sitrep/internal/lexicon"
 )
@@ -37,7 +36,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer f.Close()
-	g, err := gazetteer.Open(ctx, *gazDir)
+	g, err := openGazetteer(ctx, "--gazetteer", *gazDir)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
 	}

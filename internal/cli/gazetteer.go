@@ -43,7 +43,7 @@ func runGazetteerLookup(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return usagef("gazetteer lookup: want a NAME")
 	}
-	g, err := gazetteer.Open(ctx, *dir)
+	g, err := openGazetteer(ctx, "--dir", *dir)
 	if err != nil {
 		return err
 	}

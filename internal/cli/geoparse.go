@@ -58,7 +58,7 @@ func runGeoparse(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("geoparse: want one FILE or - for stdin")
 	}
-	g, err := gazetteer.Open(ctx, *dir)
+	g, err := openGazetteer(ctx, "--gazetteer", *dir)
 	if err != nil {
 		return err
 	}

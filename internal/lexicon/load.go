@@ -3,6 +3,7 @@ package lexicon
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -37,6 +38,15 @@ func Load(ctx context.Context, dirs ...string) (*Lexicon, error) {
 		return nil, fmt.Errorf("embedded lexicon: %w", err)
 	}
 	for _, dir := range dirs {
+		// Stat first: os.DirFS reports a missing dir as "open .", which names no path.
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			if err == nil {
+				err = errors.New("not a directory")
+			} else if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("lexicon dir %s: %w", dir, err)
+		}
 		if err := loadFS(ctx, b, os.DirFS(dir), ".", dir); err != nil {
 			return nil, fmt.Errorf("lexicon dir %s: %w", dir, err)
 		}

@@ -72,9 +72,14 @@ func TestLoadErrors(t *testing.T) {
 	if !errors.Is(err, ErrFormat) || !errors.As(err, &fe) || fe.Line != 2 || !strings.Contains(err.Error(), "weapons.tsv:2:") {
 		t.Errorf("bad file: %v", err)
 	}
-	_, err = Load(context.Background(), filepath.Join(t.TempDir(), "missing"))
-	if !errors.Is(err, fs.ErrNotExist) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	_, err = Load(context.Background(), missing)
+	if !errors.Is(err, fs.ErrNotExist) || err.Error() != "lexicon dir "+missing+": no such file or directory" {
 		t.Errorf("missing dir: %v", err)
+	}
+	_, err = Load(context.Background(), filepath.Join(bad, "weapons.tsv"))
+	if err == nil || !strings.HasSuffix(err.Error(), "weapons.tsv: not a directory") {
+		t.Errorf("file as dir: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
