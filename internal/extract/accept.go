@@ -59,6 +59,9 @@ func (r *run) accept(s *sent, h hit) bool {
 func (r *run) needs(s *sent, h hit) bool {
 	switch h.info.needs {
 	case "force":
+		if h.info.class == "Change to group/activity" {
+			return s.forceInReport(h)
+		}
 		return s.hasForce(h) || len(s.weapons) > 0 || armedMention(s)
 	case "territory":
 		return s.hasTerritory(h)
@@ -266,6 +269,40 @@ func (s *sent) habitualTarget(h hit) bool {
 				(patternWords[s.word(idx[k+2])] || genericWords[s.word(idx[k+2])]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// forceInReport is the force need of a movement ("sent", "deployed"): a force, weapon or armed party in the
+// same reported statement as the cue. "Four soldiers were treated, he said, and samples had been sent for
+// analysis": the soldiers belong to another statement, nothing armed was sent.
+func (s *sent) forceInReport(h hit) bool {
+	in := func(start int) bool {
+		a, b := s.tokenAt(start), h.tok
+		if a > b {
+			a, b = b, a
+		}
+		for i := a + 1; i < b; i++ {
+			if w := s.word(i); w == ";" || reportWords[w] && (s.word(i-1) == "," || s.word(i+1) == ",") {
+				return false
+			}
+		}
+		return true
+	}
+	for _, o := range s.hits {
+		if o.info.forceLike() && in(o.Start) {
+			return true
+		}
+	}
+	for _, w := range s.weapons {
+		if in(w.Start) {
+			return true
+		}
+	}
+	for _, m := range s.mentions {
+		if !m.Metonym && m.Entry != nil && armedKind(m.Actor.Kind) && in(m.Start) {
+			return true
 		}
 	}
 	return false
