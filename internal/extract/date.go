@@ -60,13 +60,13 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 			if tollDated(k) != updates {
 				continue
 			}
-			if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil {
+			if x := nearestDate(k.s, k.h, k.lo, k.hi); x != nil && !backgroundYear(k, x) {
 				return x, "cue-date:" + x.Rule
 			}
 		}
 	}
 	for _, k := range c.cands {
-		if x := nearestDate(k.s, k.h, k.s.Start, k.s.End); x != nil {
+		if x := nearestDate(k.s, k.h, k.s.Start, k.s.End); x != nil && !backgroundYear(k, x) {
 			return x, "sentence-date:" + x.Rule
 		}
 	}
@@ -80,6 +80,9 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 			x := &s.dates[i]
 			if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi {
 				continue // a dateline dates the report, not even a statement in it
+			}
+			if x.Precision == event.PrecisionYear && c.joinedOnly(s) {
+				continue // "the accusation was an invention, having destroyed its stockpile in 2017": background
 			}
 			if !s.speechDate(*x) {
 				return x, "evidence-date:" + x.Rule
@@ -168,4 +171,21 @@ func (r *run) defaultDate(c *cluster) (*event.When, string) {
 func (s *sent) headline() bool {
 	t := strings.TrimRight(s.Text, "\"'’”) ")
 	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?:")
+}
+
+// joinedOnly reports a sentence that joined the cluster by reference ("the accusation", "the attack", a toll)
+// without a cue of its own: a bare year in it is the background of a statement about the incident, not its date.
+func (c *cluster) joinedOnly(s *sent) bool {
+	for _, k := range c.cands {
+		if k.s == s && !k.h.inner {
+			return false
+		}
+	}
+	return true
+}
+
+// backgroundYear reports a bare year near an anaphor ("the attack was the work of a group it had outlawed in
+// 2019"): the sentence refers back to the incident, and a year in it is background, not the incident's date.
+func backgroundYear(k *cand, x *timex.Expr) bool {
+	return k.h.inner && x.Precision == event.PrecisionYear
 }
