@@ -120,7 +120,7 @@ func runGazetteerBuild(ctx context.Context, e *env, args []string) error {
 // runGazetteerImport streams GeoNames dumps into the overlay of the data directory.
 func runGazetteerImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "gazetteer import", "[--dir DIR] [--classes PAHTL] FILE...")
-	dir := fs.String("dir", gazetteer.DefaultDir(), "data directory (default $SITREP_GAZETTEER_DIR, else $XDG_DATA_HOME/sitrep/gazetteer)")
+	dir := fs.String("dir", gazetteer.DefaultDir(), "data directory: $SITREP_GAZETTEER_DIR when set, else $XDG_DATA_HOME/sitrep/gazetteer or ~/.local/share/sitrep/gazetteer")
 	classes := fs.String("classes", "", "keep only these GeoNames feature classes, e.g. PAHTL (default: all)")
 	every := fs.Int64("progress", 1_000_000, "report progress on stderr every N rows")
 	if err := parseFlags(fs, args); err != nil {

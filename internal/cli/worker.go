@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -38,8 +39,10 @@ type workerFlags struct {
 func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
 	f := &workerFlags{}
 	fs := newFlagSet(e, "worker", workerUsage)
-	fs.StringVar(&f.nats, "nats", envOr("SITREP_NATS", "nats://127.0.0.1:4222"), "NATS server `url`s, comma-separated (default $SITREP_NATS)")
-	fs.StringVar(&f.db, "db", envOr("SITREP_DB", "sitrep.db"), "the store: a postgres:// `DSN` or a SQLite file (default $SITREP_DB)")
+	// The defaults shown are the built-in ones; $SITREP_NATS and $SITREP_DB replace them after parsing (a DSN
+	// in the environment may hold a password, which -h must not print).
+	fs.StringVar(&f.nats, "nats", "nats://127.0.0.1:4222", "NATS server `url`s, comma-separated; $SITREP_NATS, when set, replaces the default")
+	fs.StringVar(&f.db, "db", "sitrep.db", "the store: a postgres:// `DSN` or a SQLite file; $SITREP_DB, when set, replaces the default")
 	fs.IntVar(&f.opts.Workers, "workers", runtime.GOMAXPROCS(0), "documents processed at once")
 	fs.IntVar(&f.opts.MaxDeliver, "max-deliver", queue.DefaultMaxDeliver, "tries before a document goes to the dead-letter stream")
 	fs.DurationVar(&f.opts.AckWait, "ack-wait", queue.DefaultAckWait, "how long NATS waits for a silent worker before redelivering")
@@ -53,6 +56,14 @@ func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
 	f.engine.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	if !set["nats"] {
+		f.nats = envOr("SITREP_NATS", f.nats)
+	}
+	if !set["db"] {
+		f.db = envOr("SITREP_DB", f.db)
 	}
 	switch {
 	case fs.NArg() != 0:
