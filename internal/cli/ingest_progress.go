@@ -170,7 +170,11 @@ func (in *ingester) writeSummary(s ingestSummary) error {
 // text is the summary for people.
 func (s ingestSummary) text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "read %d documents in %.1fs (%.1f documents/s)\n", s.Documents, s.Seconds,
+	noun := "documents"
+	if s.Documents == 1 {
+		noun = "document"
+	}
+	fmt.Fprintf(&b, "read %d %s in %.1fs (%.1f documents/s)\n", s.Documents, noun, s.Seconds,
 		float64(s.Documents)/max(s.Seconds, 1e-3))
 	row := func(label string, n int64, note string) {
 		fmt.Fprintf(&b, "  %-22s %6d", label, n)

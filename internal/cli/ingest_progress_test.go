@@ -63,3 +63,21 @@ func TestIngestProgress(t *testing.T) {
 		t.Error("a quiet progress gives no summary")
 	}
 }
+
+func TestIngestSummaryDocumentNoun(t *testing.T) {
+	tests := []struct {
+		n    int64
+		want string
+	}{
+		{0, "read 0 documents in"},
+		{1, "read 1 document in"},
+		{2, "read 2 documents in"},
+	}
+	for _, tc := range tests {
+		s := ingestSummary{}
+		s.Documents = tc.n
+		if got := s.text(); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%d documents: %q, want prefix %q", tc.n, got, tc.want)
+		}
+	}
+}
