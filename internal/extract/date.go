@@ -29,11 +29,13 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 }
 
 // speechDate reports a date that dates a statement rather than the event: right after or right before a
-// reporting verb ("said on Wednesday", "Moscow on Tuesday said").
+// reporting verb ("said on Wednesday", "Moscow on Tuesday said"), or between a reporting verb and what it
+// reports ("accused Russian forces on Wednesday of dropping grenades").
 func (s *sent) speechDate(x timex.Expr) bool {
 	i0, i1 := s.tokenAt(x.Start), s.tokenAt(x.End)
 	return reportWords[s.word(i0-1)] || reportWords[s.word(i0-2)] && s.word(i0-1) != "," ||
-		reportWords[s.word(i1)] || reportWords[s.word(i1+1)] && s.word(i1) != ","
+		reportWords[s.word(i1)] || reportWords[s.word(i1+1)] && s.word(i1) != "," ||
+		(s.word(i1) == "of" || s.word(i1) == "that") && s.anyWord(s.before(i0, 4), reportWords)
 }
 
 // dateOf chooses the date of an event: the expression nearest a cue in the cue sentences, then any event

@@ -53,6 +53,8 @@ func (r *run) refers(c *cluster, s *sent) string {
 		return "same-target"
 	case gap <= 2 && weaponFits(c, s):
 		return "same-weapon"
+	case gap <= 2 && sameAct(c, s):
+		return "same-act"
 	case gap <= 2 && tollWords(s.Text) && hasDigitOrNumberWord(s.Text) && !s.has(classNonConf):
 		if r.load(s); s.background() {
 			return ""
@@ -126,4 +128,59 @@ func weaponFits(c *cluster, s *sent) bool {
 		}
 	}
 	return false
+}
+
+// sameAct reports a sentence that tells the cluster's act again with the same verb and a weapon or an armed
+// force: "accused Russian forces of dropping grenades ..." then "drones had dropped several munitions on
+// trenches on Monday", the detail that often carries the incident's own date.
+func sameAct(c *cluster, s *sent) bool {
+	if len(s.weapons) == 0 && !hasForceHit(s) {
+		return false
+	}
+	k := c.top()
+	i := k.h.tok - 1
+	for determiners[k.s.word(i)] || numberWords[k.s.word(i)] || k.s.word(i) == "a" || k.s.word(i) == "an" {
+		i--
+	}
+	v := verbStem(k.s.word(i))
+	if v == "" {
+		return false
+	}
+	s.tokenize()
+	for j := range s.Tokens {
+		if verbStem(s.word(j)) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hasForceHit reports a force, aircraft or artillery cue in s.
+func hasForceHit(s *sent) bool {
+	for _, h := range s.hits {
+		if h.info.forceLike() {
+			return true
+		}
+	}
+	return false
+}
+
+// verbStem is the stem of an -ing or -ed verb form ("dropping", "dropped": "drop"), "" for other words.
+func verbStem(w string) string {
+	var st string
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		st = w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		st = w[:len(w)-2]
+	default:
+		return ""
+	}
+	if n := len(st); n >= 2 && st[n-1] == st[n-2] {
+		st = st[:n-1]
+	}
+	if len(st) < 3 {
+		return ""
+	}
+	return st
 }
