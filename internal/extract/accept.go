@@ -43,6 +43,9 @@ func (r *run) accept(s *sent, h hit) bool {
 	if !h.info.strong && (s.sentenceHas(cumulativeWords) || s.anyWord(s.before(h.tok, 3), patternWords) && len(s.dates) == 0) {
 		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
 	}
+	if s.describesParty(h) {
+		return false // "Al-Shabaab, which killed dozens of soldiers in 2023, said": a description of a party
+	}
 	if s.habitualTarget(h) {
 		return false // "Odesa has been a frequent target of drone strikes": a description of a place, background
 	}
@@ -306,4 +309,44 @@ func (s *sent) forceInReport(h hit) bool {
 		}
 	}
 	return false
+}
+
+// describesParty reports a cue inside a relative clause set off by commas (", which has bombed markets
+// across the region,", ", who killed dozens in 2023,") that the sentence goes on past: it describes a party
+// or a place, it does not report an incident. A day named inside the clause (", which launched an offensive
+// on Monday,") keeps the cue.
+func (s *sent) describesParty(h hit) bool {
+	start := -1
+	for i := h.tok - 1; i >= 1; i-- {
+		w := s.word(i)
+		if (w == "which" || w == "who") && s.word(i-1) == "," {
+			start = i
+			break
+		}
+		if w == "," || w == ";" || w == "\u2014" || w == "(" || w == ")" {
+			return false
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	end := -1
+	for i := h.tok + 1; i < len(s.Tokens); i++ {
+		if w := s.word(i); w == "," || w == "\u2014" {
+			end = i
+			break
+		} else if w == ";" || w == "." {
+			return false
+		}
+	}
+	if end < 0 || end+1 >= len(s.Tokens) || s.word(end+1) == "." {
+		return false // a trailing clause goes on with the incident: "stormed the village, which they burned"
+	}
+	lo, hi := s.Tokens[start].Start, s.Tokens[end].Start
+	for _, x := range s.dates {
+		if x.Start >= lo && x.End <= hi && x.Precision == event.PrecisionDay {
+			return false
+		}
+	}
+	return true
 }
