@@ -144,6 +144,9 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	case top.sub == k.sub:
 		score++
 	case violent(tc) && violent(tk) && (k.generic() || c.generic || c.aftermath(k)):
+		if tc == event.TypeBattles && tk == event.TypeBattles && k.generic() && len(k.s.counts) > 0 {
+			score++ // "nine fighters were killed" after a battle: its toll, whichever side took ground
+		}
 	case tc == tk && tc == event.TypeBattles:
 	case crowd(tc) && crowd(tk):
 	default:
