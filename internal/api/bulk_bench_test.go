@@ -12,10 +12,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"sitrep/internal/cputime"
 	"sitrep/internal/pgtest"
 	"sitrep/internal/store"
 )
@@ -337,7 +337,7 @@ func BenchmarkQueries1M(b *testing.B) {
 				continue
 			}
 			lat := make([]time.Duration, reqs)
-			cpu0, srv0 := cpuTime(), serverCPU(db, d)
+			cpu0, srv0 := cputime.Self(), serverCPU(db, d)
 			for i := range lat {
 				rec := httptest.NewRecorder()
 				t0 := time.Now()
@@ -347,7 +347,7 @@ func BenchmarkQueries1M(b *testing.B) {
 					b.Fatalf("%s: %d %s", f.path, rec.Code, rec.Body)
 				}
 			}
-			cpu := (cpuTime() - cpu0) / time.Duration(reqs)
+			cpu := (cputime.Self() - cpu0) / time.Duration(reqs)
 			srv := (serverCPU(db, d) - srv0) / time.Duration(reqs)
 			slices.Sort(lat)
 			b.ReportMetric(ms(lat[len(lat)/2]), f.name+"-p50-ms")
@@ -360,17 +360,6 @@ func BenchmarkQueries1M(b *testing.B) {
 				ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100]), ms(cpu), ms(srv), f.path)
 		}
 	}
-}
-
-// cpuTime is the processor time this process has used (user and system), which, unlike latency, other
-// processes on a busy machine barely change; for SQLite it includes the queries, for PostgreSQL only the
-// client's share.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // serverCPU is, for a PostgreSQL server on this machine, the processor time (user and system) its backends

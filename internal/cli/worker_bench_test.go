@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/cputime"
 	"sitrep/internal/demo"
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
@@ -57,7 +58,7 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 			before := storedCount(b, st)
 			stop := startBenchWorkers(b, n.URL(), eng, st, procs)
 			b.SetBytes(int64(size / len(docs)))
-			cpu0 := cpuTime()
+			cpu0 := cputime.Self()
 			b.ResetTimer()
 			for range b.N {
 				if _, err := pub.Publish(ctx, uniqueDoc(docs[seq%len(docs)], seq)); err != nil {
@@ -68,7 +69,7 @@ func BenchmarkWorkerEndToEnd(b *testing.B) {
 			waitStored(b, st, before+b.N)
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
+			b.ReportMetric(float64((cputime.Self()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
 			stop()
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"sitrep/internal/cputime"
 	"sitrep/internal/gazetteer"
 )
 
@@ -59,14 +60,14 @@ func benchParse(b *testing.B, p *Parser, docs []string) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0, n := cpuTime(), 0
+	cpu0, n := cputime.Self(), 0
 	for b.Loop() {
 		for _, d := range docs {
 			p.Parse(d)
 		}
 		n++
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Self() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n*size)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"sitrep/internal/cputime"
 )
 
 // BenchmarkProcess measures ingest throughput: language check, near-duplicate check, extraction and one SQLite
@@ -17,7 +19,7 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	b.SetBytes(size / int64(len(docs)))
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Self()
 	for i := range b.N {
 		if _, err := p.Process(context.Background(), docs[i]); err != nil {
 			b.Fatal(err)
@@ -38,7 +40,7 @@ func BenchmarkProcessBatch(b *testing.B) {
 	b.SetBytes(size / int64(len(docs)))
 	bt := p.NewBatch(context.Background(), BatchOptions{})
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Self()
 	for i := range b.N {
 		bt.Submit(context.Background(), docs[i], func(_ Outcome, err error) {
 			if err != nil {
@@ -54,7 +56,7 @@ func BenchmarkProcessBatch(b *testing.B) {
 // cpu.
 func reportDocs(b *testing.B, cpu time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
+	b.ReportMetric(float64((cputime.Self()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
 }
 
 // BenchmarkProcessParallel is BenchmarkProcess with GOMAXPROCS goroutines sharing one pipeline and store.

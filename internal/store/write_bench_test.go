@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/cputime"
 	"sitrep/internal/event"
 )
 
@@ -61,7 +62,7 @@ func BenchmarkPutResultGrown(b *testing.B) {
 				rng := rand.New(rand.NewPCG(99, 100))
 				var bytes int64
 				ctx := context.Background()
-				cpu := cpuTime()
+				cpu := cputime.Self()
 				for i := 0; b.Loop(); i++ {
 					r := clusteredDoc(rng, events+i)
 					bytes += int64(len(r.Document.Text))
@@ -69,7 +70,7 @@ func BenchmarkPutResultGrown(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
+				b.ReportMetric(float64((cputime.Self()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
 				b.SetBytes(bytes / int64(max(b.N, 1)))
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 			})
@@ -117,7 +118,7 @@ func BenchmarkPutResults(b *testing.B) {
 					}
 					batch = batch[:0]
 				}
-				cpu := cpuTime()
+				cpu := cputime.Self()
 				for i := 0; b.Loop(); i++ {
 					if batch = append(batch, clusteredDoc(rng, i)); len(batch) == size {
 						flush()
@@ -126,7 +127,7 @@ func BenchmarkPutResults(b *testing.B) {
 				if len(batch) > 0 {
 					flush()
 				}
-				b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
+				b.ReportMetric(float64((cputime.Self()-cpu).Microseconds())/1000/float64(max(b.N, 1)), "cpu-ms/doc")
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 			})
 		}

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package store
-
-import "time"
-
-// cpuTime is 0 where getrusage is missing; cpu-ms/doc then reads 0.
-func cpuTime() time.Duration { return 0 }
