@@ -66,18 +66,19 @@ func TestCrashSafety(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
 			dsn := b.fresh(t)
-			stored := killChildIngest(t, dsn)
+			stored := killChildIngest(t, "TestCrashChild", crashEnv, dsn)
 			s := openAt(t, dsn)
 			checkAfterCrash(t, s, stored)
 		})
 	}
 }
 
-// killChildIngest starts TestCrashChild ingesting into dsn and kills it a quarter of the way through,
-// returning how many documents it reported stored.
-func killChildIngest(t *testing.T, dsn string) int {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v")
-	cmd.Env = append(os.Environ(), crashEnv+"="+dsn)
+// killChildIngest starts the child test named child (which ingests into the DSN in its environment variable
+// env) and kills it a quarter of the way through, returning how many documents it reported stored.
+func killChildIngest(t *testing.T, child, env, dsn string) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env+"="+dsn)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

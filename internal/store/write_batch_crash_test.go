@@ -1,12 +1,9 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
-	"syscall"
 	"testing"
 )
 
@@ -49,28 +46,7 @@ func TestCrashSafetyBatched(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
 			dsn := b.fresh(t)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChildBatched$", "-test.v")
-			cmd.Env = append(os.Environ(), crashBatchEnv+"="+dsn)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			sc := bufio.NewScanner(out)
-			stored := 0
-			for sc.Scan() && stored < crashDocs/4 {
-				var i int
-				if _, err := fmt.Sscanf(sc.Text(), "stored %d", &i); err == nil {
-					stored = i + 1
-				}
-			}
-			cmd.Process.Signal(syscall.SIGKILL)
-			cmd.Wait()
-			if stored == 0 {
-				t.Fatal("child stored nothing before the kill")
-			}
+			stored := killChildIngest(t, "TestCrashChildBatched", crashBatchEnv, dsn)
 			checkAfterCrash(t, openAt(t, dsn), stored)
 		})
 	}
