@@ -122,16 +122,7 @@ func firstDiff(a, b string) int {
 // TestExtractLargeMatchesSchema validates the result of a document of several windows against the contract;
 // every span points at its text.
 func TestExtractLargeMatchesSchema(t *testing.T) {
-	schemaPath := sharedSchema
-	if _, err := os.Stat(schemaPath); err != nil {
-		schemaPath = filepath.Join("testdata", "extract.schema.json")
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	sch, err := c.Compile(schemaPath)
-	if err != nil {
-		t.Fatalf("compile schema: %v", err)
-	}
+	sch := extractSchema(t)
 	code, out, stderr := run(t, "", "extract", "--published", "2016-10-05", "--explain", largeReport(t))
 	if code != ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)

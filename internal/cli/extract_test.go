@@ -123,7 +123,10 @@ func TestExtractTextFormat(t *testing.T) {
 // TestExtractMatchesSchema validates what `sitrep extract` prints against the JSON contract, for our own
 // example and for the seed articles when ../shared is present. The contract is ../shared/schema when present,
 // else the copy in testdata (kept in sync by TestSchemaCopyIsCurrent), so CI on a bare clone checks it too.
-func TestExtractMatchesSchema(t *testing.T) {
+// extractSchema compiles the JSON contract of sitrep extract: ../shared's copy when it is there, else the one in
+// testdata (TestSchemaCopyIsCurrent keeps the two alike).
+func extractSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
 	schemaPath := sharedSchema
 	if _, err := os.Stat(schemaPath); err != nil {
 		schemaPath = filepath.Join("testdata", "extract.schema.json")
@@ -134,6 +137,11 @@ func TestExtractMatchesSchema(t *testing.T) {
 	if err != nil {
 		t.Fatalf("compile schema: %v", err)
 	}
+	return sch
+}
+
+func TestExtractMatchesSchema(t *testing.T) {
+	sch := extractSchema(t)
 	inputs := []string{filepath.Join("..", "..", "examples", "aleppo-convoy.txt")}
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
 	inputs = append(inputs, seeds...)
