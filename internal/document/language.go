@@ -22,8 +22,9 @@ const (
 	foreignWordShare = 0.08     // share of foreign words (function words, accented) a Latin text needs to be foreign
 	foreignFuncShare = 0.03     // ... of which foreign function words, unless accented words alone reach:
 	foreignAccShare  = 0.20
-	langMinConf      = 0.5 // the trigram detector's confidence needed from langLongText letters on
-	langMinConfShort = 0.8 // below langLongText letters, where trigram statistics are thin
+	foreignStrong    = 0.25 // share of foreign function words that lets a short text do with langMinConf
+	langMinConf      = 0.5  // the trigram detector's confidence needed from langLongText letters on
+	langMinConfShort = 0.8  // below langLongText letters, where trigram statistics are thin
 	langLongText     = 200
 )
 
@@ -86,6 +87,15 @@ var foreignFunction = map[string]bool{
 	"oo": true, "wanda": true, "kuma": true,
 }
 
+// foreignAmbiguous are Romance function words left out of foreignFunction because English news uses them in
+// names ("El Salvador", "Ciudad de México", "Los Angeles", "the UN"). They count as foreign function words only
+// in a text without any English word that already shows another sign of a foreign language: then
+// "murieron el martes en un ataque de las FARC" is Spanish.
+var foreignAmbiguous = map[string]bool{
+	"el": true, "de": true, "los": true, "las": true, "un": true, "del": true, "al": true, "dos": true,
+	"au": true, "para": true,
+}
+
 // DetectLanguage returns the ISO 639-1 code of the language of text ("en", "ar", "uk"...), or "" when it cannot
 // tell. English news must never come out as another language (the extractor would refuse it), so:
 //
@@ -99,7 +109,9 @@ var foreignFunction = map[string]bool{
 //     function words of other languages ("les", "und", "och") or lower-case accented words ("été", "för", not
 //     the names "Bogotá", "São Paulo" of English headlines), with at least 3% function words unless accented
 //     words alone reach 20%. Then the trigram detector names the language, over at most 1 KiB, and must be
-//     confident (more so below 200 letters) or the answer is "".
+//     confident (more so below 200 letters, unless a quarter of the words are foreign function words) or the
+//     answer is "". Romance words also found in English names ("el", "de", "las") count as foreign function
+//     words only in a text with no English word and some other foreign sign.
 //   - Without that evidence, text with at least 10% English words of any kind ("in", "on", "of", "says") is
 //     "en", anything else "" (never a foreign language).
 func DetectLanguage(text string) string {
@@ -121,8 +133,13 @@ func DetectLanguage(text string) string {
 			return info.Lang.Iso6391() // another script: certainly not English, the best guess is the answer
 		}
 	}
-	foreign := float64(st.foreign) >= foreignWordShare*words &&
-		(float64(st.foreignFunc) >= foreignFuncShare*words || float64(st.foreign) >= foreignAccShare*words)
+	nforeign, nfunc := st.foreign, st.foreignFunc
+	if st.english+st.englishShared == 0 && nforeign > 0 {
+		nforeign += st.ambiguous
+		nfunc += st.ambiguous
+	}
+	foreign := float64(nforeign) >= foreignWordShare*words &&
+		(float64(nfunc) >= foreignFuncShare*words || float64(nforeign) >= foreignAccShare*words)
 	if !foreign {
 		if float64(st.english+st.englishShared) >= englishAnyShare*words {
 			return "en"
@@ -130,7 +147,8 @@ func DetectLanguage(text string) string {
 		return ""
 	}
 	info := whatlanggo.Detect(trigramSample(text))
-	if info.Confidence < langMinConf || st.letters < langLongText && info.Confidence < langMinConfShort {
+	short := st.letters < langLongText && float64(nfunc) < foreignStrong*words
+	if info.Confidence < langMinConf || short && info.Confidence < langMinConfShort {
 		return ""
 	}
 	return info.Lang.Iso6391()
@@ -144,6 +162,7 @@ type langStats struct {
 	englishShared  int // words in englishShared
 	foreign        int // words in foreignFunction, or lower-case with an accented Latin letter
 	foreignFunc    int // words in foreignFunction
+	ambiguous      int // words in foreignAmbiguous
 }
 
 // english10 reports whether at least englishWordShare of the words are English-only ones, and more than the
@@ -170,6 +189,8 @@ func (st *langStats) add(s string) {
 		case ok && foreignFunction[string(w)]:
 			st.foreign++
 			st.foreignFunc++
+		case ok && foreignAmbiguous[string(w)]:
+			st.ambiguous++
 		case accented && lower:
 			st.foreign++
 		}

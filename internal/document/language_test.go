@@ -24,6 +24,11 @@ func TestDetectLanguage(t *testing.T) {
 		{"Pinatay ang limang sundalo at sugatan ang tatlo sa pananambang sa bayan noong Lunes, ayon sa militar at sa pulisya.", ""},
 		{"Armata are trupe în regiune și spune că atacul a fost respins, iar guvernul are încredere că situația va fi controlată.", "ro"},
 		{"Two killed.", ""},
+		// Short texts whose function words are mostly Romance ones English names also use ("el", "de", "las").
+		{"Dos policías murieron el lunes en un ataque de hombres armados contra una patrulla del ejército.", "es"},
+		{"Cuatro civiles murieron el jueves en los combates de las afueras de Cali, según la alcaldía.", "es"},
+		{"El Salvador gang leader killed in prison riot near San Salvador", "en"},
+		{"Dos Santos allies arrested in Luanda after protests", "en"},
 		{"", ""},
 		{"12 34 56 -- 78", ""},
 
