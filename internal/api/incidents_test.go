@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"sitrep/internal/gazetteer"
 	"sitrep/internal/store"
 )
 
@@ -59,6 +60,79 @@ func testListIncidentsFilters(t *testing.T, st store.Store) {
 	}
 }
 
+func TestCountryNames(t *testing.T) { backends(t, testCountryNames) }
+
+// testCountryNames finds incidents by a country's code, alpha-3 code, English name or alias, as sitrep export
+// --country does, through every route that takes the filters.
+func testCountryNames(t *testing.T, st store.Store) {
+	h := New(st, nil, nil, Options{}).Handler()
+	tests := []struct {
+		country string
+		want    []string // newest first
+	}{
+		{"SY", []string{"Idlib", "Aleppo"}},
+		{"sy", []string{"Idlib", "Aleppo"}},
+		{"SYR", []string{"Idlib", "Aleppo"}},
+		{"Syria", []string{"Idlib", "Aleppo"}},
+		{"syria", []string{"Idlib", "Aleppo"}},
+		{"Syrian Arab Republic", []string{"Idlib", "Aleppo"}},
+		{"Sudan", []string{"Khartoum"}},
+		{" Sudan ", []string{"Khartoum"}},
+		{"Democratic Republic of the Congo", []string{"Bunia", "Goma"}},
+		{"the DRC", []string{"Bunia", "Goma"}},
+		{"DR Congo", []string{"Bunia", "Goma"}},
+		{"Ukraine", nil},
+	}
+	for _, tt := range tests {
+		q := "country=" + url.QueryEscape(tt.country)
+		code, body := call(t, h, "GET", "/api/incidents?"+q, "")
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", q, code, body)
+		}
+		if got := places(t, body); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", q, got, tt.want)
+		}
+		_, body = call(t, h, "GET", "/api/map?"+q, "")
+		if n := len(decode[markers](t, body).Markers); n != len(tt.want) {
+			t.Errorf("map %s: %d markers, want %d: %s", q, n, len(tt.want), body)
+		}
+		_, body = call(t, h, "GET", "/api/timeline?"+q, "")
+		if n := strings.Count(body, `"date"`); n != len(tt.want) {
+			t.Errorf("timeline %s: %d days, want %d: %s", q, n, len(tt.want), body)
+		}
+		rec := serve(h, "GET", "/api/export?format=jsonl&"+q)
+		if n := strings.Count(rec.Body.String(), "\n"); rec.Code != http.StatusOK || n != len(tt.want) {
+			t.Errorf("export %s: status %d, %d lines, want %d", q, rec.Code, n, len(tt.want))
+		}
+	}
+}
+
+// TestCountryGazetteerLazy checks that a two-letter code never asks for the gazetteer; a name or an alpha-3 code
+// does (gazetteer.Default loads it once).
+func TestCountryGazetteerLazy(t *testing.T) {
+	calls := 0
+	defer func(f func() (*gazetteer.Gazetteer, error)) { loadGazetteer = f }(loadGazetteer)
+	loadGazetteer = func() (*gazetteer.Gazetteer, error) { calls++; return gazetteer.Default() }
+	h := New(fixture(t), nil, nil, Options{}).Handler()
+	for _, tt := range []struct {
+		target string
+		calls  int
+	}{
+		{"/api/incidents?country=SY", 0},
+		{"/api/map?country=sd", 0},
+		{"/api/export?format=jsonl&country=CD", 0},
+		{"/api/incidents?country=Syria", 1},
+		{"/api/timeline?country=SDN", 2},
+	} {
+		if rec := serve(h, "GET", tt.target); rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", tt.target, rec.Code, rec.Body)
+		}
+		if calls != tt.calls {
+			t.Errorf("after %s: %d gazetteer calls, want %d", tt.target, calls, tt.calls)
+		}
+	}
+}
+
 func TestListIncidentsPagination(t *testing.T) { backends(t, testListIncidentsPagination) }
 
 func testListIncidentsPagination(t *testing.T, st store.Store) {
@@ -100,7 +174,11 @@ func TestBadRequests(t *testing.T) {
 		{"GET", "/api/incidents?bbox=1,2,3", "", 400, "bbox"},
 		{"GET", "/api/incidents?bbox=10,0,5,5", "", 400, "bbox"},
 		{"GET", "/api/incidents?bbox=0,0,200,5", "", 400, "bbox"},
-		{"GET", "/api/incidents?country=Syria", "", 400, "country"},
+		{"GET", "/api/incidents?country=Narnia", "", 400, "not an ISO 3166-1 code or a country name"},
+		{"GET", "/api/incidents?country=S1", "", 400, "country"},
+		{"GET", "/api/map?country=Narnia", "", 400, "country"},
+		{"GET", "/api/timeline?country=Narnia", "", 400, "country"},
+		{"GET", "/api/export?country=Narnia", "", 400, "country"},
 		{"GET", "/api/incidents?event_type=War", "", 400, "event_type"},
 		{"GET", "/api/incidents?sub_event_type=Bombing", "", 400, "sub_event_type"},
 		{"GET", "/api/incidents?event_type=Battles&sub_event_type=Grenade", "", 400, "belongs"},

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"math"
 	"net/url"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
 	"sitrep/internal/store"
 )
 
@@ -47,11 +49,8 @@ func (s *Server) parseFilter(q url.Values) (store.Filter, error) {
 	if f.BBox, err = bboxParam(q.Get("bbox")); err != nil {
 		return f, err
 	}
-	if c := q.Get("country"); c != "" {
-		if len(c) != 2 || !isLetters(c) {
-			return f, badRequest("country %q: want an ISO 3166-1 alpha-2 code such as SY", c)
-		}
-		f.Country = strings.ToUpper(c)
+	if f.Country, err = countryParam(q.Get("country")); err != nil {
+		return f, err
 	}
 	f.Admin1, f.Actor, f.Query = q.Get("admin1"), q.Get("actor"), q.Get("q")
 	if f.Actor != "" {
@@ -64,6 +63,36 @@ func (s *Server) parseFilter(q url.Values) (store.Filter, error) {
 		return f, err
 	}
 	return f, nil
+}
+
+// loadGazetteer returns the gazetteer that resolves country names; a variable so tests can count the loads.
+var loadGazetteer = gazetteer.Default
+
+// countryParam turns the country parameter into an ISO 3166-1 alpha-2 code, as sitrep export --country does: a
+// two-letter code is taken as it is (upper-cased, without loading the gazetteer); an alpha-3 code ("SDN") or an
+// English country name or alias ("Sudan", "the DRC", "Syrian Arab Republic") is resolved through the embedded
+// gazetteer, loaded on the first such request. Anything else is a 400.
+func countryParam(v string) (string, error) {
+	c := strings.TrimSpace(v)
+	if c == "" {
+		return "", nil
+	}
+	if len(c) == 2 && isLetters(c) {
+		return strings.ToUpper(c), nil
+	}
+	g, err := loadGazetteer()
+	if err != nil {
+		return "", fmt.Errorf("country %q: gazetteer: %w", v, err)
+	}
+	if len(c) == 3 && isLetters(c) {
+		if ctry, ok := g.Country(c); ok {
+			return ctry.Code, nil
+		}
+	}
+	if ctry, ok := g.CountryByName(c); ok {
+		return ctry.Code, nil
+	}
+	return "", badRequest("country %q: not an ISO 3166-1 code or a country name (want e.g. SD, SDN or Sudan)", v)
 }
 
 // parsePage reads limit and cursor.
