@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,24 +60,48 @@ func runExport(ctx context.Context, e *env, args []string) error {
 }
 
 // writeFileAtomic writes path through a temporary file in the same directory, renamed into place only when
-// write succeeds, so a failed export never leaves a truncated file behind.
+// write succeeds, so a failed export never leaves a truncated file behind. A file-system error names path, the
+// file the user asked for, never the temporary file.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("export: -o %s: is a directory", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return outputError(path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == tmp.Name() {
+			return outputError(path, err)
+		}
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return outputError(path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return outputError(path, err)
 	}
 	return nil
+}
+
+// outputError reports the failure to write the -o file path: "export: -o out/x.csv: no such directory". The
+// operating system's reason is kept without the file name it carries (that of the temporary file).
+func outputError(path string, err error) error {
+	reason := err
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("export: -o %s: no such directory", path)
+	case errors.As(err, &pe):
+		reason = pe.Err
+	case errors.As(err, &le):
+		reason = le.Err
+	}
+	return fmt.Errorf("export: -o %s: %w", path, reason)
 }
 
 // openExistingStore opens the store at dsn for reading commands, refusing to create a SQLite file that is not

@@ -142,3 +142,40 @@ func TestExportErrors(t *testing.T) {
 		t.Errorf("export created %s", missing)
 	}
 }
+
+// TestExportOutputErrors checks that an -o file that cannot be written is named as the user gave it, never by
+// the temporary file export writes through, and that nothing is left behind.
+func TestExportOutputErrors(t *testing.T) {
+	db := testStore(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plain.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		out  string
+		want string // the whole error line
+	}{
+		{filepath.Join(dir, "nonexist", "x.csv"), "export: -o " + filepath.Join(dir, "nonexist", "x.csv") + ": no such directory"},
+		{filepath.Join(file, "x.csv"), "export: -o " + filepath.Join(file, "x.csv") + ": not a directory"},
+		{sub, "export: -o " + sub + ": is a directory"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := run(t, "", "export", "--db", db, "-o", tt.out)
+		if code != ExitError || !strings.Contains(stderr, tt.want) {
+			t.Errorf("-o %s: exit %d, stderr %q; want %d and %q", tt.out, code, stderr, ExitError, tt.want)
+		}
+		if strings.Contains(stderr, "."+filepath.Base(tt.out)+".") {
+			t.Errorf("-o %s: the error names the temporary file: %q", tt.out, stderr)
+		}
+	}
+	for _, d := range []string{dir, sub} {
+		if ents, _ := os.ReadDir(d); len(ents) != map[string]int{dir: 2, sub: 0}[d] {
+			t.Errorf("%s holds %d entries after the failed exports", d, len(ents))
+		}
+	}
+}
