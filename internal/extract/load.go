@@ -26,6 +26,7 @@ func (r *run) load(s *sent) {
 		s.mentions = r.e.act.Mentions(s.Sentence, r.sentenceFocus(s))
 	}
 	r.dropPlaceTargets(s)
+	s.dropConveyances()
 	if len(s.Text) > maxSentence {
 		return // not prose (a table, a list run together): counts and dates stay unread
 	}
