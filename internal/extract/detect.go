@@ -59,6 +59,9 @@ func pick(s *sent, all []*cand) []*cand {
 	if best == nil {
 		return nil
 	}
+	if best.sub == subLooting {
+		best = attackOver(best, all)
+	}
 	bt, _ := event.TypeOf(best.sub)
 	for _, c := range all {
 		t, _ := event.TypeOf(c.sub)
@@ -74,6 +77,19 @@ func pick(s *sent, all []*cand) []*cand {
 		return []*cand{first, second}
 	}
 	return []*cand{best}
+}
+
+// attackOver returns the best-ranked candidate of armed violence in all when there is one, else looting: houses
+// burned in the attack that killed ("shot dead eight people and set fire to houses") are part of the attack,
+// which ACLED codes, not an event of property destruction of their own.
+func attackOver(looting *cand, all []*cand) *cand {
+	best := looting
+	for _, c := range all {
+		if t, _ := event.TypeOf(c.sub); violent(t) && (best == looting || c.rank() > best.rank()) {
+			best = c
+		}
+	}
+	return best
 }
 
 // boundaryAfter returns the byte offset of the first clause boundary after the cue.

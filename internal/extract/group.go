@@ -62,7 +62,7 @@ func (c *cluster) addCand(k *cand) {
 	}
 	c.cands = append(c.cands, k)
 	c.generic = c.generic && k.generic()
-	if c.best == nil || k.spec > c.best.spec && !c.aftermath(k) {
+	if c.best == nil || k.spec > c.best.spec && !c.aftermath(k) && !c.lootingInAttack(k) {
 		c.best = k
 	}
 	c.addSent(k.s)
@@ -73,6 +73,25 @@ func (c *cluster) addCand(k *cand) {
 func (c *cluster) aftermath(k *cand) bool {
 	tc, _ := event.TypeOf(c.best.sub)
 	return k.anaphoric && k.sub == subClash && (tc == event.TypeViolenceCivs || tc == event.TypeExplosions)
+}
+
+// lootingInAttack reports property destruction told with an attack or a battle: the houses the attackers
+// burned are part of the attack ACLED codes, not an event of their own, and leave the incident an attack.
+func (c *cluster) lootingInAttack(k *cand) bool {
+	tc, _ := event.TypeOf(c.best.sub)
+	return k.sub == subLooting && violent(tc)
+}
+
+// sameAttackers reports a first actor that k and a shares.
+func sameAttackers(a, k *cand) bool {
+	for _, x := range a.actor1 {
+		for _, y := range k.actor1 {
+			if sameParty(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // recent is how many of the latest clusters a sentence is compared with: an incident is reported again
@@ -149,6 +168,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 		}
 	case tc == tk && tc == event.TypeBattles:
 	case crowd(tc) && crowd(tk):
+	case c.lootingInAttack(k) && k.s.idx-c.last() <= 1 && (k.anaphoric || sameAttackers(top, k)):
 	default:
 		return -1
 	}
