@@ -4,8 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"time"
 
 	"sitrep/internal/document"
+	"sitrep/internal/fetch"
 	"sitrep/internal/store"
 )
 
@@ -26,6 +31,9 @@ func (s *Server) listSources(r *http.Request) (any, error) {
 	if srcs == nil {
 		srcs = []store.Source{}
 	}
+	for i := range srcs {
+		srcs[i] = withNextPoll(srcs[i])
+	}
 	return map[string][]store.Source{"sources": srcs}, nil
 }
 
@@ -37,6 +45,9 @@ func (s *Server) postSource(r *http.Request) (any, error) {
 	}
 	if document.CanonicalURL(req.URL) == "" {
 		return nil, badRequest("url %q: want an absolute http(s) URL", req.URL)
+	}
+	if err := s.checkFeedHost(req.URL); err != nil {
+		return nil, err
 	}
 	if src, err := s.findSource(r, req.URL); err != nil || src != nil {
 		return src, err
@@ -54,6 +65,42 @@ func (s *Server) postSource(r *http.Request) (any, error) {
 	return status{http.StatusCreated, src}, nil
 }
 
+// withNextPoll fills in the NextPoll of a source never polled: the poller takes a source whose NextPoll is not
+// after now, so one without a NextPoll has been due since it was added (POST /api/sources also wakes the
+// poller), and its next poll time is when it was added, not the zero time.
+func withNextPoll(src store.Source) store.Source {
+	if src.NextPoll.IsZero() {
+		src.NextPoll = src.Added
+		if src.NextPoll.IsZero() {
+			src.NextPoll = time.Now().UTC()
+		}
+	}
+	return src
+}
+
+// checkFeedHost refuses a feed URL whose host is literally a non-public address (a loopback, private or
+// link-local IP, or localhost) unless the server's fetch client allows private addresses: the poller would
+// refuse it at every poll. A host name is resolved only when fetched, where the same guard applies.
+func (s *Server) checkFeedHost(raw string) error {
+	if s.opts.Fetch.AllowsPrivate() {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return badRequest("url %q: %v", raw, err)
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	private := host == "localhost" || strings.HasSuffix(host, ".localhost")
+	if addr, err := netip.ParseAddr(host); err == nil && !fetch.IsPublic(addr) {
+		private = true
+	}
+	if private {
+		return badRequest("url %q: %s is a loopback, private or link-local address, which this server does not "+
+			"fetch (start it with --allow-private to allow local feeds)", raw, u.Hostname())
+	}
+	return nil
+}
+
 // findSource returns the source with url, or nil.
 func (s *Server) findSource(r *http.Request, url string) (*store.Source, error) {
 	srcs, err := s.st.ListSources(r.Context())
@@ -62,6 +109,7 @@ func (s *Server) findSource(r *http.Request, url string) (*store.Source, error) 
 	}
 	for _, src := range srcs {
 		if src.URL == url {
+			src = withNextPoll(src)
 			return &src, nil
 		}
 	}

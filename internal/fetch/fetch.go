@@ -124,3 +124,7 @@ func checkScheme(u *url.URL) error {
 func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	return c.Do(ctx, Request{URL: rawURL})
 }
+
+// AllowsPrivate reports whether the client was built with Options.AllowPrivate, so a caller can refuse a URL on
+// a non-public address when it is given rather than when it is fetched.
+func (c *Client) AllowsPrivate() bool { return c.opts.AllowPrivate }
