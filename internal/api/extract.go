@@ -1,8 +1,11 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+
+	"sitrep/internal/extract"
 )
 
 // extract answers POST /api/extract: the events of a text, HTML page or URL, with explanations on request;
@@ -24,6 +27,10 @@ func (s *Server) extract(r *http.Request) (any, error) {
 		return nil, err
 	}
 	res, err := eng.Extract(r.Context(), doc)
+	if errors.Is(err, extract.ErrUnsupportedLanguage) {
+		return nil, fmt.Errorf("%w: the text reads as %q, and sitrep reads English only", extract.ErrUnsupportedLanguage,
+			doc.Language)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

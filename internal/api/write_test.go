@@ -146,3 +146,15 @@ func TestPostDocumentURL(t *testing.T) {
 		t.Errorf("unreachable url: %d %s", code, got)
 	}
 }
+
+// TestExtractUnsupportedLanguage: POST /api/extract of another language is a 422 that says what the text reads as
+// and what sitrep reads, once (not "extract: extract ...").
+func TestExtractUnsupportedLanguage(t *testing.T) {
+	h, _ := writeServer(t, Options{})
+	code, got := call(t, h, "POST", "/api/extract", `{"text":"Regierungstruppen beschossen die Stadt.","language":"de"}`)
+	msg := decode[errorBody](t, got).Error
+	if code != http.StatusUnprocessableEntity || !strings.Contains(msg, `"de"`) || !strings.Contains(msg, "English only") ||
+		strings.Contains(msg, "extract: extract") {
+		t.Errorf("status %d, message %q", code, msg)
+	}
+}
