@@ -65,12 +65,20 @@ func free(covered []bool, i, j int) bool {
 	return true
 }
 
-// lexMention turns a lexicon match into a mention, taking in a following member noun ("Houthi rebels").
+// lexMention turns a lexicon match into a mention, taking in a following member noun ("Houthi rebels") or
+// body ("the ELN rebel group"), which would otherwise read as a second, generic party.
 func (f *Finder) lexMention(s text.Sentence, keys []string, m lexicon.Match, focus string) Mention {
 	e := m.Entry
 	end := m.End
-	if j := tokenAt(s.Tokens, m.End); j < len(s.Tokens) && e.Category != catOrgs && groupMembers[keys[j]] {
-		end = s.Tokens[j].End
+	if j := tokenAt(s.Tokens, m.End); j < len(s.Tokens) && e.Category != catOrgs {
+		switch {
+		case groupMembers[keys[j]]:
+			end = s.Tokens[j].End
+		case groupBodies[keys[j]]: // "the Islamic State group"
+			end = s.Tokens[j].End
+		case j+1 < len(s.Tokens) && groupKinds[keys[j]] && groupBodies[keys[j+1]]: // "the ELN rebel group"
+			end = s.Tokens[j+1].End
+		}
 	}
 	country := e.Attr("country")
 	if country == "" && e.Category == catGroups {

@@ -84,6 +84,19 @@ var groupMembers = map[string]bool{
 	"mercenaries": true, "jihadists": true, "soldiers": true, "units": true,
 }
 
+// groupBodies are nouns for an organised group that follow its name ("the Islamic State group", "the M23
+// movement"); groupKinds are the adjectives that may stand between ("the ELN rebel group").
+var groupBodies = map[string]bool{
+	"group": true, "movement": true, "faction": true, "organisation": true, "organization": true,
+	"alliance": true, "coalition": true, "outfit": true,
+}
+
+var groupKinds = map[string]bool{
+	"rebel": true, "militant": true, "armed": true, "insurgent": true, "jihadist": true, "guerrilla": true,
+	"guerilla": true, "paramilitary": true, "militia": true, "islamist": true, "extremist": true,
+	"separatist": true, "terrorist": true,
+}
+
 // locatives are prepositions after which a name is a place, not a party.
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "from": true, "to": true, "into": true, "outside": true,
