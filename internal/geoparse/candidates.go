@@ -38,7 +38,7 @@ func (r *run) lookupCandidates(m *mention) {
 	if ps == nil && m.key != "" {
 		ps = r.lookup(m.key)
 	}
-	if len(ps) == 0 && !m.near {
+	if len(ps) == 0 && !m.near && !m.orphan { // an orphan compound (unknownCompound) is not read by its parts
 		ps = r.fallback(m)
 	}
 	if m.preset == nil && m.key != "" {

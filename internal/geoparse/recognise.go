@@ -41,6 +41,10 @@ func (r *run) recognise() {
 			i = j
 			continue
 		}
+		if j := r.unknownCompound(i, hi, key); j > 0 {
+			i = j
+			continue
+		}
 		hi, noun, v := r.accept(i, hi, key)
 		switch v {
 		case rejectWord:
@@ -77,6 +81,26 @@ func (r *run) longerVariant(i, hi int) int {
 	}
 	r.addMention(i, j, key, "")
 	r.ms[len(r.ms)-1].preset = ps
+	return j
+}
+
+// unknownCompound handles a hyphenated name after a place cue ("the village of Tin-Hama") that the gazetteer
+// does not know as a whole and whose first word is a place only by another name of it ("Tin", a name of
+// Hrebinka, Ukraine): its words are not places of their own. The whole name is kept as an orphan, placed
+// by the place written after it ("in the Gao region") or the document's country. It returns the end of the
+// name, or -1.
+func (r *run) unknownCompound(i, hi int, key string) int {
+	d := r.d
+	if hi != i+1 || !d.punct(hi, "-") || !d.tight(hi-1) || !d.tight(hi) || !d.isCap(hi+1) || !r.strongCue(i) ||
+		r.majorName(key) || !r.otherNameOnly(key) {
+		return -1
+	}
+	j := r.capRun(i)
+	if j <= hi+1 {
+		return -1
+	}
+	r.addMention(i, j, d.joinKey(i, j), "")
+	r.ms[len(r.ms)-1].orphan = true
 	return j
 }
 
