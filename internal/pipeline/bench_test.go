@@ -6,18 +6,14 @@ import (
 	"time"
 
 	"sitrep/internal/cputime"
+	"sitrep/internal/event"
 )
 
 // BenchmarkProcess measures ingest throughput: language check, near-duplicate check, extraction and one SQLite
 // transaction per document, over distinct synthetic articles. Reports documents/s besides MB/s.
 func BenchmarkProcess(b *testing.B) {
 	p, _ := newTestPipeline(b)
-	docs := generated(max(b.N, 1), 99)
-	var size int64
-	for _, d := range docs {
-		size += int64(len(d.Text))
-	}
-	b.SetBytes(size / int64(len(docs)))
+	docs := benchDocs(b)
 	b.ResetTimer()
 	cpu := cputime.Self()
 	for i := range b.N {
@@ -32,12 +28,7 @@ func BenchmarkProcess(b *testing.B) {
 // DefaultBatchSize documents.
 func BenchmarkProcessBatch(b *testing.B) {
 	p, _ := newTestPipeline(b)
-	docs := generated(max(b.N, 1), 99)
-	var size int64
-	for _, d := range docs {
-		size += int64(len(d.Text))
-	}
-	b.SetBytes(size / int64(len(docs)))
+	docs := benchDocs(b)
 	bt := p.NewBatch(context.Background(), BatchOptions{})
 	b.ResetTimer()
 	cpu := cputime.Self()
@@ -50,6 +41,17 @@ func BenchmarkProcessBatch(b *testing.B) {
 	}
 	bt.Close()
 	reportDocs(b, cpu)
+}
+
+// benchDocs returns b.N distinct synthetic articles and sets the bytes per operation to their mean size.
+func benchDocs(b *testing.B) []event.Document {
+	docs := generated(max(b.N, 1), 99)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	return docs
 }
 
 // reportDocs reports documents/s and the CPU time per document (user and system, of the whole process) since
