@@ -208,6 +208,9 @@ func (r *roleReader) subject() int {
 			continue
 		}
 		for k := p[1]; k < r.ti; k++ {
+			if r.f.verbs[r.keys[k]] && r.saysItDid(k) {
+				break // "the army said it killed": the speaker is the subject of its own act
+			}
 			if r.f.verbs[r.keys[k]] || r.keys[k] == "that" || r.keys[k] == "\"" || r.keys[k] == "“" {
 				return -1
 			}

@@ -31,6 +31,10 @@ func TestRoles(t *testing.T) {
 		{"the side that lost men", "The Burkinabe army lost dozens of soldiers in an attack on its base.", "attack", "BF", "", "Military Forces of Burkina Faso"},
 		{"armed victims after killing", "Gunmen attacked an army checkpoint near Kidal, killing two soldiers.", "attacked", "ML", "Unidentified Armed Group (Mali)", "Military Forces of Mali"},
 		{"fighters of a group", "Fighters of Boko Haram captured the town of Monguno.", "captured", "NG", "Boko Haram", ""},
+		{"speaker tells of its own act", "The Nigerian army said it killed 20 Boko Haram fighters in Borno.", "killed", "NG", "Military Forces of Nigeria", "Boko Haram"},
+		{"speaker tells of their act", "Somali police said they had defused a car bomb in Mogadishu.", "defused", "SO", "Police Forces of Somalia", ""},
+		{"speaker reports another's act", "The army said rebels killed 20 villagers in Borno.", "killed", "NG", "Opposition Rebels (Nigeria)", "Civilians (Nigeria)"},
+		{"speaker says it documented", "The Syrian Observatory said it had documented 12 deaths in the shelling of Idlib.", "shelling", "SY", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,7 @@ func (r *roleReader) speaker(i int) bool {
 		k++
 	}
 	if k < len(r.keys) && (r.f.verbs[r.keys[k]] || r.keys[k] == "told") {
-		return true
+		return !r.saysItDid(k)
 	}
 	if b := p[0] - 1; b >= 0 {
 		for b > 0 && (r.keys[b] == "the" || r.keys[b] == "a" || r.keys[b] == "an") {
@@ -101,3 +101,17 @@ func (r *roleReader) breakBefore(k, n int) bool {
 
 // lossVerbs take as object the men a side lost.
 var lossVerbs = map[string]bool{"lost": true, "losing": true, "loses": true}
+
+// saysItDid reports a speech verb at token k followed by "it" or "they" (or "that it") and then, within two more
+// words, the event's trigger: "the air force said it shot down 48 drones", "the army said they killed 20
+// militants". The speaker tells of its own act, so it is a party to it, not only a source.
+func (r *roleReader) saysItDid(k int) bool {
+	j := k + 1
+	if j < len(r.keys) && r.keys[j] == "that" {
+		j++
+	}
+	if j >= len(r.keys) || (r.keys[j] != "it" && r.keys[j] != "they") {
+		return false
+	}
+	return r.ti > j && r.ti <= j+3
+}
