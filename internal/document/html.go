@@ -74,7 +74,7 @@ func extractMain(root *html.Node, pageURL string) (string, headMeta, error) {
 	content := res.ContentText
 	if res.ContentNode != nil {
 		dropRepeatedBlocks(res.ContentNode)
-		content = restoreBreaks(nodeText(res.ContentNode), nodeText(root))
+		content = restoreBreaks(nodeText(res.ContentNode), root)
 	}
 	m := res.Metadata
 	return content, headMeta{title: strings.TrimSpace(m.Title), site: strings.TrimSpace(m.Sitename),

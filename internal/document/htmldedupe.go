@@ -52,13 +52,18 @@ func squeeze(s string) string {
 // extractor took from its fallback, which drops the breaks between paragraphs.
 var gluedSentences = regexp.MustCompile(`[a-z0-9][.!?]["'”’)]?[A-Z]`)
 
-// restoreBreaks returns, when content has sentences run together and its non-space characters appear in page
-// (our own rendering of the whole page) as one contiguous run, that run of page, whose paragraph breaks and
-// spaces are the page's own; otherwise content.
-func restoreBreaks(content, page string) string {
+// restoreBreaks returns, when content has sentences run together and its non-space characters appear in the
+// page root as one contiguous run of our own rendering of it, that run, whose paragraph breaks and spaces are
+// the page's own; otherwise content. The page is rendered only when content has run-together sentences.
+func restoreBreaks(content string, root *html.Node) string {
 	if !gluedSentences.MatchString(content) {
 		return content
 	}
+	return breaksFrom(content, nodeText(root))
+}
+
+// breaksFrom is restoreBreaks with the page already rendered as text.
+func breaksFrom(content, page string) string {
 	want := squeeze(content)
 	var sq strings.Builder
 	offs := make([]int, 0, len(page)) // offs[i]: the byte offset in page of byte i of sq

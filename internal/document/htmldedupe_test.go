@@ -57,7 +57,11 @@ func TestDropRepeatedBlocks(t *testing.T) {
 }
 
 func TestRestoreBreaks(t *testing.T) {
-	page := "Menu\n\nA roadside bomb killed three soldiers near Gao on Friday.\n\nThe army said “it was a mine.” Officials in Gao agreed.\n\nFooter"
+	root, err := html.Parse(strings.NewReader("<html><body><p>Menu</p><p>A roadside bomb killed three soldiers near " +
+		"Gao on Friday.</p><p>The army said “it was a mine.” Officials in Gao agreed.</p><p>Footer</p></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ content, want string }{
 		{"A roadside bomb killed three soldiers near Gao on Friday.The army said “it was a mine.”Officials in Gao agreed.",
 			"A roadside bomb killed three soldiers near Gao on Friday.\n\nThe army said “it was a mine.” Officials in Gao agreed."},
@@ -66,7 +70,7 @@ func TestRestoreBreaks(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := restoreBreaks(tt.content, page); got != tt.want {
+		if got := restoreBreaks(tt.content, root); got != tt.want {
 			t.Errorf("restoreBreaks(%q) = %q, want %q", tt.content, got, tt.want)
 		}
 	}
