@@ -72,9 +72,7 @@ func (f *Finder) lexMention(s text.Sentence, keys []string, m lexicon.Match, foc
 	end := m.End
 	if j := tokenAt(s.Tokens, m.End); j < len(s.Tokens) && e.Category != catOrgs {
 		switch {
-		case groupMembers[keys[j]]:
-			end = s.Tokens[j].End
-		case groupBodies[keys[j]]: // "the Islamic State group"
+		case groupMembers[keys[j]] || groupBodies[keys[j]]: // "Houthi rebels", "the Islamic State group"
 			end = s.Tokens[j].End
 		case j+1 < len(s.Tokens) && groupKinds[keys[j]] && groupBodies[keys[j+1]]: // "the ELN rebel group"
 			end = s.Tokens[j+1].End
