@@ -34,7 +34,8 @@ type dialect interface {
 	ftsHits() string
 	// ftsDocuments is a condition on documents.rowid matching a full-text query.
 	ftsDocuments() string
-	// indexEvent and indexDocument add a new row to the full-text index.
+	// indexEvent (rowid, summary) and indexDocument (rowid, title, text) add a new row to the full-text index
+	// from its values; "" where the index follows the rows by itself.
 	indexEvent() string
 	indexDocument() string
 	// putPoint (rid, minLat, maxLat, minLon, maxLon) and deletePoint (rid) maintain the spatial index.
@@ -108,12 +109,14 @@ func (sqliteDialect) ftsDocuments() string {
 	return `documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`
 }
 
+// indexEvent and indexDocument are single-row INSERTs of the new row's values: unlike an INSERT ... SELECT they
+// open no statement journal, whose savepoint would make FTS5 flush what it holds in memory (see indexQueue).
 func (sqliteDialect) indexEvent() string {
-	return `INSERT INTO events_fts(rowid, summary) SELECT rowid, summary FROM events WHERE id = ?`
+	return `INSERT INTO events_fts(rowid, summary) VALUES (?, ?)`
 }
 
 func (sqliteDialect) indexDocument() string {
-	return `INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = ?`
+	return `INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)`
 }
 
 func (sqliteDialect) putPoint() string {
@@ -149,15 +152,4 @@ func ftsQuery(q string) string {
 		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 	}
 	return strings.Join(parts, " ")
-}
-
-// indexDocumentRow and indexEventRow add a new row to the full-text index from its values (rowid and text
-// columns), as a single-row INSERT: unlike indexDocument's INSERT ... SELECT it opens no statement journal,
-// whose savepoint would make FTS5 flush what it holds in memory (see indexQueue).
-func (sqliteDialect) indexDocumentRow() string {
-	return `INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)`
-}
-
-func (sqliteDialect) indexEventRow() string {
-	return `INSERT INTO events_fts(rowid, summary) VALUES (?, ?)`
 }

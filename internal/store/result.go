@@ -116,7 +116,7 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev
 	if err != nil {
 		return fmt.Errorf("event %s: %w", key, err)
 	}
-	if err := s.indexEvent(idx, res, key, summary); err != nil {
+	if err := s.indexEvent(idx, res, summary); err != nil {
 		return fmt.Errorf("index event %s: %w", key, err)
 	}
 	return nil

@@ -10,19 +10,13 @@ import (
 // inside the transaction. SQLite's FTS5 keeps what is inserted in memory until the transaction commits, but
 // flushes it to disk at every statement that opens a statement journal (the incident upsert does, and so does
 // an INSERT ... SELECT): each report's text became its own small segment to write, journal and merge. Queued,
-// and inserted from their values (rowIndexer), the texts of a whole batch are flushed once, at commit.
+// and inserted from their values, the texts of a whole batch are flushed once, at commit.
 type indexQueue []indexOp
 
 // indexOp is one queued full-text insert: the statement, and its arguments.
 type indexOp struct {
 	q    string
 	args []any
-}
-
-// rowIndexer is a dialect whose full-text index takes a new row from its values (SQLite).
-type rowIndexer interface {
-	indexDocumentRow() string // arguments: rowid, title, text
-	indexEventRow() string    // arguments: rowid, summary
 }
 
 // add queues the statement q with args; an empty q (nothing to do in this dialect) is dropped.
@@ -32,33 +26,32 @@ func (idx *indexQueue) add(q string, args ...any) {
 	}
 }
 
-// indexDocument queues the full-text indexing of the document inserted by res, with its stored title and text.
+// indexDocument queues the full-text indexing of the document inserted by res, with its stored title and text
+// (nothing where the dialect's index follows the rows by itself).
 func (s *sqlStore) indexDocument(idx *indexQueue, res sql.Result, d *Document) error {
-	ri, ok := s.d.(rowIndexer)
-	if !ok {
-		idx.add(s.d.indexDocument(), d.ID)
+	q := s.d.indexDocument()
+	if q == "" {
 		return nil
 	}
 	rowid, err := res.LastInsertId()
 	if err != nil {
 		return err
 	}
-	idx.add(ri.indexDocumentRow(), rowid, d.Title, d.Text)
+	idx.add(q, rowid, d.Title, d.Text)
 	return nil
 }
 
-// indexEvent queues the full-text indexing of the event inserted by res under key, with its stored summary.
-func (s *sqlStore) indexEvent(idx *indexQueue, res sql.Result, key, summary string) error {
-	ri, ok := s.d.(rowIndexer)
-	if !ok {
-		idx.add(s.d.indexEvent(), key)
+// indexEvent queues the full-text indexing of the event inserted by res, with its stored summary.
+func (s *sqlStore) indexEvent(idx *indexQueue, res sql.Result, summary string) error {
+	q := s.d.indexEvent()
+	if q == "" {
 		return nil
 	}
 	rowid, err := res.LastInsertId()
 	if err != nil {
 		return err
 	}
-	idx.add(ri.indexEventRow(), rowid, summary)
+	idx.add(q, rowid, summary)
 	return nil
 }
 

@@ -21,9 +21,6 @@ func (s *sqlStore) cachedQueries() []string {
 	qs := []string{getDocumentQuery, findDocumentQuery, insertDocumentQuery, insertEventQuery, insertChangeQuery,
 		s.d.upsertIncident(), unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
-	if ri, ok := s.d.(rowIndexer); ok {
-		qs = append(qs, ri.indexDocumentRow(), ri.indexEventRow())
-	}
 	return append(qs, s.candidateQueries()...)
 }
 
