@@ -113,7 +113,6 @@ func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(
 
 // emitEvents finds the window's events and hands them to emit in text order.
 func (r *run) emitEvents(emit func(event.Event) error) error {
-	r.windowPlaces()
 	for _, c := range r.group(r.detect()) {
 		if ev, ok := r.build(c); ok {
 			if err := emit(ev); err != nil {

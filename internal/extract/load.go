@@ -54,7 +54,9 @@ func (r *run) claimsIn(s *sent) []event.Claim {
 	return s.claims
 }
 
-// places parses the document's place names once (the whole text, for context) and sets the focus country.
+// places parses the place names of the run's window once (the whole text of a one-window document, for
+// context; a window of a long document alone, as Parse would read a document of its own), with their offsets
+// in the full text, and sets the focus country.
 func (r *run) places() []geoparse.Toponym {
 	if r.geoDone {
 		return r.topos
@@ -63,7 +65,11 @@ func (r *run) places() []geoparse.Toponym {
 	if r.e.geo == nil {
 		return nil
 	}
-	r.topos = r.e.geo.Parse(r.doc.Text)
+	r.topos = r.e.geo.Parse(r.doc.Text[r.lo:r.hi])
+	for i := range r.topos {
+		r.topos[i].Start += r.lo
+		r.topos[i].End += r.lo
+	}
 	dropBases(r.doc.Text, r.topos)
 	r.focus = focusCountry(r.topos)
 	return r.topos

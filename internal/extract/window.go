@@ -60,22 +60,6 @@ func cut(s string, lo, hi int) int {
 	return hi
 }
 
-// windowPlaces parses the place names of a window of a long document (of the window alone, as Parse would
-// for a document of its own) with their offsets in the full text. The whole text of a one-window document is
-// parsed on demand by places, as before.
-func (r *run) windowPlaces() {
-	if r.e.geo == nil || r.geoDone || r.lo == 0 && r.hi == len(r.doc.Text) {
-		return
-	}
-	r.geoDone = true
-	r.topos = r.e.geo.Parse(r.doc.Text[r.lo:r.hi])
-	for i := range r.topos {
-		r.topos[i].Start += r.lo
-		r.topos[i].End += r.lo
-	}
-	r.focus = focusCountry(r.topos)
-}
-
 // Entities are the entities of a document: one per kind and name, in the order of first mention, with the
 // mentions of every window in text order. They are kept compact (a mention is two offsets into the text) and
 // made into event.Entity values one at a time, as they are asked for, so that the entities of a long document
