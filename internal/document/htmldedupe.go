@@ -28,7 +28,7 @@ func dropRepeatedBlocks(n *html.Node) {
 		case key == "":
 		case seen[key]:
 			n.RemoveChild(c)
-		case next == nil && sofar.Len() > 0 && strings.Contains(key, sofar.String()):
+		case next == nil && repeatsAll(key, sofar.String()):
 			n.RemoveChild(c)
 		default:
 			seen[key] = true
@@ -36,6 +36,14 @@ func dropRepeatedBlocks(n *html.Node) {
 		}
 		c = next
 	}
+}
+
+// repeatsAll reports whether key, the last child's text, is the earlier children's text sofar run together with
+// at most a title-sized lead before it. sofar must be more than a kicker ("Breaking"), so that a paragraph
+// that merely ends like a short first child is kept.
+func repeatsAll(key, sofar string) bool {
+	const minText, maxLead = 40, 300
+	return len(sofar) >= minText && strings.HasSuffix(key, sofar) && len(key)-len(sofar) <= maxLead
 }
 
 // squeeze is s without white space.

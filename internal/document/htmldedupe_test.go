@@ -35,10 +35,13 @@ func TestFromHTMLShortPageNotDoubled(t *testing.T) {
 func TestDropRepeatedBlocks(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"<p>A b.</p><p>A b.</p>", "A b."},
-		{"<p>One.</p><p>Two.</p><p>One.Two.</p>", "One.\n\nTwo."},
-		{"<p>One.</p><p>Two.</p><p>One. Two.</p>", "One.\n\nTwo."},
+		{"<p>A bomb killed three soldiers near Gao.</p><p>The army blamed JNIM.</p><p>A bomb killed three soldiers near Gao.The army blamed JNIM.</p>", "A bomb killed three soldiers near Gao.\n\nThe army blamed JNIM."},
+		{"<p>A bomb killed three soldiers near Gao.</p><p>The army blamed JNIM.</p><p>A bomb killed three soldiers near Gao. The army blamed JNIM.</p>", "A bomb killed three soldiers near Gao.\n\nThe army blamed JNIM."},
 		{"<p>One.</p><p>Two.</p><p>Three.</p>", "One.\n\nTwo.\n\nThree."},
-		{"<p>One.</p><p>Two.</p><p>Title One.Two.</p>", "One.\n\nTwo."},
+		{"<p>A bomb killed three soldiers near Gao.</p><p>The army blamed JNIM.</p><p>Title A bomb killed three soldiers near Gao.The army blamed JNIM.</p>",
+			"A bomb killed three soldiers near Gao.\n\nThe army blamed JNIM."},
+		{"<p>Breaking</p><div>Breaking news: gunmen killed five people near Gao on Friday.</div>",
+			"Breaking\n\nBreaking news: gunmen killed five people near Gao on Friday."}, // a kicker is not the article
 		{"<p>One.</p><p>One. Two.</p><p>Three.</p>", "One.\n\nOne. Two.\n\nThree."}, // only the last child can be the copy
 		{"<p>One.</p><p>Two.</p><p>Two. One.</p>", "One.\n\nTwo.\n\nTwo. One."},
 		{"<p></p><p>x</p>", "x"},
