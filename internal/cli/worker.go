@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -57,12 +56,10 @@ func parseWorkerFlags(e *env, args []string) (*workerFlags, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	if !set["nats"] {
+	if !flagSet(fs, "nats") {
 		f.nats = envOr("SITREP_NATS", f.nats)
 	}
-	if !set["db"] {
+	if !flagSet(fs, "db") {
 		f.db = envOr("SITREP_DB", f.db)
 	}
 	switch {
