@@ -13,7 +13,7 @@ const maxCands = 60
 // candidates fills m.cands from the gazetteer: the places of its key, else (for spans given to Resolve)
 // the places of a simplified key, of the country of a demonym, or of a transliteration variant.
 func (r *run) candidates(m *mention) {
-	shared := m.lo >= 0 && m.preset == nil && !m.near
+	shared := m.lo >= 0 && m.preset == nil && !m.near && !m.orphan // an orphan compound skips the fallback lookups
 	ck := m.key
 	if h := m.head(); h != "" {
 		ck += "\x00" + h // "Kyiv region" may have a candidate "Kyiv" alone lacks
