@@ -28,8 +28,7 @@ func (s *Server) extract(r *http.Request) (any, error) {
 	}
 	res, err := eng.Extract(r.Context(), doc)
 	if errors.Is(err, extract.ErrUnsupportedLanguage) {
-		return nil, fmt.Errorf("%w: the text reads as %q, and sitrep reads English only", extract.ErrUnsupportedLanguage,
-			doc.Language)
+		return nil, extract.UnsupportedLanguage(doc.Language)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)

@@ -265,8 +265,7 @@ func (x *extraction) verdict() error {
 	case x.failed == 0:
 		return nil
 	case !x.stream && errors.Is(x.lastErr, extract.ErrUnsupportedLanguage):
-		return inputError{fmt.Errorf("extract: %s: %w: the text reads as %q, and sitrep reads English only",
-			inputName(x.input), extract.ErrUnsupportedLanguage, x.language)}
+		return inputError{fmt.Errorf("extract: %s: %w", inputName(x.input), extract.UnsupportedLanguage(x.language))}
 	case !x.stream:
 		return inputError{x.lastErr}
 	default:

@@ -19,6 +19,12 @@ import (
 // holds the document and no events.
 var ErrUnsupportedLanguage = errors.New("language not supported")
 
+// UnsupportedLanguage is ErrUnsupportedLanguage for a text detected as lang, saying what sitrep reads, for
+// messages that name the input themselves (the CLI, the API).
+func UnsupportedLanguage(lang string) error {
+	return fmt.Errorf("%w: the text reads as %q, and sitrep reads English only", ErrUnsupportedLanguage, lang)
+}
+
 // ErrNoCues is returned by New when the lexicon has no usable cues category.
 var ErrNoCues = errors.New("lexicon has no event cues")
 
