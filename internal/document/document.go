@@ -37,11 +37,7 @@ func (o Options) maxBytes() int64 {
 // FromText makes a Document from plain text; name (a file name, "-") only labels errors. The id is the hash of
 // the normalised text.
 func FromText(text []byte, name string) (event.Document, error) {
-	s, err := checkText(text, name)
-	if err != nil {
-		return event.Document{}, err
-	}
-	return event.Document{ID: ID("", s), Text: s, Language: DetectLanguage(s)}, nil
+	return FromString(string(text), name)
 }
 
 // FromString is FromText for text already in a string: the document's text is text itself, not a copy, unless

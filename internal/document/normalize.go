@@ -27,12 +27,10 @@ func IsBinary(b []byte) bool {
 	return len(b) > 0 && ctl*10 > len(b)
 }
 
-// normalizeText turns raw bytes into the text spans point into: UTF-16 with a BOM decoded, a UTF-8 BOM dropped,
-// line ends as LF, invalid UTF-8 repaired to U+FFFD. It refuses binary data and input without visible text.
-func normalizeText(b []byte) (string, error) { return normalizeString(string(b)) }
-
-// normalizeString is normalizeText for raw text already in a string: it copies s only to decode UTF-16 or to
-// repair invalid UTF-8 or line ends, so that a large text is held once.
+// normalizeString turns raw text into the text spans point into: UTF-16 with a BOM decoded, a UTF-8 BOM
+// dropped, line ends as LF, invalid UTF-8 repaired to U+FFFD. It refuses binary data and input without visible
+// text. It copies s only to decode UTF-16 or to repair invalid UTF-8 or line ends, so that a large text is held
+// once.
 func normalizeString(s string) (string, error) {
 	if strings.HasPrefix(s, "\xff\xfe") || strings.HasPrefix(s, "\xfe\xff") {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
@@ -54,12 +52,6 @@ func normalizeString(s string) (string, error) {
 		return "", ErrEmpty
 	}
 	return s, nil
-}
-
-// checkText wraps normalizeText's errors with the input's name.
-func checkText(b []byte, name string) (string, error) {
-	s, err := normalizeText(b)
-	return named(s, err, name)
 }
 
 // named wraps a normalisation error with the input's name, when there is one.
