@@ -161,8 +161,8 @@ func (s *sent) deedClaimed() int {
 		return i
 	}
 	for i := range s.Tokens {
-		if !claimWords[s.word(i)] {
-			continue
+		if !claimWords[s.word(i)] || claimNounNext[s.word(i+1)] {
+			continue // "rejected claims of drone attacks": the noun, what others say
 		}
 		for _, h := range s.hits {
 			if h.tok <= i || h.tok > i+3 || !(h.info.trigger() && h.info.noun || h.info.class == classAnaphor) {
@@ -176,6 +176,9 @@ func (s *sent) deedClaimed() int {
 	}
 	return -1
 }
+
+// claimNounNext follow "claim(s)" as a noun ("claims of", "the claim that"), never the verb that owns a deed.
+var claimNounNext = set("of", "that", "about", "over")
 
 // clauseVerbs after "claimed the attack" make the attack the subject of what is claimed.
 var clauseVerbs = set("was", "were", "is", "are", "had", "has", "have", "did", "would", "could", "will", "hit",
