@@ -65,7 +65,8 @@ func foldsToASCII(s string) bool {
 	return strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
 }
 
-// findPlain runs every rule whose gate passes over the whole text (findAll).
+// findPlain runs every rule whose gate passes over the whole text with the plain regexp search: the reference
+// the word scan (findScanned) is checked against, and the search for text the scan cannot read (foldsToASCII).
 func findPlain(text string, published *event.Date) []Expr {
 	var all []Expr
 	low := lowerASCII(text)
@@ -77,7 +78,7 @@ func findPlain(text string, published *event.Date) []Expr {
 		if !r.gate(in) {
 			continue
 		}
-		all = appendMatches(all, r, text, findAll(r, in), published)
+		all = appendMatches(all, r, text, r.re.FindAllStringSubmatchIndex(in, -1), published)
 	}
 	return all
 }
