@@ -39,6 +39,9 @@ var (
 
 // initWords fills the tables of the scan; it runs after the starters are built.
 func initWords() {
+	if len(rules) > 16 {
+		panic("timex: more rules than the scan's uint16 rule masks hold")
+	}
 	for i, r := range rules {
 		ruleStarter = append(ruleStarter, starters[r.name])
 		ruleNeed = append(ruleNeed, ruleNeeds[r.name])
