@@ -84,12 +84,7 @@ func countryParam(v string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("country %q: gazetteer: %w", v, err)
 	}
-	if len(c) == 3 && isLetters(c) {
-		if ctry, ok := g.Country(c); ok {
-			return ctry.Code, nil
-		}
-	}
-	if ctry, ok := g.CountryByName(c); ok {
+	if ctry, ok := g.CountryOf(c); ok {
 		return ctry.Code, nil
 	}
 	return "", badRequest("country %q: not an ISO 3166-1 code or a country name (want e.g. SD, SDN or Sudan)", v)

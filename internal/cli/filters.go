@@ -100,10 +100,7 @@ func countryCode(v string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("--country: gazetteer: %w", err)
 	}
-	if c, ok := g.Country(v); ok && len(v) <= 3 {
-		return c.Code, nil
-	}
-	if c, ok := g.CountryByName(v); ok {
+	if c, ok := g.CountryOf(v); ok {
 		return c.Code, nil
 	}
 	return "", usagef("--country %q: not a country code or name", v)

@@ -85,6 +85,17 @@ func (g *Gazetteer) Country(code string) (Country, bool) {
 	return g.countries.list[i], true
 }
 
+// CountryOf returns the country v names, as a user writes it in a filter: an ISO 3166-1 alpha-2 or alpha-3
+// code, else a name or alias ("Sudan", "the DRC").
+func (g *Gazetteer) CountryOf(v string) (Country, bool) {
+	if len(v) <= 3 {
+		if c, ok := g.Country(v); ok {
+			return c, true
+		}
+	}
+	return g.CountryByName(v)
+}
+
 // CountryByName returns the country a name denotes: "Syria", "Syrian Arab Republic", "the DRC".
 func (g *Gazetteer) CountryByName(name string) (Country, bool) {
 	k := Fold(name)

@@ -88,3 +88,17 @@ func TestAdmin1(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryOf(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ in, want string }{
+		{"SD", "SD"}, {"sd", "SD"}, {"SDN", "SD"}, {"Sudan", "SD"}, {"the DRC", "CD"}, {"Syrian Arab Republic", "SY"},
+		{"Narnia", ""}, {"XX", ""}, {"", ""},
+	}
+	for _, tt := range tests {
+		c, ok := g.CountryOf(tt.in)
+		if got := c.Code; got != tt.want || ok != (tt.want != "") {
+			t.Errorf("CountryOf(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
