@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"math"
 	"runtime"
@@ -292,15 +293,15 @@ func describeFailure(it item, err error) string {
 	return err.Error()
 }
 
-// documentError classifies an error from reading input: unusable input exits with ExitInput, the rest
-// (I/O, network) with ExitError.
+// documentError classifies an error from reading input: unusable input (including a file that does not exist or
+// is a directory, as for geoparse and ingest) exits with ExitInput, the rest (I/O, network) with ExitError.
 func documentError(err error) error {
 	if errors.Is(err, fetch.ErrPrivateAddress) {
 		return inputError{fmt.Errorf("extract: %w (pass --allow-private to fetch from your own network)", err)}
 	}
 	for _, target := range []error{document.ErrTooLarge, document.ErrBinary, document.ErrNoArticle, document.ErrEmpty,
 		fetch.ErrPrivateAddress, fetch.ErrTooLarge, fetch.ErrScheme, fetch.ErrStatus, fetch.ErrRobots,
-		fetch.ErrTooManyRedirects, fetch.ErrEncoding} {
+		fetch.ErrTooManyRedirects, fetch.ErrEncoding, fs.ErrNotExist, document.ErrDirectory} {
 		if errors.Is(err, target) {
 			return inputError{fmt.Errorf("extract: %w", err)}
 		}

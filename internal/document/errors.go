@@ -18,6 +18,8 @@ var (
 	ErrInvalidLine = errors.New("invalid JSON Lines record")
 	// ErrEmpty is returned for input with no text.
 	ErrEmpty = errors.New("input is empty")
+	// ErrDirectory is returned when a file argument names a directory.
+	ErrDirectory = errors.New("is a directory")
 	// ErrFormat is returned for an unknown Options.Format.
 	ErrFormat = errors.New("unknown input format")
 )

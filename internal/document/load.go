@@ -55,7 +55,7 @@ func loadFile(ctx context.Context, name string, opts Options) (*Source, error) {
 	if err != nil || st.IsDir() {
 		f.Close()
 		if err == nil {
-			err = errors.New("is a directory")
+			err = ErrDirectory
 		}
 		return nil, fmt.Errorf("open input %s: %w", name, err)
 	}
