@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -200,4 +201,14 @@ func TestPaceForText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeTextResult prints a whole result as the text report: the reference the streamed text output is checked
+// against.
+func writeTextResult(w io.Writer, r event.Result) error {
+	writeTextHeader(w, r.Document)
+	for i, ev := range r.Events {
+		writeTextEvent(w, i+1, ev)
+	}
+	return writeTextFooter(w, len(r.Events))
 }

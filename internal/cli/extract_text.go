@@ -8,15 +8,6 @@ import (
 	"sitrep/internal/event"
 )
 
-// writeTextResult prints a result as a readable report for a person at a terminal.
-func writeTextResult(w io.Writer, r event.Result) error {
-	writeTextHeader(w, r.Document)
-	for i, ev := range r.Events {
-		writeTextEvent(w, i+1, ev)
-	}
-	return writeTextFooter(w, len(r.Events))
-}
-
 // writeTextHeader prints the document line of a text report.
 func writeTextHeader(w io.Writer, d event.Document) {
 	pub := "unknown"
