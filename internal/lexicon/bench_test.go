@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -88,4 +89,31 @@ func heapInUse() int64 {
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	return int64(ms.HeapAlloc)
+}
+
+// BenchmarkFindEngine is Find as the engine calls it on each sentence of a document: cues, then weapons and
+// targets, then the actor finder's entities, mentions and claims. Every sentence is made unique, so no Find
+// profits from an earlier call on the same text in another document.
+func BenchmarkFindEngine(b *testing.B) {
+	l, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []string
+	n := 0
+	for i, s := range strings.SplitAfter(newsText(1<<20), ". ") {
+		sents = append(sents, fmt.Sprintf("Report %d: %s", i, s))
+		n += len(sents[len(sents)-1])
+	}
+	sets := [][]Category{{"cues"}, {"weapons", "targets"}, {"actors_state", "actors_groups", "organizations", "weapons"},
+		{"actors_state", "actors_groups", "organizations"}, {"claim_verbs"}}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			for _, cats := range sets {
+				l.Find(s, 0, cats...)
+			}
+		}
+	}
 }

@@ -32,9 +32,8 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	f := finders.Get().(*finder)
 	defer f.release()
 	f.text, f.cats, f.want = text, cats, want
-	if toks, buf, ok := f.memo.tokens(l, text, f.buf); ok {
-		f.buf = buf
-		f.findKept(toks)
+	if toks, ok := f.memo.tokens(l, f); ok {
+		f.findKept(l, toks)
 		return f.matches(l, base)
 	}
 	for pos := 0; pos < len(text); {
@@ -59,22 +58,35 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	return f.matches(l, base)
 }
 
-// findKept is the loop of Find over the kept root steps of the text.
-func (f *finder) findKept(toks []rootTok) {
+// findKept is the loop of Find over the kept walks of the text: from each token after the last match, the
+// longest of its kept terms in the categories asked for (with every other term of that length, in the order
+// the walk met them, as follow would have accepted them).
+func (f *finder) findKept(l *Lexicon, toks []rootTok) {
 	pos := 0
 	for _, t := range toks {
-		start, end := int(t.start), int(t.end)
-		if start < pos || t.mask&f.want == 0 { // inside the last match, or no child holds the categories asked for
+		if int(t.start) < pos || t.mask&f.want == 0 { // inside the last match, or no term in the categories asked for
 			continue
 		}
-		f.best = candidate{terms: f.best.terms[:0]}
-		f.kids = append(f.kids[:0], f.memo.kids[t.lo:t.hi]...)
-		f.follow(0, start, end, 0)
-		if f.best.end == 0 {
+		terms, best := f.best.terms[:0], int32(0)
+		for _, c := range f.memo.cands[t.lo:t.hi] {
+			if c.end < best || c.bit&f.want == 0 {
+				continue
+			}
+			tm := l.terms[c.term]
+			if !f.catAllowed(tm) {
+				continue
+			}
+			if c.end > best {
+				terms, best = terms[:0], c.end
+			}
+			terms = append(terms, tm)
+		}
+		f.best = candidate{end: int(best), terms: terms}
+		if best == 0 {
 			continue
 		}
-		f.record(start)
-		pos = f.best.end
+		f.record(int(t.start))
+		pos = int(best)
 	}
 }
 
@@ -109,7 +121,7 @@ type finder struct {
 	kids []*node
 	hits []hit
 	alts [][]*Entry
-	memo memo // the root steps of the texts this finder saw lately
+	memo memo // the walks of the texts this finder saw lately
 }
 
 // candidate is the longest accepted match from the current start.
@@ -183,11 +195,22 @@ func (f *finder) accept(c *node, end, depth int) {
 // allowed reports whether t is in a category asked for and, for a case-sensitive pattern, written as in the
 // lexicon.
 func (f *finder) allowed(t term, depth int) bool {
+	return f.catAllowed(t) && f.caseAllowed(t, depth)
+}
+
+// catAllowed reports whether t is in a category asked for.
+func (f *finder) catAllowed(t term) bool {
 	if len(f.cats) > 0 {
 		if b := t.entry.bit; b&f.want == 0 || b == overflowBit && !slices.Contains(f.cats, t.entry.Category) {
 			return false
 		}
 	}
+	return true
+}
+
+// caseAllowed reports whether t, reached at depth, is written as in the lexicon when its pattern is
+// case-sensitive (f.raw holds the tokens of the path as written).
+func (f *finder) caseAllowed(t term, depth int) bool {
 	if !t.pat.cased {
 		return true
 	}

@@ -3,42 +3,53 @@ package lexicon
 import "strings"
 
 // The engine asks Find for several sets of categories in each sentence (cues, then weapons and targets, then
-// actors, claims...). Each call used to cut the sentence into tokens and ask the root of the trie for each
-// again; a finder now keeps, for the texts it saw lately, their tokens and the root's children for each (the
-// part of the work that does not depend on the categories asked for).
+// actors, entities, claims...). A finder keeps, for the texts it saw lately, every term the trie reaches from
+// each token of the text, whatever its category, with the end of its span (the part of the work that does
+// not depend on the categories asked for). The first Find on a text walks the whole trie from each token once;
+// every Find on it, the first included, then only picks, token by token, the longest of the kept terms whose
+// category was asked for.
 
 const (
 	memoMaxText  = 4 << 10 // longer texts are not kept
 	memoMaxTexts = 256     // the memo is emptied when it holds more texts than this
 )
 
-// rootTok is one token of a kept text: [start, end) in the text, and memo.kids[lo:hi] are the children of
-// the root it leads to (in the order node.children gives them), mask the union of their category masks.
+// rootTok is one token of a kept text: [start, end) in the text, and memo.cands[lo:hi] are the terms the trie
+// reaches from it, in the order the walk meets them; mask is the union of their category bits.
 type rootTok struct {
 	start, end int32
 	lo, hi     int32
 	mask       uint64
 }
 
-// memo is the kept root steps of one finder.
+// cand is a term reached from a kept token: its Lexicon.terms index, the end of its span and its category bit.
+// The case of a case-sensitive pattern was checked when it was kept.
+type cand struct {
+	end  int32
+	term int32
+	bit  uint64
+}
+
+// memo is the kept walks of one finder.
 type memo struct {
 	lex   *Lexicon
 	texts map[string][2]int32 // text (a copy) -> toks[lo:hi]
 	toks  []rootTok
-	kids  []*node
+	cands []cand
 }
 
-// tokens returns the root steps of text for l, computing and keeping them when text is not yet kept. buf is
-// scratch space. ok is false for a text too long to keep.
-func (m *memo) tokens(l *Lexicon, text string, buf []byte) (toks []rootTok, nbuf []byte, ok bool) {
+// tokens returns the kept walks of f.text for l, walking and keeping them when the text is not yet kept. ok
+// is false for a text too long to keep. f's walking state (kids, raw, buf) is used as scratch space.
+func (m *memo) tokens(l *Lexicon, f *finder) (toks []rootTok, ok bool) {
+	text := f.text
 	if len(text) > memoMaxText {
-		return nil, buf, false
+		return nil, false
 	}
 	if m.lex != l || len(m.texts) >= memoMaxTexts {
 		m.reset(l)
 	}
 	if r, hit := m.texts[text]; hit {
-		return m.toks[r[0]:r[1]], buf, true
+		return m.toks[r[0]:r[1]], true
 	}
 	lo := len(m.toks)
 	for pos := 0; pos < len(text); {
@@ -47,31 +58,66 @@ func (m *memo) tokens(l *Lexicon, text string, buf []byte) (toks []rootTok, nbuf
 			break
 		}
 		pos = end
-		klo := len(m.kids)
-		kids, b, ok := l.rootKids(m.kids, buf, text[start:end])
-		buf = b
+		kids, buf, ok := l.rootKids(f.kids[:0], f.buf, text[start:end])
+		f.buf = buf
 		if ok {
-			m.kids = kids
+			f.kids = kids
 		} else {
-			buf = foldToken(buf[:0], text[start:end])
-			m.kids = l.root.children(m.kids, buf)
+			f.buf = foldToken(f.buf[:0], text[start:end])
+			f.kids = l.root.children(f.kids[:0], f.buf)
 		}
-		t := rootTok{start: int32(start), end: int32(end), lo: int32(klo), hi: int32(len(m.kids))}
-		for _, c := range m.kids[klo:] {
-			t.mask |= c.mask
+		t := rootTok{start: int32(start), end: int32(end), lo: int32(len(m.cands))}
+		f.collect(0, start, end, 0)
+		t.hi = int32(len(m.cands))
+		for _, c := range m.cands[t.lo:t.hi] {
+			t.mask |= c.bit
 		}
 		m.toks = append(m.toks, t)
 	}
 	m.texts[strings.Clone(text)] = [2]int32{int32(lo), int32(len(m.toks))}
-	return m.toks[lo:], buf, true
+	return m.toks[lo:], true
+}
+
+// collect keeps every term of the nodes f.kids[mark:], reached by the token [start, end), and of the nodes
+// below them, in the order follow meets them, and pops the nodes. Only the case of case-sensitive patterns is
+// checked: the categories are checked when a Find picks from the kept terms.
+func (f *finder) collect(mark, start, end, depth int) {
+	n := len(f.kids) - mark
+	if n == 0 {
+		return
+	}
+	f.raw = append(f.raw[:depth], f.text[start:end])
+	var ns, ne int
+	for i := 0; i < n; i++ {
+		c := f.kids[mark+i]
+		for _, t := range c.terms {
+			if f.caseAllowed(t, depth+1) {
+				f.memo.cands = append(f.memo.cands, cand{end: int32(end), term: t.id, bit: t.entry.bit})
+			}
+		}
+		if len(c.next) == 0 && len(c.pre) == 0 {
+			continue
+		}
+		if ns == 0 && ne == 0 {
+			ns, ne = nextToken(f.text, end)
+		}
+		if ns < len(f.text) {
+			f.buf = foldToken(f.buf[:0], f.text[ns:ne])
+			m := len(f.kids)
+			f.kids = c.children(f.kids, f.buf)
+			f.collect(m, ns, ne, depth+1)
+			f.raw = f.raw[:depth+1]
+			f.raw[depth] = f.text[start:end]
+		}
+	}
+	f.kids = f.kids[:mark]
 }
 
 // reset empties m and binds it to l.
 func (m *memo) reset(l *Lexicon) {
-	clear(m.kids[:cap(m.kids)])
 	if m.texts == nil {
 		m.texts = map[string][2]int32{}
 	}
 	clear(m.texts)
-	m.lex, m.toks, m.kids = l, m.toks[:0], m.kids[:0]
+	m.lex, m.toks, m.cands = l, m.toks[:0], m.cands[:0]
 }

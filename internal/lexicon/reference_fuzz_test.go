@@ -31,7 +31,7 @@ func sameFind(t *testing.T, l *Lexicon, s string, base int, cats []Category) {
 	}
 }
 
-// FuzzFindMatchesReference checks that the root filter, the category pruning and the kept root steps (memo)
+// FuzzFindMatchesReference checks that the root filter, the category pruning and the kept walks (memo)
 // change no match: Find and the plain walk agree on any text and any set of categories.
 func FuzzFindMatchesReference(f *testing.F) {
 	def, err := Default()
@@ -47,7 +47,7 @@ func FuzzFindMatchesReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, sel uint16) {
 		for _, l := range []*Lexicon{def, small} {
 			sameFind(t, l, s, 3, catSets(l, sel))
-			sameFind(t, l, s, 0, catSets(l, sel>>8)) // the same text again: its kept root steps
+			sameFind(t, l, s, 0, catSets(l, sel>>8)) // the same text again: its kept walks
 		}
 	})
 }
