@@ -1,7 +1,6 @@
 package numbers
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -58,8 +57,9 @@ const (
 	vague = `(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|a\s+handful|several|a\s+few|a\s+couple)`
 )
 
-// phraseRe runs on ASCII-lower-cased text (see lowerASCII): literal bytes match faster than case folds.
-var phraseRe = regexp.MustCompile(`\b(?:(` + qual + `)\s+)?(?:between\s+(` + atom + `)\s+and\s+(` + atom + `)|(` + atom + `)(?:\s*(-|–|\bto\b|\bor\b)\s*(` + atom + `))?|(` + vague + `))\b`)
+// phrasePattern is the grammar of a number phrase, for ASCII-lower-cased text (see lowerASCII). matchAt reads
+// it by hand; reference_test.go compiles it and checks matchAt against it.
+const phrasePattern = `\b(?:(` + qual + `)\s+)?(?:between\s+(` + atom + `)\s+and\s+(` + atom + `)|(` + atom + `)(?:\s*(-|–|\bto\b|\bor\b)\s*(` + atom + `))?|(` + vague + `))\b`
 
 // Find returns every number phrase of text, in order, without overlaps.
 func Find(text string) []Quantity {
@@ -82,8 +82,8 @@ func Find(text string) []Quantity {
 // Parse reads one number phrase; ok is false when phrase is not, as a whole, a number phrase.
 func Parse(phrase string) (Quantity, bool) {
 	p := strings.TrimSpace(phrase)
-	m := phraseRe.FindStringSubmatchIndex(lowerASCII(p))
-	if m == nil || m[0] != 0 || m[1] != len(p) {
+	m := matchAt(lowerASCII(p), 0)
+	if m == nil || m[1] != len(p) {
 		return Quantity{}, false
 	}
 	return build(p, m)
@@ -109,7 +109,7 @@ func lowerASCII(s string) string {
 
 func ip(n int) *int { return &n }
 
-// build turns one match of phraseRe into a Quantity, or rejects it.
+// build turns one match of phrasePattern into a Quantity, or rejects it.
 func build(text string, m []int) (Quantity, bool) {
 	q := Quantity{Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
 	qualText := ""

@@ -1,15 +1,10 @@
 package numbers
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
-// anchoredRe is phraseRe anchored at the start of its input, for the positions nextPhrase picks.
-var anchoredRe = regexp.MustCompile(`^(?:` + phraseRe.String() + `)`)
-
-// nextPhrase returns what phraseRe.FindStringSubmatchIndex(low[pos:]) returns, shifted by pos, but tries the
-// expression only at word starts that can begin a number phrase (a digit or a word of startWords).
+// nextPhrase returns what phrasePattern, searched in low[pos:], finds (its submatch offsets shifted by pos),
+// but tries the pattern (matchAt) only at word starts that can begin a number phrase (a digit or a word of
+// startWords).
 func nextPhrase(low string, pos int) []int {
 	for p := pos; p < len(low); p++ {
 		if !isWordByte(low[p]) || (p > pos && isWordByte(low[p-1])) {
@@ -20,12 +15,7 @@ func nextPhrase(low string, pos int) []int {
 			e++
 		}
 		if isDigit(low[p]) || worthTrying(low, letterRun(low[p:e]), e) {
-			if m := anchoredRe.FindStringSubmatchIndex(low[p:]); m != nil {
-				for k := range m {
-					if m[k] >= 0 {
-						m[k] += p
-					}
-				}
+			if m := matchAt(low, p); m != nil {
 				return m
 			}
 		}
@@ -47,7 +37,7 @@ func isWordByte(c byte) bool {
 	return c == '_' || isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
-// startWords holds every first word of a phraseRe match that does not start with a digit: the first words
+// startWords holds every first word of a phrasePattern match that does not start with a digit: the first words
 // of qual, "between", wordAtom and vague.
 var startWords = map[string]bool{}
 

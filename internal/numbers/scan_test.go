@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// slowPhrases is the plain search nextPhrase stands in for: phraseRe tried at every position.
+// slowPhrases is the plain search nextPhrase stands in for: phraseRe searched from each position on.
 func slowPhrases(low string) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(low); {
