@@ -10,27 +10,48 @@ import (
 // maxCands bounds the candidates scored per mention (the most populous are kept).
 const maxCands = 60
 
+// keyCands is what lookupCandidates finds for a name: read-only once built, shared by the mentions of the
+// name in a run (with the run's keyData) and, through Parser.keyCands, by the runs that read it alike.
+type keyCands struct {
+	cands      []cand
+	country    *gazetteer.Country
+	alsoAdmin1 bool
+	kd         *keyData // nil in the parser's cache: per run
+}
+
 // candidates fills m.cands from the gazetteer: the places of its key, else (for spans given to Resolve)
 // the places of a simplified key, of the country of a demonym, or of a transliteration variant.
 func (r *run) candidates(m *mention) {
 	shared := m.lo >= 0 && m.preset == nil && !m.near && !m.orphan // an orphan compound skips the fallback lookups
+	if !shared {
+		r.lookupCandidates(m)
+		return
+	}
 	ck := m.key
 	if h := m.head(); h != "" {
 		ck += "\x00" + h // "Kyiv region" may have a candidate "Kyiv" alone lacks
 	}
-	if c, ok := r.byKey[ck]; ok && shared {
-		m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
-		return
+	c, ok := r.byKey[ck]
+	if !ok {
+		pk := ck
+		if r.keepUnresolved {
+			pk = "\x01" + ck // a given span that is a demonym reads as its country
+		}
+		if c, ok = r.p.keyCands.peek(pk); !ok {
+			if !r.lookupCandidates(m) { // what a fallback finds depends on the span's text and noun too
+				r.p.keyCands.put(pk, keyCands{cands: m.cands, country: m.country, alsoAdmin1: m.alsoAdmin1})
+			}
+			c = keyCands{cands: m.cands, country: m.country, alsoAdmin1: m.alsoAdmin1}
+		}
+		c.kd = newKeyData(len(c.cands))
+		r.byKey[ck] = c
 	}
-	r.lookupCandidates(m)
-	if shared {
-		m.kd = newKeyData(len(m.cands))
-		r.byKey[ck] = *m
-	}
+	m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
 }
 
-// lookupCandidates fills m.cands from the gazetteer (see candidates).
-func (r *run) lookupCandidates(m *mention) {
+// lookupCandidates fills m.cands from the gazetteer (see candidates). It reports whether it fell back on
+// other readings than the key's own places (fallback), which may have set m.noun.
+func (r *run) lookupCandidates(m *mention) (fellBack bool) {
 	ps := m.preset
 	if c, ok := r.g.CountryByDemonym(m.key); ok && r.keepUnresolved && ps == nil {
 		ps = withCountry(nil, c) // a given span that is a demonym stands for its country: "Syrian" forces
@@ -39,7 +60,7 @@ func (r *run) lookupCandidates(m *mention) {
 		ps = r.lookup(m.key)
 	}
 	if len(ps) == 0 && !m.near && !m.orphan { // an orphan compound (unknownCompound) is not read by its parts
-		ps = r.fallback(m)
+		ps, fellBack = r.fallback(m), true
 	}
 	if m.preset == nil && m.key != "" {
 		ps = r.withStateName(m.key, ps)
@@ -78,6 +99,7 @@ func (r *run) lookupCandidates(m *mention) {
 			m.cands[i].prior = formerNamePrior
 		}
 	}
+	return fellBack
 }
 
 // sharedCountryNames are names news gives to more than one country: "Congo" is the Republic of the Congo's

@@ -13,6 +13,10 @@ type Parser struct {
 	g      *gazetteer.Gazetteer
 	opts   Options
 	cached atomic.Int64
+	// keyCands caches what lookupCandidates finds for a name read the plain way, bounded by maxCachedCands
+	// in its own count (its entries are larger)
+	keyCands    *cache[keyCands]
+	cachedCands atomic.Int64
 	// the caches, shared by all calls and bounded together by maxCached
 	names      *cache[nameEntry]         // folded words -> what the gazetteer holds under them
 	loose      *cache[[]gazetteer.Place] // folded key -> the places of its transliteration key
@@ -30,6 +34,9 @@ type nameEntry struct {
 
 // maxCached bounds the entries of the parser's lookup caches.
 const maxCached = 1 << 18
+
+// maxCachedCands bounds the names whose candidates the parser keeps.
+const maxCachedCands = 1 << 16
 
 // entryOf looks up folded words in the gazetteer.
 func (p *Parser) entryOf(key string) nameEntry {
@@ -72,11 +79,12 @@ func New(g *gazetteer.Gazetteer) *Parser { return NewWithOptions(g, Options{}) }
 // NewWithOptions returns a parser over g tuned by o.
 func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser {
 	p := &Parser{g: g, opts: o}
-	p.names = newCache[nameEntry](&p.cached)
-	p.loose = newCache[[]gazetteer.Place](&p.cached)
-	p.stateNames = newCache[[]gazetteer.Place](&p.cached)
-	p.major = newCache[bool](&p.cached)
-	p.folds = newCache[string](&p.cached)
+	p.names = newCache[nameEntry](&p.cached, maxCached)
+	p.loose = newCache[[]gazetteer.Place](&p.cached, maxCached)
+	p.stateNames = newCache[[]gazetteer.Place](&p.cached, maxCached)
+	p.major = newCache[bool](&p.cached, maxCached)
+	p.folds = newCache[string](&p.cached, maxCached)
+	p.keyCands = newCache[keyCands](&p.cachedCands, maxCachedCands)
 	return p
 }
 

@@ -53,21 +53,21 @@ type run struct {
 	g              *gazetteer.Gazetteer
 	d              *docText
 	ms             []mention
-	names          map[string]bool    // words seen as part of person names
-	demonyms       []string           // the countries of the demonyms in the text ("Syrian" -> SY)
-	keepUnresolved bool               // Resolve reports the spans it cannot resolve
-	byKey          map[string]mention // the candidates of each name, shared by its mentions
-	pass           int                // the number of the current scoring pass
-	mainCity       int                // 1 + the mention of the document's main city, 0 before cityOf
-	mainCC         *string            // the document's main country, nil before nearLinks needs it
-	mainA1         string             // the division of mainCC the document centres on, "" when none
-	f              *focus             // the document's focus, once computed
+	names          map[string]bool     // words seen as part of person names
+	demonyms       []string            // the countries of the demonyms in the text ("Syrian" -> SY)
+	keepUnresolved bool                // Resolve reports the spans it cannot resolve
+	byKey          map[string]keyCands // the candidates of each name, shared by its mentions
+	pass           int                 // the number of the current scoring pass
+	mainCity       int                 // 1 + the mention of the document's main city, 0 before cityOf
+	mainCC         *string             // the document's main country, nil before nearLinks needs it
+	mainA1         string              // the division of mainCC the document centres on, "" when none
+	f              *focus              // the document's focus, once computed
 }
 
 // newRun starts a run of p over d.
 func newRun(p *Parser, d *docText) *run {
 	return &run{p: p, g: p.g, d: d, names: map[string]bool{},
-		byKey: map[string]mention{}}
+		byKey: map[string]keyCands{}}
 }
 
 // entry returns what the gazetteer holds under folded words.

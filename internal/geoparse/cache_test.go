@@ -1,0 +1,76 @@
+package geoparse
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+	"sitrep/internal/gazetteer"
+)
+
+// cacheTexts name the same places in different contexts, with and without the words that change how a
+// name is read ("Kyiv region", "the city of Aleppo", a span a fallback reads), so that what a parser caches
+// from one text must not leak into another.
+var cacheTexts = []string{
+	benchText,
+	"Shelling hit the Kyiv region overnight. Kyiv said air defences downed ten drones over Kyiv.",
+	"The city of Aleppo was shelled. Aleppo Governorate officials said Aleppo had no power.",
+	"Flooding in Georgia forced evacuations near Atlanta, Georgia, and in Savannah.",
+	"Georgia's government in Tbilisi protested; Georgia said Russian troops remain in South Ossetia.",
+	"Paris, Texas, had nothing to do with Paris. Congo and the Democratic Republic of Congo met in Brazzaville.",
+	"PLEASANTON, Calif. — Officials in Pleasanton, Calif., and Austin, TX, said Washington state agreed.",
+	"Clashes near Urem al-Kubra and in northern Syria; the Syrian port of Tartus was hit.",
+	"Residents of Homs city fled to Hama. Homs city council said the Syrian army shelled Homs.",
+	"Homs and Hama lie north of Damascus; in Homs city the market reopened.",
+	"Shelling hit the Aleppo countryside, and the Idlib countryside too.",
+	"Rebels in the Aleppo countryside said the city of Aleppo was calm.",
+}
+
+// givenSpans are spans given to Resolve wherever a text has them: a demonym, names a fallback reads by a
+// part ("Aleppo countryside": the governorate, by its noun; "northern Syria").
+var givenSpans = []string{"Syrian", "Homs city", "northern Syria", "Aleppo Governorate officials", "Aleppo countryside"}
+
+// TestWarmCachesSameAsFresh parses texts with a fresh parser and with one whose caches were filled by the
+// others (in both orders), for Parse and Resolve: the caches must not change a result.
+func TestWarmCachesSameAsFresh(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct{ parsed, resolved []Toponym }
+	read := func(p *Parser, s string) result {
+		ts := p.Parse(s)
+		spans := make([]event.Span, 0, len(ts)+1)
+		for _, tp := range ts {
+			spans = append(spans, event.Span{Start: tp.Start, End: tp.End, Text: tp.Text})
+		}
+		for _, g := range givenSpans {
+			if i := strings.Index(s, g); i >= 0 {
+				spans = append(spans, event.Span{Start: i, End: i + len(g), Text: g})
+			}
+		}
+		return result{ts, p.Resolve(s, spans)}
+	}
+	for _, opts := range []Options{{}, {Demonyms: true}} {
+		fresh := make([]result, len(cacheTexts))
+		for i, s := range cacheTexts {
+			fresh[i] = read(NewWithOptions(g, opts), s)
+		}
+		for _, reverse := range []bool{false, true} {
+			warm := NewWithOptions(g, opts)
+			for round := range 2 {
+				for k := range cacheTexts {
+					i := k
+					if reverse {
+						i = len(cacheTexts) - 1 - k
+					}
+					if got := read(warm, cacheTexts[i]); !reflect.DeepEqual(got, fresh[i]) {
+						t.Errorf("opts %+v, round %d, text %d: warm parser\n%+v\nfresh parser\n%+v", opts, round, i, got,
+							fresh[i])
+					}
+				}
+			}
+		}
+	}
+}
