@@ -25,7 +25,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 	surnames := map[string]bool{} // last words of persons already named: "Ellwood" after "Tobias Ellwood"
 	known := map[string]bool{}    // gazetteer answers by name, for names repeated in the document
 	for _, s := range sents {
-		keys := sentenceKeys(s)
+		keys := keysOf(s)
 		covered := make([]bool, len(s.Tokens))
 		if f.lex != nil {
 			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs, catWeapon) {

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,6 +80,28 @@ func FuzzSentenceKeys(f *testing.F) {
 					t.Fatalf("key of %q in %q: %q, want %q", tok.Text, s.Text, keys[i], want)
 				}
 			}
+			for range 2 { // computed, then kept
+				if got := keysOf(s); !slices.Equal(got, keys) {
+					t.Fatalf("keysOf(%q) = %q, want %q", s.Text, got, keys)
+				}
+			}
 		}
 	})
+}
+
+// TestKeysOfKeepsSentencesApart checks that keysOf gives a sentence its own keys, not those of a sentence read
+// before it that starts at the same offset, has as many tokens or shares its token slice.
+func TestKeysOfKeepsSentencesApart(t *testing.T) {
+	a := text.Sentences("Russian Forces shelled Kharkiv.")[0]
+	b := text.Sentences("Syrian troops shelled the city.")[0]
+	c := a
+	c.Text = strings.Clone(a.Text[:len(a.Text)-1]) + "!" // other bytes, same length and start
+	c.Tokens = text.Tokenize(c.Text, c.Start)
+	d := b
+	d.Tokens = d.Tokens[:len(d.Tokens)-1] // a shorter token slice over the same array
+	for _, s := range []text.Sentence{a, b, c, d, a, b, c, d} {
+		if got, want := keysOf(s), sentenceKeys(s); !slices.Equal(got, want) {
+			t.Errorf("keysOf(%q, %d tokens) = %q, want %q", s.Text, len(s.Tokens), got, want)
+		}
+	}
 }

@@ -16,7 +16,7 @@ func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
-	keys := sentenceKeys(s)
+	keys := keysOf(s)
 	covered := make([]bool, len(s.Tokens))
 	var out []Mention
 	if f.lex != nil {

@@ -2,7 +2,9 @@ package actors
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"sitrep/internal/text"
 )
@@ -30,6 +32,47 @@ func tokenKey(s string) string {
 	return lowerASCII(s)
 }
 
+// keysOf returns the matching key of every token of s (sentenceKeys), shared with the earlier calls on the
+// same sentence: the engine asks Mentions, then Roles for each cue, then Claims about one sentence, and each
+// needs its keys. A sentence is the same when it has the same text (the same bytes in memory, not only equal)
+// and the same token slice; the memo holds them, so their memory is not reused while kept. The keys must not
+// be modified, nor the tokens of a sentence once it was read.
+func keysOf(s text.Sentence) []string {
+	if len(s.Tokens) == 0 || len(s.Text) == 0 {
+		return sentenceKeys(s)
+	}
+	m := keyMemos.Get().(*keyMemo)
+	defer keyMemos.Put(m)
+	for i := range m.ring {
+		k := &m.ring[i]
+		if len(k.toks) == len(s.Tokens) && &k.toks[0] == &s.Tokens[0] && k.start == s.Start &&
+			len(k.text) == len(s.Text) && unsafe.StringData(k.text) == unsafe.StringData(s.Text) {
+			return k.keys
+		}
+	}
+	keys := sentenceKeys(s)
+	m.ring[m.next] = keyedSentence{text: s.Text, start: s.Start, toks: s.Tokens, keys: keys}
+	m.next = (m.next + 1) % len(m.ring)
+	return keys
+}
+
+// keyMemo is the keys of the sentences one goroutine read lately, oldest overwritten first.
+type keyMemo struct {
+	ring [32]keyedSentence
+	next int
+}
+
+// keyedSentence is a sentence with its keys.
+type keyedSentence struct {
+	text  string
+	start int
+	toks  []text.Token
+	keys  []string
+}
+
+// keyMemos recycles the memos of keysOf.
+var keyMemos = sync.Pool{New: func() any { return new(keyMemo) }}
+
 // sentenceKeys returns the matching key of every token of s. The keys of ASCII tokens are cut from one
 // lower-cased copy of the sentence instead of one string per capitalised token.
 func sentenceKeys(s text.Sentence) []string {
@@ -51,13 +94,16 @@ func sentenceKeys(s text.Sentence) []string {
 func lowerASCIIOnly(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
+			b := make([]byte, len(s))
+			copy(b, s[:i])
 			for j := i; j < len(b); j++ {
-				if c := b[j]; 'A' <= c && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
+				c := s[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
+				b[j] = c
 			}
-			return string(b)
+			return unsafe.String(&b[0], len(b)) // b is not written again
 		}
 	}
 	return s
