@@ -122,8 +122,15 @@ func digitOrWord(s string, words map[string]bool) bool {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if i-start >= 3 && i-start <= 9 && words[lower(s[start:i])] {
-				return true
+			if i-start >= 3 && i-start <= 9 {
+				var buf [9]byte
+				w := buf[:i-start]
+				for k := range w {
+					w[k] = s[start+k] | 0x20 // ASCII letters only: fold to lower case
+				}
+				if words[string(w)] { // the conversion in a map index allocates nothing
+					return true
+				}
 			}
 			start = -1
 		}

@@ -52,6 +52,9 @@ func (s *sent) aggregate(h hit) bool {
 
 // wordNumber reads a token of digits ("265", "1,200").
 func wordNumber(w string) (int, bool) {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false // a word: not worth an error value from Atoi
+	}
 	n, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
 	return n, err == nil
 }
@@ -166,7 +169,9 @@ func (r *run) history(s *sent, h hit) bool {
 		return false
 	}
 	for _, i := range s.before(h.tok, 3) {
-		if y, err := strconv.Atoi(s.word(i)); err == nil && y > 1900 && y < r.pub.Year() {
+		if w := s.word(i); w == "" || w[0] < '0' || w[0] > '9' {
+			continue // not a year: no error value from Atoi
+		} else if y, err := strconv.Atoi(w); err == nil && y > 1900 && y < r.pub.Year() {
 			return true
 		}
 	}

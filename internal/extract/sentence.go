@@ -25,6 +25,7 @@ func (h hit) span() event.Span { return event.Span{Start: h.Start, End: h.End, T
 // sent is one sentence with what the engine found in it. The costly fields are filled by load.
 type sent struct {
 	text.Sentence
+	low     string // Text with ASCII upper case folded, byte for byte: word i is a slice of it
 	idx     int
 	hits    []hit
 	classes map[string]int // hits by class
@@ -39,10 +40,12 @@ type sent struct {
 	claims     []event.Claim
 }
 
-// tokenize fills the sentence's tokens once: only sentences with a cue, or that join an event, need them.
+// tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an
+// event, need them.
 func (s *sent) tokenize() {
 	if s.Tokens == nil {
 		s.Tokens = text.Tokenize(s.Text, s.Start)
+		s.low = lower(s.Text)
 	}
 }
 
@@ -51,12 +54,14 @@ func (s *sent) tokenAt(off int) int {
 	return sort.Search(len(s.Tokens), func(i int) bool { return s.Tokens[i].End > off })
 }
 
-// word returns the folded text of token i, "" out of range.
+// word returns the folded text of token i, "" out of range: a slice of the folded sentence (lower keeps every
+// byte's place), so that reading a word allocates nothing.
 func (s *sent) word(i int) string {
 	if i < 0 || i >= len(s.Tokens) {
 		return ""
 	}
-	return lower(s.Tokens[i].Text)
+	t := &s.Tokens[i]
+	return s.low[t.Start-s.Start : t.End-s.Start]
 }
 
 // has reports whether the sentence has a hit of one of the classes.
