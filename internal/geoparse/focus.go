@@ -5,16 +5,47 @@ import "sitrep/internal/gazetteer"
 // focus is the document's geographic focus: how much each country and first-order division is named. Votes
 // are kept by name so that a name never votes for its own other mentions.
 type focus struct {
-	country  map[string]map[string]float64   // country -> key -> weight
-	admin1   map[division]map[string]float64 // division -> key -> weight
-	named    map[division]map[string]bool    // divisions named outright, by the keys naming them
-	totalC   map[string]float64              // country -> all its votes
-	totalA   map[division]float64            // division -> all its votes
+	country  map[countryKey]float64  // country and key -> weight
+	admin1   map[divisionKey]float64 // division and key -> weight
+	named    map[division]keySet     // divisions named outright, by the keys naming them
+	totalC   map[string]float64      // country -> all its votes
+	totalA   map[division]float64    // division -> all its votes
 	maxC     float64
 	clear    []clearPlace    // the places names clearly read as (not countries)
 	dateline string          // the country of the dateline's place, when clear
 	outright map[string]bool // the countries named outright, and the dateline's
 	small    []int           // the mentions whose clear reading is a town of under smallPopulation people
+}
+
+// countryKey and divisionKey are a name's votes for a country or a division.
+type (
+	countryKey struct {
+		cc  string
+		key string
+	}
+	divisionKey struct {
+		a   division
+		key string
+	}
+)
+
+// keySet is a set of keys known as far as the geoparser asks: empty, one key (which) or more than one.
+type keySet struct {
+	n   int // 0, 1, or 2 for two or more
+	key string
+}
+
+// only reports whether the set is {key}.
+func (s keySet) only(key string) bool { return s.n == 1 && s.key == key }
+
+// add puts key in the set.
+func (s *keySet) add(key string) {
+	switch {
+	case s.n == 0:
+		s.n, s.key = 1, key
+	case s.n == 1 && s.key != key:
+		s.n = 2
+	}
 }
 
 // clearPlace is the clear reading of a name.
@@ -49,8 +80,8 @@ func (r *run) focus() *focus {
 
 // countVotes computes the focus from the mentions whose keys are not in skip.
 func (r *run) countVotes(skip map[string]bool) *focus {
-	f := &focus{country: map[string]map[string]float64{}, admin1: map[division]map[string]float64{},
-		named: map[division]map[string]bool{}, totalC: map[string]float64{}, totalA: map[division]float64{},
+	f := &focus{country: map[countryKey]float64{}, admin1: map[divisionKey]float64{},
+		named: map[division]keySet{}, totalC: map[string]float64{}, totalA: map[division]float64{},
 		outright: map[string]bool{}}
 	for k, m := range r.ms {
 		if m.near || m.demonym || skip[m.key] {
@@ -66,7 +97,8 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 			}
 			f.small = append(f.small, k)
 		}
-		vote(f.country, p.Country, m.key, w)
+		f.country[countryKey{p.Country, m.key}] += w
+		f.totalC[p.Country] += w
 		if w == 1 {
 			f.outright[p.Country] = true
 		}
@@ -79,20 +111,19 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 		}
 		if !isCountry(p) && p.Admin1 != "" {
 			a := division{p.Country, p.Admin1}
-			vote(f.admin1, a, m.key, w)
+			f.admin1[divisionKey{a, m.key}] += w
+			f.totalA[a] += w
 			if isAdmin1(p) && !r.teamOrSchool(m) {
-				if f.named[a] == nil {
-					f.named[a] = map[string]bool{}
-				}
-				f.named[a][m.key] = true
+				n := f.named[a]
+				n.add(m.key)
+				f.named[a] = n
 			}
 		}
 	}
 	for _, cc := range r.demonyms { // "the Syrian army": a weaker vote for the country
-		vote(f.country, cc, "", 0.25)
+		f.country[countryKey{cc, ""}] += 0.25
+		f.totalC[cc] += 0.25
 	}
-	total(f.country, f.totalC)
-	total(f.admin1, f.totalA)
 	for _, t := range f.totalC {
 		f.maxC = max(f.maxC, t)
 	}
@@ -101,23 +132,6 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 
 // division identifies a first-order division.
 type division struct{ country, admin1 string }
-
-// vote adds weight w for key to the tally of place.
-func vote[P comparable](t map[P]map[string]float64, place P, key string, w float64) {
-	if t[place] == nil {
-		t[place] = map[string]float64{}
-	}
-	t[place][key] += w
-}
-
-// total sums the votes of each place of a tally into out.
-func total[P comparable](t map[P]map[string]float64, out map[P]float64) {
-	for place, ws := range t {
-		for _, w := range ws {
-			out[place] += w
-		}
-	}
-}
 
 // clearReading returns the place a mention surely names and the weight of its vote: a country name, a
 // single candidate, or a candidate whose prior beats every other reading by a wide margin.
@@ -155,7 +169,7 @@ func (f *focus) countryShare(k int, key, cc string) float64 {
 	if cc == "" || f.maxC == 0 {
 		return 0
 	}
-	return min(1, (f.totalC[cc]-f.country[cc][key])/max(1, f.maxC))
+	return min(1, f.countryVotes(key, cc)/max(1, f.maxC))
 }
 
 // admin1Bonus scores how much the rest of the document points at p's division: 2 when another name names
@@ -165,13 +179,13 @@ func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 		return 0
 	}
 	a := division{p.Country, p.Admin1}
-	if n := f.named[a]; len(n) > 1 || len(n) == 1 && !n[key] {
+	if n := f.named[a]; n.n > 0 && !n.only(key) {
 		if isAdmin1(p) {
 			return 4 // one sense per document: "Wash." or "Washington state" named it, so "Washington" is it too
 		}
 		return 2
 	}
-	if f.totalA[a]-f.admin1[a][key] > 1e-9 {
+	if f.totalA[a]-f.admin1[divisionKey{a, key}] > 1e-9 {
 		return 1
 	}
 	return 0

@@ -42,8 +42,11 @@ func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
 	return true
 }
 
-// countryVotes returns the votes for country cc of the names other than key.
-func (f *focus) countryVotes(key, cc string) float64 { return f.totalC[cc] - f.country[cc][key] }
+// countryVotes returns the votes for country cc of the names other than key (the weights, 1, 0.5 and 0.25,
+// add up exactly in any order).
+func (f *focus) countryVotes(key, cc string) float64 {
+	return f.totalC[cc] - f.country[countryKey{cc, key}]
+}
 
 // topVotes returns the votes of the country the names other than key most point at; the place a report
 // is filed from counts as much as a country named outright.

@@ -42,14 +42,11 @@ func (r *run) resolve() {
 // alike, so the choice of the first is reused.
 func (r *run) chooseAll(f *focus, anchors []anchor) {
 	r.pass++
-	type choice struct {
-		i      int
-		rule   string
-		scores []float64
-		orphan bool
+	if r.memo == nil {
+		r.memo = map[signature]choice{}
 	}
-	type signature struct{ key, noun, hintCC, hintA1 string }
-	memo := map[signature]choice{}
+	memo := r.memo
+	clear(memo)
 	for k := range r.ms {
 		m := &r.ms[k]
 		shared := len(m.siblings) == 0 && m.preset == nil
@@ -65,6 +62,18 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 	}
 }
 
+// signature is what the choice for a mention without list siblings depends on besides its name's
+// candidates; choice is that choice (see chooseAll).
+type (
+	signature struct{ key, noun, hintCC, hintA1 string }
+	choice    struct {
+		i      int
+		rule   string
+		scores []float64
+		orphan bool
+	}
+)
+
 // choose scores the candidates of mention k and picks the best, naming the rule that decided. Small foreign
 // homonyms (focus.foreign) are passed over; a name with no other candidate is left unresolved (orphan). A
 // name followed by a division word ("Sagaing region", "Idlib governorate") reads as a division when it
@@ -74,7 +83,11 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	if len(m.cands) == 0 {
 		return
 	}
-	comps := make([][nComp]float64, len(m.cands))
+	if cap(r.comps) < len(m.cands) {
+		r.comps = make([][nComp]float64, len(m.cands))
+	}
+	comps := r.comps[:len(m.cands)]
+	clear(comps)
 	m.scores = make([]float64, len(m.cands))
 	divisionOnly := r.namesDivision(m)
 	best, priorBest, passedOver := -1, -1, -1

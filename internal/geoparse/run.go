@@ -53,15 +53,17 @@ type run struct {
 	g              *gazetteer.Gazetteer
 	d              *docText
 	ms             []mention
-	names          map[string]bool     // words seen as part of person names
-	demonyms       []string            // the countries of the demonyms in the text ("Syrian" -> SY)
-	keepUnresolved bool                // Resolve reports the spans it cannot resolve
-	byKey          map[string]keyCands // the candidates of each name, shared by its mentions
-	pass           int                 // the number of the current scoring pass
-	mainCity       int                 // 1 + the mention of the document's main city, 0 before cityOf
-	mainCC         *string             // the document's main country, nil before nearLinks needs it
-	mainA1         string              // the division of mainCC the document centres on, "" when none
-	f              *focus              // the document's focus, once computed
+	names          map[string]bool      // words seen as part of person names
+	demonyms       []string             // the countries of the demonyms in the text ("Syrian" -> SY)
+	keepUnresolved bool                 // Resolve reports the spans it cannot resolve
+	byKey          map[string]keyCands  // the candidates of each name, shared by its mentions
+	pass           int                  // the number of the current scoring pass
+	mainCity       int                  // 1 + the mention of the document's main city, 0 before cityOf
+	mainCC         *string              // the document's main country, nil before nearLinks needs it
+	mainA1         string               // the division of mainCC the document centres on, "" when none
+	f              *focus               // the document's focus, once computed
+	memo           map[signature]choice // chooseAll's choices by signature, for the current pass
+	comps          [][nComp]float64     // choose's score components, reused
 }
 
 // newRun starts a run of p over d.

@@ -80,7 +80,7 @@ func nounBonus(noun string, p gazetteer.Place) float64 {
 
 // anchor is a place chosen for one or more names, for the closeness of the others.
 type anchor struct {
-	keys map[string]bool
+	keys keySet // the names it was chosen for
 	p    gazetteer.Place
 }
 
@@ -101,9 +101,9 @@ func (r *run) anchors() []anchor {
 		if !ok {
 			i = len(out)
 			seen[p] = i
-			out = append(out, anchor{keys: map[string]bool{}, p: p})
+			out = append(out, anchor{p: p})
 		}
-		out[i].keys[m.key] = true
+		out[i].keys.add(m.key)
 	}
 	return out
 }
@@ -115,7 +115,7 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 	for i := range anchors {
 		a := &anchors[i]
 		dLon := math.Abs(a.p.Lon - p.Lon)
-		if math.Abs(a.p.Lat-p.Lat) > 4 || min(dLon, 360-dLon)*cosLat > 5 || a.keys[key] && len(a.keys) == 1 {
+		if math.Abs(a.p.Lat-p.Lat) > 4 || min(dLon, 360-dLon)*cosLat > 5 || a.keys.only(key) {
 			continue // farther than 400 km, or only this name's own choice
 		}
 		d = min(d, gazetteer.DistanceKm(p.Lat, p.Lon, a.p.Lat, a.p.Lon))
