@@ -45,18 +45,6 @@ type cue struct {
 
 var cueRe = regexp.MustCompile(`(?i)\b(?:(?:death|casualty|fatality)\s+toll|toll|claimed\s+the\s+lives\s+of|lost\s+their\s+lives|bodies\s+of|bodies|deaths?\s+of|shot\s+dead|gunned\s+down|lives|killed|killing|kills|kill|dead|died|dies|deaths|fatalities|slain|perished|executed|massacred|slaughtered|murdered|beheaded|wounded|wounding|wounds|injured|injuring|injuries|injures|hurt|hurting|maimed|casualties)\b`)
 
-// preCheck is a cheap test that lets most sentences skip the regular expressions.
-func preCheck(s string) bool {
-	for _, k := range []string{"kill", "dead", "died", "dies", "death", "fatal", "slain", "perish", "execut",
-		"massacr", "slaughter", "murder", "behead", "wound", "injur", "hurt", "maim", "casualt", "toll", "lives",
-		"bodies", "gunned"} {
-		if containsFold(s, k) {
-			return true
-		}
-	}
-	return false
-}
-
 // containsFold reports whether s contains the lower-case ASCII word k, ignoring ASCII case.
 func containsFold(s, k string) bool {
 	n := len(k)
@@ -89,9 +77,6 @@ func kindOf(w string) Kind {
 // Find returns the casualty counts of sentence in order; base is added to every offset so that they point
 // into the document the sentence came from.
 func Find(sentence string, base int) []Mention {
-	if !preCheck(sentence) {
-		return nil
-	}
 	cues := findCues(sentence)
 	if len(cues) == 0 {
 		return nil

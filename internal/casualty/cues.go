@@ -5,26 +5,169 @@ import (
 	"strings"
 )
 
-// cueAtRe is cueRe anchored at the start of its input, for the word starts cueSpans picks.
-var cueAtRe = regexp.MustCompile(`^(?:` + cueRe.String() + `)`)
-
-// cueFirstWords holds the first word of every alternative of cueRe.
-var cueFirstWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`death casualty fatality toll claimed lost bodies deaths shot gunned lives killed
-		killing kills kill dead died dies fatalities slain perished executed massacred slaughtered murdered
-		beheaded wounded wounding wounds injured injuring injuries injures hurt hurting maimed casualties`) {
-		cueFirstWords[w] = true
-	}
+// wordFinder finds what re.FindAllStringIndex(s, -1) finds, trying a match only at the word starts whose word
+// can begin one: every alternative of re starts with a whole word (a run of isWordByte bytes) of firsts.
+type wordFinder struct {
+	re, at *regexp.Regexp // at is re anchored at the start of its input
+	firsts map[string]bool
+	// alts, when set, holds the alternatives of re, a pattern \b(?:alt1|alt2|...)\b of words apart by \s+, by
+	// their first word, in the order of re: a match is then read from them without the regexp.
+	alts map[string][][]string
+	// lens holds, by the first byte of a word (lower case), a bit for each length up to 15 of a first word:
+	// most words are passed over without a map lookup.
+	lens [256]uint16
 }
 
-// cueSpans returns what cueRe.FindAllStringIndex(s, -1) returns, trying the expression only at word starts
-// whose word begins a cue. Text with a letter that folds to an ASCII one ("K" Kelvin sign, "ſ") takes the
-// plain search.
-func cueSpans(s string) [][]int {
-	if strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f') {
-		return cueRe.FindAllStringIndex(s, -1)
+// newWordFinder makes a wordFinder that tries re at the words of firsts.
+func newWordFinder(re *regexp.Regexp, firsts string) *wordFinder {
+	f := &wordFinder{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), firsts: map[string]bool{}}
+	for _, w := range strings.Fields(firsts) {
+		if len(w) >= 16 {
+			panic("casualty: first word too long for wordFinder: " + w)
+		}
+		f.firsts[w] = true
+		f.lens[w[0]] |= 1 << len(w)
+	}
+	return f
+}
+
+// newAltFinder makes a wordFinder for re of the form \b(?:alt1|alt2|...)\b, alts listing its alternatives
+// in order, one a line, with a space for \s+.
+func newAltFinder(re *regexp.Regexp, alts string) *wordFinder {
+	var firsts []string
+	m := map[string][][]string{}
+	for line := range strings.Lines(alts) {
+		ws := strings.Fields(line)
+		if len(ws) == 0 {
+			continue
+		}
+		k := 0
+		for k < len(ws[0]) && isWordByte(ws[0][k]) {
+			k++
+		}
+		key := ws[0][:k]
+		if m[key] == nil {
+			firsts = append(firsts, key)
+		}
+		m[key] = append(m[key], ws)
+	}
+	f := newWordFinder(re, strings.Join(firsts, " "))
+	f.alts = m
+	return f
+}
+
+var (
+	cueFinder = newAltFinder(cueRe, `death toll
+		casualty toll
+		fatality toll
+		toll
+		claimed the lives of
+		lost their lives
+		bodies of
+		bodies
+		deaths of
+		death of
+		shot dead
+		gunned down
+		lives
+		killed
+		killing
+		kills
+		kill
+		dead
+		died
+		dies
+		deaths
+		fatalities
+		slain
+		perished
+		executed
+		massacred
+		slaughtered
+		murdered
+		beheaded
+		wounded
+		wounding
+		wounds
+		injured
+		injuring
+		injuries
+		injures
+		hurt
+		hurting
+		maimed
+		casualties`)
+	tollSubjectFinder = newWordFinder(tollSubjectRe, "death casualty fatality civilian toll tolls number body deaths fatalities")
+	noneFinder        = newAltFinder(noneRe, `no one
+		no-one
+		nobody
+		none
+		no people
+		no person
+		no civilians
+		no soldiers
+		no deaths
+		no fatalities
+		no injuries
+		no casualties
+		no lives`)
+)
+
+// altAt returns the end of the first alternative of f.alts[key] that matches at p and ends a word, or -1.
+func (f *wordFinder) altAt(s, key string, p int) int {
+next:
+	for _, ws := range f.alts[key] {
+		i := p
+		for k, w := range ws {
+			if k > 0 {
+				j := i
+				for j < len(s) && isSpace(s[j]) {
+					j++
+				}
+				if j == i {
+					continue next
+				}
+				i = j
+			}
+			if !hasPrefixASCIIFold(s[i:], w) {
+				continue next
+			}
+			i += len(w)
+		}
+		if i == len(s) || !isWordByte(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// hasPrefixASCIIFold reports whether s starts with the lower-case ASCII w, ignoring ASCII case.
+func hasPrefixASCIIFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueSpans returns what cueRe.FindAllStringIndex(s, -1) returns.
+func cueSpans(s string) [][]int { return cueFinder.find(s) }
+
+// find returns what f.re.FindAllStringIndex(s, -1) returns. Text with a letter that folds to an ASCII one
+// ("K" Kelvin sign, "ſ") takes the plain search.
+func (f *wordFinder) find(s string) [][]int {
+	if foldsToASCII(s) {
+		return f.re.FindAllStringIndex(s, -1)
 	}
 	var out [][]int
 	var buf [16]byte
@@ -32,24 +175,36 @@ func cueSpans(s string) [][]int {
 		if !isWordByte(s[p]) || (p > 0 && isWordByte(s[p-1])) {
 			continue
 		}
-		e, n := p, 0
+		e := p
 		for e < len(s) && isWordByte(s[e]) {
-			if n < len(buf) {
-				buf[n] = s[e] | 0x20
-				n++
-			}
 			e++
 		}
-		if e-p <= len(buf) && cueFirstWords[string(buf[:n])] {
-			if m := cueAtRe.FindStringIndex(s[p:]); m != nil {
-				out = append(out, []int{p, p + m[1]})
-				p = p + m[1] - 1
-				continue
+		if n := e - p; n < len(buf) && f.lens[s[p]|0x20]&(1<<n) != 0 {
+			for k := range n {
+				buf[k] = s[p+k] | 0x20
+			}
+			if key := buf[:n]; f.firsts[string(key)] {
+				end := -1
+				if f.alts != nil {
+					end = f.altAt(s, string(key), p)
+				} else if m := f.at.FindStringIndex(s[p:]); m != nil {
+					end = p + m[1]
+				}
+				if end >= 0 {
+					out = append(out, []int{p, end})
+					p = end - 1
+					continue
+				}
 			}
 		}
 		p = e - 1 // no word boundary inside a word
 	}
 	return out
+}
+
+// foldsToASCII reports a letter that folds to an ASCII one under (?i): the Kelvin sign and the long s.
+func foldsToASCII(s string) bool {
+	return strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
 }
 
 func isWordByte(c byte) bool {

@@ -19,14 +19,92 @@ type finder struct {
 
 var subgroupRe = regexp.MustCompile(`(?i)(?:among\s+them|among\s+whom|among\s+the\s+(?:dead|victims|wounded|injured)|including|of\s+whom|of\s+them|one\s+of\s+the|among\s+those)\s*(?:were\s+|are\s+)?$`)
 
+// subgroupPhrases are the forms of subgroupRe before its tail "\s*(?:were\s+|are\s+)?$", in words.
+var subgroupPhrases = [][]string{{"among", "them"}, {"among", "whom"}, {"among", "the", "dead"},
+	{"among", "the", "victims"}, {"among", "the", "wounded"}, {"among", "the", "injured"}, {"including"},
+	{"of", "whom"}, {"of", "them"}, {"one", "of", "the"}, {"among", "those"}}
+
+// endsSubgroup reports what subgroupRe.MatchString(w) reports: whether w ends with a sub-group phrase, then
+// spaces, then "were" or "are" and spaces. Text with a letter that folds to an ASCII one takes the regexp.
+func endsSubgroup(w string) bool {
+	if foldsToASCII(w) {
+		return subgroupRe.MatchString(w)
+	}
+	t := trimRightSpace(w)
+	if endsWithPhrase(t) {
+		return true
+	}
+	if len(t) == len(w) {
+		return false // "were" and "are" take a space after them
+	}
+	for _, v := range []string{"were", "are"} {
+		if hasSuffixASCIIFold(t, v) && endsWithPhrase(trimRightSpace(t[:len(t)-len(v)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPhrase reports whether s ends with one of subgroupPhrases, its words apart by \s+, in any case.
+func endsWithPhrase(s string) bool {
+next:
+	for _, ws := range subgroupPhrases {
+		u := s
+		for k := len(ws) - 1; k >= 0; k-- {
+			if !hasSuffixASCIIFold(u, ws[k]) {
+				continue next
+			}
+			u = u[:len(u)-len(ws[k])]
+			if k > 0 {
+				v := trimRightSpace(u)
+				if len(v) == len(u) {
+					continue next
+				}
+				u = v
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// trimRightSpace drops the \s bytes (\t \n \f \r and space) at the end of s.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ' ', '\t', '\n', '\f', '\r':
+			s = s[:len(s)-1]
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// hasSuffixASCIIFold reports whether s ends with the lower-case ASCII word w, ignoring ASCII case.
+func hasSuffixASCIIFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	s = s[len(s)-len(w):]
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // markSubgroups takes the counts of sub-groups ("among them two children") out of play.
 func (f *finder) markSubgroups() {
 	for i, q := range f.qs {
 		lo := max(0, q.Start-40)
 		w := f.s[lo:q.Start]
-		// Every form of subgroupRe holds "among", "including" or "of" (letters without other case folds).
-		if (containsFold(w, "of") || containsFold(w, "among") || containsFold(w, "including")) &&
-			subgroupRe.MatchString(w) {
+		if endsSubgroup(w) {
 			f.used[i], f.sub[i] = true, true
 		}
 	}

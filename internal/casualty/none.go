@@ -15,7 +15,7 @@ func (f *finder) negations(cues []cue) []Mention {
 		return nil
 	}
 	var out []Mention
-	for _, m := range noneRe.FindAllStringIndex(f.s, -1) {
+	for _, m := range noneFinder.find(f.s) {
 		w := strings.ToLower(f.s[m[0]:m[1]])
 		for _, c := range cues {
 			if c.start < m[0] && !(strings.HasSuffix(w, c.word)) {

@@ -31,12 +31,8 @@ var clauseBreakRe = regexp.MustCompile(`(?i)\b(?:but|while|whereas|said|says|say
 // Monday's strike has risen to 16"; "the number of dead reached 41"). It runs before the other rules so that
 // the figure is not read again as a plain count; the cues inside the subject are marked covered.
 func (f *finder) revisions() []Mention {
-	if !containsFold(f.s, "toll") && !containsFold(f.s, "number of") && !containsFold(f.s, "count") &&
-		!containsFold(f.s, "deaths") && !containsFold(f.s, "fatalities") {
-		return nil
-	}
 	var out []Mention
-	for _, sm := range tollSubjectRe.FindAllStringIndex(f.s, -1) {
+	for _, sm := range tollSubjectFinder.find(f.s) {
 		if ms := f.revision(sm[0], sm[1]); len(ms) > 0 {
 			out = append(out, ms...)
 			f.covered = append(f.covered, [2]int{sm[0], sm[1]})
