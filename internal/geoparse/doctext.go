@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"sitrep/internal/gazetteer"
 	"sitrep/internal/text"
@@ -18,7 +19,9 @@ type docText struct {
 	folded  []string
 	caps    []bool          // caps[i]: token i is a word that starts with an upper-case letter
 	initial []bool          // initial[i]: token i is the first word of its sentence
-	lower   map[string]bool // folded words written in lower case somewhere in the text, nil until asked
+	lower   map[string]bool // folded words written in lower case somewhere in the text, nil until built
+	// lowerAsked counts the inLower calls answered by a scan of the tokens
+	lowerAsked int
 }
 
 // prepare tokenizes s and marks sentence starts.
@@ -45,22 +48,45 @@ func prepare(s string) *docText {
 }
 
 // inLower reports whether the text writes the folded word w in lower case somewhere ("mobile" for
-// "Mobile"); the set of such words is built on the first call.
+// "Mobile"). The first calls scan the tokens; later ones ask the set of such words, built then.
 func (d *docText) inLower(w string) bool {
-	if d.lower == nil {
-		d.lower = make(map[string]bool, len(d.toks)/3)
-		for i, t := range d.toks {
-			if t.Kind != text.Word || t.Text == "" || d.caps[i] {
-				continue
+	if d.lower != nil {
+		return d.lower[w]
+	}
+	if d.lowerAsked < lowerScans {
+		d.lowerAsked++
+		for i := range d.toks {
+			if len(d.folded[i]) == len(w) && d.folded[i] == w && d.isLowerWord(i) {
+				return true
 			}
-			if c := t.Text[0]; c >= 'a' && c <= 'z' {
-				d.lower[d.folded[i]] = true
-			} else if r, _ := utf8.DecodeRuneInString(t.Text); c >= utf8.RuneSelf && unicode.IsLower(r) {
-				d.lower[d.folded[i]] = true
-			}
+		}
+		return false
+	}
+	d.lower = make(map[string]bool, len(d.toks)/3)
+	for i := range d.toks {
+		if d.isLowerWord(i) {
+			d.lower[d.folded[i]] = true
 		}
 	}
 	return d.lower[w]
+}
+
+// lowerScans is how many inLower calls scan the tokens before the set of lower-case words is built: a news
+// article asks a few.
+const lowerScans = 8
+
+// isLowerWord reports whether token i is a word that starts with a lower-case letter.
+func (d *docText) isLowerWord(i int) bool {
+	t := d.toks[i]
+	if t.Kind != text.Word || t.Text == "" || d.caps[i] {
+		return false
+	}
+	if c := t.Text[0]; c >= 'a' && c <= 'z' {
+		return true
+	} else if r, _ := utf8.DecodeRuneInString(t.Text); c >= utf8.RuneSelf && unicode.IsLower(r) {
+		return true
+	}
+	return false
 }
 
 // markInitial marks the first word of every sentence.
@@ -80,16 +106,18 @@ func (d *docText) markInitial() {
 
 // asciiLower returns s with its ASCII capitals in lower case (same length, same offsets).
 func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	if s == "" {
+		return ""
+	}
+	b := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b[i] = c
 	}
-	return b.String()
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
 // foldWord returns gazetteer.Fold of a word token: for a word of ASCII letters and digits, its bytes in low

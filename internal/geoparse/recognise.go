@@ -111,8 +111,8 @@ func (r *run) canStart(i int) bool {
 	if d.isCap(i) {
 		return !strings.ContainsAny(d.toks[i].Text[:1], "'’")
 	}
-	return d.isWord(i) && arabicArticles[d.folded[i]] && d.punct(i+1, "-") && d.isCap(i+2) &&
-		d.gap(i, i+1) == "" && d.gap(i+1, i+2) == ""
+	return d.punct(i+1, "-") && d.isCap(i+2) && d.isWord(i) && d.gap(i, i+1) == "" && d.gap(i+1, i+2) == "" &&
+		arabicArticles[d.folded[i]]
 }
 
 // longest returns the end (exclusive token index) and key of the longest gazetteer name starting at token i
@@ -196,7 +196,7 @@ func (r *run) skipCaps(i int) int {
 func (r *run) addMention(lo, hi int, key, noun string) {
 	d := r.d
 	if r.ms == nil {
-		r.ms = make([]mention, 0, len(d.toks)/16+4)
+		r.ms = make([]mention, 0, len(d.toks)/32+4)
 	}
 	m := mention{start: d.toks[lo].Start, end: d.toks[hi-1].End, lo: lo, hi: hi, key: key, noun: noun,
 		nearOf: -1, choice: -1, locational: true}
