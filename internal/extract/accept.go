@@ -265,11 +265,11 @@ var supportVerbs = set("backed", "supported", "aided", "assisted", "covered", "h
 // place or a group as often attacked, not one incident.
 func (s *sent) habitualTarget(h hit) bool {
 	idx := s.before(h.tok, 7)
-	for k, i := range idx {
-		if w := s.word(i); (w == "of" || w == "for") && k+1 < len(idx) {
-			t := s.word(idx[k+1])
-			if (t == "target" || t == "targets") && k+2 < len(idx) &&
-				(patternWords[s.word(idx[k+2])] || genericWords[s.word(idx[k+2])]) {
+	for k := range idx.n {
+		if w := s.word(idx.at(k)); (w == "of" || w == "for") && k+1 < idx.n {
+			t := s.word(idx.at(k + 1))
+			if (t == "target" || t == "targets") && k+2 < idx.n &&
+				(patternWords[s.word(idx.at(k+2))] || genericWords[s.word(idx.at(k+2))]) {
 				return true
 			}
 		}

@@ -47,16 +47,22 @@ var tollUpdateWords = set("toll", "risen", "rose", "climbed", "reached")
 // perfect reports "has", "have" or "'ve" in the five tokens before the cue, in its clause, or right after a
 // noun cue that is the subject ("air strikes have killed").
 func (s *sent) perfect(h hit) bool {
-	idx := s.before(h.tok, 5)
-	if h.info.noun {
-		end := s.tokenAt(h.End)
-		idx = append(idx, end, end+1)
-	}
-	for _, i := range idx {
+	aux := func(i int) bool {
 		switch s.word(i) {
 		case "has", "have", "'ve":
 			return true
 		}
+		return false
+	}
+	idx := s.before(h.tok, 5)
+	for k := range idx.n {
+		if aux(idx.at(k)) {
+			return true
+		}
+	}
+	if h.info.noun {
+		end := s.tokenAt(h.End)
+		return aux(end) || aux(end+1)
 	}
 	return false
 }

@@ -70,22 +70,29 @@ func (s *sent) clauseBreak(i int) bool {
 	return false
 }
 
+// back is a run of word indexes before token i, nearest first: i-1, i-2, ..., i-n. It is a value, so that the
+// checks that read the words before a cue allocate nothing.
+type back struct{ i, n int }
+
+// at returns the k-th index of the run (0 is the nearest).
+func (b back) at(k int) int { return b.i - 1 - k }
+
 // before returns up to n word indexes before token i in the same clause, nearest first.
-func (s *sent) before(i, n int) []int {
-	var out []int
-	for j := i - 1; j >= 0 && len(out) < n; j-- {
+func (s *sent) before(i, n int) back {
+	k := 0
+	for j := i - 1; j >= 0 && k < n; j-- {
 		if s.clauseBreak(j) {
 			break
 		}
-		out = append(out, j)
+		k++
 	}
-	return out
+	return back{i: i, n: k}
 }
 
 // anyWord reports whether one of the tokens idx is in words.
-func (s *sent) anyWord(idx []int, words map[string]bool) bool {
-	for _, i := range idx {
-		w := s.word(i)
+func (s *sent) anyWord(idx back, words map[string]bool) bool {
+	for k := range idx.n {
+		w := s.word(idx.at(k))
 		if words[w] || strings.HasSuffix(w, "n't") && words["not"] {
 			return true
 		}

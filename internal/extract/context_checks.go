@@ -33,8 +33,8 @@ func (s *sent) deniedBefore(i int) bool {
 // aggregate reports a toll or a count of operations too large for one incident: thousands of dead without a
 // date, or fifty and more of the cue itself ("265 bombing raids").
 func (s *sent) aggregate(h hit) bool {
-	for _, i := range s.before(h.tok, 2) {
-		if n, ok := wordNumber(s.word(i)); ok && n >= 50 {
+	for idx, k := s.before(h.tok, 2), 0; k < idx.n; k++ {
+		if n, ok := wordNumber(s.word(idx.at(k))); ok && n >= 50 {
 			return true
 		}
 	}
@@ -62,8 +62,8 @@ func wordNumber(w string) (int, bool) {
 // intent reports "committed to", "determined to" before token i in its clause ("remains committed to carrying
 // out attacks"); "we determined it was an air strike" is a finding, not an intent.
 func (s *sent) intent(i int) bool {
-	for _, j := range s.before(i, 6) {
-		if w := s.word(j); (w == "committed" || w == "determined") && s.word(j+1) == "to" {
+	for idx, k := s.before(i, 6), 0; k < idx.n; k++ {
+		if j := idx.at(k); (s.word(j) == "committed" || s.word(j) == "determined") && s.word(j+1) == "to" {
 			return true
 		}
 	}
@@ -154,7 +154,7 @@ func (s *sent) modifiesBackground(h hit) bool {
 		if o.tok >= end && o.tok <= end+1 {
 			return true
 		}
-		if o.tok < h.tok && h.tok-o.tok <= 3 && len(s.before(h.tok, h.tok-o.tok)) == h.tok-o.tok {
+		if o.tok < h.tok && h.tok-o.tok <= 3 && s.before(h.tok, h.tok-o.tok).n == h.tok-o.tok {
 			return true
 		}
 	}
@@ -168,8 +168,8 @@ func (r *run) history(s *sent, h hit) bool {
 	if r.pub == nil {
 		return false
 	}
-	for _, i := range s.before(h.tok, 3) {
-		if w := s.word(i); w == "" || w[0] < '0' || w[0] > '9' {
+	for idx, k := s.before(h.tok, 3), 0; k < idx.n; k++ {
+		if w := s.word(idx.at(k)); w == "" || w[0] < '0' || w[0] > '9' {
 			continue // not a year: no error value from Atoi
 		} else if y, err := strconv.Atoi(w); err == nil && y > 1900 && y < r.pub.Year() {
 			return true

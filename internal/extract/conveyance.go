@@ -32,8 +32,8 @@ func (s *sent) conveyance(i int) bool {
 	if riders[s.word(j-1)] {
 		return true // "gunmen on motorcycles"
 	}
-	for _, k := range s.before(j, 6) {
-		if arrivalVerbs[s.word(k)] {
+	for idx, k := s.before(j, 6), 0; k < idx.n; k++ {
+		if arrivalVerbs[s.word(idx.at(k))] {
 			return true
 		}
 	}

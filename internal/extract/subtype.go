@@ -272,8 +272,8 @@ func (r *run) territory(c *cand) (string, string, string, int) {
 			return subNSAO, "taker-non-state", src, 3
 		}
 	}
-	for _, i := range c.s.before(c.h.tok, 6) {
-		switch w := c.s.word(i); {
+	for idx, k := c.s.before(c.h.tok, 6), 0; k < idx.n; k++ {
+		switch w := c.s.word(idx.at(k)); {
 		case stateWords[w]:
 			return subGovRegains, "taker-state-word", src, 3
 		case rebelWords[w]:
