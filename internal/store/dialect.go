@@ -23,6 +23,9 @@ type dialect interface {
 	now() string
 	// upsertIncident is the statement storing an incident row by id, returning its rid.
 	upsertIncident() string
+	// insertIncident is the statement inserting a new incident row (insertIncidentQuery's placeholders);
+	// returning says whether it returns the rid, which is otherwise the statement's last insert id.
+	insertIncident() (q string, returning bool)
 	// ftsIncidents is a condition on incidents.rid matching a full-text query (one placeholder each for
 	// event summaries and document text).
 	ftsIncidents() string
@@ -80,24 +83,29 @@ func (sqliteDialect) upsertIncident() string {
 		RETURNING rid`
 }
 
+// insertIncident reads the rid as the last insert id: RETURNING would run as a trigger, for which SQLite opens
+// a statement journal.
+func (sqliteDialect) insertIncident() (string, bool) { return insertIncidentQuery, false }
+
+// ftsIncidents maps each match to its incident through incident_event_rows (migration 0008), keyed by the event
+// rowid the full-text index and the events_document index hold, without reading an event's row.
 func (sqliteDialect) ftsIncidents() string {
 	return `incidents.rid IN (
-		SELECT ir.incident_rid FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+		SELECT incident_rid FROM incident_event_rows
+		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
 		UNION
-		SELECT ir.incident_rid FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		JOIN documents d ON d.id = e.document_id
+		SELECT r.incident_rid FROM documents d JOIN events e ON e.document_id = d.id
+		JOIN incident_event_rows r ON r.event_rowid = e.rowid
 		WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`
 }
 
 // ftsCheckIncidents reads the full-text matches as two sets of row ids, each built once per statement (an IN
-// subquery that does not depend on the row), which every walked incident's events and documents probe.
+// subquery that does not depend on the row), which every walked incident's events and documents probe; the
+// row ids of an incident's events and their documents are read from the index incident_event_rows_incident.
 func (sqliteDialect) ftsCheckIncidents() string {
-	return `EXISTS (SELECT 1 FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_rid = incidents.rid AND (
-			e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
-			OR EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id
-				AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))))`
+	return `EXISTS (SELECT 1 FROM incident_event_rows r WHERE r.incident_rid = incidents.rid AND (
+			r.event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+			OR r.document_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)))`
 }
 
 func (sqliteDialect) ftsHits() string {

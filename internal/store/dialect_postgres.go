@@ -62,6 +62,11 @@ func (postgresDialect) ftsArg(q string) string {
 
 func (postgresDialect) upsertIncident() string { return sqliteDialect{}.upsertIncident() }
 
+// insertIncident returns the rid: the pgx driver has no last insert id.
+func (postgresDialect) insertIncident() (string, bool) {
+	return insertIncidentQuery + ` RETURNING rid`, true
+}
+
 // ftsIncidents finds each matching event's incident by a scalar subquery, which PostgreSQL runs as one lookup
 // in incident_reports_event per event instead of weighing a hash join over the whole table against it.
 func (postgresDialect) ftsIncidents() string {

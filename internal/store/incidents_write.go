@@ -76,6 +76,113 @@ func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 	return rid, nil
 }
 
+// rowColumns are the indexed columns of an incident row, as stored: an update that leaves them all as they are
+// need not touch the incidents' indexes (SQLite rewrites an index entry whenever an UPDATE sets one of its
+// columns, whatever the value), nor the spatial index.
+type rowColumns struct {
+	start, end, precision, country, admin1, eventType, subEventType string
+	lat, lon                                                        sql.NullFloat64
+}
+
+// incidentRow is what an incident row stores: its indexed columns, and the others.
+type incidentRow struct {
+	rowColumns
+	body, actors, updated string
+	best                  any
+	m                     markerColumns
+}
+
+// rowOf derives the row that stores inc.
+func rowOf(inc event.Incident) (incidentRow, error) {
+	body, err := json.Marshal(inc)
+	if err != nil {
+		return incidentRow{}, fmt.Errorf("incident %s: %w", inc.ID, err)
+	}
+	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
+	r := incidentRow{body: string(body), actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated), best: c.best,
+		m: markerColumnsOf(inc)}
+	r.start, r.end, r.precision, r.country, r.admin1 = c.start, c.end, clean(c.precision), clean(c.country), clean(c.admin1)
+	r.eventType, r.subEventType = clean(inc.EventType), clean(inc.SubEventType)
+	if c.lat != nil {
+		r.lat = sql.NullFloat64{Float64: c.lat.(float64), Valid: true}
+		r.lon = sql.NullFloat64{Float64: c.lon.(float64), Valid: true}
+	}
+	return r, nil
+}
+
+// Statements of the event write path's incident rows: a new incident is inserted (the dialect's
+// insertIncident, which adds RETURNING rid where the driver has no last insert id); a merge updates the row by
+// rid, its indexed columns only when one of them changes. In SQLite neither opens a statement journal, which
+// the upsert does (RETURNING runs as a trigger) and fills with a copy of every page the statement changes.
+const (
+	insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_end, lat, lon, loc_precision, country,
+		admin1, event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateIncidentQuery = `UPDATE incidents SET body = ?, date_start = ?, date_end = ?, lat = ?, lon = ?,
+		loc_precision = ?, country = ?, admin1 = ?, event_type = ?, sub_event_type = ?, actors = ?,
+		fatalities_best = ?, updated = ?, place_name = ?, actor1 = ?, given_end = ? WHERE rid = ?`
+	updateIncidentBodyQuery = `UPDATE incidents SET body = ?, actors = ?, fatalities_best = ?, updated = ?,
+		place_name = ?, actor1 = ?, given_end = ? WHERE rid = ?`
+)
+
+// insertIncident stores a new incident row and its point in the spatial index, returning its rid.
+func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) (int64, error) {
+	r, err := rowOf(inc)
+	if err != nil {
+		return 0, err
+	}
+	args := []any{inc.ID, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country, r.admin1, r.eventType,
+		r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end}
+	var rid int64
+	if q, returning := s.d.insertIncident(); returning {
+		err = s.queryRowTx(ctx, tx, q, args...).Scan(&rid)
+	} else {
+		var res sql.Result
+		if res, err = s.execTx(ctx, tx, q, args...); err == nil {
+			rid, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("save incident %s: %w", inc.ID, err)
+	}
+	if r.lat.Valid {
+		if err := s.exec(ctx, tx, s.d.putPoint(), rid, r.lat, r.lat, r.lon, r.lon); err != nil {
+			return 0, fmt.Errorf("index incident %s: %w", inc.ID, err)
+		}
+	}
+	return rid, nil
+}
+
+// updateIncident stores inc over its row c (as a candidate query read it), and moves its point in the spatial
+// index if it moved. It returns the row's rid.
+func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, inc event.Incident) (int64, error) {
+	r, err := rowOf(inc)
+	if err != nil {
+		return 0, err
+	}
+	if r.rowColumns == c.row {
+		err = s.exec(ctx, tx, updateIncidentBodyQuery, r.body, r.actors, r.best, r.updated, r.m.place, r.m.actor1,
+			r.m.end, c.rid)
+	} else {
+		err = s.exec(ctx, tx, updateIncidentQuery, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country,
+			r.admin1, r.eventType, r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end, c.rid)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("save incident %s: %w", inc.ID, err)
+	}
+	switch {
+	case r.lat == c.row.lat && r.lon == c.row.lon:
+	case r.lat.Valid:
+		err = s.exec(ctx, tx, s.d.putPoint(), c.rid, r.lat, r.lat, r.lon, r.lon)
+	default:
+		err = s.exec(ctx, tx, s.d.deletePoint(), c.rid)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("index incident %s: %w", inc.ID, err)
+	}
+	return c.rid, nil
+}
+
 // linkReport links one report's event to the incident.
 func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, rid int64, incID string, r event.Report) error {
 	if _, err := s.execTx(ctx, tx, linkReportQuery, rid, eventKey(r.DocumentID, r.Event.ID)); err != nil {

@@ -70,28 +70,38 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 	}
 	r := event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher, Published: d.Published, Event: ev,
 		DuplicateOf: d.DuplicateOf, Added: now}
-	cands, err := s.candidates(ctx, tx, ev)
+	cands, rows, err := s.candidates(ctx, tx, ev)
 	if err != nil {
 		return incident.Change{}, err
 	}
-	var inc event.Incident
 	var ch incident.Change
+	var rid int64
 	if best, m, ok := s.merger.Assign(cands, r); ok {
 		ch = incident.Add(best, r, m, now)
-		inc = *best
+		rid, err = s.updateIncident(ctx, tx, rows[indexOf(cands, best)], *best)
 	} else {
-		inc = incident.New(r, now)
+		inc := incident.New(r, now)
 		ch = incident.Created(inc)
+		rid, err = s.insertIncident(ctx, tx, inc)
 	}
-	// Only r's link is new: the incident's other reports are linked already.
-	rid, err := s.upsertIncident(ctx, tx, inc)
 	if err != nil {
 		return ch, err
 	}
-	if err := s.linkReport(ctx, tx, rid, inc.ID, r); err != nil {
+	// Only r's link is new: the incident's other reports are linked already.
+	if err := s.linkReport(ctx, tx, rid, ch.IncidentID, r); err != nil {
 		return ch, err
 	}
 	return ch, s.logChange(ctx, tx, ch)
+}
+
+// indexOf is the index of the element p points to in xs.
+func indexOf(xs []event.Incident, p *event.Incident) int {
+	for i := range xs {
+		if &xs[i] == p {
+			return i
+		}
+	}
+	panic("store: merged incident is not a candidate")
 }
 
 // Statements of the event write path.

@@ -40,10 +40,20 @@ func candidateQuery(n int, byCountry bool) string {
 	}
 	arms := make([]string, 0, len(dateClassDays)+1)
 	for class := range len(dateClassDays) + 1 {
-		arms = append(arms, `SELECT sub_event_type, lat, lon, loc_precision, body FROM incidents WHERE `+cond+
+		arms = append(arms, `SELECT `+candidateColumns+` FROM incidents WHERE `+cond+
 			` AND date_class = `+strconv.Itoa(class)+` AND date_start BETWEEN ? AND ? AND date_end >= ?`)
 	}
 	return strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
+}
+
+// candidateColumns are the columns a candidate row brings: its rid, the indexed columns its update may leave
+// alone (see rowColumns) and its body.
+const candidateColumns = `rid, date_start, date_end, lat, lon, loc_precision, country, admin1, event_type, sub_event_type, body`
+
+// candidate is an incident that might take a report, with its row as stored.
+type candidate struct {
+	rid int64
+	row rowColumns
 }
 
 // candidateQueries are every candidate query text, for the statement cache.
@@ -59,10 +69,10 @@ func (s *sqlStore) candidateQueries() []string {
 // either a point within a box a little larger than the Merger's widest distance, or no point (or only a
 // country) in ev's country. A report without a point (or with only a country) takes every incident of its
 // country. Incidents whose sub-type rules the merge out are skipped without decoding.
-func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, error) {
+func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, []candidate, error) {
 	c := columnsOf(ev.Date, ev.Location, nil)
 	if c.start == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	from, _ := event.ParseDate(c.start)
 	to, _ := event.ParseDate(c.end)
@@ -95,38 +105,39 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 	}
 	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry), args...)
 	if err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
+		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}
 	defer rows.Close()
 	return s.readCandidates(rows, ev, box)
 }
 
 // readCandidates decodes the candidate rows that may merge with ev: the sub-types are compatible and, when box
-// is set, the incident is unplaced or inside it.
-func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) ([]event.Incident, error) {
-	var out []event.Incident
+// is set, the incident is unplaced or inside it. cs[i] is the row of incs[i].
+func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (incs []event.Incident, cs []candidate, err error) {
 	for rows.Next() {
-		var sub, precision, body string
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&sub, &lat, &lon, &precision, &body); err != nil {
-			return nil, fmt.Errorf("candidates: %w", err)
+		var c candidate
+		var body string
+		r := &c.row
+		if err := rows.Scan(&c.rid, &r.start, &r.end, &r.lat, &r.lon, &r.precision, &r.country, &r.admin1,
+			&r.eventType, &r.subEventType, &body); err != nil {
+			return nil, nil, fmt.Errorf("candidates: %w", err)
 		}
-		if !incident.SubTypesMayMerge(sub, clean(ev.SubEventType)) {
+		if !incident.SubTypesMayMerge(r.subEventType, clean(ev.SubEventType)) {
 			continue
 		}
-		if box != nil && lat.Valid && precision != event.LocCountry && !box.contains(lat.Float64, lon.Float64) {
+		if box != nil && r.lat.Valid && r.precision != event.LocCountry && !box.contains(r.lat.Float64, r.lon.Float64) {
 			continue
 		}
 		var inc event.Incident
 		if err := json.Unmarshal([]byte(body), &inc); err != nil {
-			return nil, fmt.Errorf("candidates: decode incident: %w", err)
+			return nil, nil, fmt.Errorf("candidates: decode incident: %w", err)
 		}
-		out = append(out, inc)
+		incs, cs = append(incs, inc), append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
+		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}
-	return out, nil
+	return incs, cs, nil
 }
 
 // candidateBox is the box around a point that holds every place the Merger could merge with it.

@@ -93,7 +93,7 @@ func hasCandidate(t *testing.T, s *sqlStore, r event.Event, docID string) bool {
 	t.Helper()
 	found := false
 	err := s.tx(context.Background(), func(tx *sql.Tx) error {
-		cands, err := s.candidates(context.Background(), tx, r)
+		cands, _, err := s.candidates(context.Background(), tx, r)
 		for _, c := range cands {
 			for _, rep := range c.Reports {
 				found = found || rep.DocumentID == docID

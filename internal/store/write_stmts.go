@@ -19,9 +19,10 @@ type stmtCache struct {
 // GetDocument.
 func (s *sqlStore) cachedQueries() []string {
 	qs := []string{getDocumentQuery, findDocumentQuery, insertDocumentQuery, insertEventQuery, insertChangeQuery,
-		s.d.upsertIncident(), unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
+		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
-	return append(qs, s.candidateQueries()...)
+	q, _ := s.d.insertIncident()
+	return append(append(qs, q), s.candidateQueries()...)
 }
 
 // prepareAll prepares the cached statements.
