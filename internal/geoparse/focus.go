@@ -65,7 +65,7 @@ func (r *run) focus() *focus {
 		if abroad[m.key] {
 			continue
 		}
-		if p, _, _ := clearReading(*m); f.foreign(m, p) && f.outright[f.topCountry(m.key)] {
+		if p, _, _ := clearReading(m); f.foreign(m, p) && f.outright[f.topCountry(m.key)] {
 			if abroad == nil {
 				abroad = map[string]bool{}
 			}
@@ -83,7 +83,8 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 	f := &focus{country: map[countryKey]float64{}, admin1: map[divisionKey]float64{},
 		named: map[division]keySet{}, totalC: map[string]float64{}, totalA: map[division]float64{},
 		outright: map[string]bool{}}
-	for k, m := range r.ms {
+	for k := range r.ms {
+		m := &r.ms[k]
 		if m.near || m.demonym || skip[m.key] {
 			continue
 		}
@@ -135,7 +136,7 @@ type division struct{ country, admin1 string }
 
 // clearReading returns the place a mention surely names and the weight of its vote: a country name, a
 // single candidate, or a candidate whose prior beats every other reading by a wide margin.
-func clearReading(m mention) (gazetteer.Place, float64, bool) {
+func clearReading(m *mention) (gazetteer.Place, float64, bool) {
 	if m.country != nil && !m.alsoAdmin1 {
 		for _, c := range m.cands {
 			if isCountry(c.p) && c.p.Country == m.country.Code {
@@ -193,6 +194,6 @@ func (f *focus) admin1Bonus(key string, p gazetteer.Place) float64 {
 
 // teamOrSchool reports whether a division's name is written as "<Name> State", which in news is nearly
 // always a university or its team ("Mississippi State started the game"), not the division itself.
-func (r *run) teamOrSchool(m mention) bool {
+func (r *run) teamOrSchool(m *mention) bool {
 	return m.lo >= 0 && m.hi-m.lo >= 2 && r.d.folded[m.hi-1] == "state" && r.d.isCap(m.hi-1)
 }

@@ -28,7 +28,7 @@ func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
 		m.country != nil || m.hintCC != "" || m.demonym {
 		return false
 	}
-	if f.countryVotes(m.key, p.Country) > 0 || f.topVotes(m.key) < minFocus {
+	if f.countryVotes(m.key, p.Country) > 0 || f.topVotesOf(m) < minFocus {
 		return false
 	}
 	for _, c := range f.clear {
@@ -45,7 +45,11 @@ func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
 // countryVotes returns the votes for country cc of the names other than key (the weights, 1, 0.5 and 0.25,
 // add up exactly in any order).
 func (f *focus) countryVotes(key, cc string) float64 {
-	return f.totalC[cc] - f.country[countryKey{cc, key}]
+	t := f.totalC[cc]
+	if t == 0 {
+		return 0 // no name votes for cc
+	}
+	return t - f.country[countryKey{cc, key}]
 }
 
 // topVotes returns the votes of the country the names other than key most point at; the place a report
@@ -53,6 +57,18 @@ func (f *focus) countryVotes(key, cc string) float64 {
 func (f *focus) topVotes(key string) float64 {
 	_, v := f.top(key)
 	return v
+}
+
+// topVotesOf is topVotes of m's key, kept with the candidates of the name for the focus last asked.
+func (f *focus) topVotesOf(m *mention) float64 {
+	kd := m.kd
+	if kd == nil {
+		return f.topVotes(m.key)
+	}
+	if kd.topOf != f {
+		kd.top, kd.topOf = f.topVotes(m.key), f
+	}
+	return kd.top
 }
 
 // topCountry returns the country the names other than key most point at ("" when none).
@@ -65,8 +81,8 @@ func (f *focus) topCountry(key string) string {
 // equals, the first in alphabetical order.
 func (f *focus) top(key string) (string, float64) {
 	best, bestV := "", 0.0
-	for cc := range f.totalC {
-		v := f.countryVotes(key, cc)
+	for cc, t := range f.totalC {
+		v := t - f.country[countryKey{cc, key}]
 		if cc == f.dateline {
 			v += 0.5
 		}

@@ -70,7 +70,7 @@ func (r *run) nearLinks() {
 			continue
 		}
 		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
-			if y := r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || linkGap(r.d.s[m.end:y.start])) {
+			if y := &r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || linkGap(r.d.s[m.end:y.start])) {
 				m.nearOf, m.near = j, true
 				break
 			}
@@ -102,7 +102,7 @@ func (r *run) possessor(k int) int {
 	if k == 0 || r.ms[k].lo < 1 {
 		return -1
 	}
-	y := r.ms[k-1]
+	y := &r.ms[k-1]
 	if y.choice < 0 || y.near || !y.locational || y.hi != r.ms[k].lo-1 || !r.d.isWord(y.hi) ||
 		!isPossessive(r.d.toks[y.hi].Text) {
 		return -1
@@ -125,7 +125,8 @@ func linkGap(g string) bool {
 func (r *run) mainCountry() string {
 	best := ""
 	counts := map[string]int{}
-	for _, m := range r.ms {
+	for k := range r.ms {
+		m := &r.ms[k]
 		if m.choice < 0 || m.near {
 			continue
 		}
@@ -173,7 +174,8 @@ func (r *run) cityOf(_ int) int {
 	}
 	counts := map[int64]int{}
 	best, bestN := -1, 0
-	for j, m := range r.ms {
+	for j := range r.ms {
+		m := &r.ms[j]
 		if m.choice < 0 || m.near || m.cands[m.choice].p.Class != 'P' {
 			continue
 		}
@@ -193,8 +195,8 @@ func (r *run) cityOf(_ int) int {
 // firstOf returns the first mention resolved to the same place as mention k.
 func (r *run) firstOf(k int) int {
 	p := r.ms[k].cands[r.ms[k].choice].p
-	for j, m := range r.ms[:k] {
-		if m.choice >= 0 && !m.near && m.cands[m.choice].p == p {
+	for j := range r.ms[:k] {
+		if m := &r.ms[j]; m.choice >= 0 && !m.near && m.cands[m.choice].p == p {
 			return j
 		}
 	}

@@ -9,12 +9,13 @@ import (
 // unresolved ones.
 func (r *run) toponyms() []Toponym {
 	out := make([]Toponym, 0, len(r.ms))
-	for _, m := range r.ms {
+	for k := range r.ms {
+		m := &r.ms[k]
 		t := Toponym{Start: m.start, End: m.end, Text: m.text, Locational: m.locational,
 			Dateline: r.isDateline(m.lo, m.hi)}
 		switch {
 		case m.near && m.nearOf >= 0:
-			y := r.ms[m.nearOf]
+			y := &r.ms[m.nearOf]
 			r.fill(&t, y.cands[y.choice].p)
 			t.GeonameID = 0 // the coordinates are Y's; the name's own place is unknown
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
@@ -33,12 +34,12 @@ func (r *run) toponyms() []Toponym {
 			c, _ := r.g.Country(m.fallbackCC)
 			r.fill(&t, gazetteer.Place{Name: c.Name, Lat: c.Lat, Lon: c.Lon, Country: c.Code, Class: 'A', Code: "PCLI"})
 			t.Rule = "document-country"
-		case m.choice >= 0 && !r.keepUnresolved && r.weak(&m):
+		case m.choice >= 0 && !r.keepUnresolved && r.weak(m):
 			continue
 		case m.choice >= 0:
 			r.fill(&t, m.cands[m.choice].p)
 			t.Rule = m.rule
-			if t.Locational && r.agentMetonym(&m) {
+			if t.Locational && r.agentMetonym(m) {
 				t.Locational = false
 			}
 			if m.demonym {

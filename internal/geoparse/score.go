@@ -88,8 +88,8 @@ type anchor struct {
 // others towards them: populated places and divisions, not countries, seas or continents.
 func (r *run) anchors() []anchor {
 	var out []anchor
-	seen := map[gazetteer.Place]int{}
-	for _, m := range r.ms {
+	for k := range r.ms {
+		m := &r.ms[k]
 		if m.choice < 0 {
 			continue
 		}
@@ -97,10 +97,12 @@ func (r *run) anchors() []anchor {
 		if p.Class != 'P' && (p.Class != 'A' || isCountry(p)) {
 			continue
 		}
-		i, ok := seen[p]
-		if !ok {
+		i := 0 // a document has a few anchors: a scan beats hashing places
+		for i < len(out) && out[i].p != p {
+			i++
+		}
+		if i == len(out) {
 			i = len(out)
-			seen[p] = i
 			out = append(out, anchor{p: p})
 		}
 		out[i].keys.add(m.key)
@@ -141,6 +143,8 @@ type keyData struct {
 	name     []float64
 	prox     []float64
 	proxPass int
+	top      float64 // focus.topVotes of the name for topOf
+	topOf    *focus
 }
 
 func newKeyData(n int) *keyData {

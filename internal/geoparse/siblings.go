@@ -38,7 +38,7 @@ func (r *run) inList(k int) bool {
 func (r *run) siblingBonus(k int, p gazetteer.Place) float64 {
 	best := 0.0
 	for _, j := range r.ms[k].siblings {
-		s := r.ms[j]
+		s := &r.ms[j]
 		if s.choice < 0 {
 			continue
 		}
