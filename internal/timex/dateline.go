@@ -22,10 +22,23 @@ func isDateline(text string, e Expr) bool {
 		return false
 	}
 	ls := strings.LastIndexByte(text[:e.Start], '\n') + 1
-	if e.Start-ls > 80 || !datelinePlaceRe.MatchString(text[ls:e.Start]) {
+	if e.Start-ls > 80 || !mayBeTail(text[e.End:]) || !datelineTailRe.MatchString(text[e.End:]) {
 		return false
 	}
-	return datelineTailRe.MatchString(text[e.End:])
+	return datelinePlaceRe.MatchString(text[ls:e.Start])
+}
+
+// mayBeTail is a cheap test that datelineTailRe can match s: after the commas, spaces, digits and periods its
+// optional year and period take, a dateline's tail goes on with a parenthesis, a slash or a dash.
+func mayBeTail(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ',', '.', ' ', '\t', '\n', '\f', '\r', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		default:
+			return c == '(' || c == '/' || c == '-' || c == 0xe2 // – and — start with 0xe2
+		}
+	}
+	return false
 }
 
 // Anchor returns the day relative dates of text are best resolved against: the date of its dateline when the

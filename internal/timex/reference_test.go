@@ -67,3 +67,31 @@ func TestFindScannedMatchesPlainOnFixtures(t *testing.T) {
 	}
 	t.Logf("%d sentences, %d expressions", n, found)
 }
+
+// FuzzPhrasesAt checks the relative rule's phrases against its anchored pattern at every position.
+func FuzzPhrasesAt(f *testing.F) {
+	for _, s := range []string{newsText()[:1000], "this weekend, this week, this weeks, the day before yesterday, the day beforex",
+		"earlier in the\tmonth; later this year; late this week; early this yearx; over  the weekend; at the week",
+		"xtoday _today today_ last\nnight overnight tonight9 yesterday", "\xffthis morning\u00e9"} {
+		f.Add(s)
+	}
+	re := starters["relative"].at
+	f.Fuzz(func(t *testing.T, s string) {
+		low := lowerASCII(s)
+		for p := 0; p <= len(low); p++ {
+			want := re.FindStringSubmatchIndex(low[p:])
+			for k := range want {
+				if want[k] >= 0 {
+					want[k] += p
+				}
+			}
+			var got []int
+			if p < len(low) {
+				got = relativePhrases.at(low, p)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q at %d: phrases %v, regexp %v", s, p, got, want)
+			}
+		}
+	})
+}

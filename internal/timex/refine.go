@@ -39,25 +39,35 @@ func refine(text string, xs []Expr, pub *event.Date) []Expr {
 	return xs
 }
 
-// future reports a future-tense marker in the clause before pos (at most 60 bytes back).
+// future reports a future-tense marker in the clause before pos (at most 60 bytes back): it is what
+// futureRe.MatchString(text[max(0, pos-60):pos]) reports. A match of futureRe lies after the last . ; ! or ? of
+// its input, as it holds none of them and none may follow it, so only that last clause is searched.
 func future(text string, pos int) bool {
 	w := text[max(0, pos-60):pos]
+	w = w[strings.LastIndexAny(w, ".;!?")+1:]
 	return mayBeFuture(w) && futureRe.MatchString(w)
 }
 
-// futureAnchors holds a word of every form of futureRe.
+// futureAnchors holds a word of every form of futureRe that begins a word wherever the form matches (after
+// \b or \s+).
 var futureAnchors = []string{"will", "shall", "won't", "due", "expected", "scheduled", "plan", "set", "going",
-	"held", "effect", "into", "'ll"}
+	"held", "effect", "into"}
 
-// mayBeFuture is a cheap test that futureRe can match s. Text with a letter that folds to an ASCII one
-// ("K" Kelvin sign, "ſ") may always match.
+// mayBeFuture is a cheap test that futureRe can match s: "'ll" or an anchor at the start of a word. Text with a
+// letter that folds to an ASCII one ("K" Kelvin sign, "ſ") may always match.
 func mayBeFuture(s string) bool {
-	if strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f') {
+	if foldsToASCII(s) || strings.Contains(s, "'ll") || strings.Contains(s, "'LL") || strings.Contains(s, "'lL") ||
+		strings.Contains(s, "'Ll") {
 		return true
 	}
-	for _, a := range futureAnchors {
-		if containsFold(s, a) {
-			return true
+	for p := 0; p < len(s); p++ {
+		if !isWordByte(s[p]) || (p > 0 && isWordByte(s[p-1])) {
+			continue
+		}
+		for _, a := range futureAnchors {
+			if s[p]|0x20 == a[0] && len(s)-p >= len(a) && strings.EqualFold(s[p:p+len(a)], a) {
+				return true
+			}
 		}
 	}
 	return false

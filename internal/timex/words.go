@@ -31,7 +31,10 @@ type wordInfo struct {
 }
 
 var (
-	wordInfos   = map[string]wordInfo{}
+	wordInfos = map[string]wordInfo{}
+	// wordLens holds, by first byte, a bit for the length of each key of wordInfos: most words of a text are
+	// passed over without a map lookup.
+	wordLens    [256]uint16
 	digitStarts uint16 // rules that can begin with a digit
 	ruleStarter []*starter
 	ruleNeed    []uint8
@@ -72,6 +75,12 @@ func initWords() {
 	names(needWeekday, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 	names(needRelative, "yesterday", "today", "tonight", "overnight", "night", "morning", "afternoon", "evening",
 		"day", "week", "month", "year", "weekend")
+	for k := range wordInfos {
+		if len(k) >= 16 {
+			panic("timex: word too long for wordLens: " + k)
+		}
+		wordLens[k[0]] |= 1 << len(k)
+	}
 }
 
 // cand is a word start where some rule can begin.
@@ -101,7 +110,7 @@ func scanWords(s string) (cands []cand, any uint16, need uint8) {
 		if isDigitByte(s[p]) {
 			st = digitStarts
 		}
-		if n > 0 && n < len(buf) {
+		if n > 0 && n < len(buf) && wordLens[buf[0]]&(1<<n) != 0 {
 			if wi, ok := wordInfos[string(buf[:n])]; ok {
 				st |= wi.starts
 				if wi.need != 0 && n == e-p { // letters only: the key is the word in lower case
@@ -160,6 +169,13 @@ func findAt(st *starter, in string, cands []cand, bit uint16) [][]int {
 	next := 0
 	for _, c := range cands {
 		if c.starts&bit == 0 || c.start < next {
+			continue
+		}
+		if st.alts != nil {
+			if m := st.alts.at(in, c.start); m != nil {
+				out = append(out, m)
+				next = m[1]
+			}
 			continue
 		}
 		if m := st.at.FindStringSubmatchIndex(in[c.start:]); m != nil && m[1] > 0 {
