@@ -28,28 +28,33 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 		Actors: []event.Actor{}, Weapons: []event.Thing{}, Targets: []event.Thing{}, Claims: []event.Claim{},
 		Sources: []string{},
 	}
-	span := top.h.span()
-	x.add("sub_event_type", sub, rule, entry, &span)
+	ev.Evidence = make([]event.Span, 0, len(c.sents))
 	for _, s := range c.sents {
 		ev.Evidence = append(ev.Evidence, event.SpanOf(r.doc.Text, s.Start, s.End))
 	}
-	for _, k := range c.cands {
-		sp := k.h.span()
-		x.add("trigger", k.h.Text, "cue:"+k.h.info.class+"/"+k.rule, k.h.Entry.Source, &sp)
-	}
-	for _, j := range c.joined {
-		sp := event.SpanOf(r.doc.Text, j.s.Start, j.s.End)
-		x.add("evidence", strconv.Itoa(j.s.idx), "joined-"+j.why, "", &sp)
+	if x.on { // the reasons' strings and spans are built only when asked for
+		span := top.h.span()
+		x.add("sub_event_type", sub, rule, entry, &span)
+		for _, k := range c.cands {
+			sp := k.h.span()
+			x.add("trigger", k.h.Text, "cue:"+k.h.info.class+"/"+k.rule, k.h.Entry.Source, &sp)
+		}
+		for _, j := range c.joined {
+			sp := event.SpanOf(r.doc.Text, j.s.Start, j.s.End)
+			x.add("evidence", strconv.Itoa(j.s.idx), "joined-"+j.why, "", &sp)
+		}
 	}
 	var dateRule string
 	ev.Date, dateRule = r.dateOf(c)
-	if ev.Date != nil {
+	if ev.Date != nil && x.on {
 		x.add("date", ev.Date.Start.String()+".."+ev.Date.End.String(), dateRule, "", ev.Date.Span)
 	}
 	r.actorsOf(c, &ev, x)
 	if p := r.location(c, ev.Actors); p != nil {
 		ev.Location = p.eventPlace()
-		x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
+		if x.on {
+			x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
+		}
 	}
 	r.civilianTarget(c, &ev, x)
 	r.shapeRoles(c, &ev, x)

@@ -31,7 +31,7 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 	q := best.Count
 	sp := event.Span{Start: best.Start, End: best.End, Text: best.Text}
 	out := &event.Count{Low: q.Low, Best: q.Best, High: q.High, Qualifier: q.Qualifier, Span: &sp, Revised: best.Revised}
-	if v, ok := q.Value(); ok {
+	if v, ok := q.Value(); ok && x.on {
 		x.add(field, itoa(v), "casualty-"+best.Rule+"/"+q.Rule, "", &sp)
 	}
 	return out

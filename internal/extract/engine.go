@@ -149,20 +149,27 @@ type run struct {
 
 // scan splits the text into sentences and finds the cues, weapons and targets of each.
 func (r *run) scan() error {
-	for i, b := range text.SentenceBounds(r.doc.Text[r.lo:r.hi]) {
+	bounds := text.SentenceBounds(r.doc.Text[r.lo:r.hi])
+	low := lower(r.doc.Text[r.lo:r.hi]) // folded once for the window: each sentence's words are slices of it
+	slab := make([]sent, len(bounds))   // one allocation for the window's sentences
+	r.sents = make([]*sent, 0, len(bounds))
+	for i, b := range bounds {
 		if i%64 == 0 {
 			if err := r.ctx.Err(); err != nil {
 				return err
 			}
 		}
+		st := &slab[i]
+		st.idx, st.low = i, low[b[0]:b[1]]
 		b[0], b[1] = b[0]+r.lo, b[1]+r.lo
-		s := text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
-		st := &sent{Sentence: s, idx: i}
+		st.Sentence = text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
+		s := st.Sentence
 		found := r.e.lex.Find(s.Text, s.Start, catCues)
 		if !r.relevant(found) {
 			found = nil // force, place and crowd words alone change nothing
 		} else {
 			st.tokenize()
+			st.hits = make([]hit, 0, len(found))
 		}
 		for _, m := range found {
 			if info := r.e.cues[m.Entry]; info != nil {

@@ -41,7 +41,9 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 		a.Role = event.RoleActor1
 		a.Attribution = cl.attribution(a, from)
 		ev.Actors = append(ev.Actors, a)
-		x.add("actor1", a.Name, a1rule+"/"+a.Attribution, entryOf(c, a.Span), a.Span)
+		if x.on {
+			x.add("actor1", a.Name, a1rule+"/"+a.Attribution, entryOf(c, a.Span), a.Span)
+		}
 	}
 	for _, a := range a2 {
 		if slices.ContainsFunc(a1, func(b event.Actor) bool { return b.Name == a.Name }) {
@@ -52,11 +54,15 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 			a.Attribution = event.AttrStated
 		}
 		ev.Actors = append(ev.Actors, a)
-		x.add("actor2", a.Name, "roles", entryOf(c, a.Span), a.Span)
+		if x.on {
+			x.add("actor2", a.Name, "roles", entryOf(c, a.Span), a.Span)
+		}
 	}
 	ev.Claims = strongest(ev.Claims)
-	for _, k := range ev.Claims {
-		x.add("claims", k.Claimant.Name+" "+k.Stance, "claim", "", &k.Span)
+	if x.on {
+		for _, k := range ev.Claims {
+			x.add("claims", k.Claimant.Name+" "+k.Stance, "claim", "", &k.Span)
+		}
 	}
 }
 

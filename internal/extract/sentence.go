@@ -45,7 +45,9 @@ type sent struct {
 func (s *sent) tokenize() {
 	if s.Tokens == nil {
 		s.Tokens = text.Tokenize(s.Text, s.Start)
-		s.low = lower(s.Text)
+		if s.low == "" {
+			s.low = lower(s.Text) // scan sets it from the window's folded text
+		}
 	}
 }
 

@@ -134,7 +134,9 @@ func (r *run) lostBy(c *cluster, ev *event.Event, x *explainer) {
 					a := m.Actor
 					a.Role, a.Attribution = event.RoleActor2, event.AttrStated
 					ev.Actors = append(ev.Actors, a)
-					x.add("actor2", a.Name, "taken-from", entryOf(c, a.Span), a.Span)
+					if x.on {
+						x.add("actor2", a.Name, "taken-from", entryOf(c, a.Span), a.Span)
+					}
 					return
 				}
 			}
@@ -159,7 +161,9 @@ func (r *run) interveners(c *cluster, ev *event.Event, x *explainer) {
 				a := m.Actor
 				a.Role, a.Attribution = role, event.AttrStated
 				ev.Actors = append(ev.Actors, a)
-				x.add(role, a.Name, "intervening-force", entryOf(c, a.Span), a.Span)
+				if x.on {
+					x.add(role, a.Name, "intervening-force", entryOf(c, a.Span), a.Span)
+				}
 				return
 			}
 		}
