@@ -104,6 +104,10 @@ func (d *docText) markInitial() {
 	}
 }
 
+// bytesString returns the bytes of b as a string without a copy: b must not change while the string is in
+// use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // asciiLower returns s with its ASCII capitals in lower case (same length, same offsets).
 func asciiLower(s string) string {
 	if s == "" {

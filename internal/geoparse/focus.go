@@ -166,7 +166,7 @@ func clearReading(m *mention) (gazetteer.Place, float64, bool) {
 }
 
 // countryShare returns how strongly the rest of the document points at country cc, from 0 to 1.
-func (f *focus) countryShare(k int, key, cc string) float64 {
+func (f *focus) countryShare(key, cc string) float64 {
 	if cc == "" || f.maxC == 0 {
 		return 0
 	}

@@ -120,7 +120,7 @@ func (r *run) canStart(i int) bool {
 func (r *run) longest(i int) (int, string) {
 	d := r.d
 	best, bestKey := -1, ""
-	var key strings.Builder
+	key := r.keyBuf[:0] // the words so far, looked up without a copy (the caches copy the keys they keep)
 	words := 0
 	for j := i; j < len(d.toks) && words < maxWords; j++ {
 		if j > i {
@@ -136,9 +136,9 @@ func (r *run) longest(i int) (int, string) {
 			break
 		}
 		w := d.folded[j]
-		if isPossessive(t.Text) && j > i && d.gap(j-1, j) == "" && key.Len() > 0 {
-			key.WriteByte('s') // "People's Republic of China" folds to "peoples republic of china"
-			if !r.entry(key.String()).prefix {
+		if isPossessive(t.Text) && j > i && d.gap(j-1, j) == "" && len(key) > 0 {
+			key = append(key, 's') // "People's Republic of China" folds to "peoples republic of china"
+			if !r.entry(bytesString(key)).prefix {
 				break
 			}
 			continue
@@ -150,12 +150,12 @@ func (r *run) longest(i int) (int, string) {
 		if !cap && !connectors[w] && !(j == i && arabicArticles[w]) {
 			break
 		}
-		if key.Len() > 0 {
-			key.WriteByte(' ')
+		if len(key) > 0 {
+			key = append(key, ' ')
 		}
-		key.WriteString(w)
+		key = append(key, w...)
 		words++
-		k := key.String()
+		k := bytesString(key)
 		e := r.entry(k)
 		if !e.prefix {
 			if d.isWord(j+1) && isPossessive(d.toks[j+1].Text) && d.gap(j, j+1) == "" && r.entry(k+"s").prefix {
@@ -164,9 +164,10 @@ func (r *run) longest(i int) (int, string) {
 			break
 		}
 		if cap && len(e.places) > 0 {
-			best, bestKey = j+1, k
+			best, bestKey = j+1, string(key)
 		}
 	}
+	r.keyBuf = key
 	return best, bestKey
 }
 

@@ -64,6 +64,7 @@ type run struct {
 	f              *focus               // the document's focus, once computed
 	memo           map[signature]choice // chooseAll's choices by signature, for the current pass
 	comps          [][nComp]float64     // choose's score components, reused
+	keyBuf         []byte               // longest's lookup key, reused
 }
 
 // newRun starts a run of p over d.

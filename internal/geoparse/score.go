@@ -13,10 +13,7 @@ func (r *run) components(k, i int, p gazetteer.Place, pr float64, f *focus, anch
 	var c [nComp]float64
 	c[cPrior] = pr
 	c[cName] = r.nameMatchOf(m, i, p)
-	c[cFocus] = 2 * f.countryShare(k, m.key, p.Country)
-	if !isCountry(p) {
-		c[cAdmin1] = f.admin1Bonus(m.key, p)
-	}
+	c[cFocus], c[cAdmin1] = r.focusScores(m, i, p, f)
 	if m.hintCC != "" && p.Country == m.hintCC && (m.hintA1 == "" || p.Admin1 == m.hintA1) {
 		c[cHint] = 4
 	}
@@ -136,23 +133,51 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 	return 0
 }
 
-// keyData holds what every mention of one name shares: the name-match score and, for the current pass,
-// the proximity score of each candidate (NaN until computed).
+// keyData holds what every mention of one name shares: the name-match score, the focus scores for the
+// focus last asked and, for the current pass, the proximity score of each candidate (NaN until computed).
 type keyData struct {
 	foreign  []int8 // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
 	name     []float64
 	prox     []float64
 	proxPass int
+	share    []float64 // the country-focus component for focusOf
+	admin1   []float64 // the admin1-focus component for focusOf
+	focusOf  *focus
 	top      float64 // focus.topVotes of the name for topOf
 	topOf    *focus
 }
 
 func newKeyData(n int) *keyData {
-	kd := &keyData{name: make([]float64, n), prox: make([]float64, n), proxPass: -1}
+	v := make([]float64, 4*n)
+	kd := &keyData{name: v[:n:n], prox: v[n : 2*n : 2*n], share: v[2*n : 3*n : 3*n], admin1: v[3*n:],
+		proxPass: -1}
 	for i := range kd.name {
 		kd.name[i] = math.NaN()
 	}
 	return kd
+}
+
+// focusScores returns the country-focus and admin1-focus components of candidate i of mention m, cached by
+// name and candidate for the focus f.
+func (r *run) focusScores(m *mention, i int, p gazetteer.Place, f *focus) (share, admin1 float64) {
+	kd := m.kd
+	if kd != nil && kd.focusOf == f && !math.IsNaN(kd.share[i]) {
+		return kd.share[i], kd.admin1[i]
+	}
+	share = 2 * f.countryShare(m.key, p.Country)
+	if !isCountry(p) {
+		admin1 = f.admin1Bonus(m.key, p)
+	}
+	if kd != nil {
+		if kd.focusOf != f {
+			for j := range kd.share {
+				kd.share[j] = math.NaN()
+			}
+			kd.focusOf = f
+		}
+		kd.share[i], kd.admin1[i] = share, admin1
+	}
+	return share, admin1
 }
 
 // proximityOf caches proximity by name and candidate: every mention of a name has the same candidates.
