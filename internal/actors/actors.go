@@ -40,6 +40,7 @@ type Finder struct {
 	places placeIndex              // country names, capitals and demonyms by folded first word
 	forces map[string]stateEntries // ISO2 -> military and police rows
 	verbs  map[string]bool         // single-word claim verbs, folded
+	vocab  wordVocab               // the bits of the keys that have any
 }
 
 // stateEntries are a country's state-force lexicon rows.
@@ -53,8 +54,10 @@ func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Finder {
 	f := &Finder{lex: lex, gaz: gaz, forces: map[string]stateEntries{}, verbs: map[string]bool{}}
 	f.places = buildPlaceIndex(gaz, lex)
 	if lex == nil {
+		f.vocab = buildVocab(f.places, nil)
 		return f
 	}
+	f.vocab = buildVocab(f.places, lex.FirstNames())
 	for _, e := range lex.Entries(catState) {
 		c := e.Attr("country")
 		se := f.forces[c]

@@ -78,7 +78,7 @@ func (cr *claimReader) nounPhrase(i, j int) (found, bool) {
 	}
 	toks := cr.s.Tokens
 	for t := i; t < j; t++ {
-		if pl, _, ok := cr.f.places.match(cr.keys, t, pkDemonym, pkCountry); ok {
+		if pl, _, ok := cr.f.places.match(cr.keys, nil, t, pkDemonym, pkCountry); ok {
 			if n := cr.f.countryName(pl.country); n != "" {
 				return found{claimant: event.Claimant{Name: n, Span: cr.span(toks[i].Start, toks[j-1].End)}}, true
 			}

@@ -25,7 +25,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 	surnames := map[string]bool{} // last words of persons already named: "Ellwood" after "Tobias Ellwood"
 	known := map[string]bool{}    // gazetteer answers by name, for names repeated in the document
 	for _, s := range sents {
-		keys := keysOf(s)
+		keys, bits := f.wordsOf(s)
 		covered := make([]bool, len(s.Tokens))
 		if f.lex != nil {
 			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs, catWeapon) {
@@ -44,11 +44,11 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 			}
 		}
 		for i := 0; i < len(s.Tokens); i++ {
-			if covered[i] || !isCapWord(s.Tokens[i]) && !titleAt(keys, i) || articles[keys[i]] {
+			if covered[i] || bits[i]&(wCap|wTitle) == 0 || bits[i]&wArticle != 0 { // not a capitalised word or title, or an article
 				continue
 			}
-			kind, end := f.entityAt(s, keys, covered, i, known)
-			if k2, e2 := f.namedAt(s, keys, covered, i, surnames); e2 > end {
+			kind, end := f.entityAt(s, keys, bits, covered, i, known)
+			if k2, e2 := f.namedAt(s, keys, bits, covered, i, surnames); e2 > end {
 				kind, end = k2, e2 // "Sudan Revolutionary Front" is one name, not a place and a name
 			}
 			if end > i {
@@ -67,32 +67,43 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 
 // entityAt reads a person or place name at token i and returns its kind and end token (end <= i: none).
 // known memoises the gazetteer's answers within one document.
-func (f *Finder) entityAt(s text.Sentence, keys []string, covered []bool, i int, known map[string]bool) (string, int) {
+func (f *Finder) entityAt(s text.Sentence, keys []string, bits []wordBits, covered []bool, i int, known map[string]bool) (string, int) {
 	toks := s.Tokens
-	if f.lex != nil && f.lex.IsFirstName(toks[i].Text) {
+	if f.isFirstName(toks[i], bits[i]) {
 		j := i + 1
-		for j < len(toks) && !covered[j] && (isCapWord(toks[j]) || nameParticle(keys, j)) {
+		for j < len(toks) && !covered[j] && (bits[j]&wCap != 0 || nameParticle(keys, j)) {
 			j++
 		}
-		if j > i+1 && isCapWord(toks[j-1]) {
+		if j > i+1 && bits[j-1]&wCap != 0 {
 			return event.EntityPerson, j
 		}
 	}
-	if pl, end, ok := f.places.match(keys, i, pkCountry, pkCapital); ok && free(covered, i, end) && pl.country != "" {
+	if pl, end, ok := f.places.match(keys, bits, i, pkCountry, pkCapital); ok && free(covered, i, end) && pl.country != "" {
 		return event.EntityPlace, end
 	}
-	if i > 0 && locatives[keys[i-1]] && f.gaz != nil {
+	if i > 0 && bits[i-1]&wLocative != 0 && f.gaz != nil {
 		j := i + 1
-		for j < len(toks) && j-i < 4 && !covered[j] && (isCapWord(toks[j]) || nameParticle(keys, j)) {
+		for j < len(toks) && j-i < 4 && !covered[j] && (bits[j]&wCap != 0 || nameParticle(keys, j)) {
 			j++
 		}
 		for ; j > i; j-- {
-			if isCapWord(toks[j-1]) && f.isPlace(known, s.Text[toks[i].Start-s.Start:toks[j-1].End-s.Start]) {
+			if bits[j-1]&wCap != 0 && f.isPlace(known, s.Text[toks[i].Start-s.Start:toks[j-1].End-s.Start]) {
 				return event.EntityPlace, j
 			}
 		}
 	}
 	return "", i
+}
+
+// isFirstName reports whether token t, with bits b, is a known given name (Lexicon.IsFirstName).
+func (f *Finder) isFirstName(t text.Token, b wordBits) bool {
+	if f.lex == nil {
+		return false
+	}
+	if b&wAlnum != 0 { // its key is the lexicon's: the vocabulary knows
+		return b&wFirstName != 0
+	}
+	return f.lex.IsFirstName(t.Text)
 }
 
 // isPlace reports whether the gazetteer knows name, asking it once per name and document (memo).

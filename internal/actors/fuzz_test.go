@@ -67,11 +67,15 @@ func BenchmarkClaims(b *testing.B) {
 	}
 }
 
-// FuzzSentenceKeys checks that the keys cut from the lower-cased sentence are the keys of the tokens.
+// FuzzSentenceKeys checks that the keys cut from the lower-cased sentence are the keys of the tokens, that
+// the bits of each token say what the word sets, the place index and the lexicon's given names say of it, and
+// that wordsOf gives them again for a sentence already read.
 func FuzzSentenceKeys(f *testing.F) {
-	for _, s := range []string{"İstanbul AND Kyiv’s", "Ärger in ÅLAND, Sana'a", "\xffA\xfeB"} {
+	for _, s := range []string{"İstanbul AND Kyiv’s", "Ärger in ÅLAND, Sana'a", "\xffA\xfeB",
+		"President Joe Biden said in Washington that the Ministry of Defence and Syrian troops had O'Brien."} {
 		f.Add(s)
 	}
+	fd := testFinder(f)
 	f.Fuzz(func(t *testing.T, doc string) {
 		for _, s := range text.Sentences(doc) {
 			keys := sentenceKeys(s)
@@ -80,18 +84,61 @@ func FuzzSentenceKeys(f *testing.F) {
 					t.Fatalf("key of %q in %q: %q, want %q", tok.Text, s.Text, keys[i], want)
 				}
 			}
+			bits := fd.wordBitsOf(s.Tokens, keys)
+			for i, tok := range s.Tokens {
+				sameBits(t, fd, tok, keys, bits, i)
+			}
 			for range 2 { // computed, then kept
-				if got := keysOf(s); !slices.Equal(got, keys) {
-					t.Fatalf("keysOf(%q) = %q, want %q", s.Text, got, keys)
+				if gk, gb := fd.wordsOf(s); !slices.Equal(gk, keys) || !slices.Equal(gb, bits) {
+					t.Fatalf("wordsOf(%q) = %q %v, want %q %v", s.Text, gk, gb, keys, bits)
 				}
 			}
 		}
 	})
 }
 
-// TestKeysOfKeepsSentencesApart checks that keysOf gives a sentence its own keys, not those of a sentence read
-// before it that starts at the same offset, has as many tokens or shares its token slice.
-func TestKeysOfKeepsSentencesApart(t *testing.T) {
+// sameBits fails t when the bits of token i disagree with the maps and lookups they stand for.
+func sameBits(t *testing.T, f *Finder, tok text.Token, keys []string, bits []wordBits, i int) {
+	t.Helper()
+	k, b := keys[i], bits[i]
+	_, head := heads[k]
+	_, mod := mods[k]
+	_, _, place := f.places.match(keys, nil, i, pkCountry, pkCapital, pkSeat, pkDemonym)
+	_, _, placeBits := f.places.match(keys, bits, i, pkCountry, pkCapital, pkSeat, pkDemonym)
+	for _, c := range []struct {
+		name      string
+		got, want bool
+	}{
+		{"head", b&wHead != 0, head}, {"mod", b&wMod != 0, mod}, {"title", b&wTitle != 0, titles[k]},
+		{"article", b&wArticle != 0, articles[k]}, {"locative", b&wLocative != 0, locatives[k]},
+		{"org head", b&wOrgHead != 0, orgHeads[k]}, {"cap", b&wCap != 0, isCapWord(tok)},
+	} {
+		if c.got != c.want {
+			t.Fatalf("%s of %q (key %q): %v, want %v", c.name, tok.Text, k, c.got, c.want)
+		}
+	}
+	if b&(wCap|wTitle) == 0 { // the rules ask for no name here
+		if b&(wPlace|wFirstName) != 0 {
+			t.Fatalf("name bits on %q (key %q), neither capitalised nor a title", tok.Text, k)
+		}
+		return
+	}
+	for _, c := range []struct {
+		name      string
+		got, want bool
+	}{
+		{"place", placeBits, place}, {"first name", f.isFirstName(tok, b), f.lex.IsFirstName(tok.Text)},
+	} {
+		if c.got != c.want {
+			t.Fatalf("%s of %q (key %q): %v, want %v", c.name, tok.Text, k, c.got, c.want)
+		}
+	}
+}
+
+// TestWordsOfKeepsSentencesApart checks that wordsOf gives a sentence its own keys, not those of a sentence
+// read before it that starts at the same offset, has as many tokens or shares its token slice.
+func TestWordsOfKeepsSentencesApart(t *testing.T) {
+	f := testFinder(t)
 	a := text.Sentences("Russian Forces shelled Kharkiv.")[0]
 	b := text.Sentences("Syrian troops shelled the city.")[0]
 	c := a
@@ -99,9 +146,13 @@ func TestKeysOfKeepsSentencesApart(t *testing.T) {
 	c.Tokens = text.Tokenize(c.Text, c.Start)
 	d := b
 	d.Tokens = d.Tokens[:len(d.Tokens)-1] // a shorter token slice over the same array
+	other := New(nil, nil)                // another finder: no given names, no places
 	for _, s := range []text.Sentence{a, b, c, d, a, b, c, d} {
-		if got, want := keysOf(s), sentenceKeys(s); !slices.Equal(got, want) {
-			t.Errorf("keysOf(%q, %d tokens) = %q, want %q", s.Text, len(s.Tokens), got, want)
+		for _, fd := range []*Finder{f, other} {
+			want := sentenceKeys(s)
+			if got, bits := fd.wordsOf(s); !slices.Equal(got, want) || !slices.Equal(bits, fd.wordBitsOf(s.Tokens, want)) {
+				t.Errorf("wordsOf(%q, %d tokens) = %q %v, want %q", s.Text, len(s.Tokens), got, bits, want)
+			}
 		}
 	}
 }

@@ -16,7 +16,7 @@ func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
-	keys := keysOf(s)
+	keys, bits := f.wordsOf(s)
 	covered := make([]bool, len(s.Tokens))
 	var out []Mention
 	if f.lex != nil {
@@ -36,7 +36,7 @@ func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 		if covered[i] {
 			continue
 		}
-		if m, end, ok := f.ruleAt(s, keys, covered, i, focus); ok {
+		if m, end, ok := f.ruleAt(s, keys, bits, covered, i, focus); ok {
 			markCovered(s.Tokens, covered, m.Start, m.End)
 			if !associate(s.Tokens, keys, m.Start, m.End) { // not "militiamen backed by the army"
 				out = append(out, m)

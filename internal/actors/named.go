@@ -10,40 +10,40 @@ import (
 // the document, an organisation whose capitalised name ends in an organisation noun ("Ministry of Higher
 // Education", "Sudan Revolutionary Front"), or an acronym of three or more capitals ("ODE", "CJTF"). It
 // returns the kind and the end token (end <= i: none).
-func (f *Finder) namedAt(s text.Sentence, keys []string, covered []bool, i int, surnames map[string]bool) (string, int) {
+func (f *Finder) namedAt(s text.Sentence, keys []string, bits []wordBits, covered []bool, i int, surnames map[string]bool) (string, int) {
 	toks := s.Tokens
-	if titleAt(keys, i) {
+	if bits[i]&wTitle != 0 {
 		j := i
-		for j < len(toks) && (titleAt(keys, j) || keys[j] == ".") {
+		for j < len(toks) && (bits[j]&wTitle != 0 || keys[j] == ".") {
 			j++
 		}
 		end := j
-		for end < len(toks) && end-j < 4 && !covered[end] && (isCapWord(toks[end]) && !titleAt(keys, end) || nameParticle(keys, end) ||
+		for end < len(toks) && end-j < 4 && !covered[end] && (bits[end]&(wCap|wTitle) == wCap || nameParticle(keys, end) ||
 			keys[end] == "." && end > j && len(keys[end-1]) == 1) {
 			end++
 		}
-		if end > j && isCapWord(toks[end-1]) {
+		if end > j && bits[end-1]&wCap != 0 {
 			return event.EntityPerson, end
 		}
 		return "", i
 	}
-	if !isCapWord(toks[i]) {
+	if bits[i]&wCap == 0 {
 		return "", i
 	}
 	end := i
-	for end < len(toks) && !covered[end] && end-i < 8 && (isCapWord(toks[end]) || nameJoin(keys, toks, end)) {
+	for end < len(toks) && !covered[end] && end-i < 8 && (bits[end]&wCap != 0 || nameJoin(keys, toks, end)) {
 		end++
 	}
-	for end > i && !isCapWord(toks[end-1]) {
+	for end > i && bits[end-1]&wCap == 0 {
 		end--
 	}
-	if end > i && (orgHeads[keys[end-1]] && (end-i > 1 || i > 0) || end-i > 2 && orgHeads[keys[i]] && keys[i+1] == "of") {
+	if end > i && (bits[end-1]&wOrgHead != 0 && (end-i > 1 || i > 0) || end-i > 2 && bits[i]&wOrgHead != 0 && keys[i+1] == "of") {
 		return event.EntityOrganization, end
 	}
 	if end == i+1 && surnames[keys[i]] {
 		return event.EntityPerson, end
 	}
-	if end == i+1 && acronym(toks[i].Text) && !f.isPlaceWord(keys, i) {
+	if end == i+1 && acronym(toks[i].Text) && !f.isPlaceWord(keys, bits, i) {
 		return event.EntityOrganization, end
 	}
 	return "", i
@@ -77,13 +77,10 @@ func acronym(w string) bool {
 }
 
 // isPlaceWord reports whether token i starts a country, capital or demonym.
-func (f *Finder) isPlaceWord(keys []string, i int) bool {
-	_, _, ok := f.places.match(keys, i, pkCountry, pkCapital, pkDemonym)
+func (f *Finder) isPlaceWord(keys []string, bits []wordBits, i int) bool {
+	_, _, ok := f.places.match(keys, bits, i, pkCountry, pkCapital, pkDemonym)
 	return ok
 }
-
-// titleAt reports a title word that precedes a person's name.
-func titleAt(keys []string, i int) bool { return titles[keys[i]] }
 
 // titles precede a person's name.
 var titles = map[string]bool{

@@ -105,10 +105,15 @@ func (ix placeIndex) add(name, country string, kind placeKind) {
 	ix[keys[0]] = append(ix[keys[0]], placeName{keys: keys, country: country, kind: kind})
 }
 
-// match returns the longest name of one of kinds starting at token i, and the index after it.
-func (ix placeIndex) match(keys []string, i int, kinds ...placeKind) (placeName, int, bool) {
+// match returns the longest name of one of kinds starting at token i, and the index after it. bits are the
+// tokens' wordBits (nil when not at hand): a token without wPlace starts no name, so token i must have wCap
+// or wTitle when bits are given.
+func (ix placeIndex) match(keys []string, bits []wordBits, i int, kinds ...placeKind) (placeName, int, bool) {
 	var best placeName
 	bestEnd := -1
+	if bits != nil && bits[i]&wPlace == 0 {
+		return best, bestEnd, false
+	}
 	for _, p := range ix[keys[i]] {
 		if !hasKind(kinds, p.kind) || i+len(p.keys) > len(keys) || len(p.keys) <= bestEnd-i {
 			continue

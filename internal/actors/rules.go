@@ -9,10 +9,10 @@ import (
 
 // ruleAt tries the rule-built mentions at token i: a demonym or country with a force or victim noun, a
 // capital or country standing for its government, or a generic phrase bound to the focus country.
-func (f *Finder) ruleAt(s text.Sentence, keys []string, covered []bool, i int, focus string) (Mention, int, bool) {
+func (f *Finder) ruleAt(s text.Sentence, keys []string, bits []wordBits, covered []bool, i int, focus string) (Mention, int, bool) {
 	toks := s.Tokens
-	if isCapWord(toks[i]) {
-		if p, end, ok := f.places.match(keys, i, pkDemonym, pkCountry, pkCapital, pkSeat); ok && free(covered, i, end) {
+	if bits[i]&wCap != 0 {
+		if p, end, ok := f.places.match(keys, bits, i, pkDemonym, pkCountry, pkCapital, pkSeat); ok && free(covered, i, end) {
 			if m, e, ok := f.boundPhrase(s, keys, covered, i, end, p); ok {
 				return m, e, true
 			}
@@ -22,10 +22,8 @@ func (f *Finder) ruleAt(s text.Sentence, keys []string, covered []bool, i int, f
 			return Mention{}, 0, false
 		}
 	}
-	if _, isHead := heads[keys[i]]; !isHead {
-		if _, isMod := mods[keys[i]]; !isMod && keys[i] != "pro" && keys[i] != "anti" {
-			return Mention{}, 0, false
-		}
+	if bits[i]&(wHead|wMod) == 0 && keys[i] != "pro" && keys[i] != "anti" {
+		return Mention{}, 0, false
 	}
 	p, ok := readPhrase(keys, toks, i)
 	if !ok || !free(covered, i, p.end) {

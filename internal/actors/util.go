@@ -32,45 +32,78 @@ func tokenKey(s string) string {
 	return lowerASCII(s)
 }
 
-// keysOf returns the matching key of every token of s (sentenceKeys), shared with the earlier calls on the
-// same sentence: the engine asks Mentions, then Roles for each cue, then Claims about one sentence, and each
-// needs its keys. A sentence is the same when it has the same text (the same bytes in memory, not only equal)
-// and the same token slice; the memo holds them, so their memory is not reused while kept. The keys must not
-// be modified, nor the tokens of a sentence once it was read.
-func keysOf(s text.Sentence) []string {
+// wordsOf returns the matching key (sentenceKeys) and the bits (wordBits) of every token of s, shared with
+// the earlier calls on the same sentence: the engine asks Mentions, then Roles for each cue, then Claims about
+// one sentence, and each needs them. A sentence is the same when it has the same text (the same bytes in
+// memory, not only equal) and the same token slice; the memo holds them, so their memory is not reused while
+// kept. The keys and bits must not be modified, nor the tokens of a sentence once it was read.
+func (f *Finder) wordsOf(s text.Sentence) ([]string, []wordBits) {
 	if len(s.Tokens) == 0 || len(s.Text) == 0 {
-		return sentenceKeys(s)
+		keys := sentenceKeys(s)
+		return keys, f.wordBitsOf(s.Tokens, keys)
 	}
 	m := keyMemos.Get().(*keyMemo)
 	defer keyMemos.Put(m)
 	for i := range m.ring {
 		k := &m.ring[i]
-		if len(k.toks) == len(s.Tokens) && &k.toks[0] == &s.Tokens[0] && k.start == s.Start &&
+		if len(k.toks) == len(s.Tokens) && &k.toks[0] == &s.Tokens[0] && k.start == s.Start && k.f == f &&
 			len(k.text) == len(s.Text) && unsafe.StringData(k.text) == unsafe.StringData(s.Text) {
-			return k.keys
+			return k.keys, k.bits
 		}
 	}
 	keys := sentenceKeys(s)
-	m.ring[m.next] = keyedSentence{text: s.Text, start: s.Start, toks: s.Tokens, keys: keys}
+	bits := f.wordBitsOf(s.Tokens, keys)
+	m.ring[m.next] = keyedSentence{f: f, text: s.Text, start: s.Start, toks: s.Tokens, keys: keys, bits: bits}
 	m.next = (m.next + 1) % len(m.ring)
-	return keys
+	return keys, bits
 }
 
-// keyMemo is the keys of the sentences one goroutine read lately, oldest overwritten first.
+// wordBitsOf returns the bits of the tokens toks whose keys are keys.
+func (f *Finder) wordBitsOf(toks []text.Token, keys []string) []wordBits {
+	bits := make([]wordBits, len(toks))
+	for i, t := range toks {
+		b := f.vocab.words[keys[i]]
+		if isAlnum(t.Text) {
+			b |= wAlnum
+		}
+		if isCapWord(t) {
+			b |= wCap
+		}
+		if b&(wCap|wTitle) != 0 {
+			b |= f.vocab.names[keys[i]]
+		}
+		bits[i] = b
+	}
+	return bits
+}
+
+// isAlnum reports whether s is a word of ASCII letters and digits.
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// keyMemo is the words of the sentences one goroutine read lately, oldest overwritten first.
 type keyMemo struct {
 	ring [32]keyedSentence
 	next int
 }
 
-// keyedSentence is a sentence with its keys.
+// keyedSentence is a sentence with its keys and bits for one finder.
 type keyedSentence struct {
+	f     *Finder
 	text  string
 	start int
 	toks  []text.Token
 	keys  []string
+	bits  []wordBits
 }
 
-// keyMemos recycles the memos of keysOf.
+// keyMemos recycles the memos of wordsOf.
 var keyMemos = sync.Pool{New: func() any { return new(keyMemo) }}
 
 // sentenceKeys returns the matching key of every token of s. The keys of ASCII tokens are cut from one

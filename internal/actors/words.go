@@ -138,3 +138,61 @@ var numberWords = map[string]bool{
 	"scores": true, "thousands": true, "several": true, "many": true, "some": true, "of": true, "twenty": true,
 	"thirty": true, "forty": true, "fifty": true, "hundred": true, "other": true, "more": true,
 }
+
+// wordBits say what a token is for the finder's rules, so that the hot loops test a bit instead of asking
+// several maps for the same key.
+type wordBits uint16
+
+const (
+	wHead     wordBits = 1 << iota // a key of heads
+	wMod                           // a key of mods
+	wTitle                         // a key of titles
+	wArticle                       // a key of articles
+	wLocative                      // a key of locatives
+	wOrgHead                       // a key of orgHeads
+	wCap                           // isCapWord
+	wAlnum                         // the token is ASCII letters and digits only: its key is the lexicon's
+	// The name bits are looked up only for a token with wCap or wTitle, the only tokens the rules ask about
+	// (a place or a person's name starts with a capital or after a title); other tokens never have them.
+	wPlace     // the first key of a name in the place index
+	wFirstName // a given name's key (IsFirstName), trusted only with wAlnum
+)
+
+// wordVocab holds the bits of every key that has any: the word sets above (words, for every token), the first
+// words of the place index and the lexicon's given names (names, for capitalised words and titles).
+type wordVocab struct {
+	words, names map[string]wordBits
+}
+
+// buildVocab indexes the word sets, the place index and the given names.
+func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wordVocab {
+	v := wordVocab{words: map[string]wordBits{}, names: map[string]wordBits{}}
+	sets := []struct {
+		b wordBits
+		m map[string]bool
+	}{{wTitle, titles}, {wArticle, articles}, {wLocative, locatives}, {wOrgHead, orgHeads}}
+	for _, s := range sets {
+		for k, ok := range s.m {
+			if ok {
+				v.words[k] |= s.b
+			}
+		}
+	}
+	for k := range heads {
+		v.words[k] |= wHead
+	}
+	for k := range mods {
+		v.words[k] |= wMod
+	}
+	for k, ps := range places {
+		if len(ps) > 0 {
+			v.names[k] |= wPlace
+		}
+	}
+	if firstNames != nil {
+		for k := range firstNames {
+			v.names[k] |= wFirstName
+		}
+	}
+	return v
+}

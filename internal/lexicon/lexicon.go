@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"iter"
 	"slices"
 	"strings"
 )
@@ -157,6 +158,18 @@ func (l *Lexicon) IsFirstName(word string) bool {
 	}
 	_, ok := l.firstNames[key(word)]
 	return ok
+}
+
+// FirstNames yields the folded keys of the known given names (what IsFirstName looks a word up by), in no
+// particular order.
+func (l *Lexicon) FirstNames() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for k := range l.firstNames {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // asciiWordKey appends key(w) to buf when w is one word of ASCII letters and digits (its key is then w in

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,16 @@ func TestLoadDirs(t *testing.T) {
 	}
 	if !l.IsFirstName("zorblax") || base.IsFirstName("zorblax") {
 		t.Error("first names from dir not added, or leaked into Default")
+	}
+	n := 0
+	for k := range l.FirstNames() {
+		if !l.IsFirstName(k) {
+			t.Errorf("FirstNames yields %q, which IsFirstName does not know", k)
+		}
+		n++
+	}
+	if n != len(l.firstNames) || !slices.Contains(slices.Collect(l.FirstNames()), "zorblax") {
+		t.Errorf("FirstNames yields %d names, want %d with zorblax", n, len(l.firstNames))
 	}
 	if base.Get("actors_groups", "ISIS") != isis {
 		t.Error("Load changed the default lexicon")
