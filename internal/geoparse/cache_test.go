@@ -7,6 +7,7 @@ import (
 
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
+	"sitrep/internal/text"
 )
 
 // cacheTexts name the same places in different contexts, with and without the words that change how a
@@ -71,6 +72,16 @@ func TestWarmCachesSameAsFresh(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestParseSentences checks that a caller's sentence bounds (text.SentenceBounds) give what Parse finds.
+func TestParseSentences(t *testing.T) {
+	p := testParser(t)
+	for i, s := range cacheTexts {
+		if got, want := p.ParseSentences(s, text.SentenceBounds(s)), p.Parse(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("text %d: ParseSentences\n%+v\nParse\n%+v", i, got, want)
 		}
 	}
 }

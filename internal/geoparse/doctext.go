@@ -24,18 +24,19 @@ type docText struct {
 	lowerAsked int
 }
 
-// prepare tokenizes s and marks sentence starts.
-func prepare(s string) *docText {
+// prepare tokenizes s and marks sentence starts, from the bounds of its sentences (text.SentenceBounds(s),
+// computed when nil).
+func prepare(s string, sentences [][2]int) *docText {
 	d := &docText{s: s, toks: text.Tokenize(s, 0)}
 	d.folded = make([]string, len(d.toks))
 	d.caps = make([]bool, len(d.toks))
 	d.initial = make([]bool, len(d.toks))
-	low := asciiLower(s)
+	var lowered []byte // the capitalised words in lower case, one after another
 	for i, t := range d.toks {
 		if t.Kind != text.Word || t.Text == "" {
 			continue
 		}
-		d.folded[i] = foldWord(t, low)
+		d.folded[i], lowered = foldWord(t.Text, lowered)
 		if c := t.Text[0]; c >= 'A' && c <= 'Z' {
 			d.caps[i] = true
 		} else if c >= utf8.RuneSelf {
@@ -43,7 +44,10 @@ func prepare(s string) *docText {
 			d.caps[i] = unicode.IsUpper(r)
 		}
 	}
-	d.markInitial()
+	if sentences == nil {
+		sentences = text.SentenceBounds(s)
+	}
+	d.markInitial(sentences)
 	return d
 }
 
@@ -89,9 +93,8 @@ func (d *docText) isLowerWord(i int) bool {
 	return false
 }
 
-// markInitial marks the first word of every sentence.
-func (d *docText) markInitial() {
-	bounds := text.SentenceBounds(d.s)
+// markInitial marks the first word of every sentence, given their bounds.
+func (d *docText) markInitial(bounds [][2]int) {
 	b := 0
 	for i, t := range d.toks {
 		for b < len(bounds) && bounds[b][1] <= t.Start {
@@ -108,35 +111,35 @@ func (d *docText) markInitial() {
 // use.
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// asciiLower returns s with its ASCII capitals in lower case (same length, same offsets).
-func asciiLower(s string) string {
-	if s == "" {
-		return ""
+// foldWord returns gazetteer.Fold of a word: for a word of ASCII letters and digits, the word itself when it
+// has no capital, else its lower case appended to buf (returned), without a string of its own. Bytes once in
+// buf are never written again, so the strings that share them stay valid when buf grows.
+func foldWord(w string, buf []byte) (string, []byte) {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		default:
+			return gazetteer.Fold(w), buf
+		}
 	}
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c-'A' < 26 {
+	if !upper {
+		return w, buf
+	}
+	if cap(buf)-len(buf) < len(w) {
+		buf = make([]byte, 0, max(256, 2*cap(buf), len(w))) // the full one stays with the strings cut from it
+	}
+	n := len(buf)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		buf = append(buf, c)
 	}
-	return unsafe.String(&b[0], len(b)) // b is not written again
-}
-
-// foldWord returns gazetteer.Fold of a word token: for a word of ASCII letters and digits, its bytes in low
-// (the text in ASCII lower case), without allocating.
-func foldWord(t text.Token, low string) string {
-	for i := 0; i < len(t.Text); i++ {
-		c := t.Text[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return gazetteer.Fold(t.Text)
-		}
-	}
-	if t.End-t.Start != len(t.Text) || t.End > len(low) {
-		return gazetteer.Fold(t.Text)
-	}
-	return low[t.Start:t.End]
+	return bytesString(buf[n:]), buf
 }
 
 // firstWordFrom reports whether no word token lies between the sentence start and token i.

@@ -90,8 +90,12 @@ func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser {
 
 // Parse finds the place names of a text (a whole document, for its context) and resolves them, ordered by
 // Start. Demonyms are left out; metonyms are kept with Locational false.
-func (p *Parser) Parse(text string) []Toponym {
-	d := prepare(text)
+func (p *Parser) Parse(text string) []Toponym { return p.ParseSentences(text, nil) }
+
+// ParseSentences is Parse for a text whose sentences the caller has already found: sentences must be
+// text.SentenceBounds(text), which Parse would compute again (nil: Parse computes them).
+func (p *Parser) ParseSentences(text string, sentences [][2]int) []Toponym {
+	d := prepare(text, sentences)
 	r := newRun(p, d)
 	r.recognise()
 	r.resolve()
@@ -102,7 +106,7 @@ func (p *Parser) Parse(text string) []Toponym {
 // range or does not fall on token boundaries is resolved from its text alone; a span no place matches comes
 // back unresolved.
 func (p *Parser) Resolve(text string, spans []event.Span) []Toponym {
-	d := prepare(text)
+	d := prepare(text, nil)
 	r := newRun(p, d)
 	r.keepUnresolved = true
 	sorted := append([]event.Span(nil), spans...)
