@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"sync"
 
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
@@ -41,6 +42,9 @@ type Finder struct {
 	forces map[string]stateEntries // ISO2 -> military and police rows
 	verbs  map[string]bool         // single-word claim verbs, folded
 	vocab  wordVocab               // the bits of the keys that have any
+	// knownPlaces recycles the memos of isPlace (map[string]bool), the gazetteer's answers by name: news
+	// names the same places in document after document.
+	knownPlaces sync.Pool
 }
 
 // stateEntries are a country's state-force lexicon rows.
@@ -52,6 +56,7 @@ type stateEntries struct {
 // skipped).
 func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Finder {
 	f := &Finder{lex: lex, gaz: gaz, forces: map[string]stateEntries{}, verbs: map[string]bool{}}
+	f.knownPlaces.New = func() any { return map[string]bool{} }
 	f.places = buildPlaceIndex(gaz, lex)
 	if lex == nil {
 		f.vocab = buildVocab(f.places, nil)

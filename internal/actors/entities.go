@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"strings"
+
 	"sitrep/internal/event"
 	"sitrep/internal/text"
 )
@@ -11,9 +13,10 @@ import (
 // name are gathered under one entity.
 func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Entity {
 	var out []event.Entity
-	index := map[string]int{}
+	type entityKey struct{ kind, name string }
+	index := map[entityKey]int{}
 	add := func(kind, name string, sp event.Span) {
-		key := kind + "\x00" + name
+		key := entityKey{kind, name}
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
@@ -22,8 +25,9 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 		}
 		out[i].Mentions = append(out[i].Mentions, sp)
 	}
-	surnames := map[string]bool{} // last words of persons already named: "Ellwood" after "Tobias Ellwood"
-	known := map[string]bool{}    // gazetteer answers by name, for names repeated in the document
+	surnames := map[string]bool{}                  // last words of persons already named: "Ellwood" after "Tobias Ellwood"
+	known := f.knownPlaces.Get().(map[string]bool) // gazetteer answers by name, for names met again
+	defer f.knownPlaces.Put(known)
 	for _, s := range sents {
 		keys, bits := f.wordsOf(s)
 		covered := make([]bool, len(s.Tokens))
@@ -106,15 +110,23 @@ func (f *Finder) isFirstName(t text.Token, b wordBits) bool {
 	return f.lex.IsFirstName(t.Text)
 }
 
-// isPlace reports whether the gazetteer knows name, asking it once per name and document (memo).
+// isPlace reports whether the gazetteer knows name, asking it once per name while memo holds the answer
+// (memo is one of f.knownPlaces: it lasts across documents and is emptied when it holds maxKnownPlaces
+// names).
 func (f *Finder) isPlace(memo map[string]bool, name string) bool {
 	ok, seen := memo[name]
 	if !seen {
 		ok = f.gaz.Has(name)
-		memo[name] = ok
+		if len(memo) >= maxKnownPlaces {
+			clear(memo)
+		}
+		memo[strings.Clone(name)] = ok // not a slice of the document, which the memo would keep alive
 	}
 	return ok
 }
+
+// maxKnownPlaces bounds a memo of isPlace.
+const maxKnownPlaces = 4096
 
 // nameParticle reports whether token j joins the parts of a name: "al-Abadi", "bin", "de".
 func nameParticle(keys []string, j int) bool {

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -44,4 +45,28 @@ func keys(m map[string]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestIsPlaceMemo checks that the memo of isPlace gives the gazetteer's answers, asked or kept, and stays
+// within its bound.
+func TestIsPlaceMemo(t *testing.T) {
+	f := testFinder(t)
+	memo := map[string]bool{}
+	names := []string{"Aleppo", "Zorblaxville", "Kidal", "Aleppo", "Zorblaxville", "Tin-Hama"}
+	for range 2 {
+		for _, n := range names {
+			if got, want := f.isPlace(memo, n), f.gaz.Has(n); got != want {
+				t.Errorf("isPlace(%q) = %v, gazetteer %v", n, got, want)
+			}
+		}
+	}
+	for i := range maxKnownPlaces + 10 {
+		f.isPlace(memo, fmt.Sprintf("Nowhere %d", i))
+		if len(memo) > maxKnownPlaces {
+			t.Fatalf("memo holds %d names, bound %d", len(memo), maxKnownPlaces)
+		}
+	}
+	if !f.isPlace(memo, "Aleppo") {
+		t.Error("Aleppo is no place after the memo was emptied")
+	}
 }

@@ -35,8 +35,17 @@ func (f *Finder) metonym(s text.Sentence, keys []string, i, end int, pl placeNam
 	if name == "" {
 		return Mention{}, false
 	}
-	rule := map[placeKind]string{pkCountry: "metonym-country", pkCapital: "metonym-capital",
-		pkSeat: "metonym-seat", pkDemonym: "metonym-demonym"}[pl.kind]
+	var rule string
+	switch pl.kind {
+	case pkCountry:
+		rule = "metonym-country"
+	case pkCapital:
+		rule = "metonym-capital"
+	case pkSeat:
+		rule = "metonym-seat"
+	case pkDemonym:
+		rule = "metonym-demonym"
+	}
 	m := f.mention(s, s.Tokens[i].Start, s.Tokens[end-1].End, name, event.KindStateForces, pl.country, rule)
 	m.Metonym = true
 	return m, true

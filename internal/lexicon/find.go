@@ -31,7 +31,8 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	}
 	f := finders.Get().(*finder)
 	defer f.release()
-	f.text, f.cats, f.want = text, cats, want
+	f.cats = append(f.cats[:0], cats...) // a copy, so that the caller's slice does not escape to the heap
+	f.text, f.want = text, want
 	if toks, ok := f.memo.tokens(l, f); ok {
 		f.findKept(l, toks)
 		return f.matches(l, base)
@@ -98,8 +99,8 @@ func (f *finder) release() {
 	clear(f.raw[:cap(f.raw)]) // drop references to the text and the trie
 	clear(f.kids[:cap(f.kids)])
 	clear(f.alts[:cap(f.alts)])
-	*f = finder{buf: f.buf[:0], raw: f.raw[:0], best: candidate{terms: f.best.terms[:0]}, kids: f.kids[:0],
-		hits: f.hits[:0], alts: f.alts[:0], memo: f.memo}
+	*f = finder{cats: f.cats[:0], buf: f.buf[:0], raw: f.raw[:0], best: candidate{terms: f.best.terms[:0]},
+		kids: f.kids[:0], hits: f.hits[:0], alts: f.alts[:0], memo: f.memo}
 	finders.Put(f)
 }
 
