@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/event"
 	"sitrep/internal/incident"
@@ -24,26 +25,63 @@ const cellDegrees = 2
 // dateClassDays are the longest date intervals of date_class 0, 1 and 2 (class 3 is unbounded).
 var dateClassDays = []int{8, 40, 400}
 
-// candidateKeySizes are the lengths the geo_key IN list is padded to, so few statement texts are cached.
-var candidateKeySizes = []int{4, 8, 16, 32, 64}
+// candidateKeySizes are the numbers of geo keys the candidate queries take, so few statement texts are cached:
+// a report's keys are padded to the next size with a key no incident has. Up to maxArmKeys keys, each key has
+// an arm of its own per date class (an IN list would make SQLite build a temporary table of the keys, for each
+// date class, at every query); beyond, the keys are an IN list.
+var candidateKeySizes = []int{3, 5, 7, 9, 13, 17, 32, 64}
+
+// maxArmKeys is the most keys a candidate query reads with an arm for each.
+const maxArmKeys = 17
+
+// noKey is the padding key: geo_key is never empty.
+const noKey = ""
 
 // maxCandidates bounds the rows one candidate query reads.
 const maxCandidates = 5000
 
+// candidateQueryTexts holds candidateQuery's texts, built once.
+var candidateQueryTexts = sync.Map{}
+
 // candidateQuery is the query for the incidents with one of n geo keys (byCountry false) or in one country
-// (byCountry true, n = 1); per date class its arguments are the keys, the lowest and highest start, and the
-// lowest end.
+// (byCountry true, n = 1). Its numbered parameters are the n keys, then the lowest start of each date class,
+// the highest start and the lowest end (candidateArgs).
 func candidateQuery(n int, byCountry bool) string {
-	cond := `country = ?`
-	if !byCountry {
-		cond = `geo_key IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
+	type key struct {
+		n         int
+		byCountry bool
 	}
-	arms := make([]string, 0, len(dateClassDays)+1)
-	for class := range len(dateClassDays) + 1 {
-		arms = append(arms, `SELECT `+candidateColumns+` FROM incidents WHERE `+cond+
-			` AND date_class = `+strconv.Itoa(class)+` AND date_start BETWEEN ? AND ? AND date_end >= ?`)
+	if q, ok := candidateQueryTexts.Load(key{n, byCountry}); ok {
+		return q.(string)
 	}
-	return strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
+	classes := len(dateClassDays) + 1
+	param := func(i int) string { return "$" + strconv.Itoa(i) }
+	hi, lowEnd := param(n+classes+1), param(n+classes+2)
+	var conds []string
+	switch {
+	case byCountry:
+		conds = []string{`country = $1`}
+	case n <= maxArmKeys:
+		for k := range n {
+			conds = append(conds, `geo_key = `+param(k+1))
+		}
+	default:
+		keys := make([]string, n)
+		for k := range keys {
+			keys[k] = param(k + 1)
+		}
+		conds = []string{`geo_key IN (` + strings.Join(keys, ", ") + `)`}
+	}
+	arms := make([]string, 0, len(conds)*classes)
+	for _, cond := range conds {
+		for class := range classes {
+			arms = append(arms, `SELECT `+candidateColumns+` FROM incidents WHERE `+cond+` AND date_class = `+
+				strconv.Itoa(class)+` AND date_start BETWEEN `+param(n+class+1)+` AND `+hi+` AND date_end >= `+lowEnd)
+		}
+	}
+	q := strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
+	candidateQueryTexts.Store(key{n, byCountry}, q)
+	return q
 }
 
 // candidateColumns are the columns a candidate row brings: its rid, the indexed columns its update may leave
@@ -91,18 +129,14 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 	if !byCountry {
 		n = padTo(len(keys))
 		for len(keys) < n {
-			keys = append(keys, keys[0])
+			keys = append(keys, noKey)
 		}
 	}
-	var args []any
-	hi, lowEnd := to.AddDays(w).String(), from.AddDays(-w).String()
-	for class := range len(dateClassDays) + 1 {
-		lowStart := "0" // below every date, above ""
-		if class < len(dateClassDays) {
-			lowStart = from.AddDays(-w - dateClassDays[class]).String()
-		}
-		args = append(append(args, keys...), lowStart, hi, lowEnd)
+	args := keys
+	for class := range dateClassDays {
+		args = append(args, from.AddDays(-w-dateClassDays[class]).String())
 	}
+	args = append(args, "0", to.AddDays(w).String(), from.AddDays(-w).String()) // "0" is below every date, above ""
 	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry), args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -138,13 +140,12 @@ func TestCandidateQueryPlan(t *testing.T) {
 	}
 }
 
-// countParams counts the ? placeholders of q.
+// countParams counts the parameters of q: its ? placeholders, or the highest of its numbered ones ($1, $2, ...).
 func countParams(q string) int {
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-		}
+	n := strings.Count(q, "?")
+	for _, m := range regexp.MustCompile(`\$([0-9]+)`).FindAllStringSubmatch(q, -1) {
+		k, _ := strconv.Atoi(m[1])
+		n = max(n, k)
 	}
 	return n
 }
