@@ -65,7 +65,14 @@ func (r *run) places() []geoparse.Toponym {
 	if r.e.geo == nil {
 		return nil
 	}
-	r.topos = r.e.geo.Parse(r.doc.Text[r.lo:r.hi])
+	var sentences [][2]int // the window's sentence bounds, which scan found: the geoparser needs them too
+	if len(r.sents) > 0 {
+		sentences = make([][2]int, len(r.sents))
+		for i, s := range r.sents {
+			sentences[i] = [2]int{s.Start - r.lo, s.End - r.lo}
+		}
+	}
+	r.topos = r.e.geo.ParseSentences(r.doc.Text[r.lo:r.hi], sentences)
 	for i := range r.topos {
 		r.topos[i].Start += r.lo
 		r.topos[i].End += r.lo
