@@ -16,6 +16,9 @@ const (
 	// nearFocusKm is how close to a place the document clearly names a foreign town may lie and still be
 	// meant: a town across a border.
 	nearFocusKm = 400
+	// maxLatDegrees is a difference of latitude beyond which two places lie farther apart than 400 km (a
+	// degree of latitude is at least 111.19 km of great circle): the distance need not be computed.
+	maxLatDegrees = 3.6
 )
 
 // foreign reports whether candidate p of mention m is a small foreign homonym: the document centres on some
@@ -35,7 +38,7 @@ func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
 		if c.key == m.key {
 			continue
 		}
-		if math.Abs(c.p.Lat-p.Lat) < 5 && gazetteer.DistanceKm(c.p.Lat, c.p.Lon, p.Lat, p.Lon) < nearFocusKm {
+		if math.Abs(c.p.Lat-p.Lat) < maxLatDegrees && gazetteer.DistanceKm(c.p.Lat, c.p.Lon, p.Lat, p.Lon) < nearFocusKm {
 			return false
 		}
 	}

@@ -114,7 +114,7 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 	for i := range anchors {
 		a := &anchors[i]
 		dLon := math.Abs(a.p.Lon - p.Lon)
-		if math.Abs(a.p.Lat-p.Lat) > 4 || min(dLon, 360-dLon)*cosLat > 5 || a.keys.only(key) {
+		if math.Abs(a.p.Lat-p.Lat) >= maxLatDegrees || min(dLon, 360-dLon)*cosLat > 5 || a.keys.only(key) {
 			continue // farther than 400 km, or only this name's own choice
 		}
 		d = min(d, gazetteer.DistanceKm(p.Lat, p.Lon, a.p.Lat, a.p.Lon))
