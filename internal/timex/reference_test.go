@@ -68,29 +68,37 @@ func TestFindScannedMatchesPlainOnFixtures(t *testing.T) {
 	t.Logf("%d sentences, %d expressions", n, found)
 }
 
-// FuzzPhrasesAt checks the relative rule's phrases against its anchored pattern at every position.
-func FuzzPhrasesAt(f *testing.F) {
+// FuzzStarterMatch checks the rules read by hand (starter.match) against their anchored patterns at every
+// position.
+func FuzzStarterMatch(f *testing.F) {
 	for _, s := range []string{newsText()[:1000], "this weekend, this week, this weeks, the day before yesterday, the day beforex",
 		"earlier in the\tmonth; later this year; late this week; early this yearx; over  the weekend; at the week",
-		"xtoday _today today_ last\nnight overnight tonight9 yesterday", "\xffthis morning\u00e9"} {
+		"xtoday _today today_ last\nnight overnight tonight9 yesterday", "\xffthis morning\u00e9",
+		"early on Monday, EARLY Monday night, late  on\tTuesday mornings, every Friday, Sundays, by Saturday evening",
+		"on monday, On Monday_, bye Monday, since Wednesday afternoon; past Thursday night9, Friday nights",
+		"2016-10-05 2016-10-05x 12016-10-05 2016-1-05 2016-10-0 2016-10-05-1 2016-10-05_ \xff2016-10-05"} {
 		f.Add(s)
 	}
-	re := starters["relative"].at
 	f.Fuzz(func(t *testing.T, s string) {
-		low := lowerASCII(s)
-		for p := 0; p <= len(low); p++ {
-			want := re.FindStringSubmatchIndex(low[p:])
-			for k := range want {
-				if want[k] >= 0 {
-					want[k] += p
+		for i, r := range rules {
+			st := starters[r.name]
+			if st.match == nil {
+				continue
+			}
+			in := s
+			if r.fold {
+				in = lowerASCII(s)
+			}
+			for p := 0; p < len(in); p++ {
+				want := st.at.FindStringSubmatchIndex(in[p:])
+				for k := range want {
+					if want[k] >= 0 {
+						want[k] += p
+					}
 				}
-			}
-			var got []int
-			if p < len(low) {
-				got = relativePhrases.at(low, p)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%q at %d: phrases %v, regexp %v", s, p, got, want)
+				if got := st.match(in, p); !reflect.DeepEqual(got, want) {
+					t.Fatalf("rule %d %s, %q at %d: by hand %v, regexp %v", i, r.name, s, p, got, want)
+				}
 			}
 		}
 	})

@@ -27,8 +27,9 @@ const monthWords = "january february march april may june july august september 
 // starter holds a rule's pattern anchored at a word start, tried by the word scan (findAt) only where the rule
 // can begin (ruleStarts); or, for a rule of fixed phrases, the phrases read without the regexp.
 type starter struct {
-	at   *regexp.Regexp
-	alts phrases
+	at *regexp.Regexp
+	// match, when set, is at written out: it returns the submatch offsets of at on in[p:], shifted by p.
+	match func(in string, p int) []int
 }
 
 var starters = map[string]*starter{}
@@ -37,7 +38,9 @@ func init() {
 	for _, r := range rules {
 		starters[r.name] = &starter{at: regexp.MustCompile(`^(?:` + r.re.String() + `)`)}
 	}
-	starters["relative"].alts = relativePhrases
+	starters["relative"].match = relativePhrases.at
+	starters["weekday"].match = weekdayAt
+	starters["iso"].match = isoAt
 	initWords()
 }
 
@@ -102,4 +105,115 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 func isWordByte(c byte) bool {
 	return c == '_' || isDigitByte(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// weekdayPreps are the words that may come before a weekday in the weekday rule, in its pattern's order.
+var weekdayPreps = [][]string{{"every"}, {"each"}, {"last"}, {"on"}, {"this"}, {"early"}, {"late"}, {"early", "on"},
+	{"late", "on"}, {"since"}, {"past"}, {"next"}, {"until"}, {"by"}}
+
+// weekdayNames and dayParts as the weekday rule writes them.
+var (
+	weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	dayParts     = []string{"morning", "afternoon", "evening", "night"}
+)
+
+// weekdayAt is the weekday rule's pattern anchored at p of in, read by hand in the order a backtracking search
+// takes: a preposition in any case (then \s+) or none, a weekday, then \s+ and a part of the day or none, and
+// \b. The submatches are the preposition, the weekday and the part of the day.
+func weekdayAt(in string, p int) []int {
+	for _, ws := range weekdayPreps {
+		i := p
+		for k, w := range ws {
+			if k > 0 {
+				j := spaces(in, i)
+				if j == i {
+					i = -1
+					break
+				}
+				i = j
+			}
+			if !hasPrefixFold(in[i:], w) {
+				i = -1
+				break
+			}
+			i += len(w)
+		}
+		if i < 0 {
+			continue
+		}
+		if j := spaces(in, i); j > i {
+			if m := weekdayTail(in, j); m != nil {
+				m[0], m[2], m[3] = p, p, i
+				return m
+			}
+		}
+	}
+	if m := weekdayTail(in, p); m != nil {
+		m[2], m[3] = -1, -1
+		return m
+	}
+	return nil
+}
+
+// weekdayTail reads a weekday and an optional part of the day at i, and sets m[0:2] and m[4:8].
+func weekdayTail(in string, i int) []int {
+	for _, d := range weekdayNames {
+		if !strings.HasPrefix(in[i:], d) {
+			continue
+		}
+		e := i + len(d)
+		if k := spaces(in, e); k > e {
+			for _, part := range dayParts {
+				if pe := k + len(part); strings.HasPrefix(in[k:], part) && endsWord(in, pe) {
+					return []int{i, pe, 0, 0, i, e, k, pe}
+				}
+			}
+		}
+		if endsWord(in, e) {
+			return []int{i, e, 0, 0, i, e, -1, -1}
+		}
+		return nil // no weekday name begins another
+	}
+	return nil
+}
+
+// endsWord is \b at i after a word byte.
+func endsWord(in string, i int) bool { return i == len(in) || !isWordByte(in[i]) }
+
+// spaces is the end of the run of \s bytes at i.
+func spaces(in string, i int) int {
+	for i < len(in) && isSpace(in[i]) {
+		i++
+	}
+	return i
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII w, ignoring ASCII case.
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isoAt is the iso rule's pattern anchored at p of in, \b(\d{4})-(\d{2})-(\d{2})\b, read by hand.
+func isoAt(in string, p int) []int {
+	if len(in)-p < 10 || in[p+4] != '-' || in[p+7] != '-' || !endsWord(in, p+10) {
+		return nil
+	}
+	for _, k := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !isDigitByte(in[p+k]) {
+			return nil
+		}
+	}
+	return []int{p, p + 10, p, p + 4, p + 5, p + 7, p + 8, p + 10}
 }

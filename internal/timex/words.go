@@ -171,8 +171,8 @@ func findAt(st *starter, in string, cands []cand, bit uint16) [][]int {
 		if c.starts&bit == 0 || c.start < next {
 			continue
 		}
-		if st.alts != nil {
-			if m := st.alts.at(in, c.start); m != nil {
+		if st.match != nil {
+			if m := st.match(in, c.start); m != nil {
 				out = append(out, m)
 				next = m[1]
 			}
