@@ -4,9 +4,27 @@ import (
 	"sitrep/internal/event"
 )
 
-// roles returns the actor finder's actor1 and actor2 for a cue.
+// roles returns the actor finder's actor1 and actor2 for a cue, read once per cue of a loaded sentence: the
+// candidate, another cue's otherAgent and otherSide, and accept ask for the same cue's roles (a fifth of the
+// calls were repeats). Callers only read the slices.
 func (r *run) roles(s *sent, h hit) (a1, a2 []event.Actor) {
-	return r.e.act.Roles(s.Sentence, h.span(), s.mentions)
+	if !s.loaded {
+		return r.e.act.Roles(s.Sentence, h.span(), s.mentions)
+	}
+	for _, m := range s.roles {
+		if m.start == h.Start && m.end == h.End {
+			return m.a1, m.a2
+		}
+	}
+	a1, a2 = r.e.act.Roles(s.Sentence, h.span(), s.mentions)
+	s.roles = append(s.roles, readRoles{start: h.Start, end: h.End, a1: a1, a2: a2})
+	return a1, a2
+}
+
+// readRoles are the roles the actor finder read for the cue at [start, end) of a sentence.
+type readRoles struct {
+	start, end int
+	a1, a2     []event.Actor
 }
 
 // finderClaims returns the actor finder's claims in s.

@@ -38,6 +38,7 @@ type sent struct {
 	mentions   []actors.Mention
 	claimsDone bool
 	claims     []event.Claim
+	roles      []readRoles // the roles of each cue asked for, once loaded
 }
 
 // tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an
