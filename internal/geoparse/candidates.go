@@ -14,6 +14,7 @@ const maxCands = 60
 // name in a run (with the run's keyData) and, through Parser.keyCands, by the runs that read it alike.
 type keyCands struct {
 	cands      []cand
+	name       []float64 // the name-match score of each candidate (nameMatch)
 	country    *gazetteer.Country
 	alsoAdmin1 bool
 	kd         *keyData // nil in the parser's cache: per run
@@ -38,12 +39,17 @@ func (r *run) candidates(m *mention) {
 			pk = "\x01" + ck // a given span that is a demonym reads as its country
 		}
 		if c, ok = r.p.keyCands.peek(pk); !ok {
-			if !r.lookupCandidates(m) { // what a fallback finds depends on the span's text and noun too
-				r.p.keyCands.put(pk, keyCands{cands: m.cands, country: m.country, alsoAdmin1: m.alsoAdmin1})
+			fellBack := r.lookupCandidates(m)
+			c = keyCands{cands: m.cands, name: make([]float64, len(m.cands)), country: m.country,
+				alsoAdmin1: m.alsoAdmin1}
+			for i := range c.cands {
+				c.name[i] = r.nameMatch(m, c.cands[i].p) // m has no preset: its key, country and alsoAdmin1 decide
 			}
-			c = keyCands{cands: m.cands, country: m.country, alsoAdmin1: m.alsoAdmin1}
+			if !fellBack { // what a fallback finds depends on the span's text and noun too
+				r.p.keyCands.put(pk, c)
+			}
 		}
-		c.kd = newKeyData(len(c.cands))
+		c.kd = newKeyData(c.name)
 		r.byKey[ck] = c
 	}
 	m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
@@ -269,8 +275,13 @@ var compassWords = set("centre", "center", "nord", "sud", "est", "ouest", "nord-
 
 // divisionName reports whether the folded name n is key followed by a generic division word.
 func divisionName(n, key string) bool {
-	rest, ok := strings.CutPrefix(n, key+" ")
-	return ok && slices.Contains(divisionWords, rest)
+	return hasWordPrefix(n, key) && slices.Contains(divisionWords, n[len(key)+1:])
+}
+
+// hasWordPrefix reports whether n starts with key and a space (strings.HasPrefix(n, key+" ") without the
+// concatenation).
+func hasWordPrefix(n, key string) bool {
+	return len(n) > len(key) && n[len(key)] == ' ' && n[:len(key)] == key
 }
 
 // hasPlace reports whether ps holds p.

@@ -94,7 +94,7 @@ func (r *run) weak(m *mention) bool {
 	if p.Class != 'P' || p.Population >= 100_000 {
 		return false
 	}
-	if r.nameMatch(m, p) < 0 {
+	if r.nameMatchOf(m, m.choice, p) < 0 {
 		return true
 	}
 	seat := p.Code == "PPLC" || p.Code == "PPLA" || p.Code == "PPLA2" // GeoNames may lack their population

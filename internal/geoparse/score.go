@@ -44,9 +44,10 @@ func (r *run) nameMatch(m *mention, p gazetteer.Place) float64 {
 		return -1 // "New York State" for "New York": the city is the likelier reading without other evidence
 	case n == m.key || strings.TrimPrefix(n, "the ") == m.key || withoutArticle(n) == m.key:
 		return 0 // "Al Qamishli" for "Qamishli"
-	case p.Class == 'P' && (n == m.key+" city" || n == "city of "+m.key):
+	case p.Class == 'P' && (hasWordPrefix(n, m.key) && n[len(m.key):] == " city" ||
+		strings.HasPrefix(n, "city of ") && n[len("city of "):] == m.key):
 		return 0 // "New York City", "Kuwait City"
-	case p.Class != 'P' && strings.HasPrefix(n, m.key+" "):
+	case p.Class != 'P' && hasWordPrefix(n, m.key):
 		return 0 // "Aleppo Governorate", "Atlantic Ocean"
 	}
 	return -2
@@ -136,8 +137,8 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 // keyData holds what every mention of one name shares: the name-match score, the focus scores for the
 // focus last asked and, for the current pass, the proximity score of each candidate (NaN until computed).
 type keyData struct {
-	foreign  []int8 // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
-	name     []float64
+	foreign  []int8    // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
+	name     []float64 // keyCands.name: read-only
 	prox     []float64
 	proxPass int
 	share    []float64 // the country-focus component for focusOf
@@ -147,14 +148,10 @@ type keyData struct {
 	topOf    *focus
 }
 
-func newKeyData(n int) *keyData {
-	v := make([]float64, 4*n)
-	kd := &keyData{name: v[:n:n], prox: v[n : 2*n : 2*n], share: v[2*n : 3*n : 3*n], admin1: v[3*n:],
-		proxPass: -1}
-	for i := range kd.name {
-		kd.name[i] = math.NaN()
-	}
-	return kd
+func newKeyData(name []float64) *keyData {
+	n := len(name)
+	v := make([]float64, 3*n)
+	return &keyData{name: name, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:], proxPass: -1}
 }
 
 // focusScores returns the country-focus and admin1-focus components of candidate i of mention m, cached by
@@ -198,16 +195,12 @@ func (r *run) proximityOf(m *mention, i int, p gazetteer.Place, anchors []anchor
 	return kd.prox[i]
 }
 
-// nameMatchOf caches nameMatch by name and candidate.
+// nameMatchOf is nameMatch of candidate i of m, computed with the candidates of the name.
 func (r *run) nameMatchOf(m *mention, i int, p gazetteer.Place) float64 {
-	kd := m.kd
-	if kd == nil {
+	if m.kd == nil {
 		return r.nameMatch(m, p)
 	}
-	if math.IsNaN(kd.name[i]) {
-		kd.name[i] = r.nameMatch(m, p)
-	}
-	return kd.name[i]
+	return m.kd.name[i]
 }
 
 // withoutArticle drops a leading Arabic article word from a folded name ("al qamishli" -> "qamishli").
