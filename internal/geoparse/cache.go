@@ -1,37 +1,30 @@
 package geoparse
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-// cacheShards is the number of independently locked parts of a cache.
-const cacheShards = 32
-
-// cache is a bounded concurrent map from folded keys to values, shared by all calls of a Parser: a typed map
-// per shard under a read-write lock (sync.Map boxes every string key it is asked for).
+// cache is a bounded concurrent map from folded keys to values, shared by all calls of a Parser. Reads take
+// no lock: they look in an immutable map published through an atomic pointer, and only for a key it lacks in
+// the map of new entries under a mutex, which is published with the rest once it holds a fifth as many
+// (sync.Map boxes every string key it is asked for; a read-write lock costs two atomic writes per read, on a
+// cache line every core shares).
 type cache[V any] struct {
-	seed   maphash.Seed
-	shards [cacheShards]cacheShard[V]
-	size   *atomic.Int64 // entries of the caches sharing this count, bounded by limit
-	limit  int64
+	read  atomic.Pointer[map[string]V] // never written once published
+	mu    sync.Mutex
+	dirty map[string]V  // entries not yet in read, under mu
+	size  *atomic.Int64 // entries of the caches sharing this count, bounded by limit
+	limit int64
 }
 
-type cacheShard[V any] struct {
-	mu sync.RWMutex
-	m  map[string]V
-	_  [40]byte // keeps the locks of neighbouring shards off one cache line
-}
+// minPublish is how many new entries a cache publishes at least at once.
+const minPublish = 64
 
 // newCache returns an empty cache counting its entries in size, which it keeps under limit.
 func newCache[V any](size *atomic.Int64, limit int64) *cache[V] {
-	c := &cache[V]{seed: maphash.MakeSeed(), size: size, limit: limit}
-	for i := range c.shards {
-		c.shards[i].m = map[string]V{}
-	}
-	return c
+	return &cache[V]{size: size, limit: limit}
 }
 
 // get returns the value of key, or compute(key) stored under a copy of key (so that the cache does not keep
@@ -48,24 +41,42 @@ func (c *cache[V]) get(key string, compute func(string) V) V {
 
 // peek returns the value of key, if the cache holds it.
 func (c *cache[V]) peek(key string) (V, bool) {
-	s := c.shard(key)
-	s.mu.RLock()
-	v, ok := s.m[key]
-	s.mu.RUnlock()
+	if m := c.read.Load(); m != nil {
+		if v, ok := (*m)[key]; ok {
+			return v, true
+		}
+	}
+	c.mu.Lock()
+	v, ok := c.dirty[key]
+	c.mu.Unlock()
 	return v, ok
 }
 
 // put stores v under a copy of key, unless the cache is full.
 func (c *cache[V]) put(key string, v V) {
-	if c.size.Add(1) < c.limit {
-		s := c.shard(key)
-		s.mu.Lock()
-		s.m[strings.Clone(key)] = v
-		s.mu.Unlock()
+	if c.size.Add(1) >= c.limit {
+		return
 	}
-}
-
-// shard returns the shard of key.
-func (c *cache[V]) shard(key string) *cacheShard[V] {
-	return &c.shards[maphash.String(c.seed, key)%cacheShards]
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirty == nil {
+		c.dirty = map[string]V{}
+	}
+	c.dirty[strings.Clone(key)] = v
+	var old map[string]V
+	if p := c.read.Load(); p != nil {
+		old = *p
+	}
+	if len(c.dirty) < max(minPublish, len(old)/4) {
+		return
+	}
+	m := make(map[string]V, len(old)+len(c.dirty))
+	for k, v := range old {
+		m[k] = v
+	}
+	for k, v := range c.dirty {
+		m[k] = v
+	}
+	c.read.Store(&m)
+	c.dirty = nil
 }

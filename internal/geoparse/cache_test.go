@@ -2,7 +2,10 @@ package geoparse
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"sitrep/internal/event"
@@ -82,6 +85,39 @@ func TestParseSentences(t *testing.T) {
 	for i, s := range cacheTexts {
 		if got, want := p.ParseSentences(s, text.SentenceBounds(s)), p.Parse(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("text %d: ParseSentences\n%+v\nParse\n%+v", i, got, want)
+		}
+	}
+}
+
+// TestCacheConcurrent reads and fills one cache from several goroutines (run it with -race): every get
+// returns the computed value, whether the entry was published, new or not kept for the limit.
+func TestCacheConcurrent(t *testing.T) {
+	for _, limit := range []int64{10, 1000, 1 << 20} {
+		var size atomic.Int64
+		c := newCache[string](&size, limit)
+		var wg sync.WaitGroup
+		for g := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for round := range 3 {
+					for i := range 2000 {
+						k := strconv.Itoa((i*7 + g*round) % 1500)
+						if v := c.get(k, func(k string) string { return k + "!" }); v != k+"!" {
+							t.Errorf("limit %d: get(%q) = %q", limit, k, v)
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		held := len(c.dirty)
+		if m := c.read.Load(); m != nil {
+			held += len(*m)
+		}
+		if held >= int(limit) {
+			t.Errorf("limit %d: the cache holds %d entries", limit, held)
 		}
 	}
 }

@@ -179,9 +179,12 @@ func (r *run) islamicStateProvince(lo int) bool {
 
 // otherNameOnly reports whether every place of key has it only as an alternate name (not its main name, nor
 // the main name without its article or generic word).
-func (r *run) otherNameOnly(key string) bool {
-	for _, q := range r.lookup(key) {
-		if n := r.p.fold(q.Name); n == key || withoutArticle(n) == key || strings.HasPrefix(n, key+" ") {
+func (r *run) otherNameOnly(key string) bool { return r.p.other.get(key, r.p.otherNameOnlyOf) }
+
+// otherNameOnlyOf computes otherNameOnly.
+func (p *Parser) otherNameOnlyOf(key string) bool {
+	for _, q := range p.lookup(key, false) {
+		if n := p.fold(q.Name); n == key || withoutArticle(n) == key || strings.HasPrefix(n, key+" ") {
 			return false
 		}
 	}

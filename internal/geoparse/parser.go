@@ -22,6 +22,7 @@ type Parser struct {
 	loose      *cache[[]gazetteer.Place] // folded key -> the places of its transliteration key
 	stateNames *cache[[]gazetteer.Place] // folded key -> stateNamesOf
 	major      *cache[bool]              // folded key -> majorNameOf
+	other      *cache[bool]              // folded key -> otherNameOnlyOf
 	folds      *cache[string]            // place name -> gazetteer.Fold of it
 }
 
@@ -83,6 +84,7 @@ func NewWithOptions(g *gazetteer.Gazetteer, o Options) *Parser {
 	p.loose = newCache[[]gazetteer.Place](&p.cached, maxCached)
 	p.stateNames = newCache[[]gazetteer.Place](&p.cached, maxCached)
 	p.major = newCache[bool](&p.cached, maxCached)
+	p.other = newCache[bool](&p.cached, maxCached)
 	p.folds = newCache[string](&p.cached, maxCached)
 	p.keyCands = newCache[keyCands](&p.cachedCands, maxCachedCands)
 	return p
