@@ -1,6 +1,7 @@
 package text
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -126,5 +127,24 @@ func BenchmarkSentences(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Sentences(doc)
+	}
+}
+
+// BenchmarkTokenize tokenizes the demo corpus sentence by sentence and whole, as the engine and the geoparser
+// do.
+func BenchmarkTokenize(b *testing.B) {
+	data, err := os.ReadFile("../demo/corpus/reports.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := string(data)
+	bounds := SentenceBounds(doc)
+	b.SetBytes(int64(2 * len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, sb := range bounds {
+			Tokenize(doc[sb[0]:sb[1]], sb[0])
+		}
+		Tokenize(doc, 0)
 	}
 }

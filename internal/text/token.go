@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,7 +46,21 @@ func (t Token) IsAllCaps() bool {
 // Tokenize splits s into tokens; base is added to every offset so they point into the document s came from.
 // Hyphens, quotes and other marks are tokens of their own; a possessive "'s" or "’s" becomes one token.
 func Tokenize(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	sp := scratch.Get().(*[]Token)
+	toks := tokenize((*sp)[:0], s, base)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	clear(toks) // no text kept alive from the pool
+	*sp = toks[:0]
+	scratch.Put(sp)
+	return out
+}
+
+// scratch holds token buffers, so that Tokenize allocates only its result, at its exact size.
+var scratch = sync.Pool{New: func() any { return new([]Token) }}
+
+// tokenize appends the tokens of s to toks.
+func tokenize(toks []Token, s string, base int) []Token {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII: no rune decoding, no Unicode tables
 			switch {
