@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // The engine asks Find for several sets of categories in each sentence (cues, then weapons and targets, then
 // actors, entities, claims...). A finder keeps, for the texts it saw lately, every term the trie reaches from
@@ -36,6 +39,11 @@ type memo struct {
 	texts map[string][2]int32 // text (a copy) -> toks[lo:hi]
 	toks  []rootTok
 	cands []cand
+	// last is the text of the last call as the caller gave it, and lastR its toks[lo:hi]: the engine asks
+	// about one sentence several times in a row, and the same bytes in memory (kept alive by last) are the
+	// same text without hashing it.
+	last  string
+	lastR [2]int32
 }
 
 // tokens returns the kept walks of f.text for l, walking and keeping them when the text is not yet kept. ok
@@ -48,7 +56,11 @@ func (m *memo) tokens(l *Lexicon, f *finder) (toks []rootTok, ok bool) {
 	if m.lex != l || len(m.texts) >= memoMaxTexts {
 		m.reset(l)
 	}
+	if len(text) == len(m.last) && len(text) > 0 && unsafe.StringData(text) == unsafe.StringData(m.last) {
+		return m.toks[m.lastR[0]:m.lastR[1]], true
+	}
 	if r, hit := m.texts[text]; hit {
+		m.last, m.lastR = text, r
 		return m.toks[r[0]:r[1]], true
 	}
 	lo := len(m.toks)
@@ -74,7 +86,9 @@ func (m *memo) tokens(l *Lexicon, f *finder) (toks []rootTok, ok bool) {
 		}
 		m.toks = append(m.toks, t)
 	}
-	m.texts[strings.Clone(text)] = [2]int32{int32(lo), int32(len(m.toks))}
+	r := [2]int32{int32(lo), int32(len(m.toks))}
+	m.texts[strings.Clone(text)] = r
+	m.last, m.lastR = text, r
 	return m.toks[lo:], true
 }
 
@@ -119,5 +133,5 @@ func (m *memo) reset(l *Lexicon) {
 		m.texts = map[string][2]int32{}
 	}
 	clear(m.texts)
-	m.lex, m.toks, m.cands = l, m.toks[:0], m.cands[:0]
+	m.lex, m.toks, m.cands, m.last, m.lastR = l, m.toks[:0], m.cands[:0], "", [2]int32{}
 }

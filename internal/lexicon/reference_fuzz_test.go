@@ -118,3 +118,20 @@ func TestFindManyCategories(t *testing.T) {
 		}
 	}
 }
+
+// TestFindSameTextAgain asks about one text (the same bytes) several times in a row, across two lexicons and
+// with an empty text between, as the memo's shortcut for the last text must not be fooled by either.
+func TestFindSameTextAgain(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := fromFiles(t, [2]string{"weapons", testWeapons}, [2]string{"groups", testGroups})
+	s := newsText(300)
+	for _, l := range []*Lexicon{def, small, def, def, small} {
+		for _, text := range []string{s, s, "", s[:len(s)/2], "", s} {
+			sameFind(t, l, text, 0, nil)
+			sameFind(t, l, text, 1, []Category{"groups"})
+		}
+	}
+}
