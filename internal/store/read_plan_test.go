@@ -101,7 +101,7 @@ func testReadPlansAgree(t *testing.T, s *sqlStore) {
 		{BBox: &BBox{MinLat: 3, MinLon: 3, MaxLat: 4, MaxLon: 15}, Country: "ML"},
 		{BBox: &BBox{MinLat: 15, MinLon: 14, MaxLat: 29, MaxLon: 29}}}
 	plans := []readPlan{{walk: true}, {walk: true, budget: 3}, {walk: true, budget: 40}, {box: true},
-		{walk: true, box: true}, {walk: true, box: true, budget: 3}}
+		{walk: true, box: true}, {walk: true, box: true, budget: 3}, {probe: true}, {probe: true, box: true}}
 	matched := map[string]int{}
 	for _, q := range queries {
 		for k, base := range filters {
