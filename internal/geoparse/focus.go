@@ -82,7 +82,7 @@ func (r *run) focus() *focus {
 func (r *run) countVotes(skip map[string]bool) *focus {
 	f := &focus{country: map[countryKey]float64{}, admin1: map[divisionKey]float64{},
 		named: map[division]keySet{}, totalC: map[string]float64{}, totalA: map[division]float64{},
-		outright: map[string]bool{}}
+		outright: map[string]bool{}, clear: make([]clearPlace, 0, len(r.ms))}
 	for k := range r.ms {
 		m := &r.ms[k]
 		if m.near || m.demonym || skip[m.key] {

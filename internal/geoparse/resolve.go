@@ -98,9 +98,11 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 			continue
 		}
 		comps[i] = r.components(k, i, c.p, c.prior, f, anchors)
+		s := 0.0
 		for _, v := range comps[i] {
-			m.scores[i] += v
+			s += v
 		}
+		m.scores[i] = s
 		if divisionOnly && !isDivision(c.p) {
 			if passedOver < 0 || m.scores[i] > m.scores[passedOver] {
 				passedOver = i

@@ -85,14 +85,20 @@ type anchor struct {
 // anchors returns the distinct places chosen so far that locate their mention precisely enough to pull
 // others towards them: populated places and divisions, not countries, seas or continents.
 func (r *run) anchors() []anchor {
-	var out []anchor
+	n := 0
+	for k := range r.ms {
+		if m := &r.ms[k]; m.choice >= 0 && isAnchor(m.cands[m.choice].p) {
+			n++
+		}
+	}
+	out := make([]anchor, 0, n) // at most
 	for k := range r.ms {
 		m := &r.ms[k]
 		if m.choice < 0 {
 			continue
 		}
 		p := m.cands[m.choice].p
-		if p.Class != 'P' && (p.Class != 'A' || isCountry(p)) {
+		if !isAnchor(p) {
 			continue
 		}
 		i := 0 // a document has a few anchors: a scan beats hashing places
@@ -107,6 +113,9 @@ func (r *run) anchors() []anchor {
 	}
 	return out
 }
+
+// isAnchor reports whether a chosen place locates its name precisely enough to pull others towards it.
+func isAnchor(p gazetteer.Place) bool { return p.Class == 'P' || p.Class == 'A' && !isCountry(p) }
 
 // proximity scores how close p lies to the nearest place chosen for another name of the document.
 func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
