@@ -40,7 +40,7 @@ func (r *run) accept(s *sent, h hit) bool {
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
 	}
-	if !h.info.strong && (s.sentenceHas(cumulativeWords) || s.anyWord(s.before(h.tok, 3), patternWords) && len(s.dates) == 0) {
+	if !h.info.strong && (s.sentenceHas(wCumulative) || s.anyWord(s.before(h.tok, 3), wPattern) && len(s.dates) == 0) {
 		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
 	}
 	if s.describesParty(h) {
@@ -114,7 +114,7 @@ func (s *sent) hasTerritory(h hit) bool {
 		}
 	}
 	j := end
-	if determiners[s.word(j)] {
+	if s.is(j, wDeterminer) {
 		j++
 	}
 	if j >= len(s.Tokens) || !s.Tokens[j].IsCap() {
@@ -160,7 +160,7 @@ func (s *sent) objectOf(h hit) bool {
 	for i := h.tok - 1; i >= 0 && i >= h.tok-15; i-- {
 		w := s.word(i)
 		switch {
-		case objectVerbs[w]:
+		case s.is(i, wObject):
 			return true
 		case w == ";" || w == ":" || w == "which" || w == "who" || w == "but" || w == "while":
 			return false
@@ -187,7 +187,7 @@ func (s *sent) politicalArrest() bool {
 		}
 	}
 	for i := range s.Tokens {
-		if politicalWords[s.word(i)] {
+		if s.is(i, wPolitical) {
 			return true
 		}
 	}
@@ -242,7 +242,7 @@ func (s *sent) supportOnly(h hit) bool {
 	support := false
 	for i := h.tok - 1; i >= 1 && i >= h.tok-4; i-- {
 		w, prev := s.word(i), s.word(i-1)
-		if w == "by" && supportVerbs[prev] || w == "of" && (prev == "cover" || prev == "support" || prev == "help") {
+		if w == "by" && s.is(i-1, wSupport) || w == "of" && (prev == "cover" || prev == "support" || prev == "help") {
 			support = true
 			break
 		}
@@ -269,7 +269,7 @@ func (s *sent) habitualTarget(h hit) bool {
 		if w := s.word(idx.at(k)); (w == "of" || w == "for") && k+1 < idx.n {
 			t := s.word(idx.at(k + 1))
 			if (t == "target" || t == "targets") && k+2 < idx.n &&
-				(patternWords[s.word(idx.at(k+2))] || genericWords[s.word(idx.at(k+2))]) {
+				s.is(idx.at(k+2), wPattern|wGeneric) {
 				return true
 			}
 		}

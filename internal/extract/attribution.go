@@ -21,7 +21,7 @@ type claimSet struct {
 func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 	cs := claimSet{accusers: map[*sent]bool{}}
 	for _, s := range c.sents {
-		if i := s.firstWord(accuseWords); i >= 0 {
+		if i := s.firstWord(wAccuse); i >= 0 {
 			for j := range s.mentions {
 				if m := &s.mentions[j]; m.Start >= s.Tokens[i].End && armedKind(m.Actor.Kind) && !m.Metonym {
 					cs.accusers[s] = true
@@ -36,7 +36,7 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				}
 			}
 		}
-		if s.sentenceHas(denyWords) {
+		if s.sentenceHas(wDeny) {
 			cs.anyDenial = true
 			for _, m := range s.mentions {
 				cs.deniers = append(cs.deniers, m.Actor) // "Moscow denied any involvement"
@@ -117,16 +117,6 @@ var (
 	denyWords   = set("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed")
 )
 
-// firstWord returns the index of the first token in words, or -1.
-func (s *sent) firstWord(words map[string]bool) int {
-	for i := range s.Tokens {
-		if words[s.word(i)] {
-			return i
-		}
-	}
-	return -1
-}
-
 // roleOf is a mention's actor with its span.
 func roleOf(m *actors.Mention) event.Actor {
 	a := m.Actor
@@ -140,7 +130,7 @@ func roleOf(m *actors.Mention) event.Actor {
 // attack"): who did it is then alleged.
 func (s *sent) accusedBefore(h hit) bool {
 	for i := 0; i < h.tok; i++ {
-		if accuseWords[s.word(i)] {
+		if s.is(i, wAccuse) {
 			return true
 		}
 	}
@@ -157,11 +147,11 @@ var (
 // "claimed responsibility", or the claim verb of "claimed the attack", "claims the killings" (an event noun
 // right after it, not the subject of a that-clause: "claimed the attack was staged").
 func (s *sent) deedClaimed() int {
-	if i := s.firstWord(responsibilityWords); i >= 0 && s.sentenceHas(claimWords) {
+	if i := s.firstWord(wResponsibility); i >= 0 && s.sentenceHas(wClaim) {
 		return i
 	}
 	for i := range s.Tokens {
-		if !claimWords[s.word(i)] || claimNounNext[s.word(i+1)] {
+		if !s.is(i, wClaim) || s.is(i+1, wClaimNoun) {
 			continue // "rejected claims of drone attacks": the noun, what others say
 		}
 		for _, h := range s.hits {

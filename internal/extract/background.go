@@ -16,13 +16,13 @@ func (s *sent) summarises(h hit) bool {
 	if !s.perfect(h) {
 		return false
 	}
-	if s.longSpan() || s.anyWord(s.before(h.tok, 4), experienceVerbs) {
+	if s.longSpan() || s.anyWord(s.before(h.tok, 4), wExperience) {
 		return true // "the area has seen heavy fighting": what a place went through, not one incident
 	}
 	if s.partyRelative(h.tok) {
 		return true // "the RSF, which have besieged the city": the record of a party the sentence names
 	}
-	if tollWords(s.Text) && s.sentenceHas(tollUpdateWords) {
+	if tollWords(s.Text) && s.sentenceHas(wTollUpdate) {
 		return false // "the toll from Saturday's massacre has risen to 1,050"
 	}
 	for _, x := range s.dates {
@@ -73,20 +73,20 @@ func (s *sent) longSpan() bool {
 	for i := range s.Tokens {
 		switch w := s.word(i); w {
 		case "past", "last", "previous":
-			if !spanPreps[s.word(i-1)] && !(s.word(i-1) == "the" && spanPreps[s.word(i-2)]) {
+			if !s.is(i-1, wSpanPrep) && !(s.word(i-1) == "the" && s.is(i-2, wSpanPrep)) {
 				continue
 			}
 			for j := i + 1; j <= i+3 && j < len(s.Tokens); j++ {
-				if spanUnits[s.word(j)] {
+				if s.is(j, wSpanUnit) {
 					return true
 				}
 			}
 		case "recent":
-			if s.word(i-1) == "in" && spanUnits[s.word(i+1)] {
+			if s.word(i-1) == "in" && s.is(i+1, wSpanUnit) {
 				return true
 			}
 		case "this":
-			if s.word(i+1) == "year" && !s.anyWord(s.before(i, 3), rankWords) {
+			if s.word(i+1) == "year" && !s.anyWord(s.before(i, 3), wRank) {
 				return true // not "the deadliest attack this year"
 			}
 		}

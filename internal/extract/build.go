@@ -141,7 +141,7 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 		if best != nil && kindRank(best.t.Kind) == 3 {
 			break
 		}
-		if s.sentenceHas(modalWords) {
+		if s.sentenceHas(wModal) {
 			continue
 		}
 		lo, hi := c.bounds(s)
@@ -178,7 +178,7 @@ func (r *run) datelineCity(c *cluster) *placed {
 	}
 	for _, s := range c.sents {
 		for i := range s.Tokens {
-			if cityNouns[s.word(i)] && s.word(i+1) == "of" {
+			if s.is(i, wCity) && s.word(i+1) == "of" {
 				return nil // "the town of Adan Yabaal"
 			}
 		}
@@ -194,7 +194,7 @@ func (r *run) datelineCity(c *cluster) *placed {
 				s.word(j) == "eastern" || s.word(j) == "western" {
 				j++
 			}
-			if cityNouns[s.word(j)] && s.word(j+1) != "of" && s.word(j+1) != "'s" {
+			if s.is(j, wCity) && s.word(j+1) != "of" && s.word(j+1) != "'s" {
 				return &placed{t: *dl, rule: "dateline-the-city"}
 			}
 		}

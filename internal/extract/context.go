@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // Closed-class English words the context checks use: grammar, not domain knowledge (that lives in cues.tsv).
 var (
 	modalWords = set("will", "would", "could", "might", "may", "shall", "should", "must", "can", "cannot",
@@ -87,27 +85,6 @@ func (s *sent) before(i, n int) back {
 		k++
 	}
 	return back{i: i, n: k}
-}
-
-// anyWord reports whether one of the tokens idx is in words.
-func (s *sent) anyWord(idx back, words map[string]bool) bool {
-	for k := range idx.n {
-		w := s.word(idx.at(k))
-		if words[w] || strings.HasSuffix(w, "n't") && words["not"] {
-			return true
-		}
-	}
-	return false
-}
-
-// sentenceHas reports whether any token of s is in words.
-func (s *sent) sentenceHas(words map[string]bool) bool {
-	for i := range s.Tokens {
-		if words[s.word(i)] {
-			return true
-		}
-	}
-	return false
 }
 
 // hasDigitOrNumberWord is the cheap gate for counting: a digit or a number word.

@@ -11,7 +11,7 @@ import (
 // modifying a background noun, or a device that is the object of its capture or destruction ("destroyed a
 // VBIED": the event is the strike, or the seizure).
 func (s *sent) contextRejects(h hit) bool {
-	return s.anyWord(s.before(h.tok, 5), modalWords) || s.anyWord(s.before(h.tok, 3), negWords) || s.intent(h.tok) ||
+	return s.anyWord(s.before(h.tok, 5), wModal) || s.anyWord(s.before(h.tok, 3), wNeg) || s.intent(h.tok) ||
 		!h.info.noun && s.word(h.tok-1) == "to" || // "to protest", "to send troops": purpose, not an event
 		s.accusedPattern(h.tok) || s.modifiesBackground(h) || device(h) && s.object(h) || s.deniedBefore(h.tok)
 }
@@ -71,7 +71,7 @@ func (s *sent) intent(i int) bool {
 }
 
 // object reports a hit that is the object of destruction or capture ("destroyed a VBIED and two mortars").
-func (s *sent) object(h hit) bool { return s.anyWord(s.before(h.tok, 12), objectVerbs) }
+func (s *sent) object(h hit) bool { return s.anyWord(s.before(h.tok, 12), wObject) }
 
 // firstAgent returns the first hit of class that is not the object of destruction or capture, or nil.
 func (s *sent) firstAgent(class string) *hit {
@@ -180,7 +180,7 @@ func (r *run) history(s *sent, h hit) bool {
 		return false
 	}
 	return d.To.Before(r.pub.AddDays(-90).Time) ||
-		d.Precision == event.PrecisionYear && !s.anyWord(s.before(s.tokenAt(d.Start), 3), rankWords) // not "the deadliest attack this year"
+		d.Precision == event.PrecisionYear && !s.anyWord(s.before(s.tokenAt(d.Start), 3), wRank) // not "the deadliest attack this year"
 }
 
 // lasting reports a trigger followed by a span of years ("has fought the government for nearly two

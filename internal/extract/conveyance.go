@@ -20,7 +20,7 @@ func (s *sent) dropConveyances() {
 // or a noun for the attackers right before.
 func (s *sent) conveyance(i int) bool {
 	j := i - 1
-	for j >= 0 && j > i-5 && (determiners[s.word(j)] || numberWords[s.word(j)] || conveyanceFillers[s.word(j)] ||
+	for j >= 0 && j > i-5 && (s.is(j, wDeterminer|wNumber|wConveyanceFill) ||
 		isDigits(s.word(j))) {
 		j--
 	}
@@ -29,11 +29,11 @@ func (s *sent) conveyance(i int) bool {
 	default:
 		return false
 	}
-	if riders[s.word(j-1)] {
+	if s.is(j-1, wRider) {
 		return true // "gunmen on motorcycles"
 	}
 	for idx, k := s.before(j, 6), 0; k < idx.n; k++ {
-		if arrivalVerbs[s.word(idx.at(k))] {
+		if s.is(idx.at(k), wArrival) {
 			return true
 		}
 	}

@@ -33,9 +33,9 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 // reports ("accused Russian forces on Wednesday of dropping grenades").
 func (s *sent) speechDate(x timex.Expr) bool {
 	i0, i1 := s.tokenAt(x.Start), s.tokenAt(x.End)
-	return reportWords[s.word(i0-1)] || reportWords[s.word(i0-2)] && s.word(i0-1) != "," ||
-		reportWords[s.word(i1)] || reportWords[s.word(i1+1)] && s.word(i1) != "," ||
-		(s.word(i1) == "of" || s.word(i1) == "that") && s.anyWord(s.before(i0, 4), reportWords)
+	return s.is(i0-1, wReport) || s.is(i0-2, wReport) && s.word(i0-1) != "," ||
+		s.is(i1, wReport) || s.is(i1+1, wReport) && s.word(i1) != "," ||
+		(s.word(i1) == "of" || s.word(i1) == "that") && s.anyWord(s.before(i0, 4), wReport)
 }
 
 // dateOf chooses the date of an event: the expression nearest a cue in the cue sentences, then any event
@@ -126,7 +126,7 @@ func refinement(c *cluster, coarse *timex.Expr) *timex.Expr {
 // inside a date is no modal.
 func (s *sent) modal() bool {
 	for i, t := range s.Tokens {
-		if modalWords[s.word(i)] && !s.inDate(t.Start) {
+		if s.is(i, wModal) && !s.inDate(t.Start) {
 			return true
 		}
 	}
@@ -162,7 +162,7 @@ func (r *run) defaultDate(c *cluster) (*event.When, string) {
 		return nil, ""
 	}
 	for _, k := range c.cands {
-		if k.s.anyWord(k.s.before(k.h.tok, 2), presentAux) || k.s.headline() {
+		if k.s.anyWord(k.s.before(k.h.tok, 2), wPresentAux) || k.s.headline() {
 			return &event.When{Start: *r.pub, End: *r.pub, Precision: event.PrecisionDay}, "default-present"
 		}
 	}

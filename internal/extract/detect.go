@@ -25,7 +25,7 @@ func (r *run) detect() []*cand {
 		if !s.hasTrigger() {
 			continue
 		}
-		if s.sentenceHas(genericWords) || s.question() || !s.plausible() {
+		if s.sentenceHas(wGeneric) || s.question() || !s.plausible() {
 			continue
 		}
 		r.load(s)

@@ -113,7 +113,7 @@ func (r *run) anaphorNoun(s *sent, h hit) *cueInfo {
 // chemical weapons"): no event of its own, it speaks of the cluster's incident.
 func sameCue(c *cluster, s *sent) bool {
 	for _, h := range s.hits {
-		if h.info.class == c.top().sub && (s.anyWord(s.before(h.tok, 3), negWords) || s.deniedBefore(h.tok)) {
+		if h.info.class == c.top().sub && (s.anyWord(s.before(h.tok, 3), wNeg) || s.deniedBefore(h.tok)) {
 			return true
 		}
 	}
@@ -139,7 +139,7 @@ func sameAct(c *cluster, s *sent) bool {
 	}
 	k := c.top()
 	i := k.h.tok - 1
-	for determiners[k.s.word(i)] || numberWords[k.s.word(i)] || k.s.word(i) == "a" || k.s.word(i) == "an" {
+	for k.s.is(i, wDeterminer|wNumber) || k.s.word(i) == "a" || k.s.word(i) == "an" {
 		i--
 	}
 	v := verbStem(k.s.word(i))

@@ -39,6 +39,8 @@ type sent struct {
 	claimsDone bool
 	claims     []event.Claim
 	roles      []readRoles // the roles of each cue asked for, once loaded
+	marks      []wordClass // the word classes of each token (markWords)
+	marked     wordClass   // the classes of all its tokens
 }
 
 // tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an

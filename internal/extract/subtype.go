@@ -41,7 +41,7 @@ var (
 
 // candidate builds the candidate of trigger h: its actors and its sub-type.
 func (r *run) candidate(s *sent, h hit) *cand {
-	c := &cand{s: s, h: h, anaphoric: s.refersBack(h), fresh: s.sentenceHas(newIncidentWords), lo: s.Start, hi: s.End}
+	c := &cand{s: s, h: h, anaphoric: s.refersBack(h), fresh: s.sentenceHas(wNewIncident), lo: s.Start, hi: s.End}
 	if r.e.act != nil {
 		c.actor1, c.actor2 = r.roles(s, h)
 		if a1, a2 := r.betweenParties(s, h); a1 != nil {
@@ -87,14 +87,14 @@ func (s *sent) refersBack(h hit) bool {
 	if h.inner || s.has(classAnaphor) {
 		return true
 	}
-	if h.info.noun && determiners[s.word(h.tok-1)] {
+	if h.info.noun && s.is(h.tok-1, wDeterminer) {
 		return true
 	}
 	if s.idx == 0 {
 		return false
 	}
 	for i := 1; i < len(s.Tokens) && i < h.tok; i++ {
-		if perpetratorNouns[s.word(i)] && (s.word(i-1) == "the" || s.word(i-1) == "these") {
+		if s.is(i, wPerpetrator) && (s.word(i-1) == "the" || s.word(i-1) == "these") {
 			return true
 		}
 	}
@@ -312,7 +312,7 @@ func weaponHint(s *sent, h hit) (string, *lexicon.Entry) {
 	var entry *lexicon.Entry
 	for _, w := range s.weapons {
 		hint := w.Entry.Attr("sub_event_hint")
-		if t, ok := event.TypeOf(hint); !ok || t != event.TypeExplosions || s.anyWord(s.before(s.tokenAt(w.Start), 12), objectVerbs) {
+		if t, ok := event.TypeOf(hint); !ok || t != event.TypeExplosions || s.anyWord(s.before(s.tokenAt(w.Start), 12), wObject) {
 			continue // no hint, or a weapon destroyed or seized rather than used
 		}
 		d := w.Start - h.End
@@ -338,10 +338,10 @@ func (s *sent) deliveredWith(h hit, w lexicon.Match) bool {
 	}
 	use := to == from // right after the cue: "bomb attack" reads the other way, "attack IED" is rare
 	for i := from; i < to; i++ {
-		switch wd := s.word(i); {
-		case objectVerbs[wd]:
+		switch {
+		case s.is(i, wObject):
 			return false
-		case deliveryWords[wd]:
+		case s.is(i, wDelivery):
 			use = true
 		}
 	}

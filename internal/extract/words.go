@@ -1,0 +1,111 @@
+package extract
+
+import "strings"
+
+// wordClass is a set of word classes, one bit per word set that the checks ask of a sentence's tokens
+// (classOf). A sentence's tokens are looked up once, in one map of all the classes (sent.marks), and every
+// later question ("is token i a modal?", "does the sentence have a denial word?") is a bit test instead of a
+// map lookup per token and per set.
+type wordClass uint64
+
+// classWords maps each word to the classes it belongs to.
+var classWords = map[string]wordClass{}
+
+// classes is how many classes classOf has made.
+var classes int
+
+// classOf makes a class of the words of a set; the set stays what the checks that read other strings ask.
+func classOf(words map[string]bool) wordClass {
+	if classes == 64 {
+		panic("extract: more than 64 word classes")
+	}
+	c := wordClass(1) << classes
+	classes++
+	for w := range words {
+		classWords[w] |= c
+	}
+	return c
+}
+
+// The word classes of the sets the checks ask of tokens.
+var (
+	wModal          = classOf(modalWords)
+	wNeg            = classOf(negWords)
+	wGeneric        = classOf(genericWords)
+	wReport         = classOf(reportWords)
+	wObject         = classOf(objectVerbs)
+	wCumulative     = classOf(cumulativeWords)
+	wPattern        = classOf(patternWords)
+	wNewIncident    = classOf(newIncidentWords)
+	wDeterminer     = classOf(determiners)
+	wPresentAux     = classOf(presentAux)
+	wNumber         = classOf(numberWords)
+	wPolitical      = classOf(politicalWords)
+	wSupport        = classOf(supportVerbs)
+	wAccuse         = classOf(accuseWords)
+	wDeny           = classOf(denyWords)
+	wResponsibility = classOf(responsibilityWords)
+	wClaim          = classOf(claimWords)
+	wClaimNoun      = classOf(claimNounNext)
+	wExperience     = classOf(experienceVerbs)
+	wTollUpdate     = classOf(tollUpdateWords)
+	wRank           = classOf(rankWords)
+	wSpanPrep       = classOf(spanPreps)
+	wSpanUnit       = classOf(spanUnits)
+	wCity           = classOf(cityNouns)
+	wConveyanceFill = classOf(conveyanceFillers)
+	wRider          = classOf(riders)
+	wArrival        = classOf(arrivalVerbs)
+	wPerpetrator    = classOf(perpetratorNouns)
+	wDelivery       = classOf(deliveryWords)
+)
+
+// markWords looks up the classes of the sentence's tokens once it has them.
+func (s *sent) markWords() {
+	if s.marks != nil || s.Tokens == nil {
+		return // marked already, or not tokenized yet (no word then has a class)
+	}
+	s.marks = make([]wordClass, len(s.Tokens))
+	for i := range s.Tokens {
+		c := classWords[s.word(i)]
+		s.marks[i] = c
+		s.marked |= c
+	}
+}
+
+// is reports whether token i is a word of one of the classes c; false out of range.
+func (s *sent) is(i int, c wordClass) bool {
+	s.markWords()
+	return i >= 0 && i < len(s.marks) && s.marks[i]&c != 0
+}
+
+// sentenceHas reports whether any token of s is a word of one of the classes c.
+func (s *sent) sentenceHas(c wordClass) bool {
+	s.markWords()
+	return s.marked&c != 0
+}
+
+// anyWord reports whether one of the tokens idx is a word of one of the classes c; a word ending in "n't"
+// counts as "not".
+func (s *sent) anyWord(idx back, c wordClass) bool {
+	for k := range idx.n {
+		i := idx.at(k)
+		if s.is(i, c) || strings.HasSuffix(s.word(i), "n't") && classWords["not"]&c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord returns the index of the first token of one of the classes c, or -1.
+func (s *sent) firstWord(c wordClass) int {
+	if !s.sentenceHas(c) {
+		return -1
+	}
+	for i := range s.marks {
+		if s.marks[i]&c != 0 {
+			return i
+		}
+	}
+	return -1
+}
