@@ -11,10 +11,15 @@ import (
 
 // Batch defaults.
 const (
-	// DefaultBatchSize is how many documents a Batch writes in one transaction at most.
-	DefaultBatchSize = 32
-	// DefaultBatchWait is how long a document waits at most in a Batch that does not fill.
-	DefaultBatchWait = 50 * time.Millisecond
+	// DefaultBatchSize is how many documents a Batch writes in one transaction at most. A transaction writes
+	// each page it changes once, however many documents changed it: 128 documents a transaction write about 30%
+	// fewer pages than 32 (the index pages, which every document changes, are shared by more documents).
+	DefaultBatchSize = 128
+	// DefaultBatchWait is how long a document waits at most in a Batch that does not fill. A bulk ingest fills
+	// its batches well within it, so that they are written by the goroutine that submits, not the timer's, and
+	// both reads and writes use the same database connection (SQLite drops a connection's page cache when
+	// another connection has written).
+	DefaultBatchWait = 500 * time.Millisecond
 )
 
 // BatchOptions tune a Batch. The zero value is usable.
