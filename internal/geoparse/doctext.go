@@ -18,6 +18,7 @@ type docText struct {
 	toks    []text.Token
 	folded  []string
 	caps    []bool          // caps[i]: token i is a word that starts with an upper-case letter
+	classes []uint32        // classes[i]: the word classes of token i (wc*), 0 until asked
 	initial []bool          // initial[i]: token i is the first word of its sentence
 	lower   map[string]bool // folded words written in lower case somewhere in the text, nil until built
 	// lowerAsked counts the inLower calls answered by a scan of the tokens
@@ -163,6 +164,26 @@ func (d *docText) tight(i int) bool {
 	g := d.gap(i, i+1)
 	return g == "" || g == " "
 }
+
+// class returns the word classes (wc*) of token i's folded word, 0 out of range: class(i)&wcTitle != 0 is
+// titles[d.word(i)].
+func (d *docText) class(i int) uint32 {
+	if i < 0 || i >= len(d.toks) {
+		return 0
+	}
+	if d.classes == nil {
+		d.classes = make([]uint32, len(d.toks))
+	}
+	c := d.classes[i]
+	if c == 0 {
+		c = wordClasses[d.folded[i]] | wcKnown
+		d.classes[i] = c
+	}
+	return c
+}
+
+// is reports whether token i's folded word belongs to one of the word classes cs.
+func (d *docText) is(i int, cs uint32) bool { return d.class(i)&cs != 0 }
 
 // isWord reports whether token i exists and is a word.
 func (d *docText) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Kind == text.Word }

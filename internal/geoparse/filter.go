@@ -19,14 +19,20 @@ const (
 // place head ("Tartus Province"), returned with the noun it implies ("region", "city", "feature").
 func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	d := r.d
-	single := hi-lo == 1 || (hi-lo == 3 && d.punct(lo+1, "-") && arabicArticles[d.folded[lo]])
-	if single && (stopCaps[key] || titles[key] || orgHeads[key]) {
-		if functionWords[key] || locativeCues[key] || weekdays[key] || months[key] {
+	single := hi-lo == 1 || (hi-lo == 3 && d.punct(lo+1, "-") && d.is(lo, wcArabicArticle))
+	var kc uint32 // the word classes of key, for a single name
+	if hi-lo == 1 {
+		kc = d.class(lo) // key is the token's folded word
+	} else if single {
+		kc = wordClasses[key]
+	}
+	if kc&(wcStopCap|wcTitle|wcOrgHead) != 0 {
+		if kc&(wcFunctionWord|wcLocativeCue|wcWeekday|wcMonth) != 0 {
 			return hi, "", rejectWord // "In Beijing", "On Monday Aleppo"
 		}
 		return hi, "", rejectRun // "Best Buy", "West Nile virus"
 	}
-	if single && directions[key] && d.isCap(hi) && d.tight(hi-1) {
+	if kc&wcDirection != 0 && d.isCap(hi) && d.tight(hi-1) {
 		return hi, "", rejectWord // "Central General Staff", "Central Aleppo": a direction word before a name
 	}
 	if single && d.initial[lo] && d.word(hi) == "of" && !d.isCap(hi) && !r.majorName(key) && r.otherNameOnly(key) {
@@ -43,7 +49,7 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 			return hi, "", rejectWord // an adjective or noun of nationality, not a place (see demonymAt)
 		}
 	}
-	if p := d.prevWord(lo); p >= 0 && titles[d.folded[p]] && d.isCap(p) {
+	if p := d.prevWord(lo); p >= 0 && d.is(p, wcTitle) && d.isCap(p) {
 		r.names[key] = true
 		return hi, "", rejectRun // "President Jackson", "Gen. Lee"
 	}
@@ -62,22 +68,22 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 	}
 	noun := ""
 	if d.isWord(hi) && isPossessive(d.toks[hi].Text) && d.isCap(hi+1) && d.tight(hi) &&
-		(orgHeads[d.folded[hi+1]] || placeHeads[d.folded[hi+1]]) && !r.majorName(key) {
+		d.is(hi+1, wcOrgHead|wcPlaceHead) && !r.majorName(key) {
 		return hi, "", rejectRun // "St. Peter's Basilica", "Eva's Village"
 	}
 	if hi < len(d.toks) && d.isCap(hi) && d.tight(hi-1) {
-		w := d.folded[hi]
+		w, wc := d.folded[hi], d.class(hi)
 		switch {
-		case placeHeads[w]:
+		case wc&wcPlaceHead != 0:
 			hi++
 			noun = headNoun(w)
-		case weekdays[w] || months[w] || functionWords[w] || titles[w] || r.isRegionName(hi):
+		case wc&(wcWeekday|wcMonth|wcFunctionWord|wcTitle) != 0 || r.isRegionName(hi):
 			// "Aleppo Monday", "LONDON The Latest", "US President", "Dallas Texas"
-		case mediaHeads[w] || r.outletAfter(hi):
+		case wc&wcMediaHead != 0 || r.outletAfter(hi):
 			return hi, "", rejectRun // "New York Times", "Turkish Airlines", "Sahel Evening Ledger"
 		case r.majorName(key) && !(single && r.isFirstName(lo)):
 			// a country or large region naming an institution of its own: "Queensland Police"
-		case orgHeads[w]:
+		case wc&wcOrgHead != 0:
 			return hi, "", rejectRun // "Oxford University", "Turkish Airlines"
 		default:
 			r.nameParts(hi)
@@ -101,11 +107,10 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 func (r *run) outletAfter(i int) bool {
 	d := r.d
 	for k := i; k < i+3 && d.isWord(k) && d.isCap(k) && d.tight(k-1); k++ {
-		w := d.folded[k]
-		if mediaHeads[w] {
+		if d.is(k, wcMediaHead) {
 			return true
 		}
-		if weekdays[w] || months[w] || functionWords[w] || titles[w] {
+		if d.is(k, wcWeekday|wcMonth|wcFunctionWord|wcTitle) {
 			return false
 		}
 	}
@@ -120,8 +125,7 @@ var dateAbbrevs = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "s
 // number (after an optional abbreviation dot), or after a number ("5 Nov").
 func (r *run) dateWord(i int) bool {
 	d := r.d
-	w := d.folded[i]
-	if !dateAbbrevs[w] && !months[w] && !weekdays[w] {
+	if !d.is(i, wcDateAbbrev|wcMonth|wcWeekday) {
 		return false
 	}
 	j := i + 1
@@ -157,13 +161,12 @@ func (r *run) strongCue(lo int) bool {
 	if p < 0 {
 		return false
 	}
-	w := d.folded[p]
-	if strongCues[w] {
+	if d.is(p, wcStrongCue) {
 		return true
 	}
-	if w == "of" {
+	if d.folded[p] == "of" {
 		q := d.prevWord(p)
-		return q >= 0 && (placeNouns[d.folded[q]] || directions[d.folded[q]] || d.folded[q] == "outskirts")
+		return q >= 0 && (d.is(q, wcPlaceNoun|wcDirection) || d.folded[q] == "outskirts")
 	}
 	return false
 }

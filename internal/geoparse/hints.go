@@ -56,14 +56,14 @@ func (r *run) cueHints(m *mention) {
 		return
 	}
 	w := d.folded[p]
-	if locativeCues[w] {
+	if d.is(p, wcLocativeCue) {
 		m.cue = w
 	}
 	if w != "of" {
 		return
 	}
 	q := d.prevWord(p)
-	if q < 0 || !placeNouns[d.folded[q]] {
+	if q < 0 || !d.is(q, wcPlaceNoun) {
 		return
 	}
 	m.noun = headNoun(d.folded[q])
@@ -81,7 +81,7 @@ func (r *run) cueHints(m *mention) {
 
 // headHint reads a lower-case place head after a mention: "Idlib province", "Aleppo city".
 func (r *run) headHint(m *mention) {
-	if w := r.d.word(m.hi); w != "" && !r.d.isCap(m.hi) && placeHeads[w] {
+	if w := r.d.word(m.hi); w != "" && !r.d.isCap(m.hi) && r.d.is(m.hi, wcPlaceHead) {
 		m.noun = headNoun(w)
 	}
 }
@@ -100,11 +100,11 @@ func (r *run) metonym(m *mention) bool {
 	for n := 0; n < 4 && i < len(d.toks); n++ {
 		w := d.word(i)
 		switch {
-		case speechVerbs[w]:
+		case w != "" && d.is(i, wcSpeechVerb):
 			return true
-		case auxiliaries[w]:
+		case w != "" && d.is(i, wcAuxiliary):
 			i++
-		case w == "on" && weekdays[d.word(i+1)]:
+		case w == "on" && d.isWord(i+1) && d.is(i+1, wcWeekday):
 			i += 2
 		default:
 			return false

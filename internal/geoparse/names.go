@@ -16,14 +16,14 @@ func (r *run) personBefore(lo int) bool {
 	if d.punct(p, ".") && d.isCap(p-1) && len(d.toks[p-1].Text) == 1 {
 		return true // an initial: "Johnathan J. Dunbar"
 	}
-	if d.isWord(p) && particles[d.folded[p]] && !d.isCap(p) && d.tight(p-1) {
+	if d.isWord(p) && d.is(p, wcParticle) && !d.isCap(p) && d.tight(p-1) {
 		p-- // a name particle: "Mike de Kock", "Ahmed bin Ali"
 	}
 	if p < 0 || !d.isCap(p) || !d.tight(p) {
 		return false
 	}
 	w := d.folded[p]
-	if stopCaps[w] || locativeCues[w] || directions[w] || placeNouns[w] || placeHeads[w] {
+	if d.is(p, wcStopCap|wcLocativeCue|wcDirection|wcPlaceNoun|wcPlaceHead) {
 		return false
 	}
 	if _, ok := r.g.CountryByDemonym(w); ok {
@@ -150,7 +150,7 @@ func (r *run) isDateline(lo, hi int) bool {
 		t := d.toks[k]
 		switch {
 		case t.Kind == text.Number || t.Text == "," || t.Text == ".":
-		case t.Kind == text.Word && (d.caps[k] || months[d.folded[k]]):
+		case t.Kind == text.Word && (d.caps[k] || d.is(k, wcMonth)):
 		case t.Text == "(":
 			return d.isCap(k+1) && (d.punct(k+2, ")") || d.punct(k+3, ")"))
 		case t.Text == "-" || t.Text == "–":

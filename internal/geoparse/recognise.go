@@ -112,7 +112,7 @@ func (r *run) canStart(i int) bool {
 		return !strings.ContainsAny(d.toks[i].Text[:1], "'’")
 	}
 	return d.punct(i+1, "-") && d.isCap(i+2) && d.isWord(i) && d.gap(i, i+1) == "" && d.gap(i+1, i+2) == "" &&
-		arabicArticles[d.folded[i]]
+		d.is(i, wcArabicArticle)
 }
 
 // longest returns the end (exclusive token index) and key of the longest gazetteer name starting at token i
@@ -147,7 +147,7 @@ func (r *run) longest(i int) (int, string) {
 			break
 		}
 		cap := d.caps[j] || elided(t.Text)
-		if !cap && !connectors[w] && !(j == i && arabicArticles[w]) {
+		if !cap && !d.is(j, wcConnector) && !(j == i && d.is(j, wcArabicArticle)) {
 			break
 		}
 		if len(key) > 0 {

@@ -35,7 +35,7 @@ type mention struct {
 
 // head returns the division word written with the mention ("region" of "Sagaing region"), or "".
 func (m *mention) head() string {
-	if divisionHeads[m.noun] {
+	if m.noun != "" && divisionHeads[m.noun] {
 		return m.noun
 	}
 	return ""

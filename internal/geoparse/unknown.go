@@ -53,14 +53,14 @@ func (r *run) capRun(i int) int {
 			break
 		}
 		if d.caps[j] {
-			if weekdays[d.folded[j]] || months[d.folded[j]] {
+			if d.is(j, wcWeekday|wcMonth) {
 				break // "Maarat al-Numan on Monday": a date after the name, not a word of it
 			}
 			words++
 			end = j + 1
 			continue
 		}
-		if !nameParticles[d.folded[j]] {
+		if !d.is(j, wcNameParticle) {
 			break
 		}
 	}
@@ -75,11 +75,11 @@ var streetNouns = set("street", "avenue", "road", "boulevard", "drive", "lane", 
 // it is placed at the city the document names (see nearLinks). It returns the end of the name, or -1.
 func (r *run) streetRun(i int) int {
 	d := r.d
-	if d.initial[i] && functionWords[d.folded[i]] {
+	if d.initial[i] && d.is(i, wcFunctionWord) {
 		return -1
 	}
 	j := r.capRun(i)
-	if j-i < 2 || !streetNouns[d.folded[j-1]] || stopCaps[d.folded[i]] && !d.isCap(i+1) {
+	if j-i < 2 || !d.is(j-1, wcStreetNoun) || d.is(i, wcStopCap) && !d.isCap(i+1) {
 		return -1
 	}
 	end := j

@@ -162,3 +162,50 @@ var mediaHeads = set("times", "post", "herald", "tribune", "journal", "gazette",
 
 // nonPlaces are multi-word gazetteer names that news uses for something else: weather patterns.
 var nonPlaces = set("el nino", "la nina")
+
+// Word classes: the sets above a folded word belongs to, as bits, so that the words around a name are looked
+// up once (docText.class) however many sets recognition asks about them.
+const (
+	wcStopCap uint32 = 1 << iota
+	wcTitle
+	wcOrgHead
+	wcFunctionWord
+	wcLocativeCue
+	wcStrongCue
+	wcWeekday
+	wcMonth
+	wcDateAbbrev
+	wcDirection
+	wcPlaceHead
+	wcPlaceNoun
+	wcConnector
+	wcArabicArticle
+	wcMediaHead
+	wcStreetNoun
+	wcNameParticle
+	wcParticle
+	wcSpeechVerb
+	wcAuxiliary
+	wcKnown // set once a token's classes are looked up
+)
+
+// wordClasses maps each word of the sets above to its classes.
+var wordClasses = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, s := range []struct {
+		words map[string]bool
+		class uint32
+	}{
+		{stopCaps, wcStopCap}, {titles, wcTitle}, {orgHeads, wcOrgHead}, {functionWords, wcFunctionWord},
+		{locativeCues, wcLocativeCue}, {strongCues, wcStrongCue}, {weekdays, wcWeekday}, {months, wcMonth},
+		{dateAbbrevs, wcDateAbbrev}, {directions, wcDirection}, {placeHeads, wcPlaceHead},
+		{placeNouns, wcPlaceNoun}, {connectors, wcConnector}, {arabicArticles, wcArabicArticle},
+		{mediaHeads, wcMediaHead}, {streetNouns, wcStreetNoun}, {nameParticles, wcNameParticle},
+		{particles, wcParticle}, {speechVerbs, wcSpeechVerb}, {auxiliaries, wcAuxiliary},
+	} {
+		for w := range s.words {
+			m[w] |= s.class
+		}
+	}
+	return m
+}()

@@ -1,0 +1,43 @@
+package geoparse
+
+import "testing"
+
+// TestWordClasses checks that a word's class bits are exactly the sets it belongs to.
+func TestWordClasses(t *testing.T) {
+	sets := []struct {
+		name  string
+		words map[string]bool
+		class uint32
+	}{
+		{"stopCaps", stopCaps, wcStopCap}, {"titles", titles, wcTitle}, {"orgHeads", orgHeads, wcOrgHead},
+		{"functionWords", functionWords, wcFunctionWord}, {"locativeCues", locativeCues, wcLocativeCue},
+		{"strongCues", strongCues, wcStrongCue}, {"weekdays", weekdays, wcWeekday}, {"months", months, wcMonth},
+		{"dateAbbrevs", dateAbbrevs, wcDateAbbrev}, {"directions", directions, wcDirection},
+		{"placeHeads", placeHeads, wcPlaceHead}, {"placeNouns", placeNouns, wcPlaceNoun},
+		{"connectors", connectors, wcConnector}, {"arabicArticles", arabicArticles, wcArabicArticle},
+		{"mediaHeads", mediaHeads, wcMediaHead}, {"streetNouns", streetNouns, wcStreetNoun},
+		{"nameParticles", nameParticles, wcNameParticle}, {"particles", particles, wcParticle},
+		{"speechVerbs", speechVerbs, wcSpeechVerb}, {"auxiliaries", auxiliaries, wcAuxiliary},
+	}
+	words := map[string]bool{"": true, "aleppo": true, "syria": true, "said": true}
+	for _, s := range sets {
+		for w := range s.words {
+			words[w] = true
+		}
+	}
+	for w := range words {
+		for _, s := range sets {
+			if got := wordClasses[w]&s.class != 0; got != s.words[w] {
+				t.Errorf("%q: class of %s = %v, set has it: %v", w, s.name, got, s.words[w])
+			}
+		}
+	}
+	d := prepare("In Aleppo, the city of Idlib said on Monday.", nil)
+	for i := range d.toks {
+		for _, s := range sets {
+			if got := d.is(i, s.class); got != s.words[d.word(i)] {
+				t.Errorf("token %d %q: is %s = %v", i, d.toks[i].Text, s.name, got)
+			}
+		}
+	}
+}
