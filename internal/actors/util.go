@@ -62,7 +62,7 @@ func (f *Finder) wordsOf(s text.Sentence) ([]string, []wordBits) {
 func (f *Finder) wordBitsOf(toks []text.Token, keys []string) []wordBits {
 	bits := make([]wordBits, len(toks))
 	for i, t := range toks {
-		b := f.vocab.words[keys[i]]
+		b := f.vocab.words.get(keys[i])
 		if isAlnum(t.Text) {
 			b |= wAlnum
 		}
@@ -70,7 +70,7 @@ func (f *Finder) wordBitsOf(toks []text.Token, keys []string) []wordBits {
 			b |= wCap
 		}
 		if b&(wCap|wTitle) != 0 {
-			b |= f.vocab.names[keys[i]]
+			b |= f.vocab.names.get(keys[i])
 		}
 		bits[i] = b
 	}
