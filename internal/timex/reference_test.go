@@ -99,6 +99,39 @@ func FuzzStarterMatch(f *testing.F) {
 				if got := st.match(in, p); !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %d %s, %q at %d: by hand %v, regexp %v", i, r.name, s, p, got, want)
 				}
+				if got := st.match(s, p); r.fold && !reflect.DeepEqual(got, want) {
+					t.Fatalf("rule %d %s, %q at %d: by hand on the text as written %v, regexp %v", i, r.name, s, p, got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzStarterMay checks that the cheap tests of the rules (starter.may) pass wherever their patterns match.
+func FuzzStarterMay(f *testing.F) {
+	for _, s := range []string{newsText()[:1000], "5th of September, 12 Sept. 2015, in mid-March, earlier in\tMay, late  in June",
+		"in 2014, mid-2015, since  1999, of 2020x, three days ago, an hour ago, 12 Weeks AGO, a  year  ago",
+		"on 5 Octx, in Jan.5, 3rd of Dec, in -- July, 1-Aug", "\xffin 2016 \u00e9 3 days ago"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := lowerASCII(s)
+		for _, r := range rules {
+			st := starters[r.name]
+			if st.may == nil {
+				continue
+			}
+			in := s
+			if r.fold {
+				in = low
+			}
+			for p := 0; p < len(in); p++ {
+				if p > 0 && isWordByte(in[p-1]) {
+					continue // the scan tries word starts only
+				}
+				if m := st.at.FindStringSubmatchIndex(in[p:]); m != nil && !st.may(in, p) {
+					t.Fatalf("rule %s, %q at %d: the pattern matches %q, may says no", r.name, s, p, in[p:p+m[1]])
+				}
 			}
 		}
 	})

@@ -30,6 +30,8 @@ type starter struct {
 	at *regexp.Regexp
 	// match, when set, is at written out: it returns the submatch offsets of at on in[p:], shifted by p.
 	match func(in string, p int) []int
+	// may, when set, is a cheap test that at can match at p: false spares the regexp.
+	may func(in string, p int) bool
 }
 
 var starters = map[string]*starter{}
@@ -41,6 +43,11 @@ func init() {
 	starters["relative"].match = relativePhrases.at
 	starters["weekday"].match = weekdayAt
 	starters["iso"].match = isoAt
+	for _, r := range []string{"dmy", "month"} {
+		starters[r].may = monthSoon // "5th of September", "earlier in September", "mid-September"
+	}
+	starters["year"].may = yearNext // "in 2014", "mid-2015"
+	starters["ago"].may = agoThird  // "three days ago"
 	initWords()
 }
 
@@ -74,22 +81,31 @@ func newPhrases(forms ...string) phrases {
 	return ps
 }
 
-// at returns what the pattern anchored at p of in returns as submatch offsets, the whole match and its one
-// group, or nil.
+// at returns what the pattern anchored at p of lowerASCII(in) returns as submatch offsets, the whole match and
+// its one group, or nil: it ignores ASCII case.
 func (ps phrases) at(in string, p int) []int {
+	var key [16]byte
 	e := p
 	for e < len(in) && isWordByte(in[e]) {
+		if e-p == len(key) {
+			return nil // longer than any phrase word
+		}
+		c := in[e]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[e-p] = c
 		e++
 	}
 next:
-	for _, ws := range ps[in[p:e]] {
+	for _, ws := range ps[string(key[:e-p])] {
 		i := e
 		for _, w := range ws[1:] {
 			j := i
 			for j < len(in) && isSpace(in[j]) {
 				j++
 			}
-			if j == i || !strings.HasPrefix(in[j:], w) {
+			if j == i || !hasPrefixFold(in[j:], w) {
 				continue next
 			}
 			i = j + len(w)
@@ -216,4 +232,50 @@ func isoAt(in string, p int) []int {
 		}
 	}
 	return []int{p, p + 10, p, p + 4, p + 5, p + 7, p + 8, p + 10}
+}
+
+// nextWord returns where the word after the word at p starts, past a run of \s and '-', or -1 when another
+// byte comes first or the text ends.
+func nextWord(in string, p int) int {
+	for p < len(in) && isWordByte(in[p]) {
+		p++
+	}
+	for p < len(in) && (isSpace(in[p]) || in[p] == '-') {
+		p++
+	}
+	if p == len(in) || !isWordByte(in[p]) {
+		return -1
+	}
+	return p
+}
+
+// monthSoon: the second or third word from p starts as a month name of monthRe does. In the dmy and month
+// rules the words before the month (a day and "of", a preposition of one or two words) are apart by \s+ or
+// [\s-]+.
+func monthSoon(in string, p int) bool {
+	for k := 0; k < 2; k++ {
+		if p = nextWord(in, p); p < 0 {
+			return false
+		}
+		if len(in)-p >= 3 {
+			if _, ok := monthNums[in[p:p+3]]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearNext: the word after the preposition at p starts with 19 or 20.
+func yearNext(in string, p int) bool {
+	p = nextWord(in, p)
+	return p >= 0 && len(in)-p >= 2 && (in[p] == '1' && in[p+1] == '9' || in[p] == '2' && in[p+1] == '0')
+}
+
+// agoThird: the third word from p is "ago" in any case.
+func agoThird(in string, p int) bool {
+	for k := 0; k < 2 && p >= 0; k++ {
+		p = nextWord(in, p)
+	}
+	return p >= 0 && hasPrefixFold(in[p:], "ago")
 }

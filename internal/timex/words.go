@@ -32,9 +32,9 @@ type wordInfo struct {
 
 var (
 	wordInfos = map[string]wordInfo{}
-	// wordLens holds, by first byte, a bit for the length of each key of wordInfos: most words of a text are
-	// passed over without a map lookup.
-	wordLens    [256]uint16
+	// wordTable holds wordInfos by first letter and length, for the scan: most words of a text find an empty
+	// list, the others one of a few entries, without hashing.
+	wordTable   [26][16][]wordEntry
 	digitStarts uint16 // rules that can begin with a digit
 	ruleStarter []*starter
 	ruleNeed    []uint8
@@ -75,12 +75,30 @@ func initWords() {
 	names(needWeekday, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 	names(needRelative, "yesterday", "today", "tonight", "overnight", "night", "morning", "afternoon", "evening",
 		"day", "week", "month", "year", "weekend")
-	for k := range wordInfos {
-		if len(k) >= 16 {
-			panic("timex: word too long for wordLens: " + k)
+	for k, wi := range wordInfos {
+		if len(k) >= 16 || k[0] < 'a' || k[0] > 'z' {
+			panic("timex: word unfit for wordTable: " + k)
 		}
-		wordLens[k[0]] |= 1 << len(k)
+		wordTable[k[0]-'a'][len(k)] = append(wordTable[k[0]-'a'][len(k)], wordEntry{k, wi})
 	}
+}
+
+type wordEntry struct {
+	key  string
+	info wordInfo
+}
+
+// lookupWord is wordInfos[string(key)], key lower case and shorter than 16 bytes.
+func lookupWord(key []byte) (wordInfo, bool) {
+	if key[0] < 'a' || key[0] > 'z' {
+		return wordInfo{}, false
+	}
+	for _, e := range wordTable[key[0]-'a'][len(key)] {
+		if e.key == string(key) {
+			return e.info, true
+		}
+	}
+	return wordInfo{}, false
 }
 
 // cand is a word start where some rule can begin.
@@ -89,9 +107,9 @@ type cand struct {
 	starts uint16 // bit i: rules[i] can begin here
 }
 
-// scanWords returns the word starts of s where some rule can begin, the union of their rule bits, and the
+// scanWords appends to cands the word starts of s where some rule can begin, and returns them, the union of their rule bits, and the
 // need* flags of the words of s. It sees words as findAll does.
-func scanWords(s string) (cands []cand, any uint16, need uint8) {
+func scanWords(s string, cands []cand) (_ []cand, any uint16, need uint8) {
 	var buf [16]byte
 	for p := 0; p < len(s); {
 		if !isWordByte(s[p]) {
@@ -110,8 +128,8 @@ func scanWords(s string) (cands []cand, any uint16, need uint8) {
 		if isDigitByte(s[p]) {
 			st = digitStarts
 		}
-		if n > 0 && n < len(buf) && wordLens[buf[0]]&(1<<n) != 0 {
-			if wi, ok := wordInfos[string(buf[:n])]; ok {
+		if n > 0 && n < len(buf) {
+			if wi, ok := lookupWord(buf[:n]); ok {
 				st |= wi.starts
 				if wi.need != 0 && n == e-p { // letters only: the key is the word in lower case
 					need |= wi.need & needRelative
@@ -131,40 +149,49 @@ func scanWords(s string) (cands []cand, any uint16, need uint8) {
 }
 
 // findScanned is findPlain with one word scan: each rule is tried at the word starts that can begin it, and
-// only when the words it needs are there.
+// only when the words it needs are there. Text is lower-cased for a rule that folds (rule.fold) only when its
+// regexp runs: the gate and cheap test of such a rule read digits and word bounds, and its hand reading
+// ignores case.
 func findScanned(text string, published *event.Date) []Expr {
-	cands, any, need := scanWords(text)
+	var buf [64]cand
+	cands, any, need := scanWords(text, buf[:0])
 	if any == 0 {
 		return nil
 	}
 	var all []Expr
-	var low string
+	low := lazyLower{s: text}
 	for i, r := range rules {
 		bit := uint16(1) << i
 		if any&bit == 0 {
 			continue
 		}
-		in := text
-		if r.fold {
-			if low == "" {
-				low = lowerASCII(text)
-			}
-			in = low
-		}
 		if n := ruleNeed[i]; n != 0 {
 			if need&n == 0 {
 				continue
 			}
-		} else if !r.gate(in) {
+		} else if !r.gate(text) {
 			continue
 		}
-		all = appendMatches(all, r, text, findAt(ruleStarter[i], in, cands, bit), published)
+		all = appendMatches(all, r, text, findAt(ruleStarter[i], text, &low, r.fold, cands, bit), published)
 	}
 	return all
 }
 
-// findAt is findAll over the word starts of cands that have bit.
-func findAt(st *starter, in string, cands []cand, bit uint16) [][]int {
+// lazyLower is lowerASCII(s), made when first asked for.
+type lazyLower struct {
+	s, low string
+	done   bool
+}
+
+func (l *lazyLower) get() string {
+	if !l.done {
+		l.low, l.done = lowerASCII(l.s), true
+	}
+	return l.low
+}
+
+// findAt is findAll over the word starts of cands that have bit; the regexp runs on low when fold.
+func findAt(st *starter, text string, low *lazyLower, fold bool, cands []cand, bit uint16) [][]int {
 	var out [][]int
 	next := 0
 	for _, c := range cands {
@@ -172,11 +199,18 @@ func findAt(st *starter, in string, cands []cand, bit uint16) [][]int {
 			continue
 		}
 		if st.match != nil {
-			if m := st.match(in, c.start); m != nil {
+			if m := st.match(text, c.start); m != nil {
 				out = append(out, m)
 				next = m[1]
 			}
 			continue
+		}
+		if st.may != nil && !st.may(text, c.start) {
+			continue
+		}
+		in := text
+		if fold {
+			in = low.get()
 		}
 		if m := st.at.FindStringSubmatchIndex(in[c.start:]); m != nil && m[1] > 0 {
 			for k := range m {
