@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,4 +121,30 @@ func TestCacheConcurrent(t *testing.T) {
 			t.Errorf("limit %d: the cache holds %d entries", limit, held)
 		}
 	}
+}
+
+// TestParseConcurrentReuse parses texts of different sizes from several goroutines at once (run it with -race):
+// the runs share the parser's caches and reuse each other's memory, and must read every text as one call
+// alone does.
+func TestParseConcurrentReuse(t *testing.T) {
+	p := testParser(t)
+	texts := append(slices.Clone(cacheTexts), strings.Repeat(benchText, 3), "")
+	want := make([][]Toponym, len(texts))
+	for i, s := range texts {
+		want[i] = p.Parse(s)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 5 {
+				i := (g + round*3) % len(texts)
+				if got := p.Parse(texts[i]); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("goroutine %d, text %d: got\n%+v\nwant\n%+v", g, i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -27,11 +27,11 @@ type docText struct {
 
 // prepare tokenizes s and marks sentence starts, from the bounds of its sentences (text.SentenceBounds(s),
 // computed when nil).
-func prepare(s string, sentences [][2]int) *docText {
+func prepare(s string, sentences [][2]int, sc *scratch) *docText {
 	d := &docText{s: s, toks: text.Tokenize(s, 0)}
-	d.folded = make([]string, len(d.toks))
-	d.caps = make([]bool, len(d.toks))
-	d.initial = make([]bool, len(d.toks))
+	n := len(d.toks)
+	d.folded, d.caps, d.initial, d.classes = grown(sc.folded, n), grown(sc.caps, n), grown(sc.initial, n),
+		grown(sc.classes, n)
 	var lowered []byte // the capitalised words in lower case, one after another
 	for i, t := range d.toks {
 		if t.Kind != text.Word || t.Text == "" {
@@ -170,9 +170,6 @@ func (d *docText) tight(i int) bool {
 func (d *docText) class(i int) uint32 {
 	if i < 0 || i >= len(d.toks) {
 		return 0
-	}
-	if d.classes == nil {
-		d.classes = make([]uint32, len(d.toks))
 	}
 	c := d.classes[i]
 	if c == 0 {

@@ -97,8 +97,9 @@ func (p *Parser) Parse(text string) []Toponym { return p.ParseSentences(text, ni
 // ParseSentences is Parse for a text whose sentences the caller has already found: sentences must be
 // text.SentenceBounds(text), which Parse would compute again (nil: Parse computes them).
 func (p *Parser) ParseSentences(text string, sentences [][2]int) []Toponym {
-	d := prepare(text, sentences)
-	r := newRun(p, d)
+	sc := scratches.Get().(*scratch)
+	r := newRun(p, prepare(text, sentences, sc), sc)
+	defer r.release()
 	r.recognise()
 	r.resolve()
 	return r.toponyms()
@@ -108,8 +109,9 @@ func (p *Parser) ParseSentences(text string, sentences [][2]int) []Toponym {
 // range or does not fall on token boundaries is resolved from its text alone; a span no place matches comes
 // back unresolved.
 func (p *Parser) Resolve(text string, spans []event.Span) []Toponym {
-	d := prepare(text, nil)
-	r := newRun(p, d)
+	sc := scratches.Get().(*scratch)
+	r := newRun(p, prepare(text, nil, sc), sc)
+	defer r.release()
 	r.keepUnresolved = true
 	sorted := append([]event.Span(nil), spans...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })

@@ -196,7 +196,7 @@ func (r *run) skipCaps(i int) int {
 // addMention records the name at tokens [lo, hi).
 func (r *run) addMention(lo, hi int, key, noun string) {
 	d := r.d
-	if r.ms == nil {
+	if cap(r.ms) == 0 {
 		r.ms = make([]mention, 0, len(d.toks)/32+4)
 	}
 	m := mention{start: d.toks[lo].Start, end: d.toks[hi-1].End, lo: lo, hi: hi, key: key, noun: noun,

@@ -42,9 +42,6 @@ func (r *run) resolve() {
 // alike, so the choice of the first is reused.
 func (r *run) chooseAll(f *focus, anchors []anchor) {
 	r.pass++
-	if r.memo == nil {
-		r.memo = map[signature]choice{}
-	}
 	memo := r.memo
 	clear(memo)
 	for k := range r.ms {

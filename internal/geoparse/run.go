@@ -65,12 +65,13 @@ type run struct {
 	memo           map[signature]choice // chooseAll's choices by signature, for the current pass
 	comps          [][nComp]float64     // choose's score components, reused
 	keyBuf         []byte               // longest's lookup key, reused
+	sc             *scratch             // where the memory above comes from, and returns to (release)
 }
 
-// newRun starts a run of p over d.
-func newRun(p *Parser, d *docText) *run {
-	return &run{p: p, g: p.g, d: d, names: map[string]bool{},
-		byKey: map[string]keyCands{}}
+// newRun starts a run of p over d, with the memory of sc (that of d too).
+func newRun(p *Parser, d *docText, sc *scratch) *run {
+	return &run{p: p, g: p.g, d: d, names: sc.names, byKey: sc.byKey, memo: sc.memo, comps: sc.comps,
+		keyBuf: sc.keyBuf, ms: sc.ms, sc: sc}
 }
 
 // entry returns what the gazetteer holds under folded words.

@@ -1,0 +1,53 @@
+package geoparse
+
+import "sync"
+
+// scratch is the memory of a run that a later run reuses: slices and maps that never leave the run (a
+// Toponym holds strings of the text and of the gazetteer only). A released scratch holds nothing of the
+// run: its slices are cleared and its maps emptied.
+type scratch struct {
+	folded  []string
+	caps    []bool
+	initial []bool
+	classes []uint32
+	ms      []mention
+	names   map[string]bool
+	byKey   map[string]keyCands
+	memo    map[signature]choice
+	comps   [][nComp]float64
+	keyBuf  []byte
+}
+
+var scratches = sync.Pool{New: func() any {
+	return &scratch{names: map[string]bool{}, byKey: map[string]keyCands{}, memo: map[signature]choice{}}
+}}
+
+// grown returns s with length n, zeroed: s itself when it has the capacity (a released scratch's slices are
+// cleared), else a new slice.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// release returns the memory of run r and its text to the pool.
+func (r *run) release() {
+	d := r.d
+	sc := r.sc
+	if sc == nil {
+		return
+	}
+	r.sc = nil
+	clear(d.folded)
+	clear(d.caps)
+	clear(d.initial)
+	clear(d.classes)
+	clear(r.ms)
+	clear(r.names)
+	clear(r.byKey)
+	clear(r.memo)
+	sc.folded, sc.caps, sc.initial, sc.classes = d.folded[:0], d.caps[:0], d.initial[:0], d.classes[:0]
+	sc.ms, sc.names, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.byKey, r.memo, r.comps, r.keyBuf
+	scratches.Put(sc)
+}
