@@ -58,7 +58,7 @@ type clearPlace struct {
 // one clear reading (weight 0.5). A clear reading that is itself a small foreign homonym by the others'
 // votes ("Nord", a Swiss hamlet's other name, in a report from Haiti) does not vote.
 func (r *run) focus() *focus {
-	f := r.countVotes(nil)
+	f := r.countVotes(nil, 0)
 	var abroad map[string]bool
 	for _, k := range f.small {
 		m := &r.ms[k]
@@ -73,16 +73,18 @@ func (r *run) focus() *focus {
 		}
 	}
 	if abroad != nil {
-		f = r.countVotes(abroad)
+		f = r.countVotes(abroad, 1)
 	}
 	return f
 }
 
-// countVotes computes the focus from the mentions whose keys are not in skip.
-func (r *run) countVotes(skip map[string]bool) *focus {
-	f := &focus{country: map[countryKey]float64{}, admin1: map[divisionKey]float64{},
-		named: map[division]keySet{}, totalC: map[string]float64{}, totalA: map[division]float64{},
-		outright: map[string]bool{}, clear: make([]clearPlace, 0, len(r.ms))}
+// countVotes computes the focus from the mentions whose keys are not in skip, in the run's focus number slot
+// (0 or 1: a run counts twice at most, and the two must stay apart).
+func (r *run) countVotes(skip map[string]bool, slot int) *focus {
+	f := r.sc.focus(slot)
+	if cap(f.clear) < len(r.ms) {
+		f.clear = make([]clearPlace, 0, len(r.ms))
+	}
 	for k := range r.ms {
 		m := &r.ms[k]
 		if m.near || m.demonym || skip[m.key] {
@@ -129,6 +131,19 @@ func (r *run) countVotes(skip map[string]bool) *focus {
 		f.maxC = max(f.maxC, t)
 	}
 	return f
+}
+
+// reset empties f, keeping its maps and slices.
+func (f *focus) reset() {
+	clear(f.country)
+	clear(f.admin1)
+	clear(f.named)
+	clear(f.totalC)
+	clear(f.totalA)
+	clear(f.outright)
+	clear(f.clear)
+	*f = focus{country: f.country, admin1: f.admin1, named: f.named, totalC: f.totalC, totalA: f.totalA,
+		outright: f.outright, clear: f.clear[:0], small: f.small[:0]}
 }
 
 // division identifies a first-order division.

@@ -16,6 +16,17 @@ type scratch struct {
 	memo    map[signature]choice
 	comps   [][nComp]float64
 	keyBuf  []byte
+	focuses [2]*focus // empty
+}
+
+// focus returns the empty focus number slot.
+func (sc *scratch) focus(slot int) *focus {
+	if sc.focuses[slot] == nil {
+		sc.focuses[slot] = &focus{country: map[countryKey]float64{}, admin1: map[divisionKey]float64{},
+			named: map[division]keySet{}, totalC: map[string]float64{}, totalA: map[division]float64{},
+			outright: map[string]bool{}}
+	}
+	return sc.focuses[slot]
 }
 
 var scratches = sync.Pool{New: func() any {
@@ -47,6 +58,11 @@ func (r *run) release() {
 	clear(r.names)
 	clear(r.byKey)
 	clear(r.memo)
+	for _, f := range sc.focuses {
+		if f != nil {
+			f.reset()
+		}
+	}
 	sc.folded, sc.caps, sc.initial, sc.classes = d.folded[:0], d.caps[:0], d.initial[:0], d.classes[:0]
 	sc.ms, sc.names, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.byKey, r.memo, r.comps, r.keyBuf
 	scratches.Put(sc)
