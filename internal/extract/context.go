@@ -47,9 +47,6 @@ var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 	"evening", "night", "dawn", "midnight", "noon", "recently", "since", "past", "previous", "days", "weeks",
 	"months", "years", "hours")
 
-// hasDateCue is the cheap gate before reading dates: a digit or a date word.
-func hasDateCue(s string) bool { return digitOrWord(s, dateWords) }
-
 // set builds a word set.
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -88,36 +85,52 @@ func (s *sent) before(i, n int) back {
 }
 
 // hasDigitOrNumberWord is the cheap gate for counting: a digit or a number word.
-func hasDigitOrNumberWord(s string) bool { return digitOrWord(s, numberWords) }
+func hasDigitOrNumberWord(s string) bool {
+	digit, c := gates(s)
+	return digit || c&wNumber != 0
+}
 
-// digitOrWord reports a digit in s or a word of 3 to 9 ASCII letters that, folded, is in words.
-func digitOrWord(s string, words map[string]bool) bool {
+// gates reads the cheap gates before counting and dating in one pass over s: whether it has a digit (then
+// both gates are open and the pass stops), else the number and date classes of its words of 3 to 9 ASCII
+// letters (a word is a run of ASCII letters).
+func gates(s string) (digit bool, c wordClass) {
 	start := -1
 	for i := 0; i <= len(s); i++ {
-		c := byte(' ')
+		b := byte(' ')
 		if i < len(s) {
-			c = s[i]
+			b = s[i]
 		}
-		if '0' <= c && c <= '9' {
-			return true
+		if '0' <= b && b <= '9' {
+			return true, 0
 		}
-		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		letter := 'a' <= b|0x20 && b|0x20 <= 'z'
 		switch {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if i-start >= 3 && i-start <= 9 {
+			if n := i - start; n >= 3 && n <= 9 && gateShapes[s[start]|0x20-'a']&(1<<n) != 0 {
 				var buf [9]byte
-				w := buf[:i-start]
+				w := buf[:n]
 				for k := range w {
 					w[k] = s[start+k] | 0x20 // ASCII letters only: fold to lower case
 				}
-				if words[string(w)] { // the conversion in a map index allocates nothing
-					return true
-				}
+				c |= classWords[string(w)] & (wNumber | wDate) // the conversion in a map index allocates nothing
 			}
 			start = -1
 		}
 	}
-	return false
+	return false, c
 }
+
+// gateShapes has bit n of letter l set when a number or date word of n letters starts with l: most words
+// need no map lookup.
+var gateShapes = func() (t [26]uint16) {
+	for _, set := range []map[string]bool{numberWords, dateWords} {
+		for w := range set {
+			if n := len(w); n >= 3 && n <= 9 && 'a' <= w[0] && w[0] <= 'z' {
+				t[w[0]-'a'] |= 1 << n
+			}
+		}
+	}
+	return t
+}()

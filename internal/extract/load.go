@@ -30,11 +30,12 @@ func (r *run) load(s *sent) {
 	if len(s.Text) > maxSentence {
 		return // not prose (a table, a list run together): counts and dates stay unread
 	}
-	if hasDigitOrNumberWord(s.Text) || strings.Contains(s.Text, "no one") {
+	digit, c := gates(s.Text)
+	if digit || c&wNumber != 0 || strings.Contains(s.Text, "no one") {
 		s.counts = casualty.Find(s.Text, s.Start)
 	}
-	if !hasDateCue(s.Text) {
-		return
+	if !digit && c&wDate == 0 {
+		return // no digit and no date word: no date to read
 	}
 	for _, x := range timex.Find(s.Text, r.anchor) {
 		x.Start += s.Start

@@ -58,6 +58,7 @@ var (
 	wArrival        = classOf(arrivalVerbs)
 	wPerpetrator    = classOf(perpetratorNouns)
 	wDelivery       = classOf(deliveryWords)
+	wDate           = classOf(dateWords)
 )
 
 // markWords looks up the classes of the sentence's tokens once it has them.

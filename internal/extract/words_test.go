@@ -24,7 +24,7 @@ func TestWordClasses(t *testing.T) {
 		{"tollUpdate", wTollUpdate, tollUpdateWords}, {"rank", wRank, rankWords}, {"spanPrep", wSpanPrep, spanPreps},
 		{"spanUnit", wSpanUnit, spanUnits}, {"city", wCity, cityNouns}, {"conveyanceFill", wConveyanceFill, conveyanceFillers},
 		{"rider", wRider, riders}, {"arrival", wArrival, arrivalVerbs}, {"perpetrator", wPerpetrator, perpetratorNouns},
-		{"delivery", wDelivery, deliveryWords},
+		{"delivery", wDelivery, deliveryWords}, {"date", wDate, dateWords},
 	}
 	if len(sets) != classes {
 		t.Fatalf("%d classes, %d checked here", classes, len(sets))
