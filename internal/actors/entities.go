@@ -104,7 +104,7 @@ func (f *Finder) isFirstName(t text.Token, b wordBits) bool {
 	if f.lex == nil {
 		return false
 	}
-	if b&wAlnum != 0 { // its key is the lexicon's: the vocabulary knows
+	if isAlnum(t.Text) { // its key is the lexicon's: the vocabulary knows
 		return b&wFirstName != 0
 	}
 	return f.lex.IsFirstName(t.Text)

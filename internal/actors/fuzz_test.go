@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -153,27 +152,6 @@ func TestWordsOfKeepsSentencesApart(t *testing.T) {
 			want := sentenceKeys(s)
 			if got, bits := fd.wordsOf(s); !slices.Equal(got, want) || !slices.Equal(bits, fd.wordBitsOf(s.Tokens, want)) {
 				t.Errorf("wordsOf(%q, %d tokens) = %q %v, want %q", s.Text, len(s.Tokens), got, bits, want)
-			}
-		}
-	}
-}
-
-// TestBitTable checks the table against the map it is built from, for its keys and for keys it lacks.
-func TestBitTable(t *testing.T) {
-	for _, n := range []int{0, 1, 7, 300, 5000} {
-		m := map[string]wordBits{}
-		for i := range n {
-			m[fmt.Sprintf("w%d", i)] = wordBits(i%1000 + 1)
-		}
-		tb := newBitTable(m)
-		for k, b := range m {
-			if got := tb.get(k); got != b {
-				t.Fatalf("%d keys: get(%q) = %d, want %d", n, k, got, b)
-			}
-		}
-		for _, k := range []string{"", "w", "w-1", fmt.Sprintf("w%d", n), "W0", "w00"} {
-			if got := tb.get(k); got != m[k] {
-				t.Fatalf("%d keys: get(%q) = %d, want %d", n, k, got, m[k])
 			}
 		}
 	}

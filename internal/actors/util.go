@@ -62,15 +62,15 @@ func (f *Finder) wordsOf(s text.Sentence) ([]string, []wordBits) {
 func (f *Finder) wordBitsOf(toks []text.Token, keys []string) []wordBits {
 	bits := make([]wordBits, len(toks))
 	for i, t := range toks {
-		b := f.vocab.words.get(keys[i])
-		if isAlnum(t.Text) {
-			b |= wAlnum
+		var b wordBits
+		if k := keys[i]; k != "" && f.vocab.starts[k[0]] { // not a comma or a number, mostly
+			b = f.vocab.words[k]
 		}
 		if isCapWord(t) {
 			b |= wCap
 		}
 		if b&(wCap|wTitle) != 0 {
-			b |= f.vocab.names.get(keys[i])
+			b |= f.vocab.names[keys[i]]
 		}
 		bits[i] = b
 	}

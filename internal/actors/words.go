@@ -1,7 +1,5 @@
 package actors
 
-import "hash/maphash"
-
 // class is what a head noun says about the party it names.
 type class uint8
 
@@ -153,22 +151,22 @@ const (
 	wLocative                      // a key of locatives
 	wOrgHead                       // a key of orgHeads
 	wCap                           // isCapWord
-	wAlnum                         // the token is ASCII letters and digits only: its key is the lexicon's
 	// The name bits are looked up only for a token with wCap or wTitle, the only tokens the rules ask about
 	// (a place or a person's name starts with a capital or after a title); other tokens never have them.
 	wPlace     // the first key of a name in the place index
-	wFirstName // a given name's key (IsFirstName), trusted only with wAlnum
+	wFirstName // a given name's key (IsFirstName), trusted for a word of ASCII letters and digits only
 )
 
 // wordVocab holds the bits of every key that has any: the word sets above (words, for every token), the first
 // words of the place index and the lexicon's given names (names, for capitalised words and titles).
 type wordVocab struct {
-	words, names bitTable
+	words, names map[string]wordBits
+	starts       [256]bool // the first bytes of the keys of words: no other key is asked for
 }
 
 // buildVocab indexes the word sets, the place index and the given names.
 func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wordVocab {
-	words, names := map[string]wordBits{}, map[string]wordBits{}
+	v := wordVocab{words: map[string]wordBits{}, names: map[string]wordBits{}}
 	sets := []struct {
 		b wordBits
 		m map[string]bool
@@ -176,73 +174,30 @@ func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wor
 	for _, s := range sets {
 		for k, ok := range s.m {
 			if ok {
-				words[k] |= s.b
+				v.words[k] |= s.b
 			}
 		}
 	}
 	for k := range heads {
-		words[k] |= wHead
+		v.words[k] |= wHead
 	}
 	for k := range mods {
-		words[k] |= wMod
+		v.words[k] |= wMod
+	}
+	for k := range v.words {
+		if k != "" {
+			v.starts[k[0]] = true
+		}
 	}
 	for k, ps := range places {
 		if len(ps) > 0 {
-			names[k] |= wPlace
+			v.names[k] |= wPlace
 		}
 	}
 	if firstNames != nil {
 		for k := range firstNames {
-			names[k] |= wFirstName
+			v.names[k] |= wFirstName
 		}
 	}
-	return wordVocab{words: newBitTable(words), names: newBitTable(names)}
-}
-
-// bitTable is a read-only map from keys to wordBits, cheaper to ask than a Go map for the few lookups per
-// token: open addressing over a slot array at most half full, each slot the high 32 bits of the key's hash
-// and the key's index + 1 (0: empty), so a probe compares a key only when the hash bits agree.
-type bitTable struct {
-	seed  maphash.Seed
-	slots []uint64
-	keys  []string
-	bits  []wordBits
-}
-
-// newBitTable builds the table of m.
-func newBitTable(m map[string]wordBits) bitTable {
-	t := bitTable{seed: maphash.MakeSeed()}
-	n := 8
-	for n < 2*len(m) {
-		n *= 2
-	}
-	t.slots = make([]uint64, n)
-	for k, b := range m {
-		t.keys = append(t.keys, k)
-		t.bits = append(t.bits, b)
-		h := maphash.String(t.seed, k)
-		i := h & uint64(n-1)
-		for t.slots[i] != 0 {
-			i = (i + 1) & uint64(n-1)
-		}
-		t.slots[i] = h&^(1<<32-1) | uint64(len(t.keys))
-	}
-	return t
-}
-
-// get returns the bits of k, 0 when it has none.
-func (t *bitTable) get(k string) wordBits {
-	h := maphash.String(t.seed, k)
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return 0
-		}
-		if s>>32 == h>>32 {
-			if j := s&(1<<32-1) - 1; t.keys[j] == k {
-				return t.bits[j]
-			}
-		}
-	}
+	return v
 }
