@@ -1,8 +1,10 @@
 package actors
 
 import (
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"sitrep/internal/event"
@@ -155,4 +157,39 @@ func TestWordsOfKeepsSentencesApart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrentUse runs Mentions, Claims and Entities from several goroutines on shared sentences (the memos
+// of keys and gazetteer answers are pooled; run with -race) and compares with the results found alone.
+func TestConcurrentUse(t *testing.T) {
+	f := testFinder(t)
+	doc := strings.Repeat(benchText, 8)
+	sents := text.Sentences(doc)
+	type result struct {
+		ms []Mention
+		cl []event.Claim
+	}
+	want := make([]result, len(sents))
+	for i, s := range sents {
+		want[i].ms = f.Mentions(s, "SY")
+		want[i].cl = f.Claims(s, want[i].ms)
+	}
+	wantEnts := f.Entities(event.Document{Text: doc}, sents)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range sents {
+				i := (k + g*len(sents)/4) % len(sents)
+				ms := f.Mentions(sents[i], "SY")
+				if got := (result{ms, f.Claims(sents[i], ms)}); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("concurrent Mentions and Claims of %q: %+v, alone %+v", sents[i].Text, got, want[i])
+					return
+				}
+			}
+			if got := f.Entities(event.Document{Text: doc}, sents); !reflect.DeepEqual(got, wantEnts) {
+				t.Errorf("concurrent Entities: %+v, alone %+v", got, wantEnts)
+			}
+		})
+	}
+	wg.Wait()
 }
