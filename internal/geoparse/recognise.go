@@ -156,7 +156,12 @@ func (r *run) longest(i int) (int, string) {
 		key = append(key, w...)
 		words++
 		k := bytesString(key)
-		e := r.entry(k)
+		var e nameEntry
+		if words == 1 {
+			e = r.wordEntry(w) // k is w
+		} else {
+			e = r.entry(k)
+		}
 		if !e.prefix {
 			if d.isWord(j+1) && isPossessive(d.toks[j+1].Text) && d.gap(j, j+1) == "" && r.entry(k+"s").prefix {
 				continue // "People" of "People's Republic"

@@ -54,6 +54,7 @@ type run struct {
 	d              *docText
 	ms             []mention
 	names          map[string]bool      // words seen as part of person names
+	words          map[string]nameEntry // wordEntry's answers
 	demonyms       []string             // the countries of the demonyms in the text ("Syrian" -> SY)
 	keepUnresolved bool                 // Resolve reports the spans it cannot resolve
 	byKey          map[string]keyCands  // the candidates of each name, shared by its mentions
@@ -70,12 +71,23 @@ type run struct {
 
 // newRun starts a run of p over d, with the memory of sc (that of d too).
 func newRun(p *Parser, d *docText, sc *scratch) *run {
-	return &run{p: p, g: p.g, d: d, names: sc.names, byKey: sc.byKey, memo: sc.memo, comps: sc.comps,
+	return &run{p: p, g: p.g, d: d, names: sc.names, words: sc.words, byKey: sc.byKey, memo: sc.memo, comps: sc.comps,
 		keyBuf: sc.keyBuf, ms: sc.ms, sc: sc}
 }
 
 // entry returns what the gazetteer holds under folded words.
 func (r *run) entry(key string) nameEntry { return r.p.names.get(key, r.p.entryOf) }
+
+// wordEntry is entry for the folded word of a token, remembered for the run: a document repeats its names
+// and its sentence-initial words.
+func (r *run) wordEntry(w string) nameEntry {
+	e, ok := r.words[w]
+	if !ok {
+		e = r.entry(w)
+		r.words[w] = e
+	}
+	return e
+}
 
 // lookup returns the places of a folded key.
 func (r *run) lookup(key string) []gazetteer.Place { return r.p.lookup(key, false) }

@@ -12,6 +12,7 @@ type scratch struct {
 	classes []uint32
 	ms      []mention
 	names   map[string]bool
+	words   map[string]nameEntry
 	byKey   map[string]keyCands
 	memo    map[signature]choice
 	comps   [][nComp]float64
@@ -30,7 +31,7 @@ func (sc *scratch) focus(slot int) *focus {
 }
 
 var scratches = sync.Pool{New: func() any {
-	return &scratch{names: map[string]bool{}, byKey: map[string]keyCands{}, memo: map[signature]choice{}}
+	return &scratch{names: map[string]bool{}, words: map[string]nameEntry{}, byKey: map[string]keyCands{}, memo: map[signature]choice{}}
 }}
 
 // grown returns s with length n, zeroed: s itself when it has the capacity (a released scratch's slices are
@@ -56,6 +57,7 @@ func (r *run) release() {
 	clear(d.classes)
 	clear(r.ms)
 	clear(r.names)
+	clear(r.words)
 	clear(r.byKey)
 	clear(r.memo)
 	for _, f := range sc.focuses {
@@ -64,6 +66,7 @@ func (r *run) release() {
 		}
 	}
 	sc.folded, sc.caps, sc.initial, sc.classes = d.folded[:0], d.caps[:0], d.initial[:0], d.classes[:0]
-	sc.ms, sc.names, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.byKey, r.memo, r.comps, r.keyBuf
+	sc.ms, sc.names, sc.words, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.words, r.byKey, r.memo,
+		r.comps, r.keyBuf
 	scratches.Put(sc)
 }
