@@ -177,7 +177,6 @@ func (r *run) scan() error {
 			}
 		}
 		r.innerCues(st)
-		st.index()
 		if len(st.hits) > 0 {
 			for _, m := range r.e.lex.Find(s.Text, s.Start, catWeapons, catTargets) {
 				if m.Entry.Category == catWeapons {

@@ -28,7 +28,6 @@ type sent struct {
 	low     string // Text with ASCII upper case folded, byte for byte: word i is a slice of it
 	idx     int
 	hits    []hit
-	classes map[string]int // hits by class
 	weapons []lexicon.Match
 	targets []lexicon.Match
 
@@ -69,28 +68,28 @@ func (s *sent) word(i int) string {
 	return s.low[t.Start-s.Start : t.End-s.Start]
 }
 
-// has reports whether the sentence has a hit of one of the classes.
+// has reports whether the sentence has a hit of one of the classes. A sentence has a handful of hits: a scan
+// of them costs less than a map of their classes.
 func (s *sent) has(classes ...string) bool {
-	for _, c := range classes {
-		if s.classes[c] > 0 {
-			return true
+	for i := range s.hits {
+		for _, c := range classes {
+			if s.hits[i].info.class == c {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // count is how many hits of class s has.
-func (s *sent) count(class string) int { return s.classes[class] }
-
-// index counts the hits by class, once they are all found.
-func (s *sent) index() {
-	if len(s.hits) == 0 {
-		return
+func (s *sent) count(class string) int {
+	n := 0
+	for i := range s.hits {
+		if s.hits[i].info.class == class {
+			n++
+		}
 	}
-	s.classes = make(map[string]int, len(s.hits))
-	for _, h := range s.hits {
-		s.classes[h.info.class]++
-	}
+	return n
 }
 
 // first returns the first hit of class, or nil.
