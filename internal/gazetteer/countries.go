@@ -13,6 +13,8 @@ type countryTable struct {
 	byCode    map[string]int
 	byName    map[string]int
 	byDemonym map[string]int
+	names     KeyFilter       // the keys of byName
+	demonyms  KeyFilter       // the keys of byDemonym
 	former    map[string]bool // folded former names
 }
 
@@ -50,18 +52,21 @@ func (t *countryTable) add(c Country) {
 		k := Fold(n)
 		if _, ok := t.byName[k]; !ok {
 			t.byName[k] = i
+			t.names.Add(k)
 		}
 	}
 	for _, n := range c.Former {
 		k := Fold(n)
 		if _, ok := t.byName[k]; !ok {
 			t.byName[k], t.former[k] = i, true
+			t.names.Add(k)
 		}
 	}
 	for _, d := range c.Demonyms {
 		for _, k := range demonymForms(Fold(d)) {
 			if _, ok := t.byDemonym[k]; !ok {
 				t.byDemonym[k] = i
+				t.demonyms.Add(k)
 			}
 		}
 	}
@@ -99,9 +104,13 @@ func (g *Gazetteer) CountryOf(v string) (Country, bool) {
 // CountryByName returns the country a name denotes: "Syria", "Syrian Arab Republic", "the DRC".
 func (g *Gazetteer) CountryByName(name string) (Country, bool) {
 	k := Fold(name)
-	i, ok := g.countries.byName[k]
-	if !ok {
-		i, ok = g.countries.byName[strings.TrimPrefix(k, "the ")]
+	t := g.countries
+	i, ok := 0, false
+	if t.names.MayHold(k) {
+		i, ok = t.byName[k]
+	}
+	if k2 := strings.TrimPrefix(k, "the "); !ok && t.names.MayHold(k2) {
+		i, ok = t.byName[k2]
 	}
 	if !ok {
 		return Country{}, false
@@ -119,7 +128,11 @@ func (g *Gazetteer) IsFormerCountryName(name string) bool {
 
 // CountryByDemonym returns the country of a demonym: "Syrian" -> SY, "Russians" -> RU.
 func (g *Gazetteer) CountryByDemonym(word string) (Country, bool) {
-	i, ok := g.countries.byDemonym[Fold(word)]
+	k := Fold(word)
+	if !g.countries.demonyms.MayHold(k) {
+		return Country{}, false
+	}
+	i, ok := g.countries.byDemonym[k]
 	if !ok {
 		return Country{}, false
 	}
