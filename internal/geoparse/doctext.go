@@ -173,7 +173,10 @@ func (d *docText) class(i int) uint32 {
 	}
 	c := d.classes[i]
 	if c == 0 {
-		c = wordClasses[d.folded[i]] | wcKnown
+		c = wcKnown
+		if w := d.folded[i]; classWords.MayHold(w) {
+			c |= wordClasses[w]
+		}
 		d.classes[i] = c
 	}
 	return c

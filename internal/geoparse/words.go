@@ -1,5 +1,7 @@
 package geoparse
 
+import "sitrep/internal/gazetteer"
+
 // set builds a lookup set of folded words.
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -188,6 +190,15 @@ const (
 	wcAuxiliary
 	wcKnown // set once a token's classes are looked up
 )
+
+// classWords turns away quickly most words of no class (docText.class).
+var classWords = func() *gazetteer.KeyFilter {
+	f := new(gazetteer.KeyFilter)
+	for w := range wordClasses {
+		f.Add(w)
+	}
+	return f
+}()
 
 // wordClasses maps each word of the sets above to its classes.
 var wordClasses = func() map[string]uint32 {
