@@ -116,17 +116,14 @@ func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), le
 // has no capital, else its lower case appended to buf (returned), without a string of its own. Bytes once in
 // buf are never written again, so the strings that share them stay valid when buf grows.
 func foldWord(w string, buf []byte) (string, []byte) {
-	upper := false
+	var kinds byte
 	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		default:
-			return gazetteer.Fold(w), buf
-		}
+		kinds |= byteKinds[w[i]]
 	}
-	if !upper {
+	switch {
+	case kinds&kindOther != 0:
+		return gazetteer.Fold(w), buf
+	case kinds&kindUpper == 0:
 		return w, buf
 	}
 	if cap(buf)-len(buf) < len(w) {
@@ -142,6 +139,26 @@ func foldWord(w string, buf []byte) (string, []byte) {
 	}
 	return bytesString(buf[n:]), buf
 }
+
+// Kinds of bytes for foldWord.
+const (
+	kindUpper byte = 1 << iota // an ASCII capital
+	kindOther                  // neither an ASCII letter nor a digit
+)
+
+// byteKinds gives the kind of each byte (0 for a lower-case ASCII letter or a digit).
+var byteKinds = func() (k [256]byte) {
+	for c := range k {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			k[c] = kindUpper
+		default:
+			k[c] = kindOther
+		}
+	}
+	return k
+}()
 
 // firstWordFrom reports whether no word token lies between the sentence start and token i.
 func (d *docText) firstWordFrom(i, start int) bool {
