@@ -122,8 +122,11 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
 	f.opts.Logger = e.log
-	w := queue.NewWorker(c, processWith(pipe), f.opts)
+	// The batch's writes outlive ctx: when the worker stops, it writes what waits in the batch, then answers.
+	batch := pipe.NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{})
+	w := queue.NewBatchWorker(c, batchSink{batch}, f.opts)
 	err = w.Run(ctx)
+	batch.Close()
 	ps := pipe.Stats()
 	e.log.Info("worker summary", "documents", ps.Documents, "duplicates", ps.Duplicates, "events", ps.Events,
 		"created", ps.Created, "merged", ps.Merged, "errors", ps.Errors, "dead", w.Stats().Dead)
@@ -133,7 +136,17 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// processWith adapts a pipeline to the queue's process function.
+// batchSink adapts a pipeline's Batch to the queue's Batcher: documents are stored many to a transaction, and
+// each is acknowledged once its batch has committed.
+type batchSink struct{ b *pipeline.Batch }
+
+func (s batchSink) Submit(ctx context.Context, doc event.Document, done func(error)) {
+	s.b.Submit(ctx, doc, func(_ pipeline.Outcome, err error) { done(err) })
+}
+
+func (s batchSink) Flush() { s.b.Flush() }
+
+// processWith adapts a pipeline to the queue's process function, one document a transaction.
 func processWith(pipe *pipeline.Pipeline) queue.ProcessFunc {
 	return func(ctx context.Context, doc event.Document) error {
 		_, err := pipe.Process(ctx, doc)

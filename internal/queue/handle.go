@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -12,8 +13,9 @@ import (
 	"sitrep/internal/event"
 )
 
-// handle processes one message and answers the server: Ack on success, Nak with a delay on a transient failure,
-// dead letter and Term on a permanent one or at the last allowed delivery.
+// handle processes one message and answers the server once the document is done (stored, or failed): Ack on
+// success, Nak with a delay on a transient failure, dead letter and Term on a permanent one or at the last
+// allowed delivery. With a batching Batcher it returns before the document is done; answer runs then.
 func (w *Worker) handle(ctx context.Context, m jetstream.Msg) {
 	md, err := m.Metadata()
 	if err != nil {
@@ -27,10 +29,19 @@ func (w *Worker) handle(ctx context.Context, m jetstream.Msg) {
 		w.toDead(ctx, m, md, fmt.Sprintf("no answer after %d deliveries (worker crashed or timed out)", n-1), log)
 		return
 	}
+	w.answers.Add(1)
 	doc, err := decode(m.Data())
-	if err == nil {
-		err = w.run(ctx, m, doc)
+	if err != nil {
+		w.answer(ctx, m, md, err, log)
+		return
 	}
+	w.run(ctx, m, doc, func(err error) { w.answer(ctx, m, md, err, log) })
+}
+
+// answer tells the server the outcome err of message m.
+func (w *Worker) answer(ctx context.Context, m jetstream.Msg, md *jetstream.MsgMetadata, err error, log *slog.Logger) {
+	defer w.answers.Done()
+	n := int(md.NumDelivered)
 	switch {
 	case err == nil:
 		w.ack(ctx, m, log)
@@ -55,21 +66,43 @@ func decode(data []byte) (event.Document, error) {
 	return doc, nil
 }
 
-// run calls the process function on a context that survives the worker's stop (so in-flight work finishes),
-// bounded by ProcessTimeout, telling the server the message is in progress meanwhile. A panic is a permanent
-// failure of that document.
-func (w *Worker) run(ctx context.Context, m jetstream.Msg, doc event.Document) (err error) {
+// run submits doc on a context that survives the worker's stop (so in-flight work finishes), bounded by
+// ProcessTimeout, telling the server the message is in progress until the document is done. done is called
+// once: on the Batcher's call when that comes before Submit returns, else in a goroutine of its own (so that
+// the answers for the documents of one batch do not wait for each other, nor hold up the batch's writer). A
+// panic while submitting is a permanent failure of that document.
+func (w *Worker) run(ctx context.Context, m jetstream.Msg, doc event.Document, done func(error)) {
 	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.opts.ProcessTimeout)
-	defer cancel()
-	done := make(chan struct{})
-	defer close(done)
-	go w.keepAlive(m, done)
+	alive := make(chan struct{})
+	go w.keepAlive(m, alive)
+	var mu sync.Mutex
+	returned, finished := false, false
+	finish := func(err error) {
+		mu.Lock()
+		if finished {
+			mu.Unlock()
+			return
+		}
+		finished = true
+		later := returned
+		mu.Unlock()
+		close(alive)
+		cancel()
+		if later {
+			go done(err)
+		} else {
+			done(err)
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = Permanent(fmt.Errorf("panic while processing: %v", r))
+			finish(Permanent(fmt.Errorf("panic while processing: %v", r)))
 		}
+		mu.Lock()
+		returned = true
+		mu.Unlock()
 	}()
-	return w.process(pctx, doc)
+	w.batch.Submit(pctx, doc, finish)
 }
 
 // keepAlive sends InProgress every AckWait/3 until done closes.

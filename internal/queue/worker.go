@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"sitrep/internal/event"
 )
 
 // WorkerStats are a worker's running totals.
@@ -21,10 +23,12 @@ type WorkerStats struct {
 
 // Worker consumes documents from the shared durable consumer and processes them.
 type Worker struct {
-	c       *Client
-	process ProcessFunc
-	opts    WorkerOptions
-	log     *slog.Logger
+	c     *Client
+	batch Batcher
+	opts  WorkerOptions
+	log   *slog.Logger
+
+	answers sync.WaitGroup // answers to the server (ack, retry, dead letter) under way
 
 	processed, retried, dead atomic.Int64
 	pauseMu                  sync.Mutex
@@ -33,9 +37,25 @@ type Worker struct {
 
 // NewWorker returns a worker that hands each document to process.
 func NewWorker(c *Client, process ProcessFunc, opts WorkerOptions) *Worker {
-	opts = opts.withDefaults(c.log)
-	return &Worker{c: c, process: process, opts: opts, log: opts.Logger.With("component", "worker")}
+	return NewBatchWorker(c, oneByOne(process), opts)
 }
+
+// NewBatchWorker returns a worker that hands each document to b and answers the server when b is done with it:
+// a document is acknowledged only once its batch has committed. Its handlers take the next message as soon as
+// Submit returns, so up to the consumer's MaxAckPending documents may wait in b; when the worker stops, it
+// flushes b and answers for every document before Run returns.
+func NewBatchWorker(c *Client, b Batcher, opts WorkerOptions) *Worker {
+	opts = opts.withDefaults(c.log)
+	return &Worker{c: c, batch: b, opts: opts, log: opts.Logger.With("component", "worker")}
+}
+
+// oneByOne is the Batcher of a ProcessFunc: each document is done when process returns.
+type oneByOne ProcessFunc
+
+func (p oneByOne) Submit(ctx context.Context, doc event.Document, done func(error)) {
+	done(p(ctx, doc))
+}
+func (oneByOne) Flush() {}
 
 // Stats returns the running totals.
 func (w *Worker) Stats() WorkerStats {
@@ -84,6 +104,8 @@ func (w *Worker) Run(ctx context.Context) error {
 	err = w.feed(ctx, it, msgs)
 	close(msgs)
 	wg.Wait()
+	w.batch.Flush()
+	w.answers.Wait()
 	w.log.Info("worker stopped", "processed", w.processed.Load(), "retried", w.retried.Load(), "dead", w.dead.Load())
 	return err
 }

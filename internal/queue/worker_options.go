@@ -13,6 +13,16 @@ import (
 // (or return one IsPermanent knows) when retrying cannot help.
 type ProcessFunc func(ctx context.Context, doc event.Document) error
 
+// Batcher processes documents and stores them in batches, like pipeline.Batch: one transaction for many
+// documents. Submit processes doc and calls done exactly once with its outcome, once the document is stored (its
+// batch committed) or has failed: from Submit itself, or later from another goroutine (a later Submit, a timer,
+// Flush). Like a ProcessFunc it must be idempotent for a document id. Flush stores what waits and returns once
+// its done calls have run. A Batcher is used from several goroutines at once.
+type Batcher interface {
+	Submit(ctx context.Context, doc event.Document, done func(error))
+	Flush()
+}
+
 // WorkerOptions tune a Worker. The zero value uses the defaults.
 type WorkerOptions struct {
 	// Workers is how many documents are processed at once; 1 when 0.
