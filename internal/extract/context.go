@@ -57,13 +57,10 @@ func set(ws ...string) map[string]bool {
 }
 
 // clauseBreak reports whether token i ends the clause looking backwards or forwards.
-func (s *sent) clauseBreak(i int) bool {
-	switch s.word(i) {
-	case ",", ";", ":", "(", ")", "\u2014", "\u2013", "but", "while", "after", "before", "which", "who":
-		return true
-	}
-	return false
-}
+func (s *sent) clauseBreak(i int) bool { return s.is(i, wClauseBreak) }
+
+// clauseBreaks are the tokens that end a clause.
+var clauseBreaks = set(",", ";", ":", "(", ")", "\u2014", "\u2013", "but", "while", "after", "before", "which", "who")
 
 // back is a run of word indexes before token i, nearest first: i-1, i-2, ..., i-n. It is a value, so that the
 // checks that read the words before a cue allocate nothing.

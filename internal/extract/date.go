@@ -14,7 +14,7 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 	bestD := -1
 	for i := range s.dates {
 		x := &s.dates[i]
-		if !x.Resolved || x.Dateline || s.speechDate(*x) || x.Start < lo || x.End > hi {
+		if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi || s.speechAt(i) {
 			continue // a dateline dates the report, not the incident
 		}
 		d := x.Start - h.End
@@ -26,6 +26,21 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 		}
 	}
 	return best
+}
+
+// speechAt reports speechDate of the sentence's date i, read once: nearestDate asks it for every candidate,
+// cluster and score that reads the sentence's dates.
+func (s *sent) speechAt(i int) bool {
+	if len(s.speech) != len(s.dates) {
+		s.speech = make([]int8, len(s.dates))
+	}
+	if s.speech[i] == 0 {
+		s.speech[i] = 1
+		if s.speechDate(s.dates[i]) {
+			s.speech[i] = 2
+		}
+	}
+	return s.speech[i] == 2
 }
 
 // speechDate reports a date that dates a statement rather than the event: right after or right before a
@@ -86,7 +101,7 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 			if x.Precision == event.PrecisionYear && c.joinedOnly(s) {
 				continue // "the accusation was an invention, having destroyed its stockpile in 2017": background
 			}
-			if !s.speechDate(*x) {
+			if !s.speechAt(i) {
 				return x, "evidence-date:" + x.Rule
 			}
 			if speech == nil {
@@ -111,7 +126,7 @@ func refinement(c *cluster, coarse *timex.Expr) *timex.Expr {
 		lo, hi := c.bounds(s)
 		for i := range s.dates {
 			x := &s.dates[i]
-			if x.Start < lo || x.End > hi || x.Dateline || s.speechDate(*x) || s.afterToll(*x) {
+			if x.Start < lo || x.End > hi || x.Dateline || s.speechAt(i) || s.afterToll(*x) {
 				continue
 			}
 			if x.Refines(*coarse) {

@@ -40,6 +40,7 @@ type sent struct {
 	roles      []readRoles // the roles of each cue asked for, once loaded
 	marks      []wordClass // the word classes of each token (markWords)
 	marked     wordClass   // the classes of all its tokens
+	speech     []int8      // speechDate of each date: 0 not read yet, 1 no, 2 yes
 }
 
 // tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an

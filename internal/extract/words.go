@@ -59,6 +59,9 @@ var (
 	wPerpetrator    = classOf(perpetratorNouns)
 	wDelivery       = classOf(deliveryWords)
 	wDate           = classOf(dateWords)
+	wClauseBreak    = classOf(clauseBreaks)
+	// wNegated marks the words that end in "n't", which anyWord reads as "not"; no set holds them.
+	wNegated = classOf(nil)
 )
 
 // markWords looks up the classes of the sentence's tokens once it has them.
@@ -68,7 +71,11 @@ func (s *sent) markWords() {
 	}
 	s.marks = make([]wordClass, len(s.Tokens))
 	for i := range s.Tokens {
-		c := classWords[s.word(i)]
+		w := s.word(i)
+		c := classWords[w]
+		if strings.HasSuffix(w, "n't") {
+			c |= wNegated
+		}
 		s.marks[i] = c
 		s.marked |= c
 	}
@@ -89,9 +96,13 @@ func (s *sent) sentenceHas(c wordClass) bool {
 // anyWord reports whether one of the tokens idx is a word of one of the classes c; a word ending in "n't"
 // counts as "not".
 func (s *sent) anyWord(idx back, c wordClass) bool {
+	s.markWords()
 	for k := range idx.n {
 		i := idx.at(k)
-		if s.is(i, c) || strings.HasSuffix(s.word(i), "n't") && classWords["not"]&c != 0 {
+		if i < 0 || i >= len(s.marks) {
+			continue
+		}
+		if m := s.marks[i]; m&c != 0 || m&wNegated != 0 && classWords["not"]&c != 0 {
 			return true
 		}
 	}
