@@ -44,28 +44,55 @@ func refine(text string, xs []Expr, pub *event.Date) []Expr {
 // its input, as it holds none of them and none may follow it, so only that last clause is searched.
 func future(text string, pos int) bool {
 	w := text[max(0, pos-60):pos]
-	w = w[strings.LastIndexAny(w, ".;!?")+1:]
-	return mayBeFuture(w) && futureRe.MatchString(w)
+	return futureIn(w[strings.LastIndexAny(w, ".;!?")+1:])
 }
 
-// futureAnchors holds a word of every form of futureRe that begins a word wherever the form matches (after
-// \b or \s+).
-var futureAnchors = []string{"will", "shall", "won't", "due", "expected", "scheduled", "plan", "set", "going",
-	"held", "effect", "into"}
+// futureForms are the forms of futureRe after \b, by first letter, words apart by \s+.
+var futureForms = func() (t [256][][]string) {
+	for _, f := range []string{"will", "shall", "won't", "is due", "are due", "due to", "expected to",
+		"scheduled to", "scheduled for", "planned for", "plans to", "plan to", "set to", "going to", "to be held",
+		"takes effect", "take effect", "comes into force", "comes into effect", "come into force",
+		"come into effect", "to take effect", "to come into force", "to come into effect"} {
+		t[f[0]] = append(t[f[0]], strings.Fields(f))
+	}
+	return t
+}()
 
-// mayBeFuture is a cheap test that futureRe can match s: "'ll" or an anchor at the start of a word. Text with a
-// letter that folds to an ASCII one ("K" Kelvin sign, "ſ") may always match.
-func mayBeFuture(s string) bool {
-	if foldsToASCII(s) || strings.Contains(s, "'ll") || strings.Contains(s, "'LL") || strings.Contains(s, "'lL") ||
-		strings.Contains(s, "'Ll") {
-		return true
+// futureIn is futureRe.MatchString(s) for s without . ; ! or ?: a form of futureRe at a word start, or "'ll",
+// then a word end, in any case. Text with a letter that folds to an ASCII one ("K" Kelvin sign, "ſ") takes
+// the regexp.
+func futureIn(s string) bool {
+	if foldsToASCII(s) {
+		return futureRe.MatchString(s)
 	}
 	for p := 0; p < len(s); p++ {
-		if !isWordByte(s[p]) || (p > 0 && isWordByte(s[p-1])) {
+		c := s[p]
+		if c == '\'' && hasPrefixFold(s[p+1:], "ll") && endsWord(s, p+3) {
+			return true
+		}
+		if !isWordByte(c) || (p > 0 && isWordByte(s[p-1])) {
 			continue
 		}
-		for _, a := range futureAnchors {
-			if s[p]|0x20 == a[0] && len(s)-p >= len(a) && strings.EqualFold(s[p:p+len(a)], a) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+	next:
+		for _, ws := range futureForms[c] {
+			i := p
+			for k, w := range ws {
+				if k > 0 {
+					j := spaces(s, i)
+					if j == i {
+						continue next
+					}
+					i = j
+				}
+				if !hasPrefixFold(s[i:], w) {
+					continue next
+				}
+				i += len(w)
+			}
+			if endsWord(s, i) {
 				return true
 			}
 		}

@@ -85,9 +85,15 @@ func findPlain(text string, published *event.Date) []Expr {
 
 // appendMatches resolves the matches ix of r in text and appends those that resolve to all.
 func appendMatches(all []Expr, r rule, text string, ixs [][]int, published *event.Date) []Expr {
+	var m []string // the submatches of one match, reused for the next: no resolver keeps them
 	for _, ix := range ixs {
-		m := make([]string, len(ix)/2)
+		if n := len(ix) / 2; cap(m) < n {
+			m = make([]string, n)
+		} else {
+			m = m[:n]
+		}
 		for k := range m {
+			m[k] = ""
 			if ix[2*k] >= 0 {
 				m[k] = text[ix[2*k]:ix[2*k+1]]
 			}
