@@ -74,7 +74,7 @@ func (f *finder) findKept(l *Lexicon, toks []rootTok) {
 				continue
 			}
 			tm := l.terms[c.term]
-			if !f.catAllowed(tm) {
+			if c.bit == overflowBit && !f.catAllowed(tm) { // a bit shared by several categories: ask by name
 				continue
 			}
 			if c.end > best {
