@@ -15,6 +15,7 @@ const maxCands = 60
 type keyCands struct {
 	cands      []cand
 	name       []float64 // the name-match score of each candidate (nameMatch)
+	admin1     []string  // the name of each candidate's division (admin1Name)
 	country    *gazetteer.Country
 	alsoAdmin1 bool
 	kd         *keyData // nil in the parser's cache: per run
@@ -40,16 +41,17 @@ func (r *run) candidates(m *mention) {
 		}
 		if c, ok = r.p.keyCands.peek(pk); !ok {
 			fellBack := r.lookupCandidates(m)
-			c = keyCands{cands: m.cands, name: make([]float64, len(m.cands)), country: m.country,
-				alsoAdmin1: m.alsoAdmin1}
+			c = keyCands{cands: m.cands, name: make([]float64, len(m.cands)), admin1: make([]string, len(m.cands)),
+				country: m.country, alsoAdmin1: m.alsoAdmin1}
 			for i := range c.cands {
 				c.name[i] = r.nameMatch(m, c.cands[i].p) // m has no preset: its key, country and alsoAdmin1 decide
+				c.admin1[i] = r.admin1Name(c.cands[i].p)
 			}
 			if !fellBack { // what a fallback finds depends on the span's text and noun too
 				r.p.keyCands.put(pk, c)
 			}
 		}
-		c.kd = newKeyData(c.name)
+		c.kd = newKeyData(c.name, c.admin1)
 		r.byKey[ck] = c
 	}
 	m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd

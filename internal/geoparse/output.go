@@ -16,7 +16,7 @@ func (r *run) toponyms() []Toponym {
 		switch {
 		case m.near && m.nearOf >= 0:
 			y := &r.ms[m.nearOf]
-			r.fill(&t, y.cands[y.choice].p)
+			r.fillChosen(&t, y)
 			t.GeonameID = 0 // the coordinates are Y's; the name's own place is unknown
 			t.Precision, t.Rule = event.LocNear, "near:"+y.text
 			if m.street {
@@ -37,7 +37,7 @@ func (r *run) toponyms() []Toponym {
 		case m.choice >= 0 && !r.keepUnresolved && r.weak(m):
 			continue
 		case m.choice >= 0:
-			r.fill(&t, m.cands[m.choice].p)
+			r.fillChosen(&t, m)
 			t.Rule = m.rule
 			if t.Locational && r.agentMetonym(m) {
 				t.Locational = false
@@ -53,8 +53,29 @@ func (r *run) toponyms() []Toponym {
 	return out
 }
 
+// fillChosen sets the place fields of t from the place chosen for m, with the name of its division kept with
+// the candidates of m's name.
+func (r *run) fillChosen(t *Toponym, m *mention) {
+	if m.kd == nil {
+		r.fill(t, m.cands[m.choice].p)
+		return
+	}
+	r.fillPlace(t, m.cands[m.choice].p, m.kd.admin1Names[m.choice])
+}
+
 // fill sets the place fields of t from p.
-func (r *run) fill(t *Toponym, p gazetteer.Place) {
+func (r *run) fill(t *Toponym, p gazetteer.Place) { r.fillPlace(t, p, r.admin1Name(p)) }
+
+// admin1Name returns the name of p's first-order division (fill's Toponym.Admin1), "" for a country.
+func (r *run) admin1Name(p gazetteer.Place) string {
+	if isCountry(p) || p.Country == "" || p.Admin1 == "" {
+		return ""
+	}
+	return r.g.Admin1Name(p.Country, p.Admin1)
+}
+
+// fillPlace is fill with the name of p's division already found (admin1Name).
+func (r *run) fillPlace(t *Toponym, p gazetteer.Place, admin1 string) {
 	t.Resolved = true
 	t.Name, t.GeonameID, t.Lat, t.Lon, t.Country = p.Name, p.ID, p.Lat, p.Lon, p.Country
 	t.Kind, t.Precision = kindOf(p), precisionOf(p)
@@ -65,7 +86,7 @@ func (r *run) fill(t *Toponym, p gazetteer.Place) {
 		return
 	}
 	if p.Country != "" && p.Admin1 != "" {
-		t.Admin1 = r.g.Admin1Name(p.Country, p.Admin1)
+		t.Admin1 = admin1
 	}
 }
 

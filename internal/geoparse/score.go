@@ -146,21 +146,23 @@ func proximity(key string, p gazetteer.Place, anchors []anchor) float64 {
 // keyData holds what every mention of one name shares: the name-match score, the focus scores for the
 // focus last asked and, for the current pass, the proximity score of each candidate (NaN until computed).
 type keyData struct {
-	foreign  []int8    // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
-	name     []float64 // keyCands.name: read-only
-	prox     []float64
-	proxPass int
-	share    []float64 // the country-focus component for focusOf
-	admin1   []float64 // the admin1-focus component for focusOf
-	focusOf  *focus
-	top      float64 // focus.topVotes of the name for topOf
-	topOf    *focus
+	foreign     []int8    // 0 unknown, 1 a small foreign homonym (focus.foreign), 2 not
+	name        []float64 // keyCands.name: read-only
+	admin1Names []string  // keyCands.admin1: read-only
+	prox        []float64
+	proxPass    int
+	share       []float64 // the country-focus component for focusOf
+	admin1      []float64 // the admin1-focus component for focusOf
+	focusOf     *focus
+	top         float64 // focus.topVotes of the name for topOf
+	topOf       *focus
 }
 
-func newKeyData(name []float64) *keyData {
+func newKeyData(name []float64, admin1Names []string) *keyData {
 	n := len(name)
 	v := make([]float64, 3*n)
-	return &keyData{name: name, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:], proxPass: -1}
+	return &keyData{name: name, admin1Names: admin1Names, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:],
+		proxPass: -1}
 }
 
 // focusScores returns the country-focus and admin1-focus components of candidate i of mention m, cached by
