@@ -41,8 +41,9 @@ func FuzzEndsSubgroup(f *testing.F) {
 	})
 }
 
-// TestScannersOnFixtures compares the word finders and endsSubgroup with their regular expressions on the
-// extraction fixtures and the demo corpus: each sentence whole, and the 40 bytes before each of its words.
+// TestScannersOnFixtures compares the word finders, endsSubgroup, clauseBreak and mayChange with their
+// regular expressions on the extraction fixtures and the demo corpus: each sentence whole, and the text (or 40
+// bytes) before each of its words.
 func TestScannersOnFixtures(t *testing.T) {
 	files, _ := filepath.Glob("../extract/testdata/*.txt")
 	files = append(files, "../demo/corpus/reports.jsonl")
@@ -58,6 +59,12 @@ func TestScannersOnFixtures(t *testing.T) {
 				n += len(cueSpans(s))
 				for i := 1; i < len(s); i++ {
 					if isWordByte(s[i]) && !isWordByte(s[i-1]) {
+						if a, b := clauseBreakRe.MatchString(s[:i]), clauseBreak(s[:i]); a != b {
+							t.Fatalf("%q: clauseBreakRe %v, clauseBreak %v", s[:i], a, b)
+						}
+						if changeRe.MatchString(s[:i]) && !mayChange(s[:i]) {
+							t.Fatalf("%q: changeRe matches, mayChange says no", s[:i])
+						}
 						w := s[max(0, i-40):i]
 						if a, b := subgroupRe.MatchString(w), endsSubgroup(w); a != b {
 							t.Fatalf("%q: regexp %v, endsSubgroup %v", w, a, b)
@@ -73,4 +80,20 @@ func TestScannersOnFixtures(t *testing.T) {
 		t.Fatalf("only %d cues, %d sub-group windows", n, subs)
 	}
 	t.Logf("%d cues, %d sub-group windows", n, subs)
+}
+
+func FuzzClauseBreakAndChange(f *testing.F) {
+	for _, s := range []string{" from Monday's strike has risen to ", " has now stood at ", " was revised upwards to a total of ",
+		" BUT ", "butter", " said", "\u201c", "x;", " rose sharply from ", "reach", " gone  up\t", "xrose ", " had since\nrisen ",
+		"\u212a said", "the toll ros\u017f "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if a, b := clauseBreakRe.MatchString(s), clauseBreak(s); a != b {
+			t.Fatalf("%q: clauseBreakRe %v, clauseBreak %v", s, a, b)
+		}
+		if changeRe.MatchString(s) && !mayChange(s) {
+			t.Fatalf("%q: changeRe matches, mayChange says no", s)
+		}
+	})
 }

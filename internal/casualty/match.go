@@ -253,7 +253,7 @@ func (f *finder) toll(c cue) []Mention {
 		return nil
 	}
 	gap := f.s[c.end:f.qs[i].Start]
-	if strings.ContainsAny(gap, ".;:()") || len(strings.Fields(gap)) > 8 || clauseBreakRe.MatchString(gap) {
+	if strings.ContainsAny(gap, ".;:()") || len(strings.Fields(gap)) > 8 || clauseBreak(gap) {
 		return nil
 	}
 	return f.figure(f.mark(Mention{Kind: Killed, Start: c.start, Rule: "toll"}), i)

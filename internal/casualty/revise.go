@@ -27,6 +27,75 @@ var stateVerbs = map[string]bool{"at": true, "put at": true, "stood at": true, "
 // clauseBreakRe: words that start another clause between a subject and a figure.
 var clauseBreakRe = regexp.MustCompile(`(?i)\b(?:but|while|whereas|said|says|say|told|although|though)\b|[;:"“”]`)
 
+// changeEnds are the words a match of changeRe can end with (before its trailing spaces).
+var changeEnds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`risen rose rises rising climbed climbs climbing jumped jumps increased increases
+		grown grew up soared soars mounted reached reaches reaching hit hits topped tops surpassed surpasses exceeded
+		exceeds passed passes fallen fell falls dropped drops raised revised down upward upwards downward downwards
+		updated at now is was remains remained sharply further again steadily rapidly to from of reach`) {
+		changeEnds[w] = true
+	}
+}
+
+// mayChange is a cheap test that changeRe can match gap: its last word, after a space or at the start, is one
+// a match can end with. Text with a letter that folds to an ASCII one may always match.
+func mayChange(gap string) bool {
+	if foldsToASCII(gap) {
+		return true
+	}
+	t := trimRightSpace(gap)
+	k := len(t)
+	for k > 0 && (t[k-1]|0x20 >= 'a' && t[k-1]|0x20 <= 'z') {
+		k--
+	}
+	if k > 0 && !isSpace(t[k-1]) || len(t)-k > 16 {
+		return false
+	}
+	var buf [16]byte
+	for i := k; i < len(t); i++ {
+		buf[i-k] = t[i] | 0x20
+	}
+	return changeEnds[string(buf[:len(t)-k])]
+}
+
+// clauseBreakWords are the words of clauseBreakRe.
+var clauseBreakWords = map[string]bool{"but": true, "while": true, "whereas": true, "said": true, "says": true,
+	"say": true, "told": true, "although": true, "though": true}
+
+// clauseBreak is clauseBreakRe.MatchString(s): one of its words, whole, in any case, or one of its marks.
+// Text with a letter that folds to an ASCII one takes the regexp.
+func clauseBreak(s string) bool {
+	if foldsToASCII(s) {
+		return clauseBreakRe.MatchString(s)
+	}
+	if strings.ContainsAny(s, ";:\"“”") {
+		return true
+	}
+	var buf [8]byte
+	for p := 0; p < len(s); {
+		if !isWordByte(s[p]) {
+			p++
+			continue
+		}
+		e := p
+		for e < len(s) && isWordByte(s[e]) {
+			e++
+		}
+		if n := e - p; n >= 3 && n <= len(buf) {
+			for i := range n {
+				buf[i] = s[p+i] | 0x20
+			}
+			if clauseBreakWords[string(buf[:n])] {
+				return true
+			}
+		}
+		p = e
+	}
+	return false
+}
+
 // revisions reads updated tolls: a toll subject, then a verb of change, then the figure ("the death toll from
 // Monday's strike has risen to 16"; "the number of dead reached 41"). It runs before the other rules so that
 // the figure is not read again as a plain count; the cues inside the subject are marked covered.
@@ -48,14 +117,17 @@ func (f *finder) revision(s0, s1 int) []Mention {
 			continue
 		}
 		gap := f.s[s1:q.Start]
-		if len(strings.Fields(gap)) > 30 || clauseBreakRe.MatchString(gap) || bareSubject(f.s[s0:s1], gap) {
+		if len(strings.Fields(gap)) > 30 || clauseBreak(gap) || bareSubject(f.s[s0:s1], gap) {
 			return nil
 		}
 		if f.used[i] || !f.isHuman(i) {
 			continue
 		}
 		subj := strings.ToLower(f.s[s0:s1])
-		loc := changeRe.FindStringSubmatchIndex(gap)
+		var loc []int
+		if mayChange(gap) {
+			loc = changeRe.FindStringSubmatchIndex(gap)
+		}
 		if loc == nil && toRe.MatchString(gap) {
 			// "bringing the number of dead to 16": a revision when a verb of renewal comes before
 			if m := f.mark(Mention{Kind: subjectKind(subj), Start: s0, Who: victimIn(subj), Rule: "toll"}); m.Revised {
