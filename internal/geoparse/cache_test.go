@@ -148,3 +148,33 @@ func TestParseConcurrentReuse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// FuzzWarmCaches compares, on any text, a parser whose caches and pooled memory earlier texts filled with a
+// fresh one, for Parse and Resolve.
+func FuzzWarmCaches(f *testing.F) {
+	for _, s := range cacheTexts {
+		f.Add(s)
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	warm := New(g)
+	for _, s := range cacheTexts {
+		warm.Parse(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fresh := New(g)
+		want := fresh.Parse(s)
+		if got := warm.Parse(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("warm parser\n%+v\nfresh parser\n%+v", got, want)
+		}
+		spans := make([]event.Span, 0, len(want))
+		for _, tp := range want {
+			spans = append(spans, event.Span{Start: tp.Start, End: tp.End, Text: tp.Text})
+		}
+		if got, want := warm.Resolve(s, spans), New(g).Resolve(s, spans); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Resolve: warm parser\n%+v\nfresh parser\n%+v", got, want)
+		}
+	})
+}
