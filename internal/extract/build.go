@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/internal/event"
 	"sitrep/internal/geoparse"
@@ -252,7 +253,9 @@ func (r *run) eventID(c *cluster) string {
 
 // summary is the sentence, cut at a word boundary to at most 240 bytes.
 func summary(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !plainSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if len(s) <= 240 {
 		return s
 	}
@@ -261,6 +264,20 @@ func summary(s string) string {
 		cut = 240
 	}
 	return s[:cut] + "…"
+}
+
+// plainSpaced reports an ASCII text whose words are already joined by single spaces, with none at either end:
+// strings.Fields and Join would give it back unchanged.
+func plainSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false // a rune Fields may read as a space (U+00A0, U+2028...), or another space
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // confidence grows with the evidence: a strong cue, several reports, a place, a perpetrator, a date.
