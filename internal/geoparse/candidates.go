@@ -51,7 +51,7 @@ func (r *run) candidates(m *mention) {
 				r.p.keyCands.put(pk, c)
 			}
 		}
-		c.kd = newKeyData(c.name, c.admin1)
+		c.kd = newKeyData(c.name, c.admin1, r.floats(3*len(c.name)))
 		r.byKey[ck] = c
 	}
 	m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd

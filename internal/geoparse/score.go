@@ -158,9 +158,10 @@ type keyData struct {
 	topOf       *focus
 }
 
-func newKeyData(name []float64, admin1Names []string) *keyData {
+// newKeyData returns the data of a name with the given candidate scores, in v (3 per candidate, whatever they
+// hold: each is set before it is read).
+func newKeyData(name []float64, admin1Names []string, v []float64) *keyData {
 	n := len(name)
-	v := make([]float64, 3*n)
 	return &keyData{name: name, admin1Names: admin1Names, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:],
 		proxPass: -1}
 }

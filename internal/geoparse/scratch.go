@@ -18,6 +18,18 @@ type scratch struct {
 	comps   [][nComp]float64
 	keyBuf  []byte
 	focuses [2]*focus // empty
+	floats  []float64 // run.floats hands out its free part
+}
+
+// floats returns n float64s of the run's arena, whatever they hold.
+func (r *run) floats(n int) []float64 {
+	sc := r.sc
+	if cap(sc.floats)-len(sc.floats) < n {
+		sc.floats = make([]float64, 0, max(1024, 2*cap(sc.floats), n)) // the full one stays with its slices
+	}
+	k := len(sc.floats)
+	sc.floats = sc.floats[: k+n : cap(sc.floats)]
+	return sc.floats[k : k+n : k+n]
 }
 
 // focus returns the empty focus number slot.
@@ -60,6 +72,7 @@ func (r *run) release() {
 	clear(r.words)
 	clear(r.byKey)
 	clear(r.memo)
+	sc.floats = sc.floats[:0]
 	for _, f := range sc.focuses {
 		if f != nil {
 			f.reset()
