@@ -2,6 +2,7 @@ package text
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -130,14 +131,20 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-// BenchmarkTokenize tokenizes the demo corpus sentence by sentence and whole, as the engine and the geoparser
-// do.
+// BenchmarkTokenize tokenizes the extraction fixtures sentence by sentence and whole, as the engine and the
+// geoparser do.
 func BenchmarkTokenize(b *testing.B) {
-	data, err := os.ReadFile("../demo/corpus/reports.jsonl")
-	if err != nil {
-		b.Fatal(err)
+	files, _ := filepath.Glob("../extract/testdata/*.txt")
+	var sb strings.Builder
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(data)
+		sb.WriteString("\n\n")
 	}
-	doc := string(data)
+	doc := sb.String()
 	bounds := SentenceBounds(doc)
 	b.SetBytes(int64(2 * len(doc)))
 	b.ReportAllocs()

@@ -45,53 +45,7 @@ func (t Token) IsAllCaps() bool {
 // Tokenize splits s into tokens; base is added to every offset so they point into the document s came from.
 // Hyphens, quotes and other marks are tokens of their own; a possessive "'s" or "’s" becomes one token.
 func Tokenize(s string, base int) []Token {
-	return tokenize(make([]Token, 0, tokenBound(s)), s, base)
-}
-
-// tokenBound is at least the number of tokens of s, and close to it for English: the runs of ASCII letters and
-// digits (a token ends no such run early, and a word or number starts one, or starts at a byte counted next),
-// other ASCII marks but spaces, and non-ASCII bytes. It saves Tokenize both a guess that falls short, then a
-// copy to a slice twice the size, and a second pass.
-func tokenBound(s string) int {
-	n, prev := 0, uint8(classSpace)
-	for i := 0; i < len(s); i++ {
-		c := byteClass[s[i]]
-		n += int(startsToken[prev][c])
-		prev = c
-	}
-	return n
-}
-
-// Byte classes of tokenBound.
-const (
-	classSpace = iota
-	classAlnum
-	classOther
-)
-
-// startsToken is 1 where a byte of the second class after one of the first counts in tokenBound.
-var startsToken = [3][3]uint8{
-	classSpace: {classAlnum: 1, classOther: 1},
-	classAlnum: {classOther: 1},
-	classOther: {classAlnum: 1, classOther: 1},
-}
-
-var byteClass = func() (t [256]uint8) {
-	for c := range t {
-		switch {
-		case isASCIILetter(byte(c)) || isASCIIDigit(byte(c)):
-			t[c] = classAlnum
-		case c == ' ' || '\t' <= c && c <= '\r':
-			t[c] = classSpace
-		default:
-			t[c] = classOther
-		}
-	}
-	return t
-}()
-
-// tokenize appends the tokens of s to toks.
-func tokenize(toks []Token, s string, base int) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII: no rune decoding, no Unicode tables
 			switch {
