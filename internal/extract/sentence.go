@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
+	"unsafe"
 
 	"sitrep/internal/actors"
 	"sitrep/internal/casualty"
@@ -103,18 +105,36 @@ func (s *sent) first(class string) *hit {
 	return nil
 }
 
-// lower folds ASCII upper case; other runes are kept (cue words are ASCII).
+// lower folds ASCII upper case; other bytes are kept (cue words are ASCII), so every byte keeps its place. It
+// allocates only when w has upper case, once, and folds eight bytes at a time: scan folds a whole window.
 func lower(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(w)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+	i := 0
+	for i < len(w) && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return w
+	}
+	b := make([]byte, len(w))
+	copy(b, w)
+	for ; i+8 <= len(b); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lower8(binary.LittleEndian.Uint64(b[i:])))
+	}
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
 		}
 	}
-	return w
+	return unsafe.String(&b[0], len(b)) // b is not written again
+}
+
+// lower8 folds the ASCII upper-case letters among the eight bytes of x. Per byte, with its top bit cleared:
+// adding 0x80-'A' sets the top bit from 'A' up, adding 0x80-'Z'-1 from past 'Z' (no sum carries into the next
+// byte); a letter is the first and not the second, of a byte whose own top bit is clear (ASCII), and its top
+// bit shifted down two is the case bit 0x20.
+func lower8(x uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	h := x &^ top
+	upper := (h + ones*(0x80-'A')) &^ (h + ones*(0x80-'Z'-1)) &^ x & top
+	return x | upper>>2
 }
