@@ -37,7 +37,15 @@ func prepare(s string, sentences [][2]int, sc *scratch) *docText {
 		if t.Kind != text.Word || t.Text == "" {
 			continue
 		}
-		d.folded[i], lowered = foldWord(t.Text, lowered)
+		var kinds byte // foldWord's first step, inline: most words are plain lower case, their own key
+		for k := 0; k < len(t.Text); k++ {
+			kinds |= byteKinds[t.Text[k]]
+		}
+		if kinds == 0 {
+			d.folded[i] = t.Text
+		} else {
+			d.folded[i], lowered = foldWord(t.Text, lowered)
+		}
 		if c := t.Text[0]; c >= 'A' && c <= 'Z' {
 			d.caps[i] = true
 		} else if c >= utf8.RuneSelf {
