@@ -114,6 +114,7 @@ func sameBits(t *testing.T, f *Finder, tok text.Token, keys []string, bits []wor
 		{"head", b&wHead != 0, head}, {"mod", b&wMod != 0, mod}, {"title", b&wTitle != 0, titles[k]},
 		{"article", b&wArticle != 0, articles[k]}, {"locative", b&wLocative != 0, locatives[k]},
 		{"org head", b&wOrgHead != 0, orgHeads[k]}, {"cap", b&wCap != 0, isCapWord(tok)},
+		{"hedge", b&wHedge != 0, hedges[k]},
 	} {
 		if c.got != c.want {
 			t.Fatalf("%s of %q (key %q): %v, want %v", c.name, tok.Text, k, c.got, c.want)

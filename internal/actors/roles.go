@@ -19,7 +19,7 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 	if len(ms) == 0 || ti >= len(toks) || tj <= ti {
 		return nil, nil
 	}
-	keys, _ := f.wordsOf(s)
+	keys, bits := f.wordsOf(s)
 	lb, rb := clauseBounds(keys, ti, tj)
 	pos := mentionTokens(toks, ms)
 	r := roleReader{f: f, keys: keys, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}
@@ -28,7 +28,7 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 		r.assigned[i] = r.speaker(i) // who reports an event takes no part in it
 	}
 	r.read(trigger)
-	if isHedged(keys) {
+	if isHedged(keys, bits) {
 		for i := range r.a1 {
 			r.a1[i].Attribution = event.AttrAlleged
 		}
@@ -272,10 +272,10 @@ var hedges = map[string]bool{
 	"accused": true, "blamed": true, "purportedly": true, "possibly": true, "suspects": true,
 }
 
-// isHedged reports whether the sentence hedges who did it.
-func isHedged(keys []string) bool {
-	for i, k := range keys {
-		if hedges[k] && !nounModifier(keys, i) {
+// isHedged reports whether the sentence hedges who did it (a token with wHedge: a key of hedges).
+func isHedged(keys []string, bits []wordBits) bool {
+	for i, b := range bits {
+		if b&wHedge != 0 && !nounModifier(keys, i) {
 			return true
 		}
 	}

@@ -151,6 +151,7 @@ const (
 	wLocative                      // a key of locatives
 	wOrgHead                       // a key of orgHeads
 	wCap                           // isCapWord
+	wHedge                         // a key of hedges
 	// The name bits are looked up only for a token with wCap or wTitle, the only tokens the rules ask about
 	// (a place or a person's name starts with a capital or after a title); other tokens never have them.
 	wPlace     // the first key of a name in the place index
@@ -170,7 +171,7 @@ func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wor
 	sets := []struct {
 		b wordBits
 		m map[string]bool
-	}{{wTitle, titles}, {wArticle, articles}, {wLocative, locatives}, {wOrgHead, orgHeads}}
+	}{{wTitle, titles}, {wArticle, articles}, {wLocative, locatives}, {wOrgHead, orgHeads}, {wHedge, hedges}}
 	for _, s := range sets {
 		for k, ok := range s.m {
 			if ok {
