@@ -106,8 +106,16 @@ func TestWorkerStoresPublishedDocuments(t *testing.T) {
 	if err := runWorker(ctx, e, []string{"--nats", n.URL(), "--requeue", "5"}); err != nil {
 		t.Fatal(err)
 	}
-	if b, err := c.Backlog(ctx); err != nil || b.Dead != 0 || b.Pending != 1 {
-		t.Errorf("backlog after --requeue: %+v, %v; want the dead letter pending again", b, err)
+	// The consumer's pending count follows a publish asynchronously on the server, so it is polled (the
+	// bound is for liveness only).
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		b, err := c.Backlog(ctx)
+		if err == nil && b.Dead == 0 && b.Pending == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("backlog after --requeue: %+v, %v; want the dead letter pending again", b, err)
+		}
 	}
 }
 
