@@ -67,30 +67,35 @@ func (postgresDialect) insertIncident() (string, bool) {
 	return insertIncidentQuery + ` RETURNING rid`, true
 }
 
-// ftsIncidents finds each matching event's incident by a scalar subquery, which PostgreSQL runs as one lookup
-// in incident_reports_event per event instead of weighing a hash join over the whole table against it.
+// ftsIncidents reads the incidents matching the words from incident_event_words (migration 0007), with the
+// filter columns it holds beside each incident's row id: the planner carries an equality filter on incidents'
+// country, event type or sub-event type over to these columns, so only the matches under the filter are read
+// (a bitmap AND of the GIN index and the filter's index), not every match in the store, each tested on its
+// incident's row.
 func (postgresDialect) ftsIncidents() string {
-	return `incidents.rid IN (
-		SELECT (SELECT ir.incident_rid FROM incident_reports ir WHERE ir.event_id = e.id) FROM events e
-		WHERE e.tsv @@ plainto_tsquery('simple', ?)
+	return `(incidents.rid, incidents.country, incidents.event_type, incidents.sub_event_type) IN (
+		SELECT incident_rid, country, event_type, sub_event_type FROM incident_event_words
+		WHERE tsv @@ plainto_tsquery('simple', ?)
 		UNION
-		SELECT (SELECT ir.incident_rid FROM incident_reports ir WHERE ir.event_id = e.id) FROM documents d
-		JOIN events e ON e.document_id = d.id
+		SELECT w.incident_rid, w.country, w.event_type, w.sub_event_type FROM documents d
+		JOIN incident_event_words w ON w.document_rowid = d.rowid
 		WHERE d.tsv @@ plainto_tsquery('simple', ?))`
 }
 
 // ftsCheckIncidents is a scalar subquery, which PostgreSQL runs per row instead of turning it into a join over
-// every match: each walked event's own tsvector and its document's are tested in place.
+// every match: each walked incident's rows of incident_event_words, and their documents, are tested in place.
 func (postgresDialect) ftsCheckIncidents() string {
-	return `coalesce((SELECT true FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_rid = incidents.rid AND (e.tsv @@ plainto_tsquery('simple', ?)
-			OR EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id
+	return `coalesce((SELECT true FROM incident_event_words w
+		WHERE w.incident_rid = incidents.rid AND (w.tsv @@ plainto_tsquery('simple', ?)
+			OR EXISTS (SELECT 1 FROM documents d WHERE d.rowid = w.document_rowid
 				AND d.tsv @@ plainto_tsquery('simple', ?)))
 		LIMIT 1), false)`
 }
 
+// ftsHits counts the matching summaries in incident_event_words, whose rows are narrower than the events'.
 func (postgresDialect) ftsHits() string {
-	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM events WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) e),
+	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM incident_event_words
+			WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) e),
 		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`
 }
 

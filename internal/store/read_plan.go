@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // readPlan is how a listing applies its full-text and bounding-box filters. Every plan selects the same
@@ -62,7 +63,7 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 	var plan readPlan
 	if arg != "" {
 		var err error
-		if plan, err = s.ftsPlan(ctx, arg, rows, incidents, documents); err != nil {
+		if plan, err = s.ftsPlan(ctx, f, arg, rows, incidents, documents); err != nil {
 			return readPlan{}, err
 		}
 	}
@@ -81,24 +82,31 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 	return plan, nil
 }
 
-// ftsPlan picks how a listing of rows rows over incidents incidents and documents documents applies the
-// full-text query arg (in the dialect's form). Collecting costs about one unit per match M; walking about
-// walkFactor units per row walked, and with M of N incidents matching, a walk reads about W = rows*N/M of them
-// to fill the listing. So it walks when M*M >= walkFactor*rows*N, with a budget of walkSlack*W rows, against
-// filters that hold few of the matches, and at most half what collecting would cost, so that a walk that runs
-// out and collects after all costs at most 1.5 times collecting at once. M is estimated from the
+// ftsPlan picks how a listing of rows rows over incidents incidents and documents documents, filtered by f,
+// applies the full-text query arg (in the dialect's form). Collecting costs about one unit per match M; walking
+// about walkFactor units per row walked, and with M of N incidents matching, a walk reads about W = rows*N/M of
+// them to fill the listing. So it walks when M*M >= walkFactor*rows*N, with a budget of walkSlack*W rows,
+// against filters that hold few of the matches, and at most half what collecting would cost, so that a walk
+// that runs out and collects after all costs at most 1.5 times collecting at once. M is estimated from the
 // full-text indexes, counting at most the threshold: matching event summaries plus matching documents times
 // the incidents per document.
-func (s *sqlStore) ftsPlan(ctx context.Context, arg string, rows int, incidents, documents int64) (readPlan, error) {
+//
+// On PostgreSQL the summaries are counted under f's country, event type and sub-event type filters (see
+// filteredHits), as collecting reads only those; N stays the whole store's, more than the filtered rows, which
+// errs toward collecting, whose cost the count bounds.
+func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, incidents, documents int64) (readPlan, error) {
 	perDoc := max(1, float64(incidents)/float64(max(documents, 1)))
 	threshold := math.Sqrt(walkFactor * float64(rows) * float64(incidents))
 	// Counting stops at the threshold: past it the walk is chosen anyway, and a budget reckoned from a count
 	// below the true M still costs at most half of collecting. (PostgreSQL reads a heap row per match counted,
 	// which for a common word cost more than the walk itself.)
 	evCap, docCap := int64(math.Ceil(threshold)), int64(math.Ceil(threshold/perDoc))
+	q, args := s.d.ftsHits(), []any{arg, evCap, arg, docCap}
+	if fq, fargs := s.filteredHits(f); fq != "" {
+		q, args = fq, append(append([]any{arg}, fargs...), evCap, arg, docCap)
+	}
 	var evHits, docHits int64
-	if err := s.db.QueryRowContext(ctx, s.d.rebind(s.d.ftsHits()), arg, evCap, arg, docCap).
-		Scan(&evHits, &docHits); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.d.rebind(q), args...).Scan(&evHits, &docHits); err != nil {
 		return readPlan{}, fmt.Errorf("full-text plan: %w", err)
 	}
 	m := float64(evHits) + float64(docHits)*perDoc
@@ -107,6 +115,34 @@ func (s *sqlStore) ftsPlan(ctx context.Context, arg string, rows int, incidents,
 	}
 	walked := float64(rows) * float64(incidents) / m
 	return readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, m/(2*walkFactor))))}, nil
+}
+
+// filteredHits is, on PostgreSQL with a country, event type or sub-event type filter in f, the dialect's
+// ftsHits counting only the summaries under those filters (placeholders: query, the filters' values, limit,
+// query, limit), and their values; "" otherwise.
+//
+// PostgreSQL collects a text query's matches from incident_event_words (migration 0007), which holds these
+// filter columns: under a selective filter it reads only the matches there, so a word common in the store but
+// rare under the filter is cheap to collect, and a walk chosen from the count in the whole store (which reads
+// about walkSlack*rows*N/M rows of the filter before it gives up) costs far more.
+func (s *sqlStore) filteredHits(f Filter) (string, []any) {
+	if _, ok := s.d.(postgresDialect); !ok {
+		return "", nil
+	}
+	var conds []string
+	var args []any
+	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"event_type", f.EventType},
+		{"sub_event_type", f.SubEventType}} {
+		if eq.v != "" {
+			conds, args = append(conds, ` AND `+eq.col+` = ?`), append(args, clean(eq.v))
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM incident_event_words
+			WHERE tsv @@ plainto_tsquery('simple', ?)` + strings.Join(conds, "") + ` LIMIT ?) e),
+		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`, args
 }
 
 // probeFilters reports whether f has an equality filter with an index in listing order (migration 0003), whose
@@ -118,8 +154,7 @@ func (s *sqlStore) ftsPlan(ctx context.Context, arg string, rows int, incidents,
 // table per match (about 7 µs on SQLite). Reading the filter's index entries from the walk's end instead, and
 // looking each up in the set of matches, costs about 0.2 µs per entry, and stops when the page is full.
 //
-// Only on SQLite: PostgreSQL reads the matches' incidents by a hash of the set or by their row ids as its own
-// estimates say, and the unary plus there only hides the row ids from its planner.
+// Only on SQLite: PostgreSQL collects only the matches under these filters (see postgresDialect.ftsIncidents).
 func (s *sqlStore) probeFilters(f Filter) bool {
 	if _, ok := s.d.(sqliteDialect); !ok {
 		return false
@@ -132,9 +167,10 @@ func (s *sqlStore) ftsCondition(plan readPlan) string {
 	if plan.walk {
 		return s.d.ftsCheckIncidents()
 	}
-	if plan.probe {
-		// Both dialects write the condition as incidents.rid IN (...); the unary plus keeps the planner from
-		// reading the incidents by the matches' row ids, so it reads them through the other filters' index.
+	if _, ok := s.d.(sqliteDialect); ok && plan.probe {
+		// SQLite's condition is incidents.rid IN (...); the unary plus keeps the planner from reading the
+		// incidents by the matches' row ids, so it reads them through the other filters' index. (PostgreSQL
+		// reads only the matches under the filters already: see postgresDialect.ftsIncidents.)
 		return `+` + s.d.ftsIncidents()
 	}
 	return s.d.ftsIncidents()

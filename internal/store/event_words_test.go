@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+func TestIncidentEventWords(t *testing.T) { eachBackend(t, testIncidentEventWords) }
+
+// testIncidentEventWords checks that PostgreSQL's incident_event_words (migration 0007), which the full-text
+// conditions read, holds exactly the join of incident_reports, events, documents and incidents after reports
+// create incidents, merge into them (one by one and in a batch) and are split off, after an incident's filter
+// columns change, and after the migration's backfill; and that a text query under a country filter finds an
+// incident by its new country, in every plan.
+func testIncidentEventWords(t *testing.T, s *sqlStore) {
+	if _, ok := s.d.(postgresDialect); !ok {
+		t.Skip("incident_event_words is PostgreSQL's")
+	}
+	ctx := context.Background()
+	shelling := ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.98, 36.25, "UA", 5,
+		"Military Forces of Russia")
+	first, err := s.PutResult(ctx, doc("https://words.example/1", "Shelling of Kharkiv."), []event.Event{shelling})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.PutResult(ctx, doc("https://words.example/2", "Kharkiv shelled again."),
+		[]event.Event{shelling})
+	if err != nil || second.Merged != 1 {
+		t.Fatalf("second report: %+v %v", second, err)
+	}
+	var batch []Result
+	for i := range 6 {
+		e := ev("e1", "Armed clash", 1+i, fmt.Sprintf("Town %d", i%3), 15+float64(i%3), 30, "SD", i, "Group 1")
+		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://words.example/b%d", i), "Clashes."),
+			Events: []event.Event{e, ev("e2", "Peaceful protest", 20, "Gao", 16.27, -0.04, "ML", 0, "Protesters")}})
+	}
+	if _, errs := s.PutResults(ctx, batch); errs != nil {
+		t.Fatal(errs)
+	}
+	compare := func(step string) {
+		t.Helper()
+		want := wordRows(t, s, `SELECT ir.incident_rid, ir.event_id, d.rowid, i.country, i.event_type,
+			i.sub_event_type, e.tsv::text FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+			JOIN documents d ON d.id = e.document_id JOIN incidents i ON i.rid = ir.incident_rid ORDER BY 1, 2`)
+		got := wordRows(t, s, `SELECT incident_rid, event_id, document_rowid, country, event_type, sub_event_type,
+			tsv::text FROM incident_event_words ORDER BY 1, 2`)
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s: incident_event_words holds\n%v\nthe reports join\n%v", step, got, want)
+		}
+	}
+	compare("after writes")
+	if _, err := s.SplitIncident(ctx, first.Changes[0].IncidentID, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	compare("after a split")
+
+	// The filter columns follow the incident's row; a text query under the new country finds it in every plan.
+	if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET country = 'PL', event_type = 'Riots'
+		WHERE id = $1`, first.Changes[0].IncidentID); err != nil {
+		t.Fatal(err)
+	}
+	compare("after an incident's filter columns changed")
+	moved := first.Changes[0].IncidentID
+	filters := []struct {
+		f    Filter
+		want bool
+	}{
+		{Filter{Query: "kharkiv", Country: "PL"}, true},
+		{Filter{Query: "kharkiv", EventType: "Riots"}, true},
+		{Filter{Query: "shelling", Country: "PL", EventType: "Riots"}, true},
+		{Filter{Query: "kharkiv", Country: "UA"}, false},
+		{Filter{Query: "kharkiv", SubEventType: "Armed clash"}, false},
+	}
+	for _, plan := range []readPlan{{}, {walk: true}, {walk: true, budget: 1}} {
+		for _, c := range filters {
+			p, err := s.listIncidents(ctx, c.f, plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := slices.ContainsFunc(p.Incidents, func(inc event.Incident) bool { return inc.ID == moved })
+			if found != c.want {
+				t.Errorf("plan %+v, filter %+v: incident %s listed %v, want %v", plan, c.f, moved, found, c.want)
+			}
+		}
+	}
+
+	body, err := migrations.ReadFile("migrations/postgres/0007_incident_event_words.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, backfill, ok := strings.Cut(string(body), ");\nINSERT")
+	backfill, _, _ = strings.Cut(backfill, ";\n")
+	if !ok || backfill == "" {
+		t.Fatal("no backfill INSERT in migration 0007")
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM incident_event_words`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT"+backfill); err != nil {
+		t.Fatal(err)
+	}
+	compare("after the backfill")
+}
+
+// wordRows reads the rows of q, seven columns each, as strings.
+func wordRows(t *testing.T, s *sqlStore, q string) []string {
+	t.Helper()
+	rows, err := s.db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var rid, docRow int64
+		var id, country, typ, sub, tsv string
+		if err := rows.Scan(&rid, &id, &docRow, &country, &typ, &sub, &tsv); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(rid, " ", id, " ", docRow, " ", country, " ", typ, " ", sub, " ", tsv))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestFilteredPlanChoice(t *testing.T) { eachBackend(t, testFilteredPlanChoice) }
+
+// testFilteredPlanChoice checks that on PostgreSQL a word common in the store's summaries but absent under a
+// country or type filter is collected (only the summaries under the filter are counted, see filteredHits),
+// while SQLite walks it with a budget; and that a word common under the filter is walked on both.
+func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
+	ctx := context.Background()
+	var batch []Result
+	for i := range 40 {
+		var evs []event.Event
+		for j := range 5 {
+			evs = append(evs, ev(fmt.Sprintf("e%d", j), "Armed clash", 1+(i+j)%27,
+				fmt.Sprintf("Checkpoint %d", i*5+j), float64(i%20), float64(j*5), "SD", 1, "Group 1"))
+		}
+		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://plan.example/%d", i),
+			fmt.Sprintf("Report number %d.", i)),
+			Events: evs})
+	}
+	if _, errs := s.PutResults(ctx, batch); errs != nil {
+		t.Fatal(errs)
+	}
+	_, postgres := s.d.(postgresDialect)
+	for _, tt := range []struct {
+		f       Filter
+		walk    bool
+		matches bool
+	}{
+		{Filter{Query: "checkpoint"}, true, true},
+		{Filter{Query: "checkpoint", Country: "SD"}, true, true},
+		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Armed clash"}, true, true},
+		{Filter{Query: "checkpoint", Country: "PL"}, !postgres, false},
+		{Filter{Query: "checkpoint", EventType: "Riots"}, !postgres, false},
+		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Mob violence"}, !postgres, false},
+	} {
+		got, err := s.planFor(ctx, tt.f, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.walk != tt.walk {
+			t.Errorf("plan for %+v = %+v, want walk %v", tt.f, got, tt.walk)
+		}
+		// Every plan lists the same incidents.
+		want, err := s.listIncidents(ctx, tt.f, readPlan{walk: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := s.listIncidents(ctx, tt.f, got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Incidents) != len(want.Incidents) || (len(page.Incidents) > 0) != tt.matches {
+			t.Errorf("filter %+v: plan %+v lists %d incidents, a walk %d", tt.f, got, len(page.Incidents),
+				len(want.Incidents))
+		}
+	}
+}
