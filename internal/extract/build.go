@@ -270,15 +270,20 @@ func summary(s string) string {
 // strings.Fields and Join would give it back unchanged.
 func plainSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			return false // a rune Fields may read as a space (U+00A0, U+2028...), or another space
-		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
-			return false
+		if c := s[i]; !plainBytes[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false // a rune Fields may read as a space (U+00A0, U+2028...), another space, or a space not single
 		}
 	}
 	return true
 }
+
+// plainBytes are the ASCII bytes that are not spaces to strings.Fields.
+var plainBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !strings.ContainsRune(" \t\n\v\f\r", rune(c))
+	}
+	return t
+}()
 
 // confidence grows with the evidence: a strong cue, several reports, a place, a perpetrator, a date.
 func confidence(c *cluster, ev *event.Event) float64 {

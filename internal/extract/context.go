@@ -71,9 +71,10 @@ func (b back) at(k int) int { return b.i - 1 - k }
 
 // before returns up to n word indexes before token i in the same clause, nearest first.
 func (s *sent) before(i, n int) back {
+	s.markWords()
 	k := 0
 	for j := i - 1; j >= 0 && k < n; j-- {
-		if s.clauseBreak(j) {
+		if j < len(s.marks) && s.marks[j]&wClauseBreak != 0 { // clauseBreak(j), read off the marks
 			break
 		}
 		k++
@@ -91,33 +92,49 @@ func hasDigitOrNumberWord(s string) bool {
 // both gates are open and the pass stops), else the number and date classes of its words of 3 to 9 ASCII
 // letters (a word is a run of ASCII letters).
 func gates(s string) (digit bool, c wordClass) {
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		b := byte(' ')
-		if i < len(s) {
-			b = s[i]
-		}
-		if '0' <= b && b <= '9' {
+	for i := 0; i < len(s); {
+		switch byteKinds[s[i]] {
+		case digitByte:
 			return true, 0
-		}
-		letter := 'a' <= b|0x20 && b|0x20 <= 'z'
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			if n := i - start; n >= 3 && n <= 9 && gateShapes[s[start]|0x20-'a']&(1<<n) != 0 {
+		case letterByte:
+			j := i + 1
+			for j < len(s) && byteKinds[s[j]] == letterByte {
+				j++
+			}
+			if n := j - i; n >= 3 && n <= 9 && gateShapes[s[i]|0x20-'a']&(1<<n) != 0 {
 				var buf [9]byte
 				w := buf[:n]
 				for k := range w {
-					w[k] = s[start+k] | 0x20 // ASCII letters only: fold to lower case
+					w[k] = s[i+k] | 0x20 // ASCII letters only: fold to lower case
 				}
 				c |= classWords[string(w)] & (wNumber | wDate) // the conversion in a map index allocates nothing
 			}
-			start = -1
+			i = j
+		default:
+			i++
 		}
 	}
 	return false, c
 }
+
+// byteKinds tells the ASCII digits and letters from every other byte.
+var byteKinds = func() (t [256]uint8) {
+	for b := range 256 {
+		switch {
+		case '0' <= b && b <= '9':
+			t[b] = digitByte
+		case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+			t[b] = letterByte
+		}
+	}
+	return t
+}()
+
+// Kinds of byte in byteKinds; any other byte is 0.
+const (
+	digitByte  = 1
+	letterByte = 2
+)
 
 // gateShapes has bit n of letter l set when a number or date word of n letters starts with l: most words
 // need no map lookup.
