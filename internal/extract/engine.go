@@ -72,12 +72,24 @@ func New(lex *lexicon.Lexicon, geo *geoparse.Parser, act *actors.Finder, opts Op
 // another language than English gives ErrUnsupportedLanguage (and a result without events); an empty text gives
 // no events. A document longer than a window (256 KiB) is read window by window, as ExtractEach does.
 func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result, error) {
+	return e.extract(ctx, doc, true)
+}
+
+// ExtractEvents is Extract without the entity pass: the result's Entities is nil. It is for callers that keep
+// only the events (the ingest pipeline's batches), and saves the pass over every sentence that lists entities.
+func (e *Engine) ExtractEvents(ctx context.Context, doc event.Document) (event.Result, error) {
+	return e.extract(ctx, doc, false)
+}
+
+func (e *Engine) extract(ctx context.Context, doc event.Document, entities bool) (event.Result, error) {
 	res := event.Result{Schema: event.Schema, Document: doc, Events: []event.Event{}}
-	ents, err := e.ExtractEach(ctx, doc, func(ev event.Event) error {
+	ents, err := e.extractEach(ctx, doc, entities, func(ev event.Event) error {
 		res.Events = append(res.Events, ev)
 		return nil
 	})
-	res.Entities = ents.List()
+	if entities {
+		res.Entities = ents.List()
+	}
 	return res, err
 }
 
@@ -89,6 +101,11 @@ func (e *Engine) Extract(ctx context.Context, doc event.Document) (event.Result,
 // into the full text: an incident is not merged across a window's edge. An error from emit stops the reading and
 // is returned.
 func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(event.Event) error) (*Entities, error) {
+	return e.extractEach(ctx, doc, true, emit)
+}
+
+// extractEach is ExtractEach, listing entities only when entities is set.
+func (e *Engine) extractEach(ctx context.Context, doc event.Document, entities bool, emit func(event.Event) error) (*Entities, error) {
 	ents := &Entities{text: doc.Text}
 	if lang := strings.ToLower(strings.TrimSpace(doc.Language)); lang != "" && lang != "en" {
 		return ents, fmt.Errorf("extract %q: %w: %s", doc.ID, ErrUnsupportedLanguage, doc.Language)
@@ -107,7 +124,7 @@ func (e *Engine) ExtractEach(ctx context.Context, doc event.Document, emit func(
 			return ents, err
 		}
 		switch {
-		case e.act == nil || len(doc.Text) == 0:
+		case !entities || e.act == nil || len(doc.Text) == 0:
 		case len(ws) == 1:
 			ents.plain = r.entities() // kept as they are: compact pays only across windows
 		default:

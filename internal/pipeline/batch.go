@@ -78,7 +78,8 @@ func (p *Pipeline) NewBatch(ctx context.Context, opts BatchOptions) *Batch {
 // Submit takes doc through the checks and the extraction now, and queues it to be stored with its batch. done
 // is called once with the document's outcome, as Process would return it: from Submit itself when the
 // document ends before the store (an error, an exact duplicate of a stored document), else from the goroutine
-// that writes its batch (a later Submit, the timer, Flush or Close). done must not call Flush or Close.
+// that writes its batch (a later Submit, the timer, Flush or Close). done must not call Flush or Close. Unlike
+// Process's, the outcome's Result lists no entities: a batch's callers keep only the stored events.
 func (b *Batch) Submit(ctx context.Context, doc event.Document, done func(Outcome, error)) {
 	p := b.p
 	out, c, final, err := p.admit(ctx, &doc, b)
@@ -87,7 +88,7 @@ func (b *Batch) Submit(ctx context.Context, doc event.Document, done func(Outcom
 		done(out, err)
 		return
 	}
-	sd, res, err := p.extract(ctx, doc, c.of)
+	sd, res, err := p.extract(ctx, doc, c.of, false)
 	if err != nil {
 		p.recent.settle(c, out, err)
 		p.finish(doc, out, err)

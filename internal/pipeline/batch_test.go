@@ -82,12 +82,24 @@ func storeState(t *testing.T, st store.Store) string {
 }
 
 // TestBatchMatchesProcess takes one corpus through Process and through batches (small ones, and one that only
-// Close, copies and repeated ids write), and expects the same outcome for every document, the same totals and
-// the same stored incidents.
+// Close, copies and repeated ids write), and expects the same outcome for every document (but for the entities,
+// which a batch does not list), the same totals and the same stored incidents.
 func TestBatchMatchesProcess(t *testing.T) {
 	docs := batchCorpus()
 	p, st := newTestPipeline(t)
 	want := processAll(p, docs)
+	entities := 0
+	for i, r := range want {
+		if r.Out.Result != nil {
+			res := *r.Out.Result
+			entities += len(res.Entities)
+			res.Entities = nil
+			want[i].Out.Result = &res
+		}
+	}
+	if entities == 0 {
+		t.Fatal("Process listed no entities")
+	}
 	wantStats, wantState := p.Stats(), storeState(t, st)
 	for _, opts := range []BatchOptions{{Size: 1}, {Size: 4}, {Size: 1000, Wait: time.Hour}} {
 		t.Run(fmt.Sprintf("size=%d", opts.Size), func(t *testing.T) {

@@ -101,7 +101,7 @@ func (p *Pipeline) process(ctx context.Context, doc event.Document) (Outcome, er
 	if final {
 		return out, err
 	}
-	sd, res, err := p.extract(ctx, doc, c.of)
+	sd, res, err := p.extract(ctx, doc, c.of, true)
 	if err == nil {
 		var ing store.Ingest
 		if ing, err = p.st.PutResult(ctx, sd, res.Events); err != nil {
@@ -148,9 +148,14 @@ func (p *Pipeline) admit(ctx context.Context, doc *event.Document, b *Batch) (ou
 	return out, c, false, nil
 }
 
-// extract runs the engine on doc and returns the document to store, linked to duplicateOf, with the result.
-func (p *Pipeline) extract(ctx context.Context, doc event.Document, duplicateOf string) (store.Document, event.Result, error) {
-	res, err := p.eng.Extract(ctx, doc)
+// extract runs the engine on doc and returns the document to store, linked to duplicateOf, with the result;
+// its entities are listed only when entities is set (the store keeps events, not entities).
+func (p *Pipeline) extract(ctx context.Context, doc event.Document, duplicateOf string, entities bool) (store.Document, event.Result, error) {
+	run := p.eng.ExtractEvents
+	if entities {
+		run = p.eng.Extract
+	}
+	res, err := run(ctx, doc)
 	if err != nil {
 		if errors.Is(err, extract.ErrUnsupportedLanguage) || ctx.Err() != nil {
 			return store.Document{}, res, err
