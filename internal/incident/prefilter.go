@@ -1,6 +1,10 @@
 package incident
 
-import "sitrep/internal/event"
+import (
+	"slices"
+
+	"sitrep/internal/event"
+)
 
 // implausible reports, without building any text, whether Score would surely veto r for inc on its sub-type,
 // dates or distance. It lets Assign skip most far or unrelated candidates cheaply; it never rejects a
@@ -36,4 +40,34 @@ func SubTypesMayMerge(a, b string) bool {
 	_, ok1 := compatibleSubTypes[pair{a, b}]
 	_, ok2 := compatibleSubTypes[pair{b, a}]
 	return ok1 || ok2
+}
+
+// mergeableSubTypes maps a sub-type to the other known sub-types compatible with it, sorted.
+var mergeableSubTypes = func() map[string][]string {
+	m := map[string][]string{}
+	for p := range compatibleSubTypes {
+		if p.a != p.b {
+			m[p.a] = append(m[p.a], p.b)
+			m[p.b] = append(m[p.b], p.a)
+		}
+	}
+	for k, v := range m {
+		slices.Sort(v)
+		m[k] = slices.Compact(v)
+	}
+	return m
+}()
+
+// MergeableSubTypes are the sub-types, other than "" and b itself, of the incidents that may take a report of
+// sub-type b (b not ""): SubTypesMayMerge(a, b) holds exactly when a is "", b or one of them. A store can select
+// its candidates by sub-type with it. The slice is shared: do not modify it.
+func MergeableSubTypes(b string) []string { return mergeableSubTypes[b] }
+
+// MaxMergeableSubTypes is the longest MergeableSubTypes list.
+func MaxMergeableSubTypes() int {
+	n := 0
+	for _, v := range mergeableSubTypes {
+		n = max(n, len(v))
+	}
+	return n
 }

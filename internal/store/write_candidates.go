@@ -43,20 +43,36 @@ const maxCandidates = 5000
 // candidateQueryTexts holds candidateQuery's texts, built once.
 var candidateQueryTexts = sync.Map{}
 
+// subTypeParams is the number of sub-type parameters of a candidate query that selects by sub-type: the report's
+// sub-type and those compatible with it (incident.MergeableSubTypes), padded with the report's own.
+var subTypeParams = 1 + incident.MaxMergeableSubTypes()
+
 // candidateQuery is the query for the incidents with one of n geo keys (byCountry false) or in one country
 // (byCountry true, n = 1). Its numbered parameters are the n keys, then the lowest start of each date class,
-// the highest start and the lowest end (candidateArgs).
-func candidateQuery(n int, byCountry bool) string {
+// the highest start and the lowest end, then, when bySubType, subTypeParams sub-types (see candidates): the query
+// then reads only the incidents of one of them or of no sub-type, so that it leaves the bodies of the others,
+// which could not take the report (incident.SubTypesMayMerge), unread.
+func candidateQuery(n int, byCountry, bySubType bool) string {
 	type key struct {
-		n         int
-		byCountry bool
+		n                    int
+		byCountry, bySubType bool
 	}
-	if q, ok := candidateQueryTexts.Load(key{n, byCountry}); ok {
+	if q, ok := candidateQueryTexts.Load(key{n, byCountry, bySubType}); ok {
 		return q.(string)
 	}
 	classes := len(dateClassDays) + 1
 	param := func(i int) string { return "$" + strconv.Itoa(i) }
 	hi, lowEnd := param(n+classes+1), param(n+classes+2)
+	subCond := ""
+	if bySubType {
+		// Equalities rather than an IN list, for which SQLite would build a temporary table in each arm; on
+		// sub_event_type || '', which no index serves, else SQLite would read the arm through a sub-type index.
+		subs := []string{`sub_event_type || '' = ''`}
+		for k := range subTypeParams {
+			subs = append(subs, `sub_event_type || '' = `+param(n+classes+3+k))
+		}
+		subCond = ` AND (` + strings.Join(subs, " OR ") + `)`
+	}
 	var conds []string
 	switch {
 	case byCountry:
@@ -76,11 +92,11 @@ func candidateQuery(n int, byCountry bool) string {
 	for _, cond := range conds {
 		for class := range classes {
 			arms = append(arms, `SELECT `+candidateColumns+` FROM incidents WHERE `+cond+` AND date_class = `+
-				strconv.Itoa(class)+` AND date_start BETWEEN `+param(n+class+1)+` AND `+hi+` AND date_end >= `+lowEnd)
+				strconv.Itoa(class)+` AND date_start BETWEEN `+param(n+class+1)+` AND `+hi+` AND date_end >= `+lowEnd+subCond)
 		}
 	}
 	q := strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
-	candidateQueryTexts.Store(key{n, byCountry}, q)
+	candidateQueryTexts.Store(key{n, byCountry, bySubType}, q)
 	return q
 }
 
@@ -96,9 +112,12 @@ type candidate struct {
 
 // candidateQueries are every candidate query text, for the statement cache.
 func (s *sqlStore) candidateQueries() []string {
-	qs := []string{candidateQuery(1, true)}
-	for _, n := range candidateKeySizes {
-		qs = append(qs, candidateQuery(n, false))
+	var qs []string
+	for _, bySubType := range []bool{false, true} {
+		qs = append(qs, candidateQuery(1, true, bySubType))
+		for _, n := range candidateKeySizes {
+			qs = append(qs, candidateQuery(n, false, bySubType))
+		}
 	}
 	return qs
 }
@@ -106,7 +125,7 @@ func (s *sqlStore) candidateQueries() []string {
 // candidates loads the incidents that might hold ev: dates within the Merger's widest date slack of ev's, and
 // either a point within a box a little larger than the Merger's widest distance, or no point (or only a
 // country) in ev's country. A report without a point (or with only a country) takes every incident of its
-// country. Incidents whose sub-type rules the merge out are skipped without decoding.
+// country. Incidents whose sub-type rules the merge out are not read (a report of no sub-type reads them all).
 func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, []candidate, error) {
 	c := columnsOf(ev.Date, ev.Location, nil)
 	if c.start == "" {
@@ -137,7 +156,18 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 		args = append(args, from.AddDays(-w-dateClassDays[class]).String())
 	}
 	args = append(args, "0", to.AddDays(w).String(), from.AddDays(-w).String()) // "0" is below every date, above ""
-	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry), args...)
+	sub := clean(ev.SubEventType)
+	if sub != "" {
+		subs := incident.MergeableSubTypes(sub)
+		for k := range subTypeParams {
+			if k > 0 && k <= len(subs) {
+				args = append(args, subs[k-1])
+			} else {
+				args = append(args, sub)
+			}
+		}
+	}
+	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry, sub != ""), args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"sitrep/internal/event"
+	"sitrep/internal/incident"
 )
 
 // TestCandidateKeys checks that the geographic keys the candidate query asks for around a point include the
@@ -109,6 +110,62 @@ func hasCandidate(t *testing.T, s *sqlStore, r event.Event, docID string) bool {
 	return found
 }
 
+// TestCandidateSubTypes checks that the candidates read for a report of each sub-type are exactly the incidents
+// around it whose sub-type may take it (incident.SubTypesMayMerge): those a report of no sub-type reads, filtered
+// in Go. Incidents of every sub-type and of none lie at one place and day, placed and country-only.
+func TestCandidateSubTypes(t *testing.T) {
+	subs := append(event.SubTypes(), "")
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		for _, placed := range []bool{true, false} {
+			for i, sub := range subs {
+				e := ev("e1", sub, 3, "Goma", -1.68, 29.22, "CD", 1, fmt.Sprintf("Actor %d", i))
+				if !placed {
+					e.Location.Precision = event.LocCountry
+				}
+				d := doc(fmt.Sprintf("https://subtypes.example/%v/%d", placed, i), fmt.Sprintf("Sub-type %v %d.", placed, i))
+				if _, err := s.PutResult(ctx, d, []event.Event{e}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rids := func(r event.Event, keep func(sub string) bool) (got []int64, subsRead map[string]bool) {
+				subsRead = map[string]bool{}
+				err := s.tx(ctx, func(tx *sql.Tx) error {
+					_, cs, err := s.candidates(ctx, tx, r)
+					for _, c := range cs {
+						if keep(c.row.subEventType) {
+							got = append(got, c.rid)
+							subsRead[c.row.subEventType] = true
+						}
+					}
+					return err
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				slices.Sort(got)
+				return got, subsRead
+			}
+			for _, sub := range subs {
+				r := ev("r1", sub, 3, "Goma", -1.68, 29.22, "CD", 1, "Someone")
+				if !placed {
+					r.Location.Precision = event.LocCountry
+				}
+				got, _ := rids(r, func(string) bool { return true })
+				all := r
+				all.SubEventType = ""
+				want, read := rids(all, func(a string) bool { return incident.SubTypesMayMerge(a, sub) })
+				if !slices.Equal(got, want) {
+					t.Errorf("placed %v, report %q: candidates %v, want %v", placed, sub, got, want)
+				}
+				if sub == "" && len(read) < len(subs)/2 {
+					t.Errorf("placed %v: a report of no sub-type reads incidents of only %d sub-types", placed, len(read))
+				}
+			}
+		}
+	})
+}
+
 // TestCandidateQueryPlan checks that SQLite reads the candidates through the candidate indexes.
 func TestCandidateQueryPlan(t *testing.T) {
 	s := open(t)
@@ -136,6 +193,11 @@ func TestCandidateQueryPlan(t *testing.T) {
 		}
 		if !slices.ContainsFunc(plan, func(p string) bool { return strings.Contains(p, "incidents_cand_") }) {
 			t.Errorf("plan %v uses no candidate index", plan)
+		}
+		for _, p := range plan {
+			if strings.Contains(p, "incidents USING") && !strings.Contains(p, "incidents_cand_") {
+				t.Errorf("an arm reads another index: %s\n%s", p, q)
+			}
 		}
 	}
 }
