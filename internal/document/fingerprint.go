@@ -2,8 +2,8 @@ package document
 
 import (
 	"math/bits"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NearDuplicateBits is the largest Hamming distance between two Fingerprints of near-duplicate texts. Manku, Jain
@@ -20,43 +20,123 @@ const shingleWords = 3
 // dropped). Texts that share most of their wording, such as one wire story syndicated with another headline or
 // a different footer, get fingerprints a few bits apart; unrelated texts differ in about half the bits.
 // Text without words gives 0.
+//
+// A word is a run of letters and digits (unicode.IsLetter, unicode.IsDigit) of the text folded by
+// unicode.ToLower; a byte that is not UTF-8 ends a word. A text of one or two words is one shingle.
 func Fingerprint(text string) uint64 {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) == 0 {
-		return 0
-	}
-	var votes [64]int
-	n := max(1, len(words)-shingleWords+1)
-	for i := range n {
-		sum := shingleHash(words[i:min(len(words), i+shingleWords)])
-		for b := range 64 {
-			if sum&(1<<b) != 0 {
-				votes[b]++
-			} else {
-				votes[b]--
+	// buf holds the folded words, each followed by a NUL, from the first word of the latest shingle on, so
+	// that a shingle's bytes are the tail of buf (shingleHash). It is cut back to the last two words when long.
+	var arr [512]byte
+	buf := arr[:0]
+	var v votes
+	words := 0
+	prev2, prev1, cur := 0, 0, 0 // the starts in buf of the two words before the current one, and of it
+	inWord := false
+	for i := 0; i < len(text); {
+		r := rune(text[i])
+		var ok bool
+		if r < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				ok = true
+			case 'A' <= r && r <= 'Z':
+				r, ok = r+'a'-'A', true
 			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			// An invalid byte decodes as U+FFFD (strings.ToLower's replacement), which is no letter.
+			r = unicode.ToLower(r)
+			ok = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case ok:
+			if !inWord {
+				if len(buf) >= len(arr)/2 && prev2 > 0 { // keep the last two words, the next shingle's
+					n := copy(buf, buf[prev2:])
+					buf, prev1, prev2 = buf[:n], prev1-prev2, 0
+				}
+				cur, inWord = len(buf), true
+			}
+			if r < utf8.RuneSelf {
+				buf = append(buf, byte(r))
+			} else {
+				buf = utf8.AppendRune(buf, r)
+			}
+		case inWord:
+			buf, words, inWord = append(buf, 0), words+1, false
+			if words >= shingleWords {
+				v.add(shingleHash(buf[prev2:]))
+			}
+			prev2, prev1 = prev1, cur
 		}
 	}
+	if inWord {
+		buf, words = append(buf, 0), words+1
+		if words >= shingleWords {
+			v.add(shingleHash(buf[prev2:]))
+		}
+	}
+	switch {
+	case words == 0:
+		return 0
+	case words < shingleWords:
+		v.add(shingleHash(buf)) // buf holds every word: it is cut only from the third word on
+	}
+	return v.fingerprint()
+}
+
+// votes counts, for each bit, the shingle hashes that have it set. Eight counters of one byte share a uint64
+// lane (lane j, byte k counts bit 8k+j), so a hash is counted with eight additions; the lanes are added to
+// ones before a byte can overflow.
+type votes struct {
+	lanes   [8]uint64
+	pending int // hashes in lanes
+	ones    [64]int
+	n       int // hashes in ones
+}
+
+// add counts the bits of h.
+func (v *votes) add(h uint64) {
+	for j := range v.lanes {
+		v.lanes[j] += (h >> j) & 0x0101010101010101
+	}
+	if v.pending++; v.pending == 255 {
+		v.flush()
+	}
+}
+
+// flush adds the lanes to ones.
+func (v *votes) flush() {
+	for j, l := range v.lanes {
+		for k := range 8 {
+			v.ones[8*k+j] += int(l >> (8 * k) & 0xff)
+		}
+		v.lanes[j] = 0
+	}
+	v.n, v.pending = v.n+v.pending, 0
+}
+
+// fingerprint sets the bits that more than half the hashes have (the SimHash vote: +1 for a set bit, -1 else).
+func (v *votes) fingerprint() uint64 {
+	v.flush()
 	var fp uint64
-	for b, v := range votes {
-		if v > 0 {
+	for b, ones := range v.ones {
+		if 2*ones > v.n {
 			fp |= 1 << b
 		}
 	}
 	return fp
 }
 
-// shingleHash is the 64-bit FNV-1a hash of the words, each followed by a NUL.
-func shingleHash(words []string) uint64 {
+// shingleHash is the 64-bit FNV-1a hash of b: a shingle's words, each followed by a NUL.
+func shingleHash(b []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for _, w := range words {
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint64(w[i])) * prime
-		}
-		h *= prime // the NUL separator: h ^ 0 == h
+	for _, c := range b {
+		h = (h ^ uint64(c)) * prime
 	}
 	return h
 }
