@@ -12,11 +12,12 @@ import (
 // (sync.Map boxes every string key it is asked for; a read-write lock costs two atomic writes per read, on a
 // cache line every core shares).
 type cache[V any] struct {
-	read  atomic.Pointer[map[string]V] // never written once published
-	mu    sync.Mutex
-	dirty map[string]V  // entries not yet in read, under mu
-	size  *atomic.Int64 // entries of the caches sharing this count, bounded by limit
-	limit int64
+	read   atomic.Pointer[map[string]V] // never written once published
+	mu     sync.Mutex
+	dirty  map[string]V  // entries not yet in read, under mu
+	unread atomic.Int64  // len(dirty), so that a miss with nothing unpublished takes no lock
+	size   *atomic.Int64 // entries of the caches sharing this count, bounded by limit
+	limit  int64
 }
 
 // minPublish is how many new entries a cache publishes at least at once.
@@ -46,28 +47,39 @@ func (c *cache[V]) peek(key string) (V, bool) {
 			return v, true
 		}
 	}
+	if c.unread.Load() == 0 {
+		var zero V
+		return zero, false
+	}
 	c.mu.Lock()
 	v, ok := c.dirty[key]
 	c.mu.Unlock()
 	return v, ok
 }
 
-// put stores v under a copy of key, unless the cache is full.
+// put stores v under a copy of key, unless the cache is full. The put that fills it publishes what is still
+// unpublished, so that a full cache is read without a lock.
 func (c *cache[V]) put(key string, v V) {
-	if c.size.Add(1) >= c.limit {
+	full := c.size.Add(1) >= c.limit
+	if full && c.unread.Load() == 0 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.dirty == nil {
-		c.dirty = map[string]V{}
+	if !full {
+		if c.dirty == nil {
+			c.dirty = map[string]V{}
+		}
+		if _, ok := c.dirty[key]; !ok {
+			c.dirty[strings.Clone(key)] = v
+			c.unread.Add(1)
+		}
 	}
-	c.dirty[strings.Clone(key)] = v
 	var old map[string]V
 	if p := c.read.Load(); p != nil {
 		old = *p
 	}
-	if len(c.dirty) < max(minPublish, len(old)/4) {
+	if len(c.dirty) == 0 || !full && len(c.dirty) < max(minPublish, len(old)/4) {
 		return
 	}
 	m := make(map[string]V, len(old)+len(c.dirty))
@@ -79,4 +91,5 @@ func (c *cache[V]) put(key string, v V) {
 	}
 	c.read.Store(&m)
 	c.dirty = nil
+	c.unread.Store(0)
 }

@@ -123,6 +123,38 @@ func TestCacheConcurrent(t *testing.T) {
 	}
 }
 
+// TestFullCachePublishes fills caches to their limit and checks that nothing is left unpublished, so that a
+// full cache's reads, hits and misses alike, take no lock; and that a second cache sharing the count publishes
+// its entries on its next put once the first has filled the count.
+func TestFullCachePublishes(t *testing.T) {
+	for _, limit := range []int64{10, 100, 1000} {
+		var size atomic.Int64
+		a, b := newCache[int](&size, limit), newCache[int](&size, limit)
+		b.get("b0", func(string) int { return 0 })
+		for i := range int(limit) * 2 {
+			a.get(strconv.Itoa(i), func(string) int { return i })
+		}
+		b.get("b1", func(string) int { return 1 })
+		for name, c := range map[string]*cache[int]{"a": a, "b": b} {
+			if n := c.unread.Load(); n != 0 || len(c.dirty) != 0 {
+				t.Errorf("limit %d, cache %s: %d entries unpublished (dirty %d)", limit, name, n, len(c.dirty))
+			}
+		}
+		if m := b.read.Load(); m == nil || len(*m) != 1 || (*m)["b0"] != 0 {
+			t.Errorf("limit %d: the second cache published %v, want b0 alone", limit, m)
+		}
+		m := a.read.Load()
+		if m == nil || int64(len(*m)) != limit-2 {
+			t.Fatalf("limit %d: the full cache published %v entries, want %d", limit, m, limit-2)
+		}
+		for k, v := range *m {
+			if k != strconv.Itoa(v) {
+				t.Errorf("limit %d: %q holds %d", limit, k, v)
+			}
+		}
+	}
+}
+
 // TestParseConcurrentReuse parses texts of different sizes from several goroutines at once (run it with -race):
 // the runs share the parser's caches and reuse each other's memory, and must read every text as one call
 // alone does.
