@@ -166,6 +166,52 @@ func TestCandidateSubTypes(t *testing.T) {
 	})
 }
 
+// TestCandidateBox checks that a placed report's candidates are the incidents inside its candidate box, near
+// each of its edges, and those with only a country. Each incident has a sub-type of its own, with which no other
+// may merge, and the report has none, so that it may take every one.
+func TestCandidateBox(t *testing.T) {
+	const lat, lon = -1.68, 29.22
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		b := s.candidateBox(lat, lon)
+		const in, out = 0.001, -0.001 // inside and outside an edge
+		points := []struct {
+			lat, lon float64
+			country  bool
+			want     bool
+		}{
+			{lat, lon, false, true},
+			{b.MinLat + in, lon, false, true}, {b.MinLat + out, lon, false, false},
+			{b.MaxLat - in, lon, false, true}, {b.MaxLat - out, lon, false, false},
+			{lat, b.MinLon + in, false, true}, {lat, b.MinLon + out, false, false},
+			{lat, b.MaxLon - in, false, true}, {lat, b.MaxLon - out, false, false},
+			{lat + 1.5, lon + 1.5, true, true},
+		}
+		subs := []string{"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Grenade",
+			"Headquarters or base established", "Looting/property destruction", "Chemical weapon",
+			"Non-violent transfer of territory", "Sexual violence"}
+		docs := map[string]bool{}
+		for i, p := range points {
+			e := ev("e1", subs[i], 3, fmt.Sprintf("P%d", i), p.lat, p.lon, "CD", 1, fmt.Sprintf("Actor %d", i))
+			if p.country {
+				e.Location.Precision = event.LocCountry
+			}
+			d := doc(fmt.Sprintf("https://box.example/%d", i), fmt.Sprintf("Box %d.", i))
+			put, err := s.PutResult(ctx, d, []event.Event{e})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[put.ID] = p.want
+		}
+		r := ev("r1", "", 3, "Goma", lat, lon, "CD", 1, "Someone")
+		for id, want := range docs {
+			if got := hasCandidate(t, s, r, id); got != want {
+				t.Errorf("document %s: candidate %v, want %v", id, got, want)
+			}
+		}
+	})
+}
+
 // TestCandidateQueryPlan checks that SQLite reads the candidates through the candidate indexes.
 func TestCandidateQueryPlan(t *testing.T) {
 	s := open(t)
