@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -123,7 +124,13 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	pipe := pipeline.New(eng, st, pipeline.Options{Logger: e.log})
 	f.opts.Logger = e.log
 	// The batch's writes outlive ctx: when the worker stops, it writes what waits in the batch, then answers.
-	batch := pipe.NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{})
+	// Each write is bounded as one document's processing is, so a hung database fails the batch's documents
+	// (they are retried) instead of holding their messages in progress for ever.
+	writeTimeout := f.opts.ProcessTimeout
+	if writeTimeout <= 0 {
+		writeTimeout = 5 * cmp.Or(f.opts.AckWait, queue.DefaultAckWait)
+	}
+	batch := pipe.NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{WriteTimeout: writeTimeout})
 	w := queue.NewBatchWorker(c, batchSink{batch}, f.opts)
 	err = w.Run(ctx)
 	batch.Close()

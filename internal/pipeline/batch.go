@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -26,6 +27,9 @@ const (
 type BatchOptions struct {
 	Size int           // documents a transaction at most; DefaultBatchSize when 0
 	Wait time.Duration // longest a document waits for its batch to fill; DefaultBatchWait when 0
+	// WriteTimeout bounds each write of a batch to the store (a lock wait, a lost database connection), after
+	// which its documents fail with a store error; no bound when 0.
+	WriteTimeout time.Duration
 }
 
 // Batch takes documents through the pipeline as Process does, but writes the extracted documents to the store in
@@ -36,11 +40,12 @@ type BatchOptions struct {
 // write failed: a failing document costs only itself), and counted in the pipeline's Stats then. A Batch is
 // safe for concurrent use.
 type Batch struct {
-	p    *Pipeline
-	ctx  context.Context
-	st   store.Batcher // nil when the store cannot batch: each document is then written alone
-	size int
-	wait time.Duration
+	p            *Pipeline
+	ctx          context.Context
+	st           store.Batcher // nil when the store cannot batch: each document is then written alone
+	size         int
+	wait         time.Duration
+	writeTimeout time.Duration
 
 	flushMu sync.Mutex // held while a batch is written, so batches are written in the order they were taken
 
@@ -64,7 +69,7 @@ type queued struct {
 
 // NewBatch returns a Batch over p; ctx bounds its writes. Close it to write what it still holds.
 func (p *Pipeline) NewBatch(ctx context.Context, opts BatchOptions) *Batch {
-	b := &Batch{p: p, ctx: ctx, size: opts.Size, wait: opts.Wait, ids: map[string]int{}}
+	b := &Batch{p: p, ctx: ctx, size: opts.Size, wait: opts.Wait, writeTimeout: opts.WriteTimeout, ids: map[string]int{}}
 	if b.size <= 0 {
 		b.size = DefaultBatchSize
 	}
@@ -152,21 +157,15 @@ func (b *Batch) flushGen(gen int) {
 }
 
 // write stores qs in one transaction (or one by one, when the store cannot batch or one of them fails) and
-// completes each document.
+// completes each document. A panic in the store fails only the document it came from: the batch is then
+// written again one document at a time, each under its own recover, so that every document is completed
+// (a NATS worker's other messages would otherwise stay in progress for ever).
 func (b *Batch) write(qs []*queued) {
 	ings := make([]store.Ingest, len(qs))
 	errs := make([]error, len(qs))
-	if b.st != nil {
-		rs := make([]store.Result, len(qs))
+	if b.st == nil || !b.putAll(qs, ings, errs) {
 		for i, q := range qs {
-			rs[i] = store.Result{Document: q.sd, Events: q.res.Events}
-		}
-		var es []error
-		ings, es = b.st.PutResults(b.ctx, rs)
-		copy(errs, es)
-	} else {
-		for i, q := range qs {
-			ings[i], errs[i] = b.p.st.PutResult(b.ctx, q.sd, q.res.Events)
+			ings[i], errs[i] = b.putOne(q)
 		}
 	}
 	for i, q := range qs {
@@ -180,6 +179,46 @@ func (b *Batch) write(qs []*queued) {
 		b.p.finish(q.doc, out, err)
 		q.done(out, err)
 	}
+}
+
+// putAll writes qs in one transaction into ings and errs, and reports false when the store panicked.
+func (b *Batch) putAll(qs []*queued, ings []store.Ingest, errs []error) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.p.log.Error("store panicked while writing a batch; writing its documents one by one", "documents", len(qs), "panic", r)
+			ok = false
+		}
+	}()
+	ctx, cancel := b.writeContext()
+	defer cancel()
+	rs := make([]store.Result, len(qs))
+	for i, q := range qs {
+		rs[i] = store.Result{Document: q.sd, Events: q.res.Events}
+	}
+	got, es := b.st.PutResults(ctx, rs)
+	copy(ings, got)
+	copy(errs, es)
+	return true
+}
+
+// putOne writes one document; a panic in the store is its error.
+func (b *Batch) putOne(q *queued) (ing store.Ingest, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic while storing: %v", r)
+		}
+	}()
+	ctx, cancel := b.writeContext()
+	defer cancel()
+	return b.p.st.PutResult(ctx, q.sd, q.res.Events)
+}
+
+// writeContext is the context of one write: the batch's, bounded by WriteTimeout.
+func (b *Batch) writeContext() (context.Context, context.CancelFunc) {
+	if b.writeTimeout > 0 {
+		return context.WithTimeout(b.ctx, b.writeTimeout)
+	}
+	return context.WithCancel(b.ctx)
 }
 
 // awaitID writes the batch first when a document with id is in it, or waits while one is being written.

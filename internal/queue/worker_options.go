@@ -25,7 +25,8 @@ type Batcher interface {
 
 // WorkerOptions tune a Worker. The zero value uses the defaults.
 type WorkerOptions struct {
-	// Workers is how many documents are processed at once; 1 when 0.
+	// Workers is how many documents are checked and extracted at once; 1 when 0. With a batching Batcher, more
+	// documents (up to the consumer's MaxAckPending) may wait, extracted, for their batch to be written.
 	Workers int
 	// MaxDeliver is how many times a document is tried before it goes to the dead-letter stream.
 	MaxDeliver int
@@ -36,7 +37,8 @@ type WorkerOptions struct {
 	Backoff, MaxBackoff time.Duration
 	// Permanent tells failures not worth retrying; IsPermanent when nil.
 	Permanent func(error) bool
-	// ProcessTimeout bounds one document's processing (also when stopping); 5*AckWait when 0.
+	// ProcessTimeout bounds one document's checks and extraction (also when stopping); 5*AckWait when 0. A
+	// batching Batcher bounds its store writes itself (sitrep worker gives its batch the same bound).
 	ProcessTimeout time.Duration
 	Logger         *slog.Logger
 }
