@@ -153,14 +153,6 @@ func (s batchSink) Submit(ctx context.Context, doc event.Document, done func(err
 
 func (s batchSink) Flush() { s.b.Flush() }
 
-// processWith adapts a pipeline to the queue's process function, one document a transaction.
-func processWith(pipe *pipeline.Pipeline) queue.ProcessFunc {
-	return func(ctx context.Context, doc event.Document) error {
-		_, err := pipe.Process(ctx, doc)
-		return err
-	}
-}
-
 // printDead writes the n most recent dead letters, newest first, one JSON object a line.
 func printDead(ctx context.Context, e *env, c *queue.Client, n int) error {
 	dead, err := c.DeadLetters(ctx, n)

@@ -111,7 +111,8 @@ func storedCount(b *testing.B, st store.Store) int {
 	return c.Documents
 }
 
-// startBenchWorkers starts procs workers, each as a separate process would run: own connection and pipeline.
+// startBenchWorkers starts procs workers, each as a separate process would run (own connection, pipeline and
+// batch) and as sitrep worker runs them: documents are written in batches.
 func startBenchWorkers(b *testing.B, url string, eng *extract.Engine, st store.Store, procs int) func() {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -120,12 +121,14 @@ func startBenchWorkers(b *testing.B, url string, eng *extract.Engine, st store.S
 		if err != nil {
 			b.Fatal(err)
 		}
-		w := queue.NewWorker(c, processWith(pipeline.New(eng, st, pipeline.Options{})), queue.WorkerOptions{})
+		batch := pipeline.New(eng, st, pipeline.Options{}).NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{})
+		w := queue.NewBatchWorker(c, batchSink{batch}, queue.WorkerOptions{})
 		wg.Go(func() {
 			defer c.Close()
 			if err := w.Run(ctx); err != nil {
 				b.Error(err)
 			}
+			batch.Close()
 		})
 	}
 	return func() {
