@@ -11,7 +11,9 @@ import (
 
 // Mentions returns the actor mentions of s, ordered by Start and never overlapping. focus is the ISO2 code
 // of the document's main country ("" when unknown); it names the country of "government forces",
-// "civilians" and the like when the sentence names none.
+// "civilians" and the like when the sentence names none. s's text and tokens must not change while the
+// Finder is in use (Mentions, Roles and Claims share the words of a sentence they recognise by the address of
+// its text and token slice), so never pass a string made over a reused byte buffer.
 func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
 	if len(s.Tokens) == 0 {
 		return nil

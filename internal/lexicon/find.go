@@ -20,7 +20,9 @@ type Match struct {
 // Find returns the entries of cats (all categories when none given) named in text, leftmost-longest and
 // without overlaps, in text order. base is added to every offset. Matching is on token boundaries and ignores
 // case, diacritics and typographic quotes, except for ALL-CAPS aliases of 2-5 letters, which match only as
-// written; hyphens count as spaces; a possessive "'s" after a name ends the match before it.
+// written; hyphens count as spaces; a possessive "'s" after a name ends the match before it. text must not
+// change while the Lexicon is in use (it is a slice of a document's immutable text, never a string made over
+// a reused byte buffer): repeated Finds on one text are recognised by its address and length.
 func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	if l == nil || l.root == nil {
 		return nil

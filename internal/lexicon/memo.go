@@ -14,7 +14,7 @@ import (
 
 const (
 	memoMaxText  = 4 << 10 // longer texts are not kept
-	memoMaxTexts = 256     // the memo is emptied when it holds more texts than this
+	memoMaxTexts = 256     // the memo is emptied when it holds this many texts
 )
 
 // rootTok is one token of a kept text: [start, end) in the text, and memo.cands[lo:hi] are the terms the trie

@@ -180,9 +180,15 @@ func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(page.Incidents) != len(want.Incidents) || (len(page.Incidents) > 0) != tt.matches {
-			t.Errorf("filter %+v: plan %+v lists %d incidents, a walk %d", tt.f, got, len(page.Incidents),
-				len(want.Incidents))
+		ids := func(l Page) []string {
+			var out []string
+			for _, inc := range l.Incidents {
+				out = append(out, inc.ID)
+			}
+			return out
+		}
+		if g, w := ids(page), ids(want); !slices.Equal(g, w) || (len(g) > 0) != tt.matches {
+			t.Errorf("filter %+v: plan %+v lists %v, a walk %v", tt.f, got, g, w)
 		}
 	}
 }
