@@ -3,6 +3,8 @@ package casualty
 import (
 	"regexp"
 	"strings"
+
+	"sitrep/internal/text"
 )
 
 // wordFinder finds what re.FindAllStringIndex(s, -1) finds, trying a match only at the word starts whose word
@@ -129,7 +131,7 @@ next:
 				}
 				i = j
 			}
-			if !hasPrefixASCIIFold(s[i:], w) {
+			if !text.HasPrefixLower(s[i:], w) {
 				continue next
 			}
 			i += len(w)
@@ -142,23 +144,6 @@ next:
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-// hasPrefixASCIIFold reports whether s starts with the lower-case ASCII w, ignoring ASCII case.
-func hasPrefixASCIIFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // cueSpans returns what cueRe.FindAllStringIndex(s, -1) returns.
 func cueSpans(s string) [][]int { return cueFinder.find(s) }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"sitrep/internal/numbers"
+
+	"sitrep/internal/text"
 )
 
 // finder holds one sentence, its number phrases and which of them are taken.
@@ -38,7 +40,7 @@ func endsSubgroup(w string) bool {
 		return false // "were" and "are" take a space after them
 	}
 	for _, v := range []string{"were", "are"} {
-		if hasSuffixASCIIFold(t, v) && endsWithPhrase(trimRightSpace(t[:len(t)-len(v)])) {
+		if text.HasSuffixLower(t, v) && endsWithPhrase(trimRightSpace(t[:len(t)-len(v)])) {
 			return true
 		}
 	}
@@ -51,7 +53,7 @@ next:
 	for _, ws := range subgroupPhrases {
 		u := s
 		for k := len(ws) - 1; k >= 0; k-- {
-			if !hasSuffixASCIIFold(u, ws[k]) {
+			if !text.HasSuffixLower(u, ws[k]) {
 				continue next
 			}
 			u = u[:len(u)-len(ws[k])]
@@ -79,24 +81,6 @@ func trimRightSpace(s string) string {
 		break
 	}
 	return s
-}
-
-// hasSuffixASCIIFold reports whether s ends with the lower-case ASCII word w, ignoring ASCII case.
-func hasSuffixASCIIFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	s = s[len(s)-len(w):]
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // markSubgroups takes the counts of sub-groups ("among them two children") out of play.

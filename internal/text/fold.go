@@ -59,3 +59,29 @@ func isPlainLower(s string) bool {
 	}
 	return true
 }
+
+// HasPrefixLower reports whether s starts with w, a lower-case ASCII string, ignoring the case of ASCII letters
+// in s (no other folding: the Kelvin sign is not a k).
+func HasPrefixLower(s, w string) bool {
+	return len(s) >= len(w) && equalLower(s[:len(w)], w)
+}
+
+// HasSuffixLower reports whether s ends with w, a lower-case ASCII string, ignoring the case of ASCII letters
+// in s.
+func HasSuffixLower(s, w string) bool {
+	return len(s) >= len(w) && equalLower(s[len(s)-len(w):], w)
+}
+
+// equalLower reports whether s, ASCII letters lowered, is w; len(s) == len(w).
+func equalLower(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"sitrep/internal/event"
+
+	"sitrep/internal/text"
 )
 
 // futureRe ends the clause before a weekday when it is said of a coming day: "the council will meet on
@@ -67,7 +69,7 @@ func futureIn(s string) bool {
 	}
 	for p := 0; p < len(s); p++ {
 		c := s[p]
-		if c == '\'' && hasPrefixFold(s[p+1:], "ll") && endsWord(s, p+3) {
+		if c == '\'' && text.HasPrefixLower(s[p+1:], "ll") && endsWord(s, p+3) {
 			return true
 		}
 		if !isWordByte(c) || (p > 0 && isWordByte(s[p-1])) {
@@ -87,7 +89,7 @@ func futureIn(s string) bool {
 					}
 					i = j
 				}
-				if !hasPrefixFold(s[i:], w) {
+				if !text.HasPrefixLower(s[i:], w) {
 					continue next
 				}
 				i += len(w)

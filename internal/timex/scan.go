@@ -3,6 +3,8 @@ package timex
 import (
 	"regexp"
 	"strings"
+
+	"sitrep/internal/text"
 )
 
 // ruleStarts lists, per rule, every first word its pattern can start with (lower case); "#" stands for a digit.
@@ -105,7 +107,7 @@ next:
 			for j < len(in) && isSpace(in[j]) {
 				j++
 			}
-			if j == i || !hasPrefixFold(in[j:], w) {
+			if j == i || !text.HasPrefixLower(in[j:], w) {
 				continue next
 			}
 			i = j + len(w)
@@ -148,7 +150,7 @@ func weekdayAt(in string, p int) []int {
 				}
 				i = j
 			}
-			if !hasPrefixFold(in[i:], w) {
+			if !text.HasPrefixLower(in[i:], w) {
 				i = -1
 				break
 			}
@@ -202,23 +204,6 @@ func spaces(in string, i int) int {
 		i++
 	}
 	return i
-}
-
-// hasPrefixFold reports whether s starts with the lower-case ASCII w, ignoring ASCII case.
-func hasPrefixFold(s, w string) bool {
-	if len(s) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // isoAt is the iso rule's pattern anchored at p of in, \b(\d{4})-(\d{2})-(\d{2})\b, read by hand.
@@ -277,5 +262,5 @@ func agoThird(in string, p int) bool {
 	for k := 0; k < 2 && p >= 0; k++ {
 		p = nextWord(in, p)
 	}
-	return p >= 0 && hasPrefixFold(in[p:], "ago")
+	return p >= 0 && text.HasPrefixLower(in[p:], "ago")
 }
