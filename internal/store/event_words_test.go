@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"sitrep/internal/event"
@@ -89,21 +88,7 @@ func testIncidentEventWords(t *testing.T, s *sqlStore) {
 		}
 	}
 
-	body, err := migrations.ReadFile("migrations/postgres/0007_incident_event_words.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, backfill, ok := strings.Cut(string(body), ");\nINSERT")
-	backfill, _, _ = strings.Cut(backfill, ";\n")
-	if !ok || backfill == "" {
-		t.Fatal("no backfill INSERT in migration 0007")
-	}
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM incident_event_words`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.db.ExecContext(ctx, "INSERT"+backfill); err != nil {
-		t.Fatal(err)
-	}
+	rerunBackfill(t, s, "migrations/postgres/0007_incident_event_words.sql", "incident_event_words")
 	compare("after the backfill")
 }
 

@@ -245,22 +245,29 @@ func testIncidentEventRows(t *testing.T, s *sqlStore) {
 		t.Fatal(err)
 	}
 	compare("after a split")
-	body, err := migrations.ReadFile("migrations/0008_event_incident_rows.sql")
+	rerunBackfill(t, s, "migrations/0008_event_incident_rows.sql", "incident_event_rows")
+	compare("after the backfill")
+}
+
+// rerunBackfill empties table, a table a migration fills from existing rows, and runs that migration's
+// backfill (its first INSERT after the table's definition) again.
+func rerunBackfill(t *testing.T, s *sqlStore, migration, table string) {
+	t.Helper()
+	body, err := migrations.ReadFile(migration)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, backfill, ok := strings.Cut(string(body), ");\nINSERT")
 	backfill, _, _ = strings.Cut(backfill, ";\n")
 	if !ok || backfill == "" {
-		t.Fatal("no backfill INSERT in migration 0008")
+		t.Fatalf("no backfill INSERT in %s", migration)
 	}
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM incident_event_rows`); err != nil {
+	if _, err := s.db.ExecContext(context.Background(), "DELETE FROM "+table); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.ExecContext(ctx, "INSERT"+backfill); err != nil {
+	if _, err := s.db.ExecContext(context.Background(), "INSERT"+backfill); err != nil {
 		t.Fatal(err)
 	}
-	compare("after the backfill")
 }
 
 // eventRows reads the rows of q, three integers each, as strings.
