@@ -45,6 +45,14 @@ func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	// A panic in fn rolls the transaction back before it goes on up, so that the connection and the write
+	// lock are free for the caller that recovers it (a pipeline batch writes its documents again one by one).
+	defer func() {
+		if r := recover(); r != nil {
+			tx.Rollback()
+			panic(r)
+		}
+	}()
 	if err := s.exec(ctx, tx, s.d.lockWrites()); err != nil {
 		tx.Rollback()
 		return fmt.Errorf("lock: %w", err)
