@@ -8,7 +8,7 @@ import (
 )
 
 // wordFinder finds what re.FindAllStringIndex(s, -1) finds, trying a match only at the word starts whose word
-// can begin one: every alternative of re starts with a whole word (a run of isWordByte bytes) of firsts.
+// can begin one: every alternative of re starts with a whole word (a run of \w bytes) of firsts.
 type wordFinder struct {
 	re, at *regexp.Regexp // at is re anchored at the start of its input
 	firsts map[string]bool
@@ -44,7 +44,7 @@ func newAltFinder(re *regexp.Regexp, alts string) *wordFinder {
 			continue
 		}
 		k := 0
-		for k < len(ws[0]) && isWordByte(ws[0][k]) {
+		for k < len(ws[0]) && text.IsWordByte(ws[0][k]) {
 			k++
 		}
 		key := ws[0][:k]
@@ -117,33 +117,13 @@ var (
 
 // altAt returns the end of the first alternative of f.alts[key] that matches at p and ends a word, or -1.
 func (f *wordFinder) altAt(s, key string, p int) int {
-next:
 	for _, ws := range f.alts[key] {
-		i := p
-		for k, w := range ws {
-			if k > 0 {
-				j := i
-				for j < len(s) && isSpace(s[j]) {
-					j++
-				}
-				if j == i {
-					continue next
-				}
-				i = j
-			}
-			if !text.HasPrefixLower(s[i:], w) {
-				continue next
-			}
-			i += len(w)
-		}
-		if i == len(s) || !isWordByte(s[i]) {
+		if i := text.WordsAt(s, p, ws); i >= 0 {
 			return i
 		}
 	}
 	return -1
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // cueSpans returns what cueRe.FindAllStringIndex(s, -1) returns.
 func cueSpans(s string) [][]int { return cueFinder.find(s) }
@@ -157,11 +137,11 @@ func (f *wordFinder) find(s string) [][]int {
 	var out [][]int
 	var buf [16]byte
 	for p := 0; p < len(s); p++ {
-		if !isWordByte(s[p]) || (p > 0 && isWordByte(s[p-1])) {
+		if !text.IsWordByte(s[p]) || (p > 0 && text.IsWordByte(s[p-1])) {
 			continue
 		}
 		e := p
-		for e < len(s) && isWordByte(s[e]) {
+		for e < len(s) && text.IsWordByte(s[e]) {
 			e++
 		}
 		if n := e - p; n < len(buf) && f.lens[s[p]|0x20]&(1<<n) != 0 {
@@ -190,8 +170,4 @@ func (f *wordFinder) find(s string) [][]int {
 // foldsToASCII reports a letter that folds to an ASCII one under (?i): the Kelvin sign and the long s.
 func foldsToASCII(s string) bool {
 	return strings.ContainsRune(s, '\u212a') || strings.ContainsRune(s, '\u017f')
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"sitrep/internal/text"
 )
 
 // sameSpans fails t when a wordFinder and its plain regexp search disagree on s.
@@ -58,7 +60,7 @@ func TestScannersOnFixtures(t *testing.T) {
 				sameSpans(t, s)
 				n += len(cueSpans(s))
 				for i := 1; i < len(s); i++ {
-					if isWordByte(s[i]) && !isWordByte(s[i-1]) {
+					if text.IsWordByte(s[i]) && !text.IsWordByte(s[i-1]) {
 						if a, b := clauseBreakRe.MatchString(s[:i]), clauseBreak(s[:i]); a != b {
 							t.Fatalf("%q: clauseBreakRe %v, clauseBreak %v", s[:i], a, b)
 						}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"sitrep/internal/numbers"
+
+	"sitrep/internal/text"
 )
 
 // tollSubjectRe finds what a revised figure counts: "the death toll", "the number of people killed", "the
@@ -50,7 +52,7 @@ func mayChange(gap string) bool {
 	for k > 0 && (t[k-1]|0x20 >= 'a' && t[k-1]|0x20 <= 'z') {
 		k--
 	}
-	if k > 0 && !isSpace(t[k-1]) || len(t)-k > 16 {
+	if k > 0 && !text.IsSpaceByte(t[k-1]) || len(t)-k > 16 {
 		return false
 	}
 	var buf [16]byte
@@ -75,12 +77,12 @@ func clauseBreak(s string) bool {
 	}
 	var buf [8]byte
 	for p := 0; p < len(s); {
-		if !isWordByte(s[p]) {
+		if !text.IsWordByte(s[p]) {
 			p++
 			continue
 		}
 		e := p
-		for e < len(s) && isWordByte(s[e]) {
+		for e < len(s) && text.IsWordByte(s[e]) {
 			e++
 		}
 		if n := e - p; n >= 3 && n <= len(buf) {

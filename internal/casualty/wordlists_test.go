@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"sitrep/internal/reexpand"
+
+	"sitrep/internal/text"
 )
 
 // The hand matchers of this package read the word lists of their regexps a second time. These tests check that
@@ -73,7 +75,7 @@ func TestClauseBreakWords(t *testing.T) {
 	// The words of the regexp are the keys of clauseBreakWords; its other alternatives are the marks.
 	var reWords []string
 	for _, a := range alts {
-		if isWordByte(a[0]) {
+		if text.IsWordByte(a[0]) {
 			reWords = append(reWords, a)
 		}
 	}

@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"sitrep/internal/text"
+)
 
 // matchAt is phrasePattern anchored at position p of low (ASCII-lower-cased text), written out by hand: it
 // tries the pattern's alternatives and repetitions in the order a backtracking search does, so that it returns
@@ -72,19 +76,14 @@ func (x *matcher) result() []int {
 	return m
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
 // spaces is the end of the run of \s bytes at i.
 func (x *matcher) spaces(i int) int {
-	for i < len(x.s) && isSpace(x.s[i]) {
-		i++
-	}
-	return i
+	return text.SkipSpaces(x.s, i)
 }
 
 // boundary is \b at i (i > 0).
 func (x *matcher) boundary(i int) bool {
-	return isWordByte(x.s[i-1]) != (i < len(x.s) && isWordByte(x.s[i]))
+	return text.IsWordByte(x.s[i-1]) != (i < len(x.s) && text.IsWordByte(x.s[i]))
 }
 
 // phrase matches the words of w at i, each space of w standing for \s+, and returns the end.

@@ -1,17 +1,21 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"sitrep/internal/text"
+)
 
 // nextPhrase returns what phrasePattern, searched in low[pos:], finds (its submatch offsets shifted by pos),
 // but tries the pattern (matchAt) only at word starts that can begin a number phrase (a digit or a word of
 // startWords).
 func nextPhrase(low string, pos int) []int {
 	for p := pos; p < len(low); p++ {
-		if !isWordByte(low[p]) || (p > pos && isWordByte(low[p-1])) {
+		if !text.IsWordByte(low[p]) || (p > pos && text.IsWordByte(low[p-1])) {
 			continue
 		}
 		e := p
-		for e < len(low) && isWordByte(low[e]) {
+		for e < len(low) && text.IsWordByte(low[e]) {
 			e++
 		}
 		if isDigit(low[p]) || worthTrying(low, letterRun(low[p:e]), e) {
@@ -31,10 +35,6 @@ func letterRun(s string) string {
 		i++
 	}
 	return s[:i]
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
 // startWords holds every first word of a phrasePattern match that does not start with a digit: the first words
@@ -86,11 +86,11 @@ func worthTrying(low, w string, e int) bool {
 
 // nextWord returns the word after position e and where it ends; "" at the end of low.
 func nextWord(low string, e int) (int, string) {
-	for e < len(low) && !isWordByte(low[e]) {
+	for e < len(low) && !text.IsWordByte(low[e]) {
 		e++
 	}
 	s := e
-	for e < len(low) && isWordByte(low[e]) {
+	for e < len(low) && text.IsWordByte(low[e]) {
 		e++
 	}
 	return e, low[s:e]

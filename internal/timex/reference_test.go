@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"sitrep/internal/event"
+
+	"sitrep/internal/text"
 )
 
 // sameFind fails t when the word scan (findScanned) and the plain search of every gated rule (findPlain)
@@ -126,7 +128,7 @@ func FuzzStarterMay(f *testing.F) {
 				in = low
 			}
 			for p := 0; p < len(in); p++ {
-				if p > 0 && isWordByte(in[p-1]) {
+				if p > 0 && text.IsWordByte(in[p-1]) {
 					continue // the scan tries word starts only
 				}
 				if m := st.at.FindStringSubmatchIndex(in[p:]); m != nil && !st.may(in, p) {

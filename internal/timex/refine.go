@@ -72,29 +72,14 @@ func futureIn(s string) bool {
 		if c == '\'' && text.HasPrefixLower(s[p+1:], "ll") && endsWord(s, p+3) {
 			return true
 		}
-		if !isWordByte(c) || (p > 0 && isWordByte(s[p-1])) {
+		if !text.IsWordByte(c) || (p > 0 && text.IsWordByte(s[p-1])) {
 			continue
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-	next:
 		for _, ws := range futureForms[c] {
-			i := p
-			for k, w := range ws {
-				if k > 0 {
-					j := spaces(s, i)
-					if j == i {
-						continue next
-					}
-					i = j
-				}
-				if !text.HasPrefixLower(s[i:], w) {
-					continue next
-				}
-				i += len(w)
-			}
-			if endsWord(s, i) {
+			if text.WordsAt(s, p, ws) >= 0 {
 				return true
 			}
 		}

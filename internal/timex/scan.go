@@ -88,7 +88,7 @@ func newPhrases(forms ...string) phrases {
 func (ps phrases) at(in string, p int) []int {
 	var key [16]byte
 	e := p
-	for e < len(in) && isWordByte(in[e]) {
+	for e < len(in) && text.IsWordByte(in[e]) {
 		if e-p == len(key) {
 			return nil // longer than any phrase word
 		}
@@ -99,30 +99,12 @@ func (ps phrases) at(in string, p int) []int {
 		key[e-p] = c
 		e++
 	}
-next:
 	for _, ws := range ps[string(key[:e-p])] {
-		i := e
-		for _, w := range ws[1:] {
-			j := i
-			for j < len(in) && isSpace(in[j]) {
-				j++
-			}
-			if j == i || !text.HasPrefixLower(in[j:], w) {
-				continue next
-			}
-			i = j + len(w)
-		}
-		if i == len(in) || !isWordByte(in[i]) {
+		if i := text.WordsAt(in, p, ws); i >= 0 {
 			return []int{p, i, p, i}
 		}
 	}
 	return nil
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-func isWordByte(c byte) bool {
-	return c == '_' || isDigitByte(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
 // weekdayPreps are the words that may come before a weekday in the weekday rule, in its pattern's order.
@@ -143,7 +125,7 @@ func weekdayAt(in string, p int) []int {
 		i := p
 		for k, w := range ws {
 			if k > 0 {
-				j := spaces(in, i)
+				j := text.SkipSpaces(in, i)
 				if j == i {
 					i = -1
 					break
@@ -159,7 +141,7 @@ func weekdayAt(in string, p int) []int {
 		if i < 0 {
 			continue
 		}
-		if j := spaces(in, i); j > i {
+		if j := text.SkipSpaces(in, i); j > i {
 			if m := weekdayTail(in, j); m != nil {
 				m[0], m[2], m[3] = p, p, i
 				return m
@@ -180,7 +162,7 @@ func weekdayTail(in string, i int) []int {
 			continue
 		}
 		e := i + len(d)
-		if k := spaces(in, e); k > e {
+		if k := text.SkipSpaces(in, e); k > e {
 			for _, part := range dayParts {
 				if pe := k + len(part); strings.HasPrefix(in[k:], part) && endsWord(in, pe) {
 					return []int{i, pe, 0, 0, i, e, k, pe}
@@ -196,15 +178,7 @@ func weekdayTail(in string, i int) []int {
 }
 
 // endsWord is \b at i after a word byte.
-func endsWord(in string, i int) bool { return i == len(in) || !isWordByte(in[i]) }
-
-// spaces is the end of the run of \s bytes at i.
-func spaces(in string, i int) int {
-	for i < len(in) && isSpace(in[i]) {
-		i++
-	}
-	return i
-}
+func endsWord(in string, i int) bool { return i == len(in) || !text.IsWordByte(in[i]) }
 
 // isoAt is the iso rule's pattern anchored at p of in, \b(\d{4})-(\d{2})-(\d{2})\b, read by hand.
 func isoAt(in string, p int) []int {
@@ -222,13 +196,13 @@ func isoAt(in string, p int) []int {
 // nextWord returns where the word after the word at p starts, past a run of \s and '-', or -1 when another
 // byte comes first or the text ends.
 func nextWord(in string, p int) int {
-	for p < len(in) && isWordByte(in[p]) {
+	for p < len(in) && text.IsWordByte(in[p]) {
 		p++
 	}
-	for p < len(in) && (isSpace(in[p]) || in[p] == '-') {
+	for p < len(in) && (text.IsSpaceByte(in[p]) || in[p] == '-') {
 		p++
 	}
-	if p == len(in) || !isWordByte(in[p]) {
+	if p == len(in) || !text.IsWordByte(in[p]) {
 		return -1
 	}
 	return p

@@ -4,13 +4,15 @@ import (
 	"strings"
 
 	"sitrep/internal/event"
+
+	"sitrep/internal/text"
 )
 
 // One scan of the words of a text serves every rule: it lists the word starts where some rule's pattern can
 // begin (ruleStarts) and notes the words some patterns cannot match without, so a rule is tried only where it
 // can begin, and not at all when a word it needs is missing.
 
-// Words some patterns need, each a whole word (a run of isWordByte bytes) wherever they match.
+// Words some patterns need, each a whole word (a run of \w bytes) wherever they match.
 const (
 	needMonth    = 1 << iota // dmy, mdy, month-year, month: a month name of monthRe, written as there
 	needWeekday              // weekday: a weekday name of weekdayRe, written as there
@@ -112,12 +114,12 @@ type cand struct {
 func scanWords(s string, cands []cand) (_ []cand, any uint16, need uint8) {
 	var buf [16]byte
 	for p := 0; p < len(s); {
-		if !isWordByte(s[p]) {
+		if !text.IsWordByte(s[p]) {
 			p++
 			continue
 		}
 		e, n := p, 0
-		for e < len(s) && isWordByte(s[e]) {
+		for e < len(s) && text.IsWordByte(s[e]) {
 			if n < len(buf) && s[e] >= 'A' {
 				buf[n] = s[e] | 0x20
 				n++
