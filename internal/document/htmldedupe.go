@@ -56,9 +56,11 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// gluedSentences finds a sentence end run into the next sentence ("on Friday.The army"), the mark of text the
-// extractor took from its fallback, which drops the breaks between paragraphs.
-var gluedSentences = regexp.MustCompile(`[a-z0-9][.!?]["'”’)]?[A-Z]`)
+// gluedSentences finds a sentence end run into the next sentence ("on Friday.The army"), or a word run into a
+// capitalised one ("KabulKabul, Afghanistan": a heading or dateline joined to the paragraph after it), the marks
+// of text the extractor took from its fallback, which drops the breaks between paragraphs. A name in camel case
+// ("YouTube") also matches; that costs a rendering of the page, and the page's own spacing is kept.
+var gluedSentences = regexp.MustCompile(`[a-z0-9][.!?]["'”’)]?[A-Z]|[a-z]{2}[A-Z][a-z]`)
 
 // restoreBreaks returns, when content has sentences run together and its non-space characters appear in the
 // page root as one contiguous run of our own rendering of it, that run, whose paragraph breaks and spaces are

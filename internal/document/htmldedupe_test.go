@@ -61,15 +61,21 @@ func TestDropRepeatedBlocks(t *testing.T) {
 
 func TestRestoreBreaks(t *testing.T) {
 	root, err := html.Parse(strings.NewReader("<html><body><p>Menu</p><p>A roadside bomb killed three soldiers near " +
-		"Gao on Friday.</p><p>The army said “it was a mine.” Officials in Gao agreed.</p><p>Footer</p></body></html>"))
+		"Gao on Friday.</p><p>The army said “it was a mine.” Officials in Gao agreed.</p><p>Footer</p>" +
+		"<h2>Kabul</h2><p>Kabul, Afghanistan - Gunmen on a YouTube stream fired on a checkpoint.</p></body></html>"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ content, want string }{
 		{"A roadside bomb killed three soldiers near Gao on Friday.The army said “it was a mine.”Officials in Gao agreed.",
 			"A roadside bomb killed three soldiers near Gao on Friday.\n\nThe army said “it was a mine.” Officials in Gao agreed."},
-		{"Nothing glued here. At all.", "Nothing glued here. At all."},                         // no run-together sentences: kept
-		{"Friday.The army said it was cleaned up.", "Friday.The army said it was cleaned up."}, // not in the page: kept
+		// a heading run into its paragraph without punctuation
+		{"KabulKabul, Afghanistan - Gunmen on a YouTube stream fired on a checkpoint.",
+			"Kabul\n\nKabul, Afghanistan - Gunmen on a YouTube stream fired on a checkpoint."},
+		{"Gunmen on a YouTube stream fired on a checkpoint.", "Gunmen on a YouTube stream fired on a checkpoint."}, // camel case: the page's own text
+		{"A YouTube stream showed smoke.", "A YouTube stream showed smoke."},                                       // camel case, not in the page: kept
+		{"Nothing glued here. At all.", "Nothing glued here. At all."},                                             // no run-together sentences: kept
+		{"Friday.The army said it was cleaned up.", "Friday.The army said it was cleaned up."},                     // not in the page: kept
 		{"", ""},
 	}
 	for _, tt := range tests {
