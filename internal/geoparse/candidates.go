@@ -18,6 +18,7 @@ type keyCands struct {
 	admin1     []string  // the name of each candidate's division (admin1Name)
 	country    *gazetteer.Country
 	alsoAdmin1 bool
+	loose      bool     // the candidates are transliteration variants (fallback)
 	kd         *keyData // nil in the parser's cache: per run
 }
 
@@ -42,7 +43,7 @@ func (r *run) candidates(m *mention) {
 		if c, ok = r.p.keyCands.peek(pk); !ok {
 			fellBack := r.lookupCandidates(m)
 			c = keyCands{cands: m.cands, name: make([]float64, len(m.cands)), admin1: make([]string, len(m.cands)),
-				country: m.country, alsoAdmin1: m.alsoAdmin1}
+				country: m.country, alsoAdmin1: m.alsoAdmin1, loose: m.loose}
 			for i := range c.cands {
 				c.name[i] = r.nameMatch(m, c.cands[i].p) // m has no preset: its key, country and alsoAdmin1 decide
 				c.admin1[i] = r.admin1Name(c.cands[i].p)
@@ -54,7 +55,7 @@ func (r *run) candidates(m *mention) {
 		c.kd = newKeyData(c.name, c.admin1, r.floats(3*len(c.name)))
 		r.byKey[ck] = c
 	}
-	m.cands, m.country, m.alsoAdmin1, m.kd = c.cands, c.country, c.alsoAdmin1, c.kd
+	m.cands, m.country, m.alsoAdmin1, m.kd, m.loose = c.cands, c.country, c.alsoAdmin1, c.kd, c.loose
 }
 
 // lookupCandidates fills m.cands from the gazetteer (see candidates). It reports whether it fell back on
@@ -196,6 +197,7 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 	}
 	if len(k) >= 5 {
 		if ps := closeVariants(k, r.lookupLoose(k)); len(ps) > 0 {
+			m.loose = true
 			return ps
 		}
 	}

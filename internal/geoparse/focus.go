@@ -65,7 +65,7 @@ func (r *run) focus() *focus {
 		if abroad[m.key] {
 			continue
 		}
-		if p, _, _ := clearReading(m); f.foreign(m, p) && f.outright[f.topCountry(m.key)] {
+		if p, _, _ := clearReading(m); f.foreign(m, p, false) && f.outright[f.topCountry(m.key)] {
 			if abroad == nil {
 				abroad = map[string]bool{}
 			}
@@ -94,7 +94,7 @@ func (r *run) countVotes(skip map[string]bool, slot int) *focus {
 		if !ok {
 			continue
 		}
-		if w < 1 && p.Class == 'P' && seatPopulation(p) < smallPopulation {
+		if w < 1 && (p.Class == 'P' && seatPopulation(p) < smallPopulation || m.loose) {
 			if m.lo >= 0 && r.otherNameOnly(m.key) {
 				continue // a small town known by the name only as another name of it points nowhere
 			}

@@ -13,6 +13,10 @@ const (
 	minFocus = 1.0
 	// smallPlace is the population under which a foreign town loses to the document's focus.
 	smallPopulation = 100_000
+	// maxOtherNamePopulation is the population under which a foreign city known by the name only as another
+	// name of it (an old or foreign one) loses to the document's focus: English news calls the cities above
+	// it by the names the gazetteer gives them first.
+	maxOtherNamePopulation = 1_000_000
 	// nearFocusKm is how close to a place the document clearly names a foreign town may lie and still be
 	// meant: a town across a border.
 	nearFocusKm = 400
@@ -25,10 +29,27 @@ const (
 // country, p is a town of fewer than smallPopulation people in a country nothing else in the document points
 // at, far from every place the document clearly names, and no hint written next to the name points at it.
 // Such a reading ("Houdan, France" for a district of Mogadishu) loses to any other candidate, and a name with
-// no other candidate is left to its neighbours or the document's country.
-func (f *focus) foreign(m *mention, p gazetteer.Place) bool {
-	if p.Class != 'P' || p.Code == "PPLC" || seatPopulation(p) >= smallPopulation || p.Country == "" ||
-		m.country != nil || m.hintCC != "" || m.demonym {
+// no other candidate is left to its neighbours or the document's country. A place the name matches only as
+// one of its other names (other: "Boni", a name of Bonn, in a report from Mali) is such a reading up to
+// maxOtherNamePopulation people unless it is the seat of a first-order division (Genève, which English calls
+// Geneva), and a place found only as a transliteration variant of the name
+// (mention.loose: "Konna" for Konya) whatever its size.
+func (f *focus) foreign(m *mention, p gazetteer.Place, other bool) bool {
+	if p.Country == "" || m.country != nil || m.hintCC != "" || m.demonym {
+		return false
+	}
+	switch {
+	case m.loose:
+		if p.Class != 'P' && !isDivision(p) {
+			return false
+		}
+	case p.Class != 'P' || p.Code == "PPLC":
+		return false
+	case other:
+		if p.Code == "PPLA" || seatPopulation(p) >= maxOtherNamePopulation {
+			return false
+		}
+	case seatPopulation(p) >= smallPopulation:
 		return false
 	}
 	if f.countryVotes(m.key, p.Country) > 0 || f.topVotesOf(m) < minFocus {

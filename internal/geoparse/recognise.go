@@ -80,7 +80,7 @@ func (r *run) longerVariant(i, hi int) int {
 		return -1
 	}
 	r.addMention(i, j, key, "")
-	r.ms[len(r.ms)-1].preset = ps
+	r.ms[len(r.ms)-1].preset, r.ms[len(r.ms)-1].loose = ps, true
 	return j
 }
 

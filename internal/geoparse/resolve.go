@@ -152,18 +152,23 @@ func sum(c [nComp]float64) float64 {
 func (r *run) foreignOf(m *mention, i int, f *focus) bool {
 	kd := m.kd
 	if kd == nil {
-		return f.foreign(m, m.cands[i].p)
+		return f.foreign(m, m.cands[i].p, r.otherNameOf(m, i))
 	}
 	if kd.foreign == nil {
 		kd.foreign = make([]int8, len(m.cands))
 	}
 	if kd.foreign[i] == 0 {
 		kd.foreign[i] = 2
-		if f.foreign(m, m.cands[i].p) {
+		if f.foreign(m, m.cands[i].p, r.otherNameOf(m, i)) {
 			kd.foreign[i] = 1
 		}
 	}
 	return kd.foreign[i] == 1
+}
+
+// otherNameOf reports whether mention m names its candidate i only by one of its other names (nameMatch).
+func (r *run) otherNameOf(m *mention, i int) bool {
+	return m.preset == nil && m.key != "" && r.nameMatchOf(m, i, m.cands[i].p) <= -2
 }
 
 // ruleOf names the rule that made best win: the component that most favours it over the candidate the

@@ -24,6 +24,7 @@ type mention struct {
 	fallbackCC string             // for a given span no place matches: the document's main country
 	fallbackA1 string             // with fallbackCC: the division of it the document centres on, if any
 	preset     []gazetteer.Place  // candidates found by a fallback (transliteration variants)
+	loose      bool               // the candidates are transliteration variants of the name (LookupLoose)
 	demonym    bool               // an adjective of nationality (Options.Demonyms)
 	alsoAdmin1 bool               // a first-order division has the name as its main name ("Georgia")
 	orphan     bool               // every candidate is a small foreign homonym: placed by its neighbours

@@ -16,7 +16,7 @@ func (r *run) unknownRun(i int) int {
 	if _, dem := r.g.CountryByDemonym(key); len(key) >= 5 && !stopCaps[key] && !dem {
 		if ps := closeVariants(key, r.lookupLoose(key)); len(ps) > 0 {
 			r.addMention(i, j, key, "")
-			r.ms[len(r.ms)-1].preset = ps
+			r.ms[len(r.ms)-1].preset, r.ms[len(r.ms)-1].loose = ps, true
 			return j
 		}
 	}

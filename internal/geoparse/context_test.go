@@ -1,0 +1,37 @@
+package geoparse
+
+import (
+	"testing"
+)
+
+// TestContextOverOtherNames checks that in a document centred on one country, a name the gazetteer knows
+// abroad only as a transliteration variant ("Konna" for Konya) or as another name of a foreign city ("Boni"
+// for Bonn) is placed in that country, while a division's seat known abroad by its English name (Genève,
+// "Geneva") keeps its reading.
+func TestContextOverOtherNames(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		country          string // "" when the name must not be reported
+		notName          string // a reading the name must not get
+	}{
+		{"variant abroad, village of",
+			"MOPTI (Sahel Herald) - Jihadists attacked the village of Konna in central Mali on Wednesday, killing seven civilians.",
+			"Konna", "ML", "Konya"},
+		{"other name abroad, near",
+			"Gunmen killed 12 people in the Mopti region of Mali. Separately, a convoy was ambushed near Boni on the road to Gao.",
+			"Boni", "ML", "Bonn"},
+		{"English name of a seat abroad",
+			"Brazil stepped up its response as Venezuelans arrived in Roraima and Manaus, a spokesman told reporters in Geneva.",
+			"Geneva", "CH", ""},
+		{"variant with nothing around it keeps its reading", "The delegation then met officials in Konna.", "Konna", "TR", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, 0)
+			if got.Country != tt.country || tt.notName != "" && got.Name == tt.notName {
+				t.Errorf("%q -> %s %s (%s), want a place of %s", tt.topo, got.Name, got.Country, got.Rule, tt.country)
+			}
+		})
+	}
+}
