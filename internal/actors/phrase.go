@@ -38,7 +38,7 @@ func readPhrase(keys []string, toks []text.Token, j int) (phrase, bool) {
 		if toks[k].Kind != text.Word {
 			break
 		}
-		if c, ok := heads[w]; ok && headAllowed(w, mods) {
+		if c, ok := heads[w]; ok && headAllowed(w, mods, keys, j, k) {
 			if p.cls == clPolice && (c == clStrike || c == clMilitary) {
 				if c == clMilitary {
 					p.end = k + 1 // "police forces", "police units": still the police
@@ -88,12 +88,25 @@ var civicNouns = map[string]bool{
 	"demonstrators": true, "voters": true, "legislators": true, "senators": true, "deputies": true,
 }
 
-// headAllowed rejects heads that need a modifier: "men" only as "armed men", "unidentified men".
-func headAllowed(w string, mods phrase) bool {
-	if w == "men" {
+// headAllowed rejects heads that need a modifier: "men" only as "armed men", "unidentified men"; a "force"
+// only as a branch or a security force ("the air force", "a naval force", "security force", not "excessive
+// force"), and "defences" only as "air defences". j is the phrase's first token and k the head's.
+func headAllowed(w string, mods phrase, keys []string, j, k int) bool {
+	switch w {
+	case "men":
 		return mods.unknown
+	case "force":
+		return k > j && forceBranches[keys[k-1]]
+	case "defences", "defenses":
+		return k > j && keys[k-1] == "air"
 	}
 	return true
+}
+
+// forceBranches make a "force" a state's armed branch: "the air force", "Kenya's naval force".
+var forceBranches = map[string]bool{
+	"air": true, "naval": true, "security": true, "border": true, "defence": true, "defense": true,
+	"military": true, "police": true,
 }
 
 // mods2class returns the class a modifier lends, and whether w is a modifier at all.

@@ -258,11 +258,18 @@ func isVictim(m Mention) bool {
 	return m.Actor.Kind == event.KindCivilians || m.Actor.Kind == event.KindProtesters
 }
 
-// isGovernment reports whether a mention names a government rather than its forces: a metonym or
-// "the Syrian government".
+// isGovernment reports whether a mention names a government rather than its forces: a metonym, "the Syrian
+// government", or a defence ministry that takes part in what it tells ("Russia's defence ministry said its
+// forces had captured").
 func (f *Finder) isGovernment(m Mention) bool {
-	return (m.Metonym || strings.HasSuffix(m.Rule, "-government")) && m.Actor.Country != "" &&
+	return (m.Metonym || strings.HasSuffix(m.Rule, "-government") || defenceBody(m)) && m.Actor.Country != "" &&
 		f.stateName(m.Actor.Country, false) != ""
+}
+
+// defenceBody reports a government body of the organizations lexicon that commands a state's forces.
+func defenceBody(m Mention) bool {
+	return m.Entry != nil && m.Entry.Category == catOrgs && m.Entry.Attr("role") == "government" &&
+		(strings.Contains(m.Entry.Name, "Defence") || strings.Contains(m.Entry.Name, "Defense"))
 }
 
 // hedges make a sentence's perpetrator alleged rather than stated.

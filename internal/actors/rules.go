@@ -98,8 +98,8 @@ func stateCue(p phrase, prev string) bool {
 	switch p.head {
 	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta":
 		return true
-	case "army", "military", "government", "authorities", "navy", "gendarmerie":
-		return prev == "the" || prev == "'s"
+	case "army", "military", "government", "authorities", "navy", "gendarmerie", "force", "defences", "defenses":
+		return prev == "the" || prev == "'s" // "the air force", "the army's air defences"
 	}
 	return false
 }

@@ -102,16 +102,45 @@ func (r *roleReader) breakBefore(k, n int) bool {
 // lossVerbs take as object the men a side lost.
 var lossVerbs = map[string]bool{"lost": true, "losing": true, "loses": true}
 
-// saysItDid reports a speech verb at token k followed by "it" or "they" (or "that it") and then, within two more
-// words, the event's trigger: "the air force said it shot down 48 drones", "the army said they killed 20
-// militants". The speaker tells of its own act, so it is a party to it, not only a source.
+// saysItDid reports a speech verb at token k followed by "it" or "they" (or "that it", across a time: "said on
+// Saturday they"), or by "its" or "their" and a force noun ("said its forces"), and then the event's trigger
+// within two more words, or past auxiliaries and a verb of doing ("said it had carried out an air strike"): "the
+// air force said it shot down 48 drones", "the army said they killed 20 militants". The speaker tells of its own
+// act, so it is a party to it, not only a source.
 func (r *roleReader) saysItDid(k int) bool {
 	j := k + 1
-	if j < len(r.keys) && r.keys[j] == "that" {
-		j++
+	for n := 0; j < len(r.keys) && n < 3 && (timeWords[r.keys[j]] || r.keys[j] == "that"); n++ {
+		j++ // "said on Tuesday it", "said that it"
 	}
-	if j >= len(r.keys) || (r.keys[j] != "it" && r.keys[j] != "they") {
+	if j >= len(r.keys) {
 		return false
 	}
-	return r.ti > j && r.ti <= j+3
+	switch r.keys[j] {
+	case "it", "they":
+	case "its", "their":
+		if j+1 >= len(r.keys) || heads[r.keys[j+1]] != clMilitary && !groupMembers[r.keys[j+1]] {
+			return false
+		}
+		j++ // "its forces", "their fighters"
+	default:
+		return false
+	}
+	if r.ti <= j || r.ti > j+6 {
+		return false
+	}
+	for m := j + 1; m < r.ti; m++ {
+		if !ownDeedWords[r.keys[m]] {
+			return false // "they condemned the attack": another verb is theirs
+		}
+	}
+	return true
+}
+
+// ownDeedWords may stand between "it" or "they" and the trigger of what the speaker says it did: auxiliaries,
+// adverbs, the verbs of doing an operation and the determiners of its noun.
+var ownDeedWords = map[string]bool{
+	"had": true, "has": true, "have": true, "was": true, "were": true, "successfully": true, "also": true,
+	"carried": true, "out": true, "conducted": true, "launched": true, "staged": true, "mounted": true,
+	"an": true, "a": true, "the": true, "two": true, "three": true, "several": true, "new": true,
+	"precision": true, "targeted": true, "overnight": true, "again": true, "been": true, "later": true,
 }

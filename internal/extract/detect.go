@@ -74,9 +74,23 @@ func pick(s *sent, all []*cand) []*cand {
 		}
 		cut := s.boundaryAfter(first.h)
 		first.hi, second.lo = cut, cut
+		second.actor1, second.actor2 = inClause(second.actor1, cut), inClause(second.actor2, cut)
 		return []*cand{first, second}
 	}
 	return []*cand{best}
+}
+
+// inClause drops the actors named before the second clause of a sentence that reports two incidents
+// ("Ukrainian air defences intercepted 15 drones, while a missile strike damaged a terminal"): who acted in the
+// first clause is not the second's party.
+func inClause(as []event.Actor, lo int) []event.Actor {
+	var out []event.Actor
+	for _, a := range as {
+		if a.Span == nil || a.Span.Start >= lo {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // attackOver returns the best-ranked candidate of armed violence in all when there is one, else looting: houses
