@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -31,6 +32,9 @@ func (r *run) candidates(m *mention) {
 		return
 	}
 	ck := m.key
+	if m.feature != "" {
+		ck += "\x00" + m.feature // "the Niger river" is the river
+	}
 	if h := m.head(); h != "" {
 		ck += "\x00" + h // "Kyiv region" may have a candidate "Kyiv" alone lacks
 	}
@@ -61,6 +65,13 @@ func (r *run) candidates(m *mention) {
 // lookupCandidates fills m.cands from the gazetteer (see candidates). It reports whether it fell back on
 // other readings than the key's own places (fallback), which may have set m.noun.
 func (r *run) lookupCandidates(m *mention) (fellBack bool) {
+	if fs := r.namedFeatures(m); len(fs) > 0 {
+		m.cands = make([]cand, len(fs))
+		for i, p := range fs {
+			m.cands[i] = cand{p: p, prior: prior(p)}
+		}
+		return false
+	}
 	ps := m.preset
 	if c, ok := r.g.CountryByDemonym(m.key); ok && r.keepUnresolved && ps == nil {
 		ps = withCountry(nil, c) // a given span that is a demonym stands for its country: "Syrian" forces
@@ -108,7 +119,47 @@ func (r *run) lookupCandidates(m *mention) (fellBack bool) {
 			m.cands[i].prior = formerNamePrior
 		}
 	}
+	if codes, ok := sharedCountryNames[m.key]; ok {
+		levelShared(m.cands, codes)
+	}
 	return fellBack
+}
+
+// namedFeatures returns the rivers, lakes, valleys and other features the gazetteer names by the mention's
+// name and the lower-case feature word after it ("the Niger river", "the Jordan river valley"): the name is
+// the feature's, not the country's or town's it also is.
+func (r *run) namedFeatures(m *mention) []gazetteer.Place {
+	if m.feature == "" || m.preset != nil || m.key == "" {
+		return nil
+	}
+	var out []gazetteer.Place
+	for _, q := range r.lookup(m.key + " " + m.feature) {
+		if q.Class == 'H' || q.Class == 'T' || q.Class == 'L' {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// sharedNameMargin is how much the likelier country of a shared name ("Congo": the larger one) keeps over
+// the other in its prior: a tie-break for a document that says nothing of either, which any place of one
+// of them written in the document outweighs.
+const sharedNameMargin = 0.3
+
+// levelShared brings the priors of the countries that share a name (codes) within sharedNameMargin of the
+// highest of them: their populations say little of which one a report means.
+func levelShared(cands []cand, codes []string) {
+	top := math.Inf(-1)
+	for _, c := range cands {
+		if isCountry(c.p) && slices.Contains(codes, c.p.Country) {
+			top = max(top, c.prior)
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; isCountry(c.p) && slices.Contains(codes, c.p.Country) && c.prior < top {
+			c.prior = max(c.prior, top-sharedNameMargin)
+		}
+	}
 }
 
 // sharedCountryNames are names news gives to more than one country: "Congo" is the Republic of the Congo's

@@ -35,3 +35,26 @@ func TestContextOverOtherNames(t *testing.T) {
 		})
 	}
 }
+
+// TestFeatureWord checks that a country's or town's name followed by a lower-case feature word the gazetteer
+// names with it ("the Niger river", "the Congo river") reads as the feature.
+func TestFeatureWord(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo, place, kind string
+	}{
+		{"river named like a country", "Soldiers crossed the Niger river near Gao on Monday.", "Niger", "Niger River", KindFeature},
+		{"shared country name", "The Congo river flooded parts of Kinshasa.", "Congo", "Congo River", KindFeature},
+		{"river named like a city", "Troops shelled the left bank of the Dnipro river in Kherson region.", "Dnipro", "Dnieper",
+			KindFeature},
+		{"country without the word", "Soldiers crossed into Niger near Gao on Monday.", "Niger", "Niger", KindCountry},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, 0)
+			if got.Name != tt.place || got.Kind != tt.kind {
+				t.Errorf("%q -> %s %s (%s), want %s %s", tt.topo, got.Name, got.Kind, got.Rule, tt.place, tt.kind)
+			}
+		})
+	}
+}

@@ -83,6 +83,9 @@ func (r *run) cueHints(m *mention) {
 func (r *run) headHint(m *mention) {
 	if w := r.d.word(m.hi); w != "" && !r.d.isCap(m.hi) && r.d.is(m.hi, wcPlaceHead) {
 		m.noun = headNoun(w)
+		if m.noun == "feature" {
+			m.feature = w
+		}
 	}
 }
 

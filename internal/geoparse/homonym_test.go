@@ -99,6 +99,9 @@ func TestSharedCountryName(t *testing.T) {
 		{"full name of the other first", "Cholera spread in the Democratic Republic of Congo this month. Congo's health ministry said 40 died.",
 			0, "CD"},
 		{"its cities", "Floods hit Pointe-Noire and Dolisie in Congo on Friday.", 0, "CG"},
+		{"one city after it", "Unrest erupted in Congo on Monday. In Brazzaville, police fired tear gas.", 0, "CG"},
+		{"one city of the other after it", "Unrest erupted in Congo on Monday. In Bukavu, police fired tear gas.", 0, "CD"},
+		{"nothing else: the larger", "Congo announced new elections on Tuesday.", 0, "CD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

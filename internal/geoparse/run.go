@@ -16,6 +16,7 @@ type mention struct {
 	country    *gazetteer.Country // the country the name itself denotes ("Syria", "the US")
 	cue        string             // the locative word before the name ("in", "near"), folded
 	noun       string             // "city", "region" or "feature" from "the city of X", or the division word of "X province"
+	feature    string             // the lower-case feature word after the name ("river" of "the Niger river"), if any
 	hintCC     string             // a country hint: "the Syrian port of X", "X, Syria"
 	hintA1     string             // an admin1 hint with hintCC: "X, Texas"
 	nearOf     int                // for "X near Y" with X unknown: the index of Y's mention, else -1
