@@ -49,6 +49,15 @@ func TestMentions(t *testing.T) {
 		{"capital as place", "The blast shook buildings in Kabul.", "", nil},
 		{"compound not a party", "A Russian-made missile fell near Odesa.", "", nil},
 		{"rebel-held", "Shelling hit rebel-held districts.", "SY", []string{"rebel-held=Opposition Rebels (Syria)"}},
+		{"branch after a possessive", "Ukraine's air force said it shot down 40 drones.", "", []string{"Ukraine's air force=Military Forces of Ukraine"}},
+		{"air defences", "Ukrainian air defences intercepted 15 drones.", "", []string{"Ukrainian air defences=Military Forces of Ukraine"}},
+		{"the air force of the focus", "The air force said it shot down two drones.", "UA", []string{"air force=Military Forces of Ukraine"}},
+		{"force needs a branch", "Police used excessive force against protesters.", "KE", []string{"Police=Police Forces of Kenya", "protesters=Protesters (Kenya)"}},
+		{"police force", "The Kenyan police force denied the report.", "", []string{"Kenyan police force=Police Forces of Kenya"}},
+		{"demonym weapon", "A Russian glide bomb hit the town.", "", []string{"Russian glide bomb=Military Forces of Russia"}},
+		{"demonym cruise missiles", "Russian cruise missiles hit Lviv.", "", []string{"Russian cruise missiles=Military Forces of Russia"}},
+		{"predicate demonym", "Witnesses said the jets were Russian.", "SY", []string{"Russian=Military Forces of Russia"}},
+		{"predicate demonym needs a force", "The victims were Syrian.", "SY", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

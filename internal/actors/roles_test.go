@@ -35,6 +35,11 @@ func TestRoles(t *testing.T) {
 		{"speaker tells of their act", "Somali police said they had defused a car bomb in Mogadishu.", "defused", "SO", "Police Forces of Somalia", ""},
 		{"speaker reports another's act", "The army said rebels killed 20 villagers in Borno.", "killed", "NG", "Opposition Rebels (Nigeria)", "Civilians (Nigeria)"},
 		{"speaker says it documented", "The Syrian Observatory said it had documented 12 deaths in the shelling of Idlib.", "shelling", "SY", "", ""},
+		{"speaker's act after a time", "Houthi rebels said on Saturday they had fired a missile at a ship.", "fired", "YE", "Houthis", ""},
+		{"speaker carried out the strike", "The US military said it had carried out an airstrike in Somalia.", "airstrike", "SO", "Military Forces of the United States", ""},
+		{"speaker's own forces", "The Nigerian army said its troops had captured the town of Gwoza.", "captured", "NG", "Military Forces of Nigeria", ""},
+		{"a defence ministry's forces", "Russia's defence ministry said its forces had captured the village.", "captured", "UA", "Military Forces of Russia", ""},
+		{"speaker's other verb", "The army said they condemned the attack on the village.", "attack", "NG", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

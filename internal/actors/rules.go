@@ -19,6 +19,9 @@ func (f *Finder) ruleAt(s text.Sentence, keys []string, bits []wordBits, covered
 			if m, ok := f.metonym(s, keys, i, end, p); ok {
 				return m, end, true
 			}
+			if m, ok := f.predicate(s, keys, i, end, p); ok {
+				return m, end, true
+			}
 			return Mention{}, 0, false
 		}
 	}
@@ -61,6 +64,26 @@ func (f *Finder) boundPhrase(s text.Sentence, keys []string, covered []bool, i, 
 	}
 	return f.mention(s, s.Tokens[i].Start, s.Tokens[p.end-1].End, name, kind, pl.country, "demonym-"+rule), p.end, true
 }
+
+// predicate reads a demonym that says whose a force or its weapons were: "the jets were Russian", "the
+// drones are Iranian". It names that country's military forces.
+func (f *Finder) predicate(s text.Sentence, keys []string, i, end int, pl placeName) (Mention, bool) {
+	if pl.kind != pkDemonym || i < 2 || !copulas[keys[i-1]] || end < len(keys) && keys[end] == "-" {
+		return Mention{}, false
+	}
+	c, ok := heads[keys[i-2]]
+	if !ok || c != clMilitary && c != clStrike {
+		return Mention{}, false
+	}
+	name := f.stateName(pl.country, false)
+	if name == "" {
+		return Mention{}, false
+	}
+	return f.mention(s, s.Tokens[i].Start, s.Tokens[end-1].End, name, event.KindStateForces, pl.country, "demonym-predicate"), true
+}
+
+// copulas join a force to the demonym that says whose it is.
+var copulas = map[string]bool{"was": true, "were": true, "is": true, "are": true}
 
 // generic names a phrase without a demonym, using the focus country where the phrase needs one.
 func (f *Finder) generic(keys []string, toks []text.Token, p phrase, focus string) (name, kind, country, rule string, ok bool) {

@@ -57,6 +57,7 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 			x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
 		}
 	}
+	r.unownedStrike(c, &ev, x)
 	r.civilianTarget(c, &ev, x)
 	r.shapeRoles(c, &ev, x)
 	ev.Fatalities = r.count(c, "killed", x, "fatalities")

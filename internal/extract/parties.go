@@ -30,6 +30,8 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 		a1, a1rule = cl.claimed[:1], "claimed-responsibility"
 	case len(a1) == 0 && len(cl.accused) > 0:
 		a1, a1rule = cl.accused[:1], "accused"
+	case len(a1) == 0 && ev.SubEventType == subAir:
+		a1, from, a1rule = aircraftOwner(c, cl, a2), nil, "aircraft-owner"
 	}
 	if cands[0].sub == subAgreement {
 		a1, a2 = governments(c, a1), governments(c, a2)
