@@ -58,3 +58,50 @@ func TestFeatureWord(t *testing.T) {
 		})
 	}
 }
+
+// TestTransliteratedNames checks names the gazetteer holds under another spelling, found without the strong
+// cue a single word needs: a run of several words with an Arabic article or after a verb of attack, and a
+// word that continues a list of places after a cue; and that a word followed by an article and a name the
+// gazetteer does not know ("Bab al-Hawa") is not read as a place of its own ("Bab", Al Bab).
+func TestTransliteratedNames(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		country, place   string // place "": any place of country
+		absent           []string
+	}{
+		{"article, no cue", "Israeli tanks advanced on Deir al-Balah and Beit Lahia overnight.", "Deir al-Balah", "PS",
+			"Dayr al Balaḩ", nil},
+		{"list after a cue", "Coalition jets struck targets in Sanaa and Saada on Saturday.", "Saada", "YE", "Sa'dah", nil},
+		{"several words after a verb of attack", "Somali forces retook Bulo Burte from the militants on Monday.",
+			"Bulo Burte", "SO", "Buulobarde", nil},
+		{"unknown compound after a cue", "Aid trucks crossed at Bab al-Hawa into Idlib on Sunday.", "Bab al-Hawa", "SY", "",
+			[]string{"Bab"}},
+		{"English word is no article", "The projects include a park at Wana and a market in South Waziristan.", "Wana", "PK",
+			"Wana", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := p.Parse(tt.text)
+			got := find(t, ts, tt.topo, 0)
+			if got.Country != tt.country || tt.place != "" && got.Name != tt.place {
+				t.Errorf("%q -> %s %s (%s), want %s %s", tt.topo, got.Name, got.Country, got.Rule, tt.place, tt.country)
+			}
+			for _, a := range tt.absent {
+				for _, x := range ts {
+					if x.Text == a {
+						t.Errorf("%q reported on its own: %s %s (%s)", a, x.Name, x.Country, x.Rule)
+					}
+				}
+			}
+		})
+	}
+	for _, text := range []string{
+		"Hafez al-Assad ruled for three decades.",
+		"Hayat Tahrir al-Sham fighters attacked Jabhat al-Nusra positions, said Abu Mohammed al-Julani.",
+	} {
+		if ts := p.Parse(text); len(ts) > 0 {
+			t.Errorf("%q: want no place, got %v", text, texts(ts))
+		}
+	}
+}

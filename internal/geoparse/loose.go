@@ -1,16 +1,28 @@
 package geoparse
 
 import (
+	"slices"
+	"strings"
+
 	"sitrep/internal/gazetteer"
 )
 
 // closeVariants keeps the places found by a transliteration key whose main name is spelled close to key
 // (an edit distance of at most a quarter of its length): "Tartous" for Tartus, not "Saransk" for "Syrian".
+// A key of several capitalised words, whose skeleton matched word for word, may be farther from a main name written as
+// one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde.
 func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 	var out []gazetteer.Place
+	joined := ""
+	if words := strings.Fields(key); len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool {
+		return nameParticles[w] || connectors[w]
+	}) {
+		joined = strings.Join(words, "")
+	}
 	for _, p := range ps {
 		n := gazetteer.Fold(p.Name)
-		if editDistance(key, n) <= max(1, len(key)/4) {
+		if editDistance(key, n) <= max(1, len(key)/4) ||
+			joined != "" && len(joined) >= 8 && !strings.Contains(n, " ") && editDistance(joined, n) <= len(joined)/3 {
 			out = append(out, p)
 		}
 	}

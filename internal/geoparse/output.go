@@ -116,7 +116,7 @@ func (r *run) weak(m *mention) bool {
 		return false
 	}
 	if r.nameMatchOf(m, m.choice, p) < 0 {
-		return true
+		return !r.listedWithPlaces(m) // "in Sanaa and Saada": the list vouches for another name of Sa'dah
 	}
 	seat := p.Code == "PPLC" || p.Code == "PPLA" || p.Code == "PPLA2" // GeoNames may lack their population
 	return p.Population < 1000 && !seat && !r.listedWithPlaces(m)

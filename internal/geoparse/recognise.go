@@ -41,6 +41,10 @@ func (r *run) recognise() {
 			i = j
 			continue
 		}
+		if j := r.articleCompound(i, hi, key); j > 0 {
+			i = j
+			continue
+		}
 		if j := r.unknownCompound(i, hi, key); j > 0 {
 			i = j
 			continue
@@ -65,22 +69,27 @@ func (r *run) recognise() {
 // longerVariant recognises a name that goes on past the gazetteer name at [i, hi) with an article or a
 // hyphen ("Jisr al-Shughur", of which "Jisr" alone is another place) when the whole run is a transliteration
 // variant of a gazetteer name ("Jisr ash Shughur"). It returns the end of the run, or -1.
+//
+// After a cue, a name followed by another capitalised word is looked up the same way ("retook Bulo Burte",
+// of which "Bulo" alone is another place).
 func (r *run) longerVariant(i, hi int) int {
 	d := r.d
-	if hi >= len(d.toks) || !d.tight(hi-1) || !(d.punct(hi, "-") || nameParticles[d.word(hi)] && !d.isCap(hi)) {
+	if hi >= len(d.toks) || !d.tight(hi-1) {
+		return -1
+	}
+	joined := d.punct(hi, "-") || nameParticles[d.word(hi)] && !d.isCap(hi)
+	if !joined && !d.isCap(hi) {
 		return -1
 	}
 	j := r.capRun(i)
-	if j <= hi {
+	if j <= hi || !joined && !(r.strongCue(i) || r.prevIs(i, "at") || r.weakCueRun(i, j)) {
 		return -1
 	}
-	key := d.joinKey(i, j)
-	ps := closeVariants(key, r.lookupLoose(key))
+	ps := r.variantsOf(d.joinKey(i, j))
 	if len(ps) == 0 {
 		return -1
 	}
-	r.addMention(i, j, key, "")
-	r.ms[len(r.ms)-1].preset, r.ms[len(r.ms)-1].loose = ps, true
+	r.addVariant(i, j, ps)
 	return j
 }
 
@@ -103,6 +112,41 @@ func (r *run) unknownCompound(i, hi int, key string) int {
 	r.ms[len(r.ms)-1].orphan = true
 	return j
 }
+
+// articleCompound handles a one-word name followed by an Arabic article and a capitalised word that the
+// gazetteer knows neither as a whole nor as a variant ("Bab al-Hawa", "Hafez al-Assad"): the word alone is
+// another place or none ("Bab" is Al Bab), so it is not reported. After a locative cue the whole name is kept
+// as an orphan, placed by the place written after it or the document's division or country; otherwise it is
+// skipped. A large place's name is left alone ("Gaza al-..."). It returns the end of the name, or -1.
+func (r *run) articleCompound(i, hi int, key string) int {
+	d := r.d
+	if hi != i+1 || !d.tight(i) || !d.isWord(hi) || d.isCap(hi) || !d.is(hi, wcArabicArticle) || r.majorName(key) {
+		return -1
+	}
+	next := hi + 1
+	if d.punct(next, "-") && d.tight(hi) {
+		next++
+	} else if !plainArticles[d.folded[hi]] {
+		return -1 // "Park at Wana": an English word, not an article, unless a hyphen joins it
+	}
+	if !d.isCap(next) || !d.tight(next-1) {
+		return -1
+	}
+	j := r.capRun(i)
+	if j <= next {
+		return -1
+	}
+	if !r.strongCue(i) && !r.prevIs(i, "at") {
+		return j
+	}
+	r.addMention(i, j, d.joinKey(i, j), "")
+	r.ms[len(r.ms)-1].orphan = true
+	return j
+}
+
+// plainArticles are the Arabic articles that are no English or French word, so that one written without a
+// hyphen ("Bab al Hawa") still starts the rest of a name.
+var plainArticles = set("al", "el", "ad", "ar", "az", "ash", "ez", "ed", "adh", "ath", "esh")
 
 // canStart reports whether a place name may start at token i: a capitalised word, or a lower-case Arabic
 // article joined by a hyphen to a capitalised word ("al-Bab").

@@ -1,30 +1,116 @@
 package geoparse
 
-import "sitrep/internal/text"
+import (
+	"sitrep/internal/gazetteer"
+	"sitrep/internal/text"
+)
 
 // unknownRun handles a capitalised word at i where no gazetteer name starts: after a locative cue ("in",
 // "at", "the village of") the run of capitalised words is looked up as a transliteration variant
-// ("Urem al-Kubra"), and an unknown run followed by "near Y" is kept to resolve near Y. It returns the
-// index to continue from.
+// ("Urem al-Kubra"), and an unknown run followed by "near Y" is kept to resolve near Y. A run of several
+// words is looked up also after a weaker cue ("attacked Um Kadada", "retook Bulo Burte") or, when it holds
+// an Arabic article, with none ("advanced on Deir al-Balah"); a single word also when it continues a list of
+// places after a cue ("in Sanaa and Saada"). It returns the index to continue from.
 func (r *run) unknownRun(i int) int {
 	d := r.d
-	if !r.strongCue(i) && !r.prevIs(i, "at") {
-		return i + 1
-	}
+	cue := r.strongCue(i) || r.prevIs(i, "at")
 	j := r.capRun(i)
-	key := d.joinKey(i, j)
-	if _, dem := r.g.CountryByDemonym(key); len(key) >= 5 && !stopCaps[key] && !dem {
-		if ps := closeVariants(key, r.lookupLoose(key)); len(ps) > 0 {
-			r.addMention(i, j, key, "")
-			r.ms[len(r.ms)-1].preset, r.ms[len(r.ms)-1].loose = ps, true
+	if !cue {
+		if !r.weakCueRun(i, j) {
+			return i + 1
+		}
+		if ps := r.variantsOf(d.joinKey(i, j)); len(ps) > 0 {
+			r.addVariant(i, j, ps)
 			return j
 		}
+		return i + 1
+	}
+	key := d.joinKey(i, j)
+	if ps := r.variantsOf(key); len(ps) > 0 {
+		r.addVariant(i, j, ps)
+		return j
 	}
 	if w := d.word(j); w == "near" || w == "outside" || d.punct(j, ",") && r.isRegionName(j+1) {
 		r.addMention(i, j, key, "")
 		r.ms[len(r.ms)-1].near = true // "at X near Aleppo", "in X, Taiwan": placed by what follows
 	}
 	return j
+}
+
+// variantsOf returns the places of which key, a run of capitalised words, is a close transliteration variant;
+// nil for a short key, a demonym or a common capitalised word.
+func (r *run) variantsOf(key string) []gazetteer.Place {
+	if _, dem := r.g.CountryByDemonym(key); len(key) < 5 || stopCaps[key] || dem {
+		return nil
+	}
+	return closeVariants(key, r.lookupLoose(key))
+}
+
+// addVariant records the name at tokens [i, j) with the places of which it is a transliteration variant.
+func (r *run) addVariant(i, j int, ps []gazetteer.Place) {
+	r.addMention(i, j, r.d.joinKey(i, j), "")
+	r.ms[len(r.ms)-1].preset, r.ms[len(r.ms)-1].loose = ps, true
+}
+
+// weakCueRun reports whether the unknown capitalised run [i, j) is likely enough a place name, without a
+// strong cue before it, to be looked up as a transliteration variant: a run of several words after a weaker
+// locative word ("attacked", "retook", "to") or holding an Arabic article ("Deir al-Balah"), not after a
+// title; or a word that continues a list of places after a cue ("in Sanaa and Saada", "in Sanaa, Saada").
+func (r *run) weakCueRun(i, j int) bool {
+	d := r.d
+	if j-i >= 2 && !r.personBefore(i) {
+		if p := d.prevWord(i); p >= 0 && d.is(p, wcTitle) {
+			return false
+		}
+		if r.articleIn(i, j) {
+			return true
+		}
+		if p := d.prevWord(i); p >= 0 && !d.isCap(p) && (d.is(p, wcLocativeCue) && d.folded[p] != "of" || takeVerbs[d.folded[p]]) {
+			return true
+		}
+	}
+	return r.continuesList(i)
+}
+
+// takeVerbs are verbs of attack and capture whose object is often a place: "attacked Um Kadada", "retook
+// Bulo Burte".
+var takeVerbs = set("attacked", "attack", "attacks", "stormed", "raided", "retook", "recaptured", "besieged",
+	"overran", "targeted", "shelled", "bombed", "seized", "captured", "took", "entered", "reached", "fled",
+	"surrounded", "encircled", "liberated", "occupied", "abandoned", "evacuated")
+
+// articleIn reports whether tokens [i, j) hold an Arabic article written as a word of its own or joined by
+// a hyphen: "Deir al-Balah", "Tell el Sultan".
+func (r *run) articleIn(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if r.d.isWord(k) && !r.d.isCap(k) && r.d.is(k, wcArabicArticle) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesList reports whether token i follows "and", "or" or a comma right after a place name that
+// itself follows a locative cue: "in Sanaa and Saada".
+func (r *run) continuesList(i int) bool {
+	d := r.d
+	n := len(r.ms)
+	if n == 0 || i < 2 {
+		return false
+	}
+	k := i - 1
+	if !(d.punct(k, ",") || d.isWord(k) && (d.folded[k] == "and" || d.folded[k] == "or")) {
+		return false
+	}
+	last := &r.ms[n-1]
+	if last.hi != k || last.lo < 0 || last.near {
+		return false
+	}
+	for n > 1 && r.ms[n-2].hi < last.lo && last.lo >= 1 && (d.punct(last.lo-1, ",") || d.word(last.lo-1) == "and") &&
+		r.ms[n-2].hi == last.lo-1 {
+		n--
+		last = &r.ms[n-1] // "in Sanaa, Taiz and Saada": the list's first name has the cue
+	}
+	return r.strongCue(last.lo) || r.prevIs(last.lo, "at")
 }
 
 // prevIs reports whether the word before token i is w.
