@@ -69,13 +69,36 @@ func loadFile(ctx context.Context, name string, opts Options) (*Source, error) {
 	return loadReader(ctx, name, f, f, opts, st.Size())
 }
 
+// sniffReader is sniffFormat of br's head. JSON Lines shows in the first byte that is not white space, so that
+// byte is all it waits for: a pipe that brings one small document at a time ("tail -f log.jsonl | sitrep ingest
+// -") must not be held until sniffLen bytes have come. Text and HTML are read whole anyway.
+func sniffReader(br *bufio.Reader) string {
+	for br.Buffered() < sniffLen {
+		if _, err := br.Peek(br.Buffered() + 1); err != nil {
+			break // the input ended: sniff what there is
+		}
+		head, _ := br.Peek(br.Buffered())
+		bom := []byte("\xEF\xBB\xBF")
+		if len(head) < len(bom) && bytes.HasPrefix(bom, head) {
+			continue // maybe a byte order mark, which sniffFormat skips
+		}
+		if len(bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")) > 0 {
+			if f := sniffFormat(head); f == FormatJSONL {
+				return f
+			}
+			break
+		}
+	}
+	head, _ := br.Peek(sniffLen)
+	return sniffFormat(head)
+}
+
 // loadReader sniffs the format when still unknown, then streams JSON Lines or reads one document. sizeHint is
 // the expected size (0 when unknown), to read without growing the buffer.
 func loadReader(_ context.Context, name string, r io.Reader, closer io.Closer, opts Options, sizeHint int64) (*Source, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if opts.Format == FormatAuto {
-		head, _ := br.Peek(sniffLen)
-		opts.Format = sniffFormat(head)
+		opts.Format = sniffReader(br)
 	}
 	if opts.Format == FormatJSONL {
 		return newLineSource(name, br, closer, opts), nil

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
+	"time"
 
 	"sitrep/internal/event"
 	"sitrep/internal/fetch"
@@ -135,6 +137,7 @@ func TestLoadStdinSniffs(t *testing.T) {
 		{"  plain words about an attack on a village\n", 1, "plain words", "auto"},
 		{`{"text":"one"}` + "\n" + `{"text":"two"}`, 2, "two", "auto"},
 		{`{"text":"as text"}`, 1, `{"text":"as text"}`, "text"},
+		{"\xEF\xBB\xBF" + `{"text":"after a byte order mark"}`, 1, "after a byte order mark", "auto"},
 	}
 	for _, tt := range tests {
 		src, err := Load(context.Background(), "-", strings.NewReader(tt.in), Options{Format: tt.format})
@@ -210,5 +213,50 @@ func TestEmptyJSONL(t *testing.T) {
 	}
 	if _, err := src.Next(context.Background()); err != io.EOF {
 		t.Fatalf("then %v, want io.EOF", err)
+	}
+}
+
+// pipeThenBlock gives its data, then blocks until release is closed: a pipe whose writer has more to send.
+type pipeThenBlock struct {
+	data    io.Reader
+	release chan struct{}
+}
+
+func (p *pipeThenBlock) Read(b []byte) (int, error) {
+	if n, err := p.data.Read(b); n > 0 || err != io.EOF {
+		return n, err
+	}
+	<-p.release
+	return 0, io.EOF
+}
+
+// TestLoadStdinStreamsJSONL: a JSON Lines document on standard input is read as soon as its line has come, not
+// once the format sniffing's 8 KiB have: the pipe's writer may wait before it sends more. (Before, Load blocked.)
+func TestLoadStdinStreamsJSONL(t *testing.T) {
+	for _, first := range []string{`{"text":"Gunmen attacked a market in Gao."}` + "\n", "\xEF\xBB\xBF \n" + `{"text":"Gunmen attacked a market in Gao."}` + "\n"} {
+		in := &pipeThenBlock{data: iotest.OneByteReader(strings.NewReader(first)), release: make(chan struct{})}
+		got := make(chan string, 1)
+		go func() {
+			src, err := Load(context.Background(), "-", in, Options{})
+			if err != nil {
+				got <- err.Error()
+				return
+			}
+			doc, err := src.Next(context.Background())
+			if err != nil {
+				got <- err.Error()
+				return
+			}
+			got <- doc.Text
+		}()
+		select {
+		case text := <-got:
+			if !strings.Contains(text, "Gunmen attacked") {
+				t.Errorf("%q: got %q", first, text)
+			}
+		case <-time.After(20 * time.Second): // a liveness bound: the document is ready long before
+			t.Errorf("%q: the first document was not read while the pipe stayed open", first)
+		}
+		close(in.release)
 	}
 }
