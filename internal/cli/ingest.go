@@ -26,8 +26,8 @@ Extracts events from every input and stores them, merging reports of the same in
     announce a feed (a site's home page); with --urls, a file of such URLs, one a line.
 Progress goes to stderr, a summary to stdout. Documents stored already (same canonical URL or text) count as
 duplicates; syndicated copies are stored and linked to their original. With --watch the DIR arguments are
-scanned again and again until Ctrl-C. Exit status 3 when some inputs failed (each is reported with its
-reason), 0 otherwise.`
+scanned again and again until Ctrl-C. On Ctrl-C the documents extracted already are stored before the
+summary. Exit status 3 when some inputs failed (each is reported with its reason), 0 otherwise.`
 
 // ingestFlags are the flags of `sitrep ingest`.
 type ingestFlags struct {
@@ -131,6 +131,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	return in.run(ctx, inputs)
 }
 
+// ingestBatchWait is the longest an extracted document waits for its batch to fill (a variable for tests, which
+// make it long so that only Close writes); ingestWriteTimeout bounds each batch's write.
+var (
+	ingestBatchWait    = pipeline.DefaultBatchWait
+	ingestWriteTimeout = 2 * time.Minute
+)
+
 // ingester runs one batch: a producer walks the inputs into tasks, workers take them through the pipeline.
 type ingester struct {
 	e         *env
@@ -155,7 +162,12 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	if p, ok := in.pipe.(*pipeline.Pipeline); ok {
-		in.batch = p.NewBatch(ctx, pipeline.BatchOptions{})
+		// An interruption stops the reading and the extraction, but not the writing of documents extracted
+		// already: they are written when the workers have stopped (Close below), so Ctrl-C loses none of them,
+		// which matters for standard input, which cannot be read again. A store failure still ends the run (it
+		// fails the rest), and the write timeout bounds a store that hangs.
+		in.batch = p.NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{Wait: ingestBatchWait,
+			WriteTimeout: ingestWriteTimeout})
 	}
 	tasks := make(chan task, 2*in.f.workers)
 	go func() {
@@ -180,7 +192,7 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 	}
 	wg.Wait()
 	if in.batch != nil {
-		in.batch.Close() // stores what waits in the batch, or fails it as interrupted when ctx has ended
+		in.batch.Close() // stores what waits in the batch, interrupted or not
 	}
 	sum := in.prog.finish()
 	if pc, ok := in.pipe.(*publishCounter); ok {

@@ -10,9 +10,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"sitrep/internal/store"
 )
 
 // Synthetic reports of one invented incident, written for these tests: a first report, a later one with a
@@ -227,5 +232,77 @@ func TestIngestInterruptedWhileReadingStdin(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "read 0 documents") {
 		t.Errorf("no summary after the interruption: %q", out.String())
+	}
+}
+
+// prefixThenBlock reads its prefix, then signals reading and blocks until release is closed: standard input on
+// which more documents may still come.
+type prefixThenBlock struct {
+	prefix  io.Reader
+	once    sync.Once
+	reading chan struct{}
+	release chan struct{}
+}
+
+func (b *prefixThenBlock) Read(p []byte) (int, error) {
+	if n, err := b.prefix.Read(p); n > 0 || err != io.EOF {
+		return n, err
+	}
+	b.once.Do(func() { close(b.reading) })
+	<-b.release
+	return 0, io.EOF
+}
+
+// TestIngestInterruptedStoresExtracted: documents read from standard input and extracted before Ctrl-C are
+// stored when the run stops (standard input cannot be read again), though their batch was not full and its
+// wait had not run out.
+func TestIngestInterruptedStoresExtracted(t *testing.T) {
+	defer func(w time.Duration) { ingestBatchWait = w }(ingestBatchWait)
+	ingestBatchWait = time.Hour // only the end of the run writes the batch
+	var submitted atomic.Int32
+	allIn := make(chan struct{})
+	testHookSubmitted = func() {
+		if submitted.Add(1) == 3 {
+			close(allIn)
+		}
+	}
+	defer func() { testHookSubmitted = nil }()
+	var lines strings.Builder
+	for i, place := range []string{"Gao", "Mopti", "Timbuktu"} {
+		fmt.Fprintf(&lines, `{"id":"intr-%d","url":"https://intr.example/%d","published":"2026-03-10","text":%q}`+"\n", i, i,
+			"Gunmen killed "+strconv.Itoa(i+3)+" civilians in an attack on a market in "+place+", Mali, on Sunday, officials said.")
+	}
+	stdin := &prefixThenBlock{prefix: strings.NewReader(lines.String()), reading: make(chan struct{}), release: make(chan struct{})}
+	defer close(stdin.release)
+	var out, errb strings.Builder
+	e := &env{stdin: stdin, stdout: &out, stderr: &errb, log: slog.New(slog.DiscardHandler)}
+	db := filepath.Join(t.TempDir(), "s.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- runIngest(ctx, e, []string{"--quiet", "--db", db, "-"}) }()
+	<-stdin.reading
+	select {
+	case <-allIn:
+	case err := <-done:
+		t.Fatalf("ingest ended before the documents were extracted: %v (%s)", err, errb.String())
+	}
+	cancel()
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("runIngest after cancel: %v", err)
+	}
+	if !strings.Contains(out.String(), "read 3 documents") {
+		t.Errorf("summary: %q", out.String())
+	}
+	st, err := store.OpenSQLite(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Documents != 3 || c.Events == 0 {
+		t.Errorf("stored %d documents, %d events after the interruption, want the 3 extracted ones and their events", c.Documents, c.Events)
 	}
 }

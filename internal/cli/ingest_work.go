@@ -14,6 +14,9 @@ import (
 	"sitrep/internal/store"
 )
 
+// testHookSubmitted, when set by a test, is called after each document has been submitted to the batch.
+var testHookSubmitted func()
+
 // work does one task.
 func (in *ingester) work(ctx context.Context, t task, cancel context.CancelFunc) {
 	switch t.kind {
@@ -43,6 +46,9 @@ func (in *ingester) process(ctx context.Context, name string, doc event.Document
 	}
 	if in.batch != nil {
 		in.batch.Submit(ctx, doc, func(_ pipeline.Outcome, err error) { failed(err) })
+		if testHookSubmitted != nil {
+			testHookSubmitted()
+		}
 		return
 	}
 	_, err := in.pipe.Process(ctx, doc)
