@@ -58,6 +58,9 @@ func TestMentions(t *testing.T) {
 		{"demonym cruise missiles", "Russian cruise missiles hit Lviv.", "", []string{"Russian cruise missiles=Military Forces of Russia"}},
 		{"predicate demonym", "Witnesses said the jets were Russian.", "SY", []string{"Russian=Military Forces of Russia"}},
 		{"predicate demonym needs a force", "The victims were Syrian.", "SY", nil},
+		{"army officers", "Authorities detained five army officers.", "NE", []string{"army officers=Military Forces of Niger"}},
+		{"police officers", "Two police officers were wounded.", "KE", []string{"police officers=Police Forces of Kenya"}},
+		{"officers need a force", "Election officers counted the votes.", "KE", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

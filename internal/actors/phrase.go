@@ -99,9 +99,14 @@ func headAllowed(w string, mods phrase, keys []string, j, k int) bool {
 		return k > j && forceBranches[keys[k-1]]
 	case "defences", "defenses":
 		return k > j && keys[k-1] == "air"
+	case "officers", "officer":
+		return k > j && officerBranches[keys[k-1]] // "army officers", "police officers", not "UN officers"
 	}
 	return true
 }
+
+// officerBranches make officers a force's men.
+var officerBranches = map[string]bool{"army": true, "military": true, "police": true, "security": true, "naval": true}
 
 // forceBranches make a "force" a state's armed branch: "the air force", "Kenya's naval force".
 var forceBranches = map[string]bool{

@@ -30,7 +30,7 @@ var heads = map[string]class{
 	"servicemen": clMilitary, "artillery": clMilitary, "units": clMilitary, "battalion": clMilitary,
 	"brigade": clMilitary, "coastguard": clMilitary, "airforce": clMilitary, "frigate": clMilitary,
 	"submarine": clMilitary, "submarines": clMilitary, "fighters": clMilitary, "troop": clMilitary,
-	"force": clMilitary, "defences": clMilitary, "defenses": clMilitary,
+	"force": clMilitary, "defences": clMilitary, "defenses": clMilitary, "officers": clMilitary, "officer": clMilitary,
 	"strikes": clStrike, "airstrikes": clStrike, "airstrike": clStrike, "strike": clStrike, "raids": clStrike,
 	"raid": clStrike, "shelling": clStrike, "bombardment": clStrike, "missiles": clStrike, "missile": clStrike,
 	"rockets": clStrike, "bombing": clStrike, "bombings": clStrike, "fire": clStrike, "rocket": clStrike,

@@ -21,7 +21,7 @@ type claimSet struct {
 func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 	cs := claimSet{accusers: map[*sent]bool{}}
 	for _, s := range c.sents {
-		if i := s.firstWord(wAccuse); i >= 0 {
+		if i := s.firstWord(wAccuse); i >= 0 && !accusedOfOther(s, i) {
 			for j := range s.mentions {
 				if m := &s.mentions[j]; m.Start >= s.Tokens[i].End && armedKind(m.Actor.Kind) && !m.Metonym {
 					cs.accusers[s] = true
@@ -116,6 +116,19 @@ var (
 	accuseWords = set("accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "allegedly")
 	denyWords   = set("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed")
 )
+
+// accusedOfOther reports an accusation word at token i that qualifies a noun before it ("a man accused of
+// blasphemy", "a group blamed for past attacks"): what someone is accused of, not who did the incident.
+func accusedOfOther(s *sent, i int) bool {
+	if next := s.word(i + 1); next != "of" && next != "for" {
+		return false
+	}
+	switch s.word(i - 1) {
+	case "", "is", "was", "were", "are", "been", "being", "be", "has", "have", "had", ",":
+		return false
+	}
+	return true
+}
 
 // roleOf is a mention's actor with its span.
 func roleOf(m *actors.Mention) event.Actor {

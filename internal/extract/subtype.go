@@ -55,7 +55,28 @@ func (r *run) candidate(s *sent, h hit) *cand {
 	if r.e.act != nil && len(c.actor2) == 0 && (c.sub == subNSAO || c.sub == subGovRegains || c.sub == subClash) {
 		c.actor2 = r.otherSide(s, h, c.actor1)
 	}
+	if r.e.act != nil && len(c.actor2) == 0 && personTargets[c.sub] {
+		c.actor2 = r.personObject(s, h)
+	}
 	return c
+}
+
+// personTargets are the sub-types whose object, named only as persons ("two men"), is civilians.
+var personTargets = set(subArrests, subAttack, "Abduction/forced disappearance", "Mob violence", "Sexual violence")
+
+// personObject is the people named only as persons that the cue, or another cue of its class in the clause,
+// acts upon: "arrested two men", "a mob lynched a man" (the mob's cue is the noun). They are civilians, unless
+// the text says they were fighters (then a mention of their own that the roles read first).
+func (r *run) personObject(s *sent, h hit) []event.Actor {
+	for _, o := range s.hits {
+		if o.Start != h.Start && (o.info.class != h.info.class || o.Start < h.Start) {
+			continue
+		}
+		if a, ok := r.e.act.PersonObject(s.Sentence, o.span(), r.sentenceFocus(s)); ok {
+			return []event.Actor{a}
+		}
+	}
+	return nil
 }
 
 // otherSide is the armed party that another battle cue of the sentence fought: "M23 rebels captured Sake

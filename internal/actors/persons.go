@@ -1,0 +1,43 @@
+package actors
+
+import (
+	"sitrep/internal/event"
+	"sitrep/internal/text"
+)
+
+// PersonObject reads the people a trigger acts upon when the text names them only as persons: "arrested two
+// men", "lynched a man", "abducted three young women". They are civilians of the focus country, as ACLED codes
+// people arrested, abducted or killed whom the text does not describe as fighters or soldiers (a group's
+// members or a force's men are mentions of their own, which the roles read first). ok is false when the trigger
+// has no such object or the focus country is unknown.
+func (f *Finder) PersonObject(s text.Sentence, trigger event.Span, focus string) (event.Actor, bool) {
+	toks := s.Tokens
+	name := f.countryName(focus)
+	if len(toks) == 0 || name == "" {
+		return event.Actor{}, false
+	}
+	keys, _ := f.wordsOf(s)
+	k := tokenEndingAt(toks, trigger.End)
+	start := k
+	for n := 0; k < len(keys) && n < 6 && (quantityWords[keys[k]] || toks[k].Kind == text.Number || personModifiers[keys[k]]); n++ {
+		k++ // "two", "at least 14", "a young"
+	}
+	if k >= len(keys) || !personNouns[keys[k]] || k+1 < len(keys) && keys[k+1] == "-" {
+		return event.Actor{}, false
+	}
+	m := f.mention(s, toks[start].Start, toks[k].End, withCountry("Civilians", name), event.KindCivilians, focus, "person-object")
+	m.Actor.Role = event.RoleActor2
+	return m.Actor, true
+}
+
+// personNouns name people without saying what they are.
+var personNouns = map[string]bool{
+	"man": true, "men": true, "woman": true, "women": true, "people": true, "persons": true, "person": true,
+	"individuals": true, "youths": true, "youth": true, "boys": true, "girls": true, "boy": true, "girl": true,
+	"brothers": true, "relatives": true, "couple": true, "residents": true, "villagers": true,
+}
+
+// personModifiers may stand between the verb and its person: "two young men", "an elderly woman".
+var personModifiers = map[string]bool{
+	"young": true, "elderly": true, "old": true, "local": true, "other": true, "unarmed": true, "teenage": true,
+}
