@@ -55,6 +55,8 @@ func (r *run) refers(c *cluster, s *sent) string {
 		return "same-weapon"
 	case gap <= 2 && sameAct(c, s):
 		return "same-act"
+	case gap == 1 && r.blamesParty(c, s):
+		return "accusation"
 	case gap <= 2 && tollWords(s.Text) && hasDigitOrNumberWord(s.Text) && !s.has(classNonConf):
 		if r.load(s); s.background() {
 			return ""
@@ -183,4 +185,30 @@ func verbStem(w string) string {
 		return ""
 	}
 	return st
+}
+
+// blamesParty reports a sentence right after the incident that lays it on an armed party without naming it
+// again: "The Sudanese army blamed the Rapid Support Forces." It has no cue of its own (it would be a candidate
+// then) and the incident no perpetrator yet.
+func (r *run) blamesParty(c *cluster, s *sent) bool {
+	if !strings.Contains(s.low, "blame") && !strings.Contains(s.low, "accus") {
+		return false
+	}
+	for _, k := range c.cands {
+		if len(k.actor1) > 0 && !unidentified(k.actor1[0]) {
+			return false
+		}
+	}
+	s.tokenize()
+	i := s.firstWord(wAccuse)
+	if i < 0 || accusedOfOther(s, i) || s.sentenceHas(wNewIncident|wPattern) {
+		return false
+	}
+	r.load(s)
+	for _, m := range s.mentions {
+		if m.Start >= s.Tokens[i].End && armedKind(m.Actor.Kind) && !m.Metonym {
+			return true
+		}
+	}
+	return false
 }
