@@ -2,6 +2,8 @@ package geoparse
 
 import (
 	"testing"
+
+	"sitrep/internal/event"
 )
 
 // TestContextOverOtherNames checks that in a document centred on one country, a name the gazetteer knows
@@ -103,5 +105,51 @@ func TestTransliteratedNames(t *testing.T) {
 		if ts := p.Parse(text); len(ts) > 0 {
 			t.Errorf("%q: want no place, got %v", text, texts(ts))
 		}
+	}
+}
+
+// TestDistrictWords checks the place a district, township or municipality word makes of a name: the seat
+// town or a lower division it is named after, at precision near for a district (not the first-order division
+// of the same name); the town that holds it after "a district of" or "the X district of"; and that a
+// name owned by a division or city ("Sagaing region's Kani township", "Mogadishu's Hodan district") is
+// placed inside it.
+func TestDistrictWords(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		nth              int
+		country, place   string
+		kind, precision  string
+	}{
+		{"district named after its seat", "Clashes were reported in Kirkuk district on Monday, Iraqi officials said.", "Kirkuk", 0,
+			"IQ", "Kirkuk", KindCity, event.LocNear},
+		{"district of a governorate's town", "Fighting continued in Marib's Sirwah district on Sunday.", "Sirwah", 0,
+			"YE", "", KindCity, event.LocNear},
+		{"a district of a city", "Drones hit an energy facility in Kryvyi Rih and a district of Odesa on Tuesday.", "Odesa", 0,
+			"UA", "Odesa", KindCity, event.LocExact},
+		{"the named district of a city", "Fighting broke out in the Hodan district of Mogadishu on Friday.", "Mogadishu", 0,
+			"SO", "Mogadishu", KindCity, event.LocExact},
+		{"unknown district of a city", "Fighting broke out in the Hodan district of Mogadishu on Friday.", "Hodan", 0,
+			"SO", "Mogadishu", KindCity, event.LocNear},
+		{"unknown district after a possessive", "A car bomb exploded in Mogadishu's Hodan district, killing four.", "Hodan", 0,
+			"SO", "Mogadishu", KindCity, event.LocNear},
+		{"township owned by a region", "Fighting hit Myanmar's Sagaing region's Kani township on Monday.", "Kani", 0,
+			"MM", "Sagaing Region", KindAdmin1, event.LocNear},
+		{"township in a region", "The army shelled the Kani township in Sagaing region.", "Kani", 0,
+			"MM", "", "", ""},
+		{"municipality is the town", "Gunmen killed five people in Bunia municipality in Ituri.", "Bunia", 0,
+			"CD", "Bunia", KindCity, event.LocExact},
+		{"division word keeps the division", "Shelling was reported across Kirkuk governorate overnight.", "Kirkuk", 0,
+			"IQ", "Kirkuk Governorate", KindAdmin1, event.LocRegion},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, tt.nth)
+			if got.Country != tt.country || tt.place != "" && got.Name != tt.place || tt.kind != "" && got.Kind != tt.kind ||
+				tt.precision != "" && got.Precision != tt.precision {
+				t.Errorf("%q -> %s %s %s %s (%s), want %s %s %s %s", tt.topo, got.Name, got.Country, got.Kind, got.Precision,
+					got.Rule, tt.place, tt.country, tt.kind, tt.precision)
+			}
+		})
 	}
 }

@@ -137,18 +137,30 @@ func (r *run) dateWord(i int) bool {
 }
 
 // headNoun returns the kind of place a place head implies: the word itself for a word that names an
-// administrative division (divisionHeads, see mention.head), "city", "region" or "feature".
+// administrative division (divisionHeads, see mention.head), "city", "district" or "municipality"
+// (districtNouns), "region",
+// "part" for a word that names what lies around or along a place rather than the place's kind ("the
+// outskirts of X", "the border of X"), or "feature".
 func headNoun(w string) string {
 	switch {
 	case divisionHeads[w]:
 		return w
 	case cityNouns[w]:
 		return "city"
+	case w == "municipality":
+		return w // most often the town itself: no "near" precision (see toponyms)
+	case districtNouns[w]:
+		return "district"
 	case regionNouns[w]:
 		return "region"
+	case partNouns[w]:
+		return "part"
 	}
 	return "feature"
 }
+
+// partNouns name what lies around, along or inside a place: "the outskirts of Aleppo" is the city's.
+var partNouns = set("outskirts", "border", "enclave", "stronghold", "area", "camp")
 
 // strongCue reports whether the name at lo follows a word that makes a place reading likely: "in", "near",
 // "the city of".

@@ -25,6 +25,10 @@ var auxiliaries = set("has", "have", "had", "is", "was", "will", "would", "did",
 // weekdays follow "on" in a subject's time adverbial: "Moscow on Tuesday said".
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+// indefinites before a place noun and "of" make the name after it the place that holds the one meant: "a
+// district of Odesa".
+var indefinites = set("a", "an", "one", "another", "every", "each", "some", "any")
+
 // addHints fills each mention's cue, noun and country hint from the words around it, and marks metonyms.
 func (r *run) addHints() {
 	for k := range r.ms {
@@ -64,6 +68,10 @@ func (r *run) cueHints(m *mention) {
 	}
 	q := d.prevWord(p)
 	if q < 0 || !d.is(q, wcPlaceNoun) {
+		return
+	}
+	if a := d.prevWord(q); a >= 0 && (indefinites[d.folded[a]] || d.isCap(a) && d.tight(a)) {
+		m.noun = "part" // "a district of Odesa", "the Hodan district of Mogadishu": the name is what holds it
 		return
 	}
 	m.noun = headNoun(d.folded[q])

@@ -76,7 +76,11 @@ func (r *run) nearLinks() {
 			}
 		}
 		if m.nearOf < 0 && m.orphan {
-			if j := r.possessor(k); j >= 0 {
+			j := r.possessor(k)
+			if j < 0 {
+				j = r.holder(k) // "the Crown Heights neighborhood of Brooklyn"
+			}
+			if j >= 0 {
 				m.nearOf, m.near = j, true
 			}
 		}
@@ -96,18 +100,70 @@ func (r *run) placeEvidence(m *mention) bool {
 	return strongCues[m.cue] || m.cue == "at" || m.cue == "from" || m.noun != "" || m.hi-m.lo > 1
 }
 
-// possessor returns the mention that owns mention k by a possessive right before it ("Mogadishu's Hodan"),
-// or -1.
+// possessor returns the mention that owns mention k by a possessive right before it ("Mogadishu's Hodan",
+// "Sagaing region's Kani"), or -1.
 func (r *run) possessor(k int) int {
 	if k == 0 || r.ms[k].lo < 1 {
 		return -1
 	}
+	d := r.d
 	y := &r.ms[k-1]
-	if y.choice < 0 || y.near || !y.locational || y.hi != r.ms[k].lo-1 || !r.d.isWord(y.hi) ||
-		!isPossessive(r.d.toks[y.hi].Text) {
+	if y.choice < 0 || y.near || !y.locational {
+		return -1
+	}
+	pos := y.hi
+	if pos+2 == r.ms[k].lo && d.isWord(pos) && !d.isCap(pos) && d.is(pos, wcPlaceHead) {
+		pos++ // "Sagaing region's"
+	}
+	if pos != r.ms[k].lo-1 || !d.isWord(pos) || !isPossessive(d.toks[pos].Text) {
 		return -1
 	}
 	return k - 1
+}
+
+// holder returns the mention of the first-order division or city written after mention k as what holds it,
+// when k is written with a lower-case district or town word: "Kani township in Sagaing region", "the Hodan
+// district of Mogadishu". -1 when there is none.
+func (r *run) holder(k int) int {
+	m := &r.ms[k]
+	if k+1 >= len(r.ms) || m.lo < 0 || m.hi >= len(r.d.toks) || r.d.isCap(m.hi) ||
+		!(districtNouns[r.d.word(m.hi)] || cityNouns[r.d.word(m.hi)]) {
+		return -1
+	}
+	y := &r.ms[k+1]
+	if y.choice < 0 || y.near || !(isAdmin1(y.cands[y.choice].p) || y.cands[y.choice].p.Class == 'P') || y.start < m.end {
+		return -1
+	}
+	switch strings.TrimSpace(r.d.s[r.d.toks[m.hi].End:y.start]) {
+	case "in", "in the", "of", "of the":
+		return k + 1
+	}
+	return -1
+}
+
+// maxCityPartKm is how far from a city a place written as its part ("Mogadishu's Hodan district") may lie.
+const maxCityPartKm = 100
+
+// outsidePossessor reports whether candidate p of mention k lies outside the division or away from the city
+// that owns the mention by a possessive ("Sagaing region's Kani township" is not Kani, Japan). A country
+// owner is not asked: "Israel's Gaza offensive" does not put Gaza in Israel.
+func (r *run) outsidePossessor(k int, p gazetteer.Place) bool {
+	j := r.possessor(k)
+	if j < 0 {
+		j = r.holder(k)
+	}
+	if j < 0 || r.ms[k].country != nil || p.Class != 'P' && !isDivision(p) {
+		return false
+	}
+	y := &r.ms[j]
+	o := y.cands[y.choice].p
+	switch {
+	case isAdmin1(o):
+		return p.Country != o.Country || p.Admin1 != "" && p.Admin1 != o.Admin1
+	case o.Class == 'P':
+		return gazetteer.DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) > maxCityPartKm
+	}
+	return false
 }
 
 // linkGap reports whether the text between an unknown name and a known one places the first in the second:

@@ -39,6 +39,9 @@ func (r *run) toponyms() []Toponym {
 		case m.choice >= 0:
 			r.fillChosen(&t, m)
 			t.Rule = m.rule
+			if m.noun == "district" && t.Kind == KindCity {
+				t.Precision = event.LocNear // "Sirwah district": around its seat town
+			}
 			if t.Locational && r.agentMetonym(m) {
 				t.Locational = false
 			}

@@ -46,7 +46,7 @@ func (r *run) chooseAll(f *focus, anchors []anchor) {
 	clear(memo)
 	for k := range r.ms {
 		m := &r.ms[k]
-		shared := len(m.siblings) == 0 && m.preset == nil
+		shared := len(m.siblings) == 0 && m.preset == nil && r.possessor(k) < 0 && r.holder(k) < 0
 		sig := signature{m.key, m.noun, m.hintCC, m.hintA1}
 		if c, ok := memo[sig]; ok && shared && len(m.cands) > 0 {
 			m.choice, m.rule, m.scores, m.orphan = c.i, c.rule, c.scores, c.orphan
@@ -90,7 +90,7 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	best, priorBest, passedOver := -1, -1, -1
 	for i := range m.cands {
 		c := &m.cands[i]
-		if r.foreignOf(m, i, f) {
+		if r.foreignOf(m, i, f) || r.outsidePossessor(k, c.p) {
 			m.scores[i] = math.Inf(-1)
 			continue
 		}

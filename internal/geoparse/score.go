@@ -64,6 +64,14 @@ func nounBonus(noun string, p gazetteer.Place) float64 {
 		if isDivision(p) {
 			return 2
 		}
+	case "district", "municipality":
+		switch {
+		case p.Class == 'P':
+			return 1.5 // the seat a district or township is named after
+		case isDivision(p) && (!isAdmin1(p) || strings.HasSuffix(p.Name, " District") ||
+			strings.HasSuffix(p.Name, " Municipality")):
+			return 2
+		}
 	case "feature":
 		if p.Class == 'H' || p.Class == 'T' || p.Class == 'L' {
 			return 2

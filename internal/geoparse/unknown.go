@@ -16,11 +16,13 @@ func (r *run) unknownRun(i int) int {
 	cue := r.strongCue(i) || r.prevIs(i, "at")
 	j := r.capRun(i)
 	if !cue {
-		if !r.weakCueRun(i, j) {
-			return i + 1
+		if r.weakCueRun(i, j) {
+			if ps := r.variantsOf(d.joinKey(i, j)); len(ps) > 0 {
+				r.addVariant(i, j, ps)
+				return j
+			}
 		}
-		if ps := r.variantsOf(d.joinKey(i, j)); len(ps) > 0 {
-			r.addVariant(i, j, ps)
+		if r.partAfterPossessive(i, j) {
 			return j
 		}
 		return i + 1
@@ -33,8 +35,27 @@ func (r *run) unknownRun(i int) int {
 	if w := d.word(j); w == "near" || w == "outside" || d.punct(j, ",") && r.isRegionName(j+1) {
 		r.addMention(i, j, key, "")
 		r.ms[len(r.ms)-1].near = true // "at X near Aleppo", "in X, Taiwan": placed by what follows
+	} else if w != "" && !d.isCap(j) && (districtNouns[w] || cityNouns[w]) && j-i <= 3 && !r.personBefore(i) {
+		r.addMention(i, j, key, headNoun(w))
+		r.ms[len(r.ms)-1].orphan = true // "in the Hodan district of Mogadishu": placed by its neighbours
 	}
 	return j
+}
+
+// partAfterPossessive handles an unknown run [i, j) written as a district or neighbourhood of the place
+// named right before it with a possessive: "Mogadishu's Hodan district". The run is kept as an orphan,
+// placed near its owner (nearLinks). It reports whether it did.
+func (r *run) partAfterPossessive(i, j int) bool {
+	d := r.d
+	w := d.word(j)
+	n := len(r.ms)
+	if w == "" || d.isCap(j) || !(districtNouns[w] || cityNouns[w]) || j-i > 3 || n == 0 || r.ms[n-1].hi != i-1 ||
+		!isPossessive(d.toks[i-1].Text) {
+		return false
+	}
+	r.addMention(i, j, d.joinKey(i, j), headNoun(w))
+	r.ms[len(r.ms)-1].orphan = true
+	return true
 }
 
 // variantsOf returns the places of which key, a run of capitalised words, is a close transliteration variant;

@@ -73,11 +73,16 @@ var placeNouns = set("city", "town", "village", "province", "governorate", "regi
 
 // cityNouns are place nouns that name a populated place ("the city of", "the northern town of").
 var cityNouns = set("city", "town", "village", "port", "capital", "suburb", "hamlet", "settlement",
-	"neighbourhood", "neighborhood", "commune", "township", "borough")
+	"neighbourhood", "neighborhood", "commune", "borough")
+
+// districtNouns name a division below the first order that is mostly named after its seat town: a district
+// (second or third order: Afghanistan, Iraq, Pakistan), a municipality, a township (Myanmar's third order).
+// "X district" is read as the seat town X or a lower division X, not as a first-order division X.
+var districtNouns = set("district", "municipality", "township")
 
 // regionNouns are place nouns that name a division ("the province of", "Idlib governorate").
-var regionNouns = set("province", "governorate", "region", "district", "state", "county", "prefecture",
-	"oblast", "municipality", "countryside", "parish", "department", "canton", "krai", "territory")
+var regionNouns = set("province", "governorate", "region", "state", "county", "prefecture",
+	"oblast", "countryside", "parish", "department", "canton", "krai", "territory")
 
 // divisionHeads are the place nouns that name an administrative division when written right after a name or
 // as "the <noun> of X": "Myanmar's Sagaing region", "Idlib governorate", "the province of Helmand", "Kyiv
