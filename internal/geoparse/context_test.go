@@ -79,6 +79,9 @@ func TestTransliteratedNames(t *testing.T) {
 			"Bulo Burte", "SO", "Buulobarde", nil},
 		{"unknown compound after a cue", "Aid trucks crossed at Bab al-Hawa into Idlib on Sunday.", "Bab al-Hawa", "SY", "",
 			[]string{"Bab"}},
+		{"variant with a division word", "Fighting spread in Hiraan region and in Bakol region.", "Hiraan", "SO",
+			"Hiiraan region", nil},
+		{"closest variant", "Fighting spread in Hiraan region and in Bakol region.", "Bakol", "SO", "Bakool region", nil},
 		{"English word is no article", "The projects include a park at Wana and a market in South Waziristan.", "Wana", "PK",
 			"Wana", nil},
 	}

@@ -10,7 +10,8 @@ import (
 // closeVariants keeps the places found by a transliteration key whose main name is spelled close to key
 // (an edit distance of at most a quarter of its length): "Tartous" for Tartus, not "Saransk" for "Syrian".
 // A key of several capitalised words, whose skeleton matched word for word, may be farther from a main name written as
-// one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde.
+// one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde. Of the places so found,
+// those spelled closest to key are kept: "Bakol region" is Bakool region, not Bicol Region.
 func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 	var out []gazetteer.Place
 	joined := ""
@@ -19,10 +20,20 @@ func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 	}) {
 		joined = strings.Join(words, "")
 	}
+	best := -1
 	for _, p := range ps {
 		n := gazetteer.Fold(p.Name)
-		if editDistance(key, n) <= max(1, len(key)/4) ||
-			joined != "" && len(joined) >= 8 && !strings.Contains(n, " ") && editDistance(joined, n) <= len(joined)/3 {
+		dist := editDistance(key, n)
+		ok := dist <= max(1, len(key)/4)
+		if !ok && joined != "" && len(joined) >= 8 && !strings.Contains(n, " ") {
+			dist = editDistance(joined, n)
+			ok = dist <= len(joined)/3
+		}
+		switch {
+		case !ok || best >= 0 && dist > best:
+		case best < 0 || dist < best:
+			best, out = dist, append(out[:0], p)
+		default:
 			out = append(out, p)
 		}
 	}

@@ -28,6 +28,13 @@ func (r *run) unknownRun(i int) int {
 		return i + 1
 	}
 	key := d.joinKey(i, j)
+	if w := d.word(j); w != "" && !d.isCap(j) && divisionHeads[w] {
+		if ps := divisionsOf(r.variantsOf(key + " " + w)); len(ps) > 0 {
+			r.addVariant(i, j, ps) // "in Hiraan region": Hiiraan region, not a town Hiran abroad
+			r.ms[len(r.ms)-1].noun = w
+			return j
+		}
+	}
 	if ps := r.variantsOf(key); len(ps) > 0 {
 		r.addVariant(i, j, ps)
 		return j
@@ -65,6 +72,17 @@ func (r *run) variantsOf(key string) []gazetteer.Place {
 		return nil
 	}
 	return closeVariants(key, r.lookupLoose(key))
+}
+
+// divisionsOf returns the divisions among ps.
+func divisionsOf(ps []gazetteer.Place) []gazetteer.Place {
+	var out []gazetteer.Place
+	for _, p := range ps {
+		if isDivision(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // addVariant records the name at tokens [i, j) with the places of which it is a transliteration variant.
