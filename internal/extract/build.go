@@ -140,7 +140,7 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 		}
 	}
 	for _, s := range c.sents {
-		if best != nil && kindRank(best.t.Kind) == 3 {
+		if best != nil && kindRank(best.t) == 3 {
 			break
 		}
 		if s.sentenceHas(wModal) {
@@ -148,12 +148,12 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 		}
 		lo, hi := c.bounds(s)
 		p := r.placeIn(s, nil, lo, hi)
-		if p != nil && (best == nil || kindRank(p.t.Kind) > kindRank(best.t.Kind) && samePlace(best, p)) {
+		if p != nil && (best == nil || kindRank(p.t) > kindRank(best.t) && samePlace(best, p)) {
 			p.rule = "evidence-" + p.rule
 			best = p
 		}
 	}
-	if best == nil || kindRank(best.t.Kind) < 2 {
+	if best == nil || kindRank(best.t) < 2 {
 		if p := r.datelineCity(c); p != nil && (best == nil || best.t.Country == p.t.Country) {
 			best = p
 		}

@@ -138,7 +138,7 @@ func (r *run) place(out *[]*cluster, k *cand) {
 		}
 		best.clause[k.s] = [2]int{k.lo, k.hi}
 	}
-	if kp != nil && (best.place == nil || kindRank(kp.t.Kind) > kindRank(best.place.t.Kind)) && !r.stray(best, kp) {
+	if kp != nil && (best.place == nil || kindRank(kp.t) > kindRank(best.place.t)) && !r.stray(best, kp) {
 		best.place = kp
 	}
 }
@@ -181,7 +181,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if sharesWeapon(c, k.s) {
 		score++ // "Russian missiles struck..." then "The cruise missiles were fired from..."
 	}
-	if c.place != nil && kp != nil && kindRank(kp.t.Kind) == 3 && kindRank(c.place.t.Kind) == 3 {
+	if c.place != nil && kp != nil && kindRank(kp.t) == 3 && kindRank(c.place.t) == 3 {
 		score += 2
 	}
 	if k.s.idx-c.last() <= 2 {

@@ -26,7 +26,7 @@ func (r *run) join(out []*cluster, s *sent) {
 			r.load(s)
 			sp, loaded = r.placeIn(s, nil, s.Start, s.End), true
 		}
-		if sp == nil || c.place == nil || kindRank(sp.t.Kind) < 3 || samePlace(c.place, sp) {
+		if sp == nil || c.place == nil || kindRank(sp.t) < 3 || samePlace(c.place, sp) {
 			best, why = c, w
 		}
 	}

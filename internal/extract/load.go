@@ -23,7 +23,11 @@ func (r *run) load(s *sent) {
 	s.tokenize()
 	if r.e.act != nil {
 		r.places()
-		s.mentions = r.e.act.Mentions(s.Sentence, r.sentenceFocus(s))
+		focus := r.sentenceFocus(s)
+		s.mentions = r.e.act.Mentions(s.Sentence, focus)
+		if f := r.sentenceFocus(s); f != focus {
+			s.mentions = r.e.act.Mentions(s.Sentence, f) // the focus was a word of a named party's name
+		}
 	}
 	r.dropPlaceTargets(s)
 	s.dropConveyances()
@@ -132,17 +136,42 @@ func focusCountry(ts []geoparse.Toponym) string {
 func (r *run) sentenceFocus(s *sent) string {
 	ts := r.toponymsIn(s)
 	for _, t := range ts {
-		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" && t.Kind == geoparse.KindCountry {
+		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" && t.Kind == geoparse.KindCountry && !s.namesParty(t) {
 			return t.Country
 		}
 	}
 	for _, t := range ts {
-		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" {
+		if t.Locational && t.Resolved && !t.Dateline && t.Country != "" && !s.namesParty(t) {
 			return t.Country
 		}
 	}
 	return r.focus
 }
+
+// namesParty reports a country's name that modifies the party after it ("the US military said", "UK
+// officials"): whose forces, not where the sentence takes place; or a place name inside a named party's name
+// ("Homeland" in "Volunteers for the Defence of the Homeland"), once the sentence's mentions are read.
+func (s *sent) namesParty(t geoparse.Toponym) bool {
+	for _, m := range s.mentions {
+		if m.Entry != nil && m.Start <= t.Start && t.End <= m.End && m.End-m.Start > t.End-t.Start {
+			return true
+		}
+	}
+	if t.Kind != geoparse.KindCountry {
+		return false
+	}
+	s.tokenize()
+	i := s.tokenAt(t.End)
+	if i < len(s.Tokens) && s.Tokens[i].Start == t.End && s.word(i) == "'s" {
+		i++
+	}
+	return partyNouns[s.word(i)]
+}
+
+// partyNouns after a country's name make it the party's, not a place.
+var partyNouns = set("military", "army", "forces", "troops", "government", "officials", "navy", "air", "defence",
+	"defense", "embassy", "envoy", "authorities", "soldiers", "warplanes", "jets", "drones", "police", "president",
+	"ministry", "administration", "central", "special", "intelligence", "coalition")
 
 // toponymsIn returns the toponyms inside s (Parse orders them by Start).
 func (r *run) toponymsIn(s *sent) []geoparse.Toponym {

@@ -16,15 +16,20 @@ type placed struct {
 	score int // how well it places the event: exactness, a preposition, closeness to the cue
 }
 
-// kindRank orders toponyms by how exactly they place an event.
-func kindRank(k string) int {
-	switch k {
+// kindRank orders toponyms by how exactly they place an event. A region inside one country ("Puntland",
+// "Darfur") places it as a division does; a region of several countries ("the Sahel") not at all.
+func kindRank(t geoparse.Toponym) int {
+	switch t.Kind {
 	case geoparse.KindCity, geoparse.KindFeature:
 		return 3
 	case geoparse.KindAdmin, geoparse.KindAdmin1:
 		return 2
 	case geoparse.KindCountry:
 		return 1
+	case geoparse.KindRegion:
+		if t.Country != "" {
+			return 2
+		}
 	}
 	return 0
 }
@@ -35,7 +40,7 @@ func (r *run) placeIn(s *sent, h *hit, lo, hi int) *placed {
 	var best *placed
 	bestScore := -1 << 30
 	for _, t := range r.toponymsIn(s) {
-		if !t.Locational || !t.Resolved || t.Dateline || kindRank(t.Kind) == 0 || t.Start < lo || t.End > hi ||
+		if !t.Locational || !t.Resolved || t.Dateline || kindRank(t) == 0 || t.Start < lo || t.End > hi ||
 			insideMention(s, t) {
 			continue
 		}
@@ -46,7 +51,7 @@ func (r *run) placeIn(s *sent, h *hit, lo, hi int) *placed {
 		if s.destination(i) {
 			continue // "took the wounded to hospital in Lashio", "fled to Goma": where people went afterwards
 		}
-		score := kindRank(t.Kind) * 100
+		score := kindRank(t) * 100
 		rule := "toponym"
 		if locPreps[s.word(i-1)] {
 			score += 50
@@ -112,7 +117,7 @@ func samePlace(a, b *placed) bool {
 	if a.t.Country != b.t.Country {
 		return false
 	}
-	if kindRank(a.t.Kind) < 3 || kindRank(b.t.Kind) < 3 {
+	if kindRank(a.t) < 3 || kindRank(b.t) < 3 {
 		return true
 	}
 	return gazetteer.DistanceKm(a.t.Lat, a.t.Lon, b.t.Lat, b.t.Lon) <= 30
