@@ -156,3 +156,41 @@ func TestDistrictWords(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceInitialPlaces checks that a small place at the start of a sentence, left out as a likely
+// common word, is kept when the document names its country, and still left out in a country whose towns
+// bear English words; and that a transliteration variant abroad loses to one clear place of the document.
+func TestSentenceInitialPlaces(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		country          string // "" when the name must not be reported
+	}{
+		{"country named after it", "Suspected jihadists killed 15 soldiers in northern Burkina Faso. Djibo has been under blockade for months.",
+			"Djibo", "BF"},
+		{"two places of its country", "Kadugli, the capital of South Kordofan, came under shelling. El Obeid was calm.",
+			"Kadugli", "SD"},
+		{"nothing named: left out", "Djibo has been under blockade for months.", "Djibo", ""},
+		{"English word in an English-speaking country", "Normal service resumed across Illinois and Indiana in the United States.",
+			"Normal", ""},
+		{"variant abroad against one clear place", "ADF rebels attacked Butembo on Monday. In Masisi, rebels seized two villages.",
+			"Masisi", "CD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := p.Parse(tt.text)
+			if tt.country == "" {
+				for _, x := range ts {
+					if x.Text == tt.topo {
+						t.Errorf("%q reported: %s %s (%s)", tt.topo, x.Name, x.Country, x.Rule)
+					}
+				}
+				return
+			}
+			got := find(t, ts, tt.topo, 0)
+			if got.Country != tt.country {
+				t.Errorf("%q -> %s %s (%s), want a place of %s", tt.topo, got.Name, got.Country, got.Rule, tt.country)
+			}
+		})
+	}
+}

@@ -94,8 +94,12 @@ func (r *run) accept(lo, hi int, key string) (int, string, verdict) {
 		return hi, "", rejectWord // an acronym: "UNOSAT", "CA"
 	}
 	if single && !r.strongCue(lo) && !r.majorName(key) {
-		if r.names[key] || d.inLower(key) || d.initial[lo] && r.smallPlace(key) || r.isFirstName(lo) && r.smallPlace(key) {
+		if r.names[key] || d.inLower(key) || r.isFirstName(lo) && r.smallPlace(key) {
 			return hi, "", rejectWord // a surname seen before, or a common word ("Mobile", "Reading")
+		}
+		if d.initial[lo] && r.smallPlace(key) {
+			r.initials = append(r.initials, initialName{lo, hi, key, noun}) // see reviveInitials
+			return hi, "", rejectWord
 		}
 	}
 	return hi, noun, accepted

@@ -64,6 +64,60 @@ func (r *run) recognise() {
 		r.addMention(i, hi, key, noun)
 		i = hi
 	}
+	if len(r.initials) > 0 {
+		r.reviveInitials()
+	}
+}
+
+// initialName is a one-word name of a small place at the start of a sentence, left out as a likely common
+// word ("Mobile phones...") until the rest of the document is known.
+type initialName struct {
+	lo, hi    int
+	key, noun string
+}
+
+// englishNamed are the countries whose towns are often named by common English words: a capitalised word at
+// the start of a sentence that names one of them is most likely the word.
+var englishNamed = set("US", "GB", "CA", "AU", "NZ", "IE", "ZA", "JM", "BS", "BB", "TT", "GU", "PR", "VI")
+
+// reviveInitials adds back the small places left out at the start of a sentence ("Djibo has been under
+// blockade", "Kadugli, the capital of South Kordofan") whose country the document names outright, or where
+// two other names have one reading there, unless that country's towns are often named by English words
+// (englishNamed). The mentions stay ordered by position.
+func (r *run) reviveInitials() {
+	named := map[string]float64{}
+	for k := range r.ms {
+		m := &r.ms[k]
+		if c, ok := r.g.CountryByName(m.key); ok && m.lo >= 0 {
+			named[c.Code] += 2
+			continue
+		}
+		if ps := r.lookup(m.key); len(ps) == 1 && ps[0].Country != "" {
+			named[ps[0].Country]++
+		}
+	}
+	for _, in := range r.initials {
+		ok := false
+		for _, p := range r.lookup(in.key) {
+			n := r.p.fold(p.Name)
+			if p.Class == 'P' && named[p.Country] >= 2 && !englishNamed[p.Country] && (n == in.key || withoutArticle(n) == in.key) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		k := len(r.ms)
+		for k > 0 && r.ms[k-1].lo > in.lo {
+			k--
+		}
+		r.addMention(in.lo, in.hi, in.key, in.noun)
+		m := r.ms[len(r.ms)-1]
+		copy(r.ms[k+1:], r.ms[k:len(r.ms)-1])
+		r.ms[k] = m
+	}
+	r.initials = r.initials[:0]
 }
 
 // longerVariant recognises a name that goes on past the gazetteer name at [i, hi) with an article or a

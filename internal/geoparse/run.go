@@ -59,6 +59,7 @@ type run struct {
 	words          map[string]nameEntry // wordEntry's answers
 	demonyms       []string             // the countries of the demonyms in the text ("Syrian" -> SY)
 	keepUnresolved bool                 // Resolve reports the spans it cannot resolve
+	initials       []initialName        // small places left out at the start of a sentence (reviveInitials)
 	byKey          map[string]keyCands  // the candidates of each name, shared by its mentions
 	pass           int                  // the number of the current scoring pass
 	mainCity       int                  // 1 + the mention of the document's main city, 0 before cityOf
