@@ -1,0 +1,110 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/cputime"
+	"sitrep/internal/demo"
+	"sitrep/internal/event"
+	"sitrep/internal/store"
+)
+
+// varied returns n documents made from the demo corpus as sitrep ingest's benchmark corpus is: each corpus
+// report in turn, its small numbers moved by up to 3, six sentences of filler added, its URL made unique and its
+// publication date drawn from two years, so the reports of one story merge into few incidents and the rest
+// start new ones, as the realistic corpus does.
+func varied(tb testing.TB, n int) []event.Document {
+	tb.Helper()
+	corpus, err := demo.Documents()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(42, 43))
+	small := regexp.MustCompile(`\b\d{1,3}\b`)
+	out := make([]event.Document, n)
+	for i := range out {
+		d := corpus[i%len(corpus)]
+		text := small.ReplaceAllStringFunc(d.Text, func(s string) string {
+			v, _ := strconv.Atoi(s)
+			return strconv.Itoa(max(1, v+rng.IntN(7)-3))
+		})
+		var b strings.Builder
+		b.WriteString(text + "\n\n")
+		for s := range 6 {
+			if s > 0 {
+				b.WriteByte(' ')
+			}
+			for w := range 10 + rng.IntN(7) {
+				word := vocabulary[rng.IntN(len(vocabulary))]
+				if w == 0 {
+					word = strings.ToUpper(word[:1]) + word[1:]
+				} else {
+					b.WriteByte(' ')
+				}
+				b.WriteString(word)
+			}
+			b.WriteString(" were affected, a spokesman said.")
+		}
+		day := event.NewDate(2025+rng.IntN(2), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
+		d.ID, d.URL, d.Text, d.Published = fmt.Sprintf("bench-%d", i), d.URL+"/v"+strconv.Itoa(i), b.String(), &day
+		out[i] = d
+	}
+	return out
+}
+
+// BenchmarkStoreWrite measures the store's share of sitrep ingest: $SITREP_BENCH_STORE_DOCS (else 1000) varied
+// documents are extracted once, outside the measure, and each op stores them all into a fresh SQLite store in
+// DefaultBatchSize batches (store.PutResults, as a Batch writes), then closes it. cpu-ms/doc is this process's
+// CPU time per document (user and system) for the writes, close-cpu-ms/doc that of the close.
+func BenchmarkStoreWrite(b *testing.B) {
+	docs := 1000
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_STORE_DOCS")); err == nil && n > 0 {
+		docs = n
+	}
+	p, _ := newTestPipeline(b)
+	ctx := context.Background()
+	var rs []store.Result
+	var size int64
+	for _, d := range varied(b, docs) {
+		sd, res, err := p.extract(ctx, d, "", false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs = append(rs, store.Result{Document: sd, Events: res.Events})
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size)
+	dir := b.TempDir()
+	var write, closing float64
+	for i := 0; b.Loop(); i++ {
+		st, err := store.OpenSQLite(ctx, filepath.Join(dir, strconv.Itoa(i)+".db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cpu := cputime.Self()
+		for k := 0; k < len(rs); k += DefaultBatchSize {
+			if _, errs := st.PutResults(ctx, rs[k:min(k+DefaultBatchSize, len(rs))]); errs != nil {
+				b.Fatal(errs)
+			}
+		}
+		mid := cputime.Self()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		write += float64((mid - cpu).Microseconds())
+		closing += float64((cputime.Self() - mid).Microseconds())
+	}
+	n := float64(max(b.N, 1) * docs)
+	b.ReportMetric(write/1000/n, "cpu-ms/doc")
+	b.ReportMetric(closing/1000/n, "close-cpu-ms/doc")
+	b.ReportMetric(n/b.Elapsed().Seconds(), "docs/s")
+}
