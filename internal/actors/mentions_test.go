@@ -12,7 +12,7 @@ func TestMentions(t *testing.T) {
 		want            []string // "text=Name" or "text=Name*" for a metonym
 	}{
 		{"demonym force", "Two Russian warplanes struck the market.", "", []string{"Russian warplanes=Military Forces of Russia"}},
-		{"acronym inside a hyphenated name", "PORT-AU-PRINCE - Gang members seized the town.", "HT", nil},
+		{"acronym inside a hyphenated name", "PORT-AU-PRINCE - Gang members seized the town.", "HT", []string{"Gang members=Unidentified Armed Group (Haiti)"}},
 		{"demonym troops", "Syrian troops entered the town on Monday.", "", []string{"Syrian troops=Military Forces of Syria"}},
 		{"regime forces", "Syrian regime forces pushed into the old city.", "", []string{"Syrian regime forces=Military Forces of Syria"}},
 		{"country possessive", "Ukraine's drones hit a depot.", "", []string{"Ukraine's drones=Military Forces of Ukraine"}},
@@ -61,6 +61,9 @@ func TestMentions(t *testing.T) {
 		{"army officers", "Authorities detained five army officers.", "NE", []string{"army officers=Military Forces of Niger"}},
 		{"police officers", "Two police officers were wounded.", "KE", []string{"police officers=Police Forces of Kenya"}},
 		{"officers need a force", "Election officers counted the votes.", "KE", nil},
+		{"gang members", "Police killed 12 gang members.", "HT", []string{"Police=Police Forces of Haiti", "gang members=Unidentified Armed Group (Haiti)"}},
+		{"family members are no gang", "Five family members were killed.", "HT", nil},
+		{"recruits", "The blast killed 17 recruits.", "SO", []string{"recruits=Military Forces of Somalia"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

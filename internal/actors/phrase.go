@@ -99,6 +99,8 @@ func headAllowed(w string, mods phrase, keys []string, j, k int) bool {
 		return k > j && forceBranches[keys[k-1]]
 	case "defences", "defenses":
 		return k > j && keys[k-1] == "air"
+	case "members":
+		return k > j && (keys[k-1] == "gang" || keys[k-1] == "cartel") // "gang members", not "family members"
 	case "officers", "officer":
 		return k > j && officerBranches[keys[k-1]] // "army officers", "police officers", not "UN officers"
 	}

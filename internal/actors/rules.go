@@ -119,7 +119,7 @@ func stateCue(p phrase, prev string) bool {
 		return true // "military jets", "military helicopters"
 	}
 	switch p.head {
-	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta", "officers", "officer":
+	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta", "officers", "officer", "recruits":
 		return true
 	case "army", "military", "government", "authorities", "navy", "gendarmerie", "force", "defences", "defenses":
 		return prev == "the" || prev == "'s" // "the air force", "the army's air defences"

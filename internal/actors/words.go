@@ -30,7 +30,7 @@ var heads = map[string]class{
 	"servicemen": clMilitary, "artillery": clMilitary, "units": clMilitary, "battalion": clMilitary,
 	"brigade": clMilitary, "coastguard": clMilitary, "airforce": clMilitary, "frigate": clMilitary,
 	"submarine": clMilitary, "submarines": clMilitary, "fighters": clMilitary, "troop": clMilitary,
-	"force": clMilitary, "defences": clMilitary, "defenses": clMilitary, "officers": clMilitary, "officer": clMilitary,
+	"recruits": clMilitary, "force": clMilitary, "defences": clMilitary, "defenses": clMilitary, "officers": clMilitary, "officer": clMilitary,
 	"strikes": clStrike, "airstrikes": clStrike, "airstrike": clStrike, "strike": clStrike, "raids": clStrike,
 	"raid": clStrike, "shelling": clStrike, "bombardment": clStrike, "missiles": clStrike, "missile": clStrike,
 	"rockets": clStrike, "bombing": clStrike, "bombings": clStrike, "fire": clStrike, "rocket": clStrike,
@@ -60,7 +60,7 @@ var heads = map[string]class{
 	"militants": clUnknown, "kidnappers": clUnknown, "abductors": clUnknown, "bandits": clUnknown,
 	"assailant": clUnknown, "attacker": clUnknown, "bomber": clUnknown, "jihadists": clUnknown,
 	"jihadist": clUnknown, "extremists": clUnknown, "terrorists": clUnknown, "islamists": clUnknown,
-	"men": clUnknown, "militia": clMilitia, "militias": clMilitia, "militiamen": clMilitia,
+	"men": clUnknown, "gangs": clUnknown, "gangsters": clUnknown, "members": clUnknown, "militia": clMilitia, "militias": clMilitia, "militiamen": clMilitia,
 }
 
 // mods are words that may stand between a demonym and its head noun, or before a head without one.
@@ -72,7 +72,7 @@ var mods = map[string]class{
 	"war": clNone, "defence": clNone, "defense": clNone, "police": clNone, "navy": clNone, "artillery": clNone,
 	"tank": clNone, "drone": clNone, "missile": clNone, "rocket": clNone, "aerial": clNone,
 	"glide": clNone, "guided": clNone, "cruise": clNone, "ballistic": clNone, "cluster": clNone,
-	"hypersonic": clNone, "kamikaze": clNone,
+	"hypersonic": clNone, "kamikaze": clNone, "gang": clNone, "cartel": clNone,
 	"local": clNone, "unarmed": clNone, "innocent": clNone, "displaced": clNone, "aid": clNone,
 	"humanitarian": clNone, "health": clNone, "rescue": clNone, "relief": clNone, "medical": clNone,
 	"foreign": clNone, "young": clNone, "school": clNone, "university": clNone, "peaceful": clNone,
@@ -85,7 +85,7 @@ var mods = map[string]class{
 var groupMembers = map[string]bool{
 	"fighters": true, "militants": true, "rebels": true, "forces": true, "troops": true, "militia": true,
 	"militias": true, "militiamen": true, "members": true, "gunmen": true, "insurgents": true,
-	"mercenaries": true, "jihadists": true, "soldiers": true, "units": true,
+	"mercenaries": true, "jihadists": true, "soldiers": true, "units": true, "recruits": true,
 }
 
 // groupBodies are nouns for an organised group that follow its name ("the Islamic State group", "the M23

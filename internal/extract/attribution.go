@@ -29,6 +29,10 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				}
 			}
 		}
+		if m := s.namedBehind(); m != nil {
+			cs.accusers[s] = true
+			cs.accused = append(cs.accused, roleOf(m)) // "police said al-Shabaab was behind the attack"
+		}
 		if i := s.deedClaimed(); i >= 0 {
 			for j := range s.mentions {
 				if m := &s.mentions[j]; m.End <= s.Tokens[i].Start && armedKind(m.Actor.Kind) && !m.Metonym {
@@ -163,6 +167,9 @@ func (s *sent) deedClaimed() int {
 	if i := s.firstWord(wResponsibility); i >= 0 && s.sentenceHas(wClaim) {
 		return i
 	}
+	if i := s.saidBehind(); i >= 0 {
+		return i
+	}
 	for i := range s.Tokens {
 		if !s.is(i, wClaim) || s.is(i+1, wClaimNoun) {
 			continue // "rejected claims of drone attacks": the noun, what others say
@@ -178,6 +185,45 @@ func (s *sent) deedClaimed() int {
 		}
 	}
 	return -1
+}
+
+// saidBehind returns the token "behind" of a speaker that says it was behind the incident ("al-Shabaab said in
+// a statement that it was behind the attack"), -1 when none. "Police said al-Shabaab was behind the attack" is
+// an accusation, not a claim: the one behind must be "it" or "they", the speaker.
+func (s *sent) saidBehind() int {
+	if !strings.Contains(s.low, "behind") {
+		return -1
+	}
+	for i := 2; i < len(s.Tokens); i++ {
+		if s.word(i) != "behind" || s.word(i-1) != "was" && s.word(i-1) != "were" || s.word(i-2) != "it" && s.word(i-2) != "they" {
+			continue
+		}
+		for _, h := range s.hits {
+			if h.tok > i && h.tok <= i+3 && (h.info.trigger() && h.info.noun || h.info.class == classAnaphor) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// namedBehind returns the armed party another says was behind the incident ("Police said al-Shabaab was
+// behind the attack"), nil when none: an accusation, where "it was behind" is the speaker's own claim.
+func (s *sent) namedBehind() *actors.Mention {
+	if !strings.Contains(s.low, "behind") {
+		return nil
+	}
+	for i := 2; i < len(s.Tokens); i++ {
+		if s.word(i) != "behind" || s.word(i-1) != "was" && s.word(i-1) != "were" {
+			continue
+		}
+		for j := range s.mentions {
+			if m := &s.mentions[j]; m.End == s.Tokens[i-2].End && armedKind(m.Actor.Kind) && !m.Metonym {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // claimNounNext follow "claim(s)" as a noun ("claims of", "the claim that"), never the verb that owns a deed.
