@@ -89,6 +89,40 @@ func TestAdmin1(t *testing.T) {
 	}
 }
 
+// TestRussianRegions checks that the codes of the Russian regions in the facts are those the cities data gives
+// their seats: each seat's admin1 code names its region.
+func TestRussianRegions(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ seat, region string }{
+		{"Belgorod", "Belgorod Oblast"}, {"Kursk", "Kursk Oblast"}, {"Bryansk", "Bryansk Oblast"},
+		{"Krasnodar", "Krasnodar Krai"}, {"Rostov-na-Donu", "Rostov Oblast"}, {"Voronezh", "Voronezh Oblast"},
+		{"Orël", "Oryol Oblast"}, {"Smolensk", "Smolensk Oblast"}, {"Kaluga", "Kaluga Oblast"}, {"Tula", "Tula Oblast"},
+		{"Lipetsk", "Lipetsk Oblast"}, {"Tambov", "Tambov Oblast"}, {"Ryazan", "Ryazan Oblast"},
+		{"Volgograd", "Volgograd Oblast"}, {"Saratov", "Saratov Oblast"}, {"Astrakhan", "Astrakhan Oblast"},
+		{"Pskov", "Pskov Oblast"}, {"Tver", "Tver Oblast"}, {"Yaroslavl", "Yaroslavl Oblast"},
+		{"Nizhniy Novgorod", "Nizhny Novgorod Oblast"}, {"Kaliningrad", "Kaliningrad Oblast"},
+		{"Murmansk", "Murmansk Oblast"}, {"Groznyy", "Chechnya"}, {"Makhachkala", "Dagestan"}, {"Magas", "Ingushetia"},
+		{"Vladikavkaz", "North Ossetia"}, {"Nalchik", "Kabardino-Balkaria"}, {"Kazan", "Tatarstan"},
+		{"Ufa", "Bashkortostan"}, {"Gatchina", "Leningrad Oblast"}, {"Podolsk", "Moscow Oblast"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range g.Lookup(tt.seat) {
+			if p.Country != "RU" || p.Class != 'P' {
+				continue
+			}
+			found = true
+			if got := g.Admin1Name("RU", p.Admin1); got != tt.region {
+				t.Errorf("%s (RU.%s) is in %q, want %q", tt.seat, p.Admin1, got, tt.region)
+			}
+			break
+		}
+		if !found {
+			t.Errorf("no Russian place %q", tt.seat)
+		}
+	}
+}
+
 func TestCountryOf(t *testing.T) {
 	g := mustDefault(t)
 	tests := []struct{ in, want string }{
