@@ -105,6 +105,14 @@ func (r *roleReader) read(trigger event.Span) {
 		r.addAt(k, event.RoleActor2, 4) // the direct object
 	}
 	if len(r.a2) == 0 {
+		for i, p := range r.pos { // "struck a vehicle carrying members of the PMF": whom the vehicle carried
+			if p[0] >= r.tj && p[0] < r.tj+10 && p[0] < r.rb && carried(r.keys, p[0]) {
+				r.add(i, event.RoleActor2)
+				break
+			}
+		}
+	}
+	if len(r.a2) == 0 {
 		for i, p := range r.pos { // "..., killing 20 civilians", "..., killing two soldiers"
 			if p[0] >= r.tj && p[0] < r.rb && (isVictim(r.ms[i]) || r.killedObject(p[0])) {
 				r.add(i, event.RoleActor2)
@@ -206,6 +214,9 @@ func (r *roleReader) subject() int {
 		}
 		if p[0] > 0 && subjectBlockers[r.keys[p[0]-1]] && !quantityOf(r.keys, p[0]) && !memberOf(r.keys, p[0]) {
 			continue
+		}
+		if carried(r.keys, p[0]) {
+			continue // "a vehicle carrying members of the PMF": the passengers, not who struck
 		}
 		for k := p[1]; k < r.ti; k++ {
 			if r.f.verbs[r.keys[k]] && r.saysItDid(k) {
@@ -324,6 +335,26 @@ func (r *roleReader) coordinate(i int) int {
 	}
 	return -1
 }
+
+// carried reports a mention at token k that a vehicle carries, directly or as its members: "a bus carrying
+// soldiers", "a convoy transporting members of the PMF". What carries them was hit; they are no subject.
+func carried(keys []string, k int) bool {
+	b := k - 1
+	for b >= 0 && keys[b] != "of" && (keys[b] == "the" || quantityWords[keys[b]] || numberWords[keys[b]]) {
+		b--
+	}
+	if b >= 1 && keys[b] == "of" && groupMembers[keys[b-1]] {
+		b -= 2
+		for b >= 0 && keys[b] != "of" && (quantityWords[keys[b]] || numberWords[keys[b]]) {
+			b--
+		}
+	}
+	return b >= 0 && carryVerbs[keys[b]]
+}
+
+// carryVerbs take a vehicle's passengers as object.
+var carryVerbs = map[string]bool{"carrying": true, "transporting": true, "ferrying": true, "carried": true,
+	"transported": true}
 
 // memberOf reports whether the mention at token k follows "fighters of", "members of" and the like: the
 // members act for it.

@@ -40,6 +40,8 @@ func TestRoles(t *testing.T) {
 		{"speaker's own forces", "The Nigerian army said its troops had captured the town of Gwoza.", "captured", "NG", "Military Forces of Nigeria", ""},
 		{"a defence ministry's forces", "Russia's defence ministry said its forces had captured the village.", "captured", "UA", "Military Forces of Russia", ""},
 		{"speaker's other verb", "The army said they condemned the attack on the village.", "attack", "NG", "", ""},
+		{"passengers are no subject", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "killing", "IQ", "", ""},
+		{"passengers are the target", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "struck", "IQ", "", "Popular Mobilization Forces"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,11 +31,13 @@ func aircraftOwner(c *cluster, cl claimSet, a2 []event.Actor) []event.Actor {
 var aircraftWords = set("warplanes", "warplane", "jets", "jet", "aircraft", "planes", "bombers", "helicopters",
 	"helicopter", "gunships", "drones", "drone")
 
-// unownedStrike makes actor1 of an air or drone strike that no one is named for, or said to own the aircraft,
-// an unidentified armed group of the country it struck, as ACLED codes an unknown perpetrator ("Unidentified
-// Armed Group (Sudan)"): drones are flown by armed groups as well as states.
+// unownedStrike makes actor1 of an armed incident that no one is named for (nor said to own the aircraft) an
+// unidentified armed group of the country it struck, as ACLED codes an unknown perpetrator ("Unidentified Armed
+// Group (Sudan)"): drones are flown by armed groups as well as states, and a bomb, a raid or a kidnapping no one
+// claims is an unknown group's. Shelling and chemical attacks are left without: they are a state's weapons as
+// often as not, and ACLED attributes them from context the text may give elsewhere.
 func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) {
-	if ev.SubEventType != subAir || r.e.act == nil || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor1 }) {
+	if !unownedSubs[ev.SubEventType] || r.e.act == nil || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor1 }) {
 		return
 	}
 	country := r.partyCountry(c, ev)
@@ -49,3 +51,7 @@ func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) {
 	ev.Actors = append(ev.Actors, a)
 	x.add("actor1", a.Name, "unowned-strike", "", &sp)
 }
+
+// unownedSubs are the sub-types whose unknown perpetrator is an unidentified armed group.
+var unownedSubs = set(subAir, subRemote, subSuicide, "Grenade", subAttack, subClash, "Abduction/forced disappearance",
+	"Sexual violence")

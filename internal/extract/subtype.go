@@ -373,11 +373,22 @@ func (s *sent) deliveredWith(h hit, w lexicon.Match) bool {
 var deliveryWords = set("with", "using", "by", "from", "of", "fired", "firing", "launched", "launching", "dropped",
 	"dropping", "carried", "involving", "via", "used", "planted", "detonated", "containing", "loaded", "packed")
 
+// inPartyName reports a cue inside a named party's name ("Mobilisation" in "Popular Mobilisation Forces"): a
+// word of the name, no act.
+func inPartyName(s *sent, o hit) bool {
+	for _, m := range s.mentions {
+		if m.Entry != nil && m.Start <= o.Start && o.End <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // otherAgent returns the armed actor1 of another trigger verb of the sentence's part [lo, hi), for a cue
 // whose own reading names none ("were killed" in "...were killed when gunmen attacked a village").
 func (r *run) otherAgent(s *sent, h hit, lo, hi int) []event.Actor {
 	for _, o := range s.hits {
-		if o.Start == h.Start || o.info.noun || !o.info.trigger() || o.Start < lo || o.End > hi {
+		if o.Start == h.Start || o.info.noun || !o.info.trigger() || o.Start < lo || o.End > hi || inPartyName(s, o) {
 			continue
 		}
 		a1, _ := r.roles(s, o)
