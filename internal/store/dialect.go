@@ -1,6 +1,9 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -26,15 +29,21 @@ type dialect interface {
 	// insertIncident is the statement inserting a new incident row (insertIncidentQuery's placeholders);
 	// returning says whether it returns the rid, which is otherwise the statement's last insert id.
 	insertIncident() (q string, returning bool)
-	// ftsIncidents is a condition on incidents.rid matching a full-text query (one placeholder each for
-	// event summaries and document text).
-	ftsIncidents() string
+	// ftsIncidents is a condition on incidents.rid matching the full-text query arg (in ftsArg's form), and
+	// its arguments: the incidents of the matching event summaries and documents that are under tf's filters.
+	// scan asks SQLite to read the rows of tf's country from its index and test each against the set of
+	// matches, instead of looking up each match's row (see sqliteDialect.ftsIncidents).
+	ftsIncidents(arg string, tf textFilter, scan bool) (string, []any)
 	// ftsCheckIncidents is the condition of ftsIncidents written to be checked row by row (one placeholder
 	// each for event summaries and document text): the matching rows it reads are each incident's own.
 	ftsCheckIncidents() string
 	// ftsHits counts the event summaries and the documents matching a full-text query, each at most a limit
 	// (placeholders: query, limit, query, limit).
 	ftsHits() string
+	// filteredHits counts, for a plan, the event summaries matching the full-text query arg under tf's
+	// filters (at most about evCap) and the matching documents in the whole store (at most docCap), and what
+	// collecting under the filters costs beyond one unit per match (see textHits).
+	filteredHits(ctx context.Context, db *sql.DB, arg string, tf textFilter, evCap, docCap int64) (textHits, error)
 	// ftsDocuments is a condition on documents.rowid matching a full-text query.
 	ftsDocuments() string
 	// indexEvent (rowid, summary) and indexDocument (rowid, title, text) add a new row to the full-text index
@@ -87,16 +96,126 @@ func (sqliteDialect) upsertIncident() string {
 // a statement journal.
 func (sqliteDialect) insertIncident() (string, bool) { return insertIncidentQuery, false }
 
-// ftsIncidents maps each match to its incident through incident_event_rows (migration 0008), keyed by the event
-// rowid the full-text index and the events_document index hold, without reading an event's row.
-func (sqliteDialect) ftsIncidents() string {
-	return `incidents.rid IN (
-		SELECT incident_rid FROM incident_event_rows
-		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)
+// ftsIncidents maps each match to its incident through incident_event_rows (migrations 0008 and 0009), keyed by
+// the event rowid the full-text index and the events_document index hold, without reading an event's row; and
+// keeps only the matches under tf's filters by their columns there, so that a word common in the store but rare
+// under the filters reads no incident row, nor every incident of the filters, to test them.
+//
+// Each summary match is looked up in incident_event_rows (through the index incident_event_rows_country, which
+// holds the rowid, under a country filter), unless scan: then the set of matches is built once and the rows of
+// the country are read from that index and looked up in it, which costs less when the country holds fewer rows
+// than several times the matches (see filteredHits). The unary plus keeps the planner from the other way.
+func (sqliteDialect) ftsIncidents(arg string, tf textFilter, scan bool) (string, []any) {
+	country, hasCountry := tf.value("country")
+	var events string
+	var args []any
+	switch {
+	case len(tf) == 0:
+		events, args = `SELECT incident_rid FROM incident_event_rows
+		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, []any{arg}
+	case scan && hasCountry:
+		conds, cargs := tf.without("country").conds("")
+		events = `SELECT incident_rid FROM incident_event_rows
+		WHERE country = ? AND +event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)` + conds
+		args = append([]any{country, arg}, cargs...)
+	case hasCountry:
+		conds, cargs := tf.without("country").conds("")
+		events = `SELECT incident_rid FROM incident_event_rows INDEXED BY incident_event_rows_country
+		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) AND country = ?` + conds
+		args = append([]any{arg, country}, cargs...)
+	default:
+		conds, cargs := tf.conds("+")
+		events = `SELECT incident_rid FROM incident_event_rows
+		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)` + conds
+		args = append([]any{arg}, cargs...)
+	}
+	dconds, dargs := tf.conds("+r.")
+	return `incidents.rid IN (` + events + `
 		UNION
 		SELECT r.incident_rid FROM documents d JOIN events e ON e.document_id = d.id
 		JOIN incident_event_rows r ON r.event_rowid = e.rowid
-		WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`
+		WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)` + dconds + `)`,
+		append(append(args, arg), dargs...)
+}
+
+// filterSample is about how many rows SQLite's filteredHits looks up in incident_event_rows for each of its two
+// samples.
+const filterSample = 256
+
+// Costs of collecting under a filter on SQLite beyond the unit per match (an incident's row read and sorted,
+// about 2 µs with modernc.org/sqlite at a million events), in those units: looking up a match in
+// incident_event_rows (seekCost, about 0.7 µs), or reading an entry of the country's range of the index
+// incident_event_rows_country and testing it against the set of matches (scanCost, about 0.1 µs).
+const (
+	seekCost = 1.0 / 3
+	scanCost = 1.0 / 20
+)
+
+// filteredHits estimates, rather than counts, the matches under tf's filters: counting them would cost as much
+// as collecting them, a lookup per match. It reads the first evCap summary matches from the full-text index
+// (in rowid order) and looks up every stride-th of them (by rowid; a prime stride giving about filterSample)
+// in incident_event_rows under the filters: that share of the matches is under the filters, the matches past
+// evCap reckoned from how far into the events' rowids the first evCap reach. The share of the store under the
+// filters is sampled the same way, every stride-th event rowid, which gives the rows a walk reads and what
+// collecting costs: a lookup per match, or under a country the country's entries of incident_event_rows_country
+// when that costs less (scan).
+func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, tf textFilter, evCap,
+	docCap int64) (textHits, error) {
+	stride := nextPrime(max(1, evCap/filterSample))
+	conds, cargs := tf.conds("r.")
+	args := append(append([]any{stride, stride}, cargs...), arg, docCap, arg, evCap)
+	var n, last, sampled, under, maxRow, docs int64
+	err := db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid % ? = 0), 0),
+		coalesce(sum(CASE WHEN rowid % ? = 0 THEN EXISTS (SELECT 1 FROM incident_event_rows r
+			WHERE r.event_rowid = m.rowid`+conds+`) END), 0),
+		(SELECT coalesce(max(rowid), 0) FROM events),
+		(SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?))
+		FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?) m`, args...).Scan(&n, &last,
+		&sampled, &under, &maxRow, &docs)
+	if err != nil {
+		return textHits{}, fmt.Errorf("full-text plan: %w", err)
+	}
+	h := textHits{events: float64(n), docs: docs}
+	if n >= evCap && last > 0 {
+		h.events = float64(n) * max(1, float64(maxRow)/float64(last))
+	}
+	h.under = h.events
+	if sampled > 0 {
+		h.under = h.events * float64(under) / float64(sampled)
+	}
+
+	rowStride := nextPrime(max(1, maxRow/filterSample))
+	var linked, filtered int64
+	if err := db.QueryRowContext(ctx, `WITH RECURSIVE k(x) AS (SELECT ? UNION ALL SELECT x + ? FROM k
+			WHERE x + ? <= ?)
+		SELECT count(*), coalesce(sum(1`+conds+`), 0) FROM k JOIN incident_event_rows r ON r.event_rowid = k.x`,
+		append([]any{(rowStride + 1) / 2, rowStride, rowStride, maxRow}, cargs...)...).Scan(&linked,
+		&filtered); err != nil {
+		return textHits{}, fmt.Errorf("full-text plan: %w", err)
+	}
+	share := 1.0
+	if linked > 0 {
+		share = float64(filtered) / float64(linked)
+	}
+	h.share = share
+	h.extra = seekCost * h.events
+	if _, ok := tf.value("country"); ok && scanCost*share*float64(maxRow) < h.extra {
+		h.extra, h.scan = scanCost*share*float64(maxRow), true
+	}
+	return h, nil
+}
+
+// nextPrime is the least prime at or above n.
+func nextPrime(n int64) int64 {
+	for ; ; n++ {
+		prime := n >= 2
+		for d := int64(2); d*d <= n && prime; d++ {
+			prime = n%d != 0
+		}
+		if prime {
+			return n
+		}
+	}
 }
 
 // ftsCheckIncidents reads the full-text matches as two sets of row ids, each built once per statement (an IN

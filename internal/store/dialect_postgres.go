@@ -1,6 +1,9 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -71,15 +74,15 @@ func (postgresDialect) insertIncident() (string, bool) {
 // filter columns it holds beside each incident's row id: the planner carries an equality filter on incidents'
 // country, event type or sub-event type over to these columns, so only the matches under the filter are read
 // (a bitmap AND of the GIN index and the filter's index), not every match in the store, each tested on its
-// incident's row.
-func (postgresDialect) ftsIncidents() string {
+// incident's row. tf and scan are not needed.
+func (postgresDialect) ftsIncidents(arg string, _ textFilter, _ bool) (string, []any) {
 	return `(incidents.rid, incidents.country, incidents.event_type, incidents.sub_event_type) IN (
 		SELECT incident_rid, country, event_type, sub_event_type FROM incident_event_words
 		WHERE tsv @@ plainto_tsquery('simple', ?)
 		UNION
 		SELECT w.incident_rid, w.country, w.event_type, w.sub_event_type FROM documents d
 		JOIN incident_event_words w ON w.document_rowid = d.rowid
-		WHERE d.tsv @@ plainto_tsquery('simple', ?))`
+		WHERE d.tsv @@ plainto_tsquery('simple', ?))`, []any{arg, arg}
 }
 
 // ftsCheckIncidents is a scalar subquery, which PostgreSQL runs per row instead of turning it into a join over
@@ -97,6 +100,23 @@ func (postgresDialect) ftsHits() string {
 	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM incident_event_words
 			WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) e),
 		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`
+}
+
+// filteredHits counts the summaries under tf's filters in incident_event_words, which holds the filter
+// columns: PostgreSQL reads only the matches under them (a bitmap AND of the GIN index and the filter's index),
+// so collecting costs nothing more. The share of the store under the filters is taken as the whole, which errs
+// toward collecting, whose cost the count bounds.
+func (d postgresDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, tf textFilter, evCap,
+	docCap int64) (textHits, error) {
+	conds, cargs := tf.conds("")
+	var ev, docs int64
+	if err := db.QueryRowContext(ctx, d.rebind(`SELECT (SELECT count(*) FROM (SELECT 1 FROM incident_event_words
+			WHERE tsv @@ plainto_tsquery('simple', ?)`+conds+` LIMIT ?) e),
+		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`),
+		append(append([]any{arg}, cargs...), evCap, arg, docCap)...).Scan(&ev, &docs); err != nil {
+		return textHits{}, fmt.Errorf("full-text plan: %w", err)
+	}
+	return textHits{events: float64(ev), under: float64(ev), docs: docs, share: 1}, nil
 }
 
 func (postgresDialect) ftsDocuments() string {

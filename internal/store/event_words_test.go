@@ -11,16 +11,15 @@ import (
 
 func TestIncidentEventWords(t *testing.T) { eachBackend(t, testIncidentEventWords) }
 
-// testIncidentEventWords checks that PostgreSQL's incident_event_words (migration 0007), which the full-text
-// conditions read, holds exactly the join of incident_reports, events, documents and incidents after reports
-// create incidents, merge into them (one by one and in a batch) and are split off, after an incident's filter
-// columns change, and after the migration's backfill; and that a text query under a country filter finds an
-// incident by its new country, in every plan.
+// testIncidentEventWords checks that the derived table the full-text conditions read, with its incident's filter
+// columns (PostgreSQL's incident_event_words, migration 0007; SQLite's incident_event_rows, migrations 0008 and
+// 0009), holds exactly the join of incident_reports, events, documents and incidents after reports create
+// incidents, merge into them (one by one and in a batch) and are split off, after an incident's filter columns
+// change, after a report is moved to another incident, after an incident is deleted, and after the migration's
+// backfill; and that a text query under a filter finds an incident by its new filter columns, in every plan.
 func testIncidentEventWords(t *testing.T, s *sqlStore) {
-	if _, ok := s.d.(postgresDialect); !ok {
-		t.Skip("incident_event_words is PostgreSQL's")
-	}
 	ctx := context.Background()
+	_, postgres := s.d.(postgresDialect)
 	shelling := ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.98, 36.25, "UA", 5,
 		"Military Forces of Russia")
 	first, err := s.PutResult(ctx, doc("https://words.example/1", "Shelling of Kharkiv."), []event.Event{shelling})
@@ -41,15 +40,27 @@ func testIncidentEventWords(t *testing.T, s *sqlStore) {
 	if _, errs := s.PutResults(ctx, batch); errs != nil {
 		t.Fatal(errs)
 	}
+	// The join and the table, as rows of seven columns: incident rid, event (id or rowid), document rowid,
+	// the three filter columns and the words (PostgreSQL's tsvector; SQLite's are in events_fts).
+	wantQ := `SELECT ir.incident_rid, e.rowid || '', d.rowid, i.country, i.event_type, i.sub_event_type, ''
+		FROM incident_reports ir JOIN events e ON e.id = ir.event_id JOIN documents d ON d.id = e.document_id
+		JOIN incidents i ON i.rid = ir.incident_rid ORDER BY 1, 2`
+	gotQ := `SELECT incident_rid, event_rowid || '', document_rowid, country, event_type, sub_event_type, ''
+		FROM incident_event_rows ORDER BY 1, 2`
+	migration, table := "migrations/0009_event_row_filters.sql", "incident_event_rows"
+	if postgres {
+		wantQ = `SELECT ir.incident_rid, ir.event_id, d.rowid, i.country, i.event_type, i.sub_event_type,
+			e.tsv::text FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+			JOIN documents d ON d.id = e.document_id JOIN incidents i ON i.rid = ir.incident_rid ORDER BY 1, 2`
+		gotQ = `SELECT incident_rid, event_id, document_rowid, country, event_type, sub_event_type,
+			tsv::text FROM incident_event_words ORDER BY 1, 2`
+		migration, table = "migrations/postgres/0007_incident_event_words.sql", "incident_event_words"
+	}
 	compare := func(step string) {
 		t.Helper()
-		want := wordRows(t, s, `SELECT ir.incident_rid, ir.event_id, d.rowid, i.country, i.event_type,
-			i.sub_event_type, e.tsv::text FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-			JOIN documents d ON d.id = e.document_id JOIN incidents i ON i.rid = ir.incident_rid ORDER BY 1, 2`)
-		got := wordRows(t, s, `SELECT incident_rid, event_id, document_rowid, country, event_type, sub_event_type,
-			tsv::text FROM incident_event_words ORDER BY 1, 2`)
+		want, got := wordRows(t, s, wantQ), wordRows(t, s, gotQ)
 		if len(want) == 0 || !slices.Equal(got, want) {
-			t.Errorf("%s: incident_event_words holds\n%v\nthe reports join\n%v", step, got, want)
+			t.Errorf("%s: %s holds\n%v\nthe reports join\n%v", step, table, got, want)
 		}
 	}
 	compare("after writes")
@@ -59,8 +70,8 @@ func testIncidentEventWords(t *testing.T, s *sqlStore) {
 	compare("after a split")
 
 	// The filter columns follow the incident's row; a text query under the new country finds it in every plan.
-	if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET country = 'PL', event_type = 'Riots'
-		WHERE id = $1`, first.Changes[0].IncidentID); err != nil {
+	if _, err := s.db.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET country = 'PL', event_type = 'Riots'
+		WHERE id = ?`), first.Changes[0].IncidentID); err != nil {
 		t.Fatal(err)
 	}
 	compare("after an incident's filter columns changed")
@@ -72,10 +83,13 @@ func testIncidentEventWords(t *testing.T, s *sqlStore) {
 		{Filter{Query: "kharkiv", Country: "PL"}, true},
 		{Filter{Query: "kharkiv", EventType: "Riots"}, true},
 		{Filter{Query: "shelling", Country: "PL", EventType: "Riots"}, true},
+		{Filter{Query: "shelling", Country: "PL", SubEventType: "Shelling/artillery/missile attack"}, true},
 		{Filter{Query: "kharkiv", Country: "UA"}, false},
 		{Filter{Query: "kharkiv", SubEventType: "Armed clash"}, false},
+		{Filter{Query: "kharkiv", Country: "PL", EventType: "Battles"}, false},
 	}
-	for _, plan := range []readPlan{{}, {walk: true}, {walk: true, budget: 1}} {
+	for _, plan := range []readPlan{{}, {scan: true}, {walk: true}, {walk: true, budget: 1},
+		{walk: true, budget: 1, scan: true}} {
 		for _, c := range filters {
 			p, err := s.listIncidents(ctx, c.f, plan)
 			if err != nil {
@@ -88,7 +102,21 @@ func testIncidentEventWords(t *testing.T, s *sqlStore) {
 		}
 	}
 
-	rerunBackfill(t, s, "migrations/postgres/0007_incident_event_words.sql", "incident_event_words")
+	// A report moved to another incident (an UPDATE of its link) takes that incident's filter columns.
+	if _, err := s.db.ExecContext(ctx, s.d.rebind(`UPDATE incident_reports SET incident_rid =
+		(SELECT rid FROM incidents WHERE id = ?) WHERE incident_rid = (SELECT rid FROM incidents WHERE id = ?)`),
+		first.Changes[0].IncidentID, second.Changes[0].IncidentID); err != nil {
+		t.Fatal(err)
+	}
+	compare("after a report moved")
+	// Deleting an incident deletes its links (ON DELETE CASCADE), and their rows.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM incidents WHERE rid = (SELECT max(incident_rid)
+		FROM incident_reports)`); err != nil {
+		t.Fatal(err)
+	}
+	compare("after an incident was deleted")
+
+	rerunBackfill(t, s, migration, table)
 	compare("after the backfill")
 }
 
@@ -117,9 +145,9 @@ func wordRows(t *testing.T, s *sqlStore, q string) []string {
 
 func TestFilteredPlanChoice(t *testing.T) { eachBackend(t, testFilteredPlanChoice) }
 
-// testFilteredPlanChoice checks that on PostgreSQL a word common in the store's summaries but absent under a
-// country or type filter is collected (only the summaries under the filter are counted, see filteredHits),
-// while SQLite walks it with a budget; and that a word common under the filter is walked on both.
+// testFilteredPlanChoice checks that a word common in the store's summaries but absent under a country or type
+// filter is collected (only the summaries under the filter are counted, or on SQLite estimated, see
+// dialect.filteredHits), and that a word common under the filter is walked.
 func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 	ctx := context.Background()
 	var batch []Result
@@ -136,7 +164,6 @@ func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 	if _, errs := s.PutResults(ctx, batch); errs != nil {
 		t.Fatal(errs)
 	}
-	_, postgres := s.d.(postgresDialect)
 	for _, tt := range []struct {
 		f       Filter
 		walk    bool
@@ -145,9 +172,9 @@ func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 		{Filter{Query: "checkpoint"}, true, true},
 		{Filter{Query: "checkpoint", Country: "SD"}, true, true},
 		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Armed clash"}, true, true},
-		{Filter{Query: "checkpoint", Country: "PL"}, !postgres, false},
-		{Filter{Query: "checkpoint", EventType: "Riots"}, !postgres, false},
-		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Mob violence"}, !postgres, false},
+		{Filter{Query: "checkpoint", Country: "PL"}, false, false},
+		{Filter{Query: "checkpoint", EventType: "Riots"}, false, false},
+		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Mob violence"}, false, false},
 	} {
 		got, err := s.planFor(ctx, tt.f, 8)
 		if err != nil {

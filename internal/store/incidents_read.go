@@ -139,7 +139,8 @@ func (s *sqlStore) whereWith(f Filter, plan readPlan) ([]string, []any, error) {
 		add(s.d.contains("actors"), strings.ToLower(clean(f.Actor)))
 	}
 	if q := s.d.ftsArg(f.Query); q != "" {
-		add(s.ftsCondition(plan), q, q)
+		cond, args := s.ftsCondition(f, q, plan)
+		add(cond, args...)
 	}
 	if f.MinFatalities > 0 {
 		add(`fatalities_best >= ?`, f.MinFatalities)

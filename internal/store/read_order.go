@@ -39,7 +39,7 @@ func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra
 		return err
 	}
 	f.Cursor = encodeCursor(bound)
-	_, err = s.runOrdered(ctx, f, cols, extra, n-got, readPlan{box: plan.box, probe: s.probeFilters(f)}, scan)
+	_, err = s.runOrdered(ctx, f, cols, extra, n-got, readPlan{box: plan.box, scan: plan.scan}, scan)
 	return err
 }
 

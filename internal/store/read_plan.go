@@ -24,10 +24,75 @@ type readPlan struct {
 	// budget is how many rows a text walk may read before it collects the rest instead (0: no limit); see
 	// orderedRows.
 	budget int
-	// probe, when the words are not walked, collects the incidents matching them into a set that the rows the
-	// other filters select, read in listing order through their index, are looked up in; instead of reading
-	// each matching incident's row to test the other filters. See sqlStore.probeFilters.
-	probe bool
+	// scan, when the words are collected under a country filter (at once, or after a walk that ran out of
+	// budget), has SQLite read the country's rows and keep those matching the words, instead of looking up
+	// each match's row (see sqliteDialect.ftsIncidents).
+	scan bool
+}
+
+// textFilter is a listing's equality filters on the columns that the full-text tables hold beside each linked
+// event (SQLite's incident_event_rows, PostgreSQL's incident_event_words): country, event type and sub-event
+// type, in that order, those set in the Filter, cleaned as whereWith cleans them.
+type textFilter []textEq
+
+// textEq is one filter of a textFilter: column col equals v.
+type textEq struct{ col, v string }
+
+func textFilterOf(f Filter) textFilter {
+	var t textFilter
+	for _, eq := range []textEq{{"country", f.Country}, {"event_type", f.EventType},
+		{"sub_event_type", f.SubEventType}} {
+		if eq.v != "" {
+			t = append(t, textEq{eq.col, clean(eq.v)})
+		}
+	}
+	return t
+}
+
+// conds is " AND " prefix col " = ?" for each filter, and their values.
+func (t textFilter) conds(prefix string) (string, []any) {
+	var b strings.Builder
+	var args []any
+	for _, eq := range t {
+		b.WriteString(` AND ` + prefix + eq.col + ` = ?`)
+		args = append(args, eq.v)
+	}
+	return b.String(), args
+}
+
+// value is the value of the filter on col, if set.
+func (t textFilter) value(col string) (string, bool) {
+	for _, eq := range t {
+		if eq.col == col {
+			return eq.v, true
+		}
+	}
+	return "", false
+}
+
+// without is t without the filter on col.
+func (t textFilter) without(col string) textFilter {
+	var out textFilter
+	for _, eq := range t {
+		if eq.col != col {
+			out = append(out, eq)
+		}
+	}
+	return out
+}
+
+// textHits is what a plan counts, or estimates, of a full-text query's matches (see dialect.filteredHits).
+type textHits struct {
+	// events is how many event summaries match, under how many of them are under the listing's filters, docs
+	// how many documents match.
+	events, under float64
+	docs          int64
+	// share is the share of the store's rows under the filters (1 where not estimated).
+	share float64
+	// extra is what collecting the matches under the filters costs beyond one unit per match, and scan the
+	// plan's scan.
+	extra float64
+	scan  bool
 }
 
 // walkFactor is how many times dearer checking the words of one walked row is than collecting one match.
@@ -86,94 +151,57 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // applies the full-text query arg (in the dialect's form). Collecting costs about one unit per match M; walking
 // about walkFactor units per row walked, and with M of N incidents matching, a walk reads about W = rows*N/M of
 // them to fill the listing. So it walks when M*M >= walkFactor*rows*N, with a budget of walkSlack*W rows,
-// against filters that hold few of the matches, and at most half what collecting would cost, so that a walk
-// that runs out and collects after all costs at most 1.5 times collecting at once. M is estimated from the
+// against filters that hold few of the matches, and at most what collecting would cost, so that a walk that
+// runs out and collects after all costs at most twice collecting at once. (At half, a walk chosen near the
+// threshold, expected to read more than half, ran out more often than not.) M is estimated from the
 // full-text indexes, counting at most the threshold: matching event summaries plus matching documents times
 // the incidents per document.
 //
-// On PostgreSQL the summaries are counted under f's country, event type and sub-event type filters (see
-// filteredHits), as collecting reads only those; N stays the whole store's, more than the filtered rows, which
-// errs toward collecting, whose cost the count bounds.
+// Under a country, event type or sub-event type filter, M counts only the summaries under the filters (see
+// dialect.filteredHits), as collecting reads only those (see dialect.ftsIncidents), and N only the rows under
+// them, as far as the dialect estimates their share (PostgreSQL keeps the whole store's, which errs toward
+// collecting, whose cost the count bounds); and collecting costs extra units where the dialect tests the
+// filters per match or per filtered row (SQLite): it walks when walkFactor*W <= M + extra.
 func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, incidents, documents int64) (readPlan, error) {
 	perDoc := max(1, float64(incidents)/float64(max(documents, 1)))
 	threshold := math.Sqrt(walkFactor * float64(rows) * float64(incidents))
 	// Counting stops at the threshold: past it the walk is chosen anyway, and a budget reckoned from a count
-	// below the true M still costs at most half of collecting. (PostgreSQL reads a heap row per match counted,
+	// below the true M still costs at most collecting. (PostgreSQL reads a heap row per match counted,
 	// which for a common word cost more than the walk itself.)
 	evCap, docCap := int64(math.Ceil(threshold)), int64(math.Ceil(threshold/perDoc))
-	q, args := s.d.ftsHits(), []any{arg, evCap, arg, docCap}
-	if fq, fargs := s.filteredHits(f); fq != "" {
-		q, args = fq, append(append([]any{arg}, fargs...), evCap, arg, docCap)
-	}
-	var evHits, docHits int64
-	if err := s.db.QueryRowContext(ctx, s.d.rebind(q), args...).Scan(&evHits, &docHits); err != nil {
-		return readPlan{}, fmt.Errorf("full-text plan: %w", err)
-	}
-	m := float64(evHits) + float64(docHits)*perDoc
-	if m < threshold {
-		return readPlan{}, nil
-	}
-	walked := float64(rows) * float64(incidents) / m
-	return readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, m/(2*walkFactor))))}, nil
-}
-
-// filteredHits is, on PostgreSQL with a country, event type or sub-event type filter in f, the dialect's
-// ftsHits counting only the summaries under those filters (placeholders: query, the filters' values, limit,
-// query, limit), and their values; "" otherwise.
-//
-// PostgreSQL collects a text query's matches from incident_event_words (migration 0007), which holds these
-// filter columns: under a selective filter it reads only the matches there, so a word common in the store but
-// rare under the filter is cheap to collect, and a walk chosen from the count in the whole store (which reads
-// about walkSlack*rows*N/M rows of the filter before it gives up) costs far more.
-func (s *sqlStore) filteredHits(f Filter) (string, []any) {
-	if _, ok := s.d.(postgresDialect); !ok {
-		return "", nil
-	}
-	var conds []string
-	var args []any
-	for _, eq := range []struct{ col, v string }{{"country", f.Country}, {"event_type", f.EventType},
-		{"sub_event_type", f.SubEventType}} {
-		if eq.v != "" {
-			conds, args = append(conds, ` AND `+eq.col+` = ?`), append(args, clean(eq.v))
+	h := textHits{share: 1}
+	if tf := textFilterOf(f); len(tf) > 0 {
+		var err error
+		if h, err = s.d.filteredHits(ctx, s.db, arg, tf, evCap, docCap); err != nil {
+			return readPlan{}, err
 		}
+	} else {
+		var evHits int64
+		if err := s.db.QueryRowContext(ctx, s.d.rebind(s.d.ftsHits()), arg, evCap, arg, docCap).Scan(&evHits,
+			&h.docs); err != nil {
+			return readPlan{}, fmt.Errorf("full-text plan: %w", err)
+		}
+		h.events, h.under = float64(evHits), float64(evHits)
 	}
-	if len(conds) == 0 {
-		return "", nil
+	m := h.under + float64(h.docs)*perDoc
+	if m <= 0 {
+		return readPlan{scan: h.scan}, nil
 	}
-	return `SELECT (SELECT count(*) FROM (SELECT 1 FROM incident_event_words
-			WHERE tsv @@ plainto_tsquery('simple', ?)` + strings.Join(conds, "") + ` LIMIT ?) e),
-		(SELECT count(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) d)`, args
+	walked := float64(rows) * h.share * float64(incidents) / m
+	if walkFactor*walked > m+h.extra {
+		return readPlan{scan: h.scan}, nil
+	}
+	return readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/walkFactor))),
+		scan: h.scan}, nil
 }
 
-// probeFilters reports whether f has an equality filter with an index in listing order (migration 0003), whose
-// rows a probe plan reads.
-//
-// When a walk with a budget runs out, the words are rarer among the filtered rows than their count in the store
-// suggested: a word common in the store but rare where a selective filter points. Collecting then reads the row
-// of every incident matching the words, in the whole store, to test the filter: a random read in the largest
-// table per match (about 7 µs on SQLite). Reading the filter's index entries from the walk's end instead, and
-// looking each up in the set of matches, costs about 0.2 µs per entry, and stops when the page is full.
-//
-// Only on SQLite: PostgreSQL collects only the matches under these filters (see postgresDialect.ftsIncidents).
-func (s *sqlStore) probeFilters(f Filter) bool {
-	if _, ok := s.d.(sqliteDialect); !ok {
-		return false
-	}
-	return f.Country != "" || f.EventType != "" || f.SubEventType != ""
-}
-
-// ftsCondition is the dialect's full-text condition on incidents in the form plan names.
-func (s *sqlStore) ftsCondition(plan readPlan) string {
+// ftsCondition is the dialect's full-text condition for the query arg on incidents in the form plan names,
+// under f's filters, and its arguments.
+func (s *sqlStore) ftsCondition(f Filter, arg string, plan readPlan) (string, []any) {
 	if plan.walk {
-		return s.d.ftsCheckIncidents()
+		return s.d.ftsCheckIncidents(), []any{arg, arg}
 	}
-	if _, ok := s.d.(sqliteDialect); ok && plan.probe {
-		// SQLite's condition is incidents.rid IN (...); the unary plus keeps the planner from reading the
-		// incidents by the matches' row ids, so it reads them through the other filters' index. (PostgreSQL
-		// reads only the matches under the filters already: see postgresDialect.ftsIncidents.)
-		return `+` + s.d.ftsIncidents()
-	}
-	return s.d.ftsIncidents()
+	return s.d.ftsIncidents(arg, textFilterOf(f), plan.scan)
 }
 
 // bboxCondition is the dialect's bounding-box condition on incidents in the form plan names.

@@ -101,7 +101,7 @@ func testReadPlansAgree(t *testing.T, s *sqlStore) {
 		{BBox: &BBox{MinLat: 3, MinLon: 3, MaxLat: 4, MaxLon: 15}, Country: "ML"},
 		{BBox: &BBox{MinLat: 15, MinLon: 14, MaxLat: 29, MaxLon: 29}}}
 	plans := []readPlan{{walk: true}, {walk: true, budget: 3}, {walk: true, budget: 40}, {box: true},
-		{walk: true, box: true}, {walk: true, box: true, budget: 3}, {probe: true}, {probe: true, box: true}}
+		{walk: true, box: true}, {walk: true, box: true, budget: 3}, {scan: true}, {scan: true, box: true}}
 	matched := map[string]int{}
 	for _, q := range queries {
 		for k, base := range filters {
@@ -202,53 +202,6 @@ func testReadPlanChoice(t *testing.T, s *sqlStore) {
 	}
 }
 
-func TestIncidentEventRows(t *testing.T) { eachBackend(t, testIncidentEventRows) }
-
-// testIncidentEventRows checks that SQLite's incident_event_rows (migration 0008), which the full-text
-// conditions read, holds exactly the join of incident_reports, events and documents after reports create
-// incidents, merge into them (one by one and in a batch) and are split off, and after the migration's backfill.
-func testIncidentEventRows(t *testing.T, s *sqlStore) {
-	if _, ok := s.d.(sqliteDialect); !ok {
-		t.Skip("incident_event_rows is SQLite's")
-	}
-	ctx := context.Background()
-	shelling := ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.98, 36.25, "UA", 5,
-		"Military Forces of Russia")
-	first, err := s.PutResult(ctx, doc("https://rows.example/1", "Shelling of Kharkiv."), []event.Event{shelling})
-	if err != nil {
-		t.Fatal(err)
-	}
-	second, err := s.PutResult(ctx, doc("https://rows.example/2", "Kharkiv shelled again."), []event.Event{shelling})
-	if err != nil || second.Merged != 1 {
-		t.Fatalf("second report: %+v %v", second, err)
-	}
-	var batch []Result
-	for i := range 6 {
-		e := ev("e1", "Armed clash", 1+i, fmt.Sprintf("Town %d", i%3), 15+float64(i%3), 30, "SD", i, "Group 1")
-		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://rows.example/b%d", i), "Clashes."),
-			Events: []event.Event{e, ev("e2", "Peaceful protest", 20, "Gao", 16.27, -0.04, "ML", 0, "Protesters")}})
-	}
-	if _, errs := s.PutResults(ctx, batch); errs != nil {
-		t.Fatal(errs)
-	}
-	compare := func(step string) {
-		t.Helper()
-		want := eventRows(t, s, `SELECT e.rowid, ir.incident_rid, d.rowid FROM incident_reports ir
-			JOIN events e ON e.id = ir.event_id JOIN documents d ON d.id = e.document_id ORDER BY 1`)
-		got := eventRows(t, s, `SELECT event_rowid, incident_rid, document_rowid FROM incident_event_rows ORDER BY 1`)
-		if len(want) == 0 || !slices.Equal(got, want) {
-			t.Errorf("%s: incident_event_rows holds %v, the reports join %v", step, got, want)
-		}
-	}
-	compare("after writes")
-	if _, err := s.SplitIncident(ctx, first.Changes[0].IncidentID, second.ID); err != nil {
-		t.Fatal(err)
-	}
-	compare("after a split")
-	rerunBackfill(t, s, "migrations/0008_event_incident_rows.sql", "incident_event_rows")
-	compare("after the backfill")
-}
-
 // rerunBackfill empties table, a table a migration fills from existing rows, and runs that migration's
 // backfill (its first INSERT after the table's definition) again.
 func rerunBackfill(t *testing.T, s *sqlStore, migration, table string) {
@@ -268,26 +221,4 @@ func rerunBackfill(t *testing.T, s *sqlStore, migration, table string) {
 	if _, err := s.db.ExecContext(context.Background(), "INSERT"+backfill); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// eventRows reads the rows of q, three integers each, as strings.
-func eventRows(t *testing.T, s *sqlStore, q string) []string {
-	t.Helper()
-	rows, err := s.db.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var a, b, c int64
-		if err := rows.Scan(&a, &b, &c); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprint(a, b, c))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
