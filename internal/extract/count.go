@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"sitrep/internal/casualty"
 	"sitrep/internal/event"
 )
@@ -17,7 +19,7 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 		lo, hi := c.bounds(s)
 		for i := range s.counts {
 			m := &s.counts[i]
-			if m.Kind != kind || m.Start < lo || m.End > hi {
+			if m.Kind != kind || m.Start < lo || m.End > hi || s.motiveToll(m.Start) {
 				continue
 			}
 			if better(m, best) {
@@ -36,6 +38,25 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 	}
 	return out
 }
+
+// motiveToll reports a figure at byte offset off (in the document) inside a phrase that gives the incident's
+// motive, another incident: "in response to the killing of one of its commanders", "to avenge the deaths of
+// 12 fighters", "after the killing of two protesters". A comma after the phrase ends it (", killing 10").
+func (s *sent) motiveToll(off int) bool {
+	low := s.low[:off-s.Start]
+	best := -1
+	for _, p := range motivePhrases {
+		if i := strings.LastIndex(low, p); i > best {
+			best = i
+		}
+	}
+	return best >= 0 && !strings.ContainsAny(low[best:], ",;:")
+}
+
+// motivePhrases introduce another incident that the reported one answers.
+var motivePhrases = []string{"in response to ", "in retaliation for ", "in revenge for ", "in reprisal for ",
+	"to avenge ", "retaliation for the ", "revenge for the ", "after the killing of ", "following the killing of ",
+	"over the killing of ", "after the deaths of ", "following the deaths of ", "over the deaths of "}
 
 // better reports whether m, read after best in text order, should replace it: a standing figure beats a
 // superseded one, a revised toll beats an unrevised one, and among equals a later toll or a larger figure wins.
