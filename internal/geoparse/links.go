@@ -144,26 +144,34 @@ func (r *run) holder(k int) int {
 // maxCityPartKm is how far from a city a place written as its part ("Mogadishu's Hodan district") may lie.
 const maxCityPartKm = 100
 
-// outsidePossessor reports whether candidate p of mention k lies outside the division or away from the city
-// that owns the mention by a possessive ("Sagaing region's Kani township" is not Kani, Japan). A country
-// owner is not asked: "Israel's Gaza offensive" does not put Gaza in Israel.
-func (r *run) outsidePossessor(k int, p gazetteer.Place) bool {
+// owner returns the place of the division or city that owns mention k: by a possessive before it ("Sagaing
+// region's Kani township", "Mogadishu's Hodan district") or as the holder written after it (holder). A country
+// owner does not count: "Israel's Gaza offensive" does not put Gaza in Israel.
+func (r *run) owner(k int) (gazetteer.Place, bool) {
+	if r.ms[k].country != nil {
+		return gazetteer.Place{}, false
+	}
 	j := r.possessor(k)
 	if j < 0 {
 		j = r.holder(k)
 	}
-	if j < 0 || r.ms[k].country != nil || p.Class != 'P' && !isDivision(p) {
+	if j < 0 {
+		return gazetteer.Place{}, false
+	}
+	o := r.ms[j].cands[r.ms[j].choice].p
+	return o, isAdmin1(o) || o.Class == 'P'
+}
+
+// outside reports whether a town or division p lies outside the division o or away from the city o that owns
+// its name (owner): "Sagaing region's Kani township" is not Kani, Japan.
+func outside(o, p gazetteer.Place) bool {
+	if p.Class != 'P' && !isDivision(p) {
 		return false
 	}
-	y := &r.ms[j]
-	o := y.cands[y.choice].p
-	switch {
-	case isAdmin1(o):
+	if isAdmin1(o) {
 		return p.Country != o.Country || p.Admin1 != "" && p.Admin1 != o.Admin1
-	case o.Class == 'P':
-		return gazetteer.DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) > maxCityPartKm
 	}
-	return false
+	return gazetteer.DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) > maxCityPartKm
 }
 
 // linkGap reports whether the text between an unknown name and a known one places the first in the second:

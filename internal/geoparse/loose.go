@@ -15,10 +15,12 @@ import (
 func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 	var out []gazetteer.Place
 	joined := ""
-	if words := strings.Fields(key); len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool {
-		return nameParticles[w] || connectors[w]
-	}) {
-		joined = strings.Join(words, "")
+	if len(ps) > 0 && strings.IndexByte(key, ' ') >= 0 {
+		if words := strings.Fields(key); !slices.ContainsFunc(words, func(w string) bool {
+			return nameParticles[w] || connectors[w]
+		}) {
+			joined = strings.Join(words, "")
+		}
 	}
 	best := -1
 	for _, p := range ps {

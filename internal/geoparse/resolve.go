@@ -87,10 +87,11 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	clear(comps)
 	m.scores = make([]float64, len(m.cands))
 	divisionOnly := r.namesDivision(m)
+	own, owned := r.owner(k)
 	best, priorBest, passedOver := -1, -1, -1
 	for i := range m.cands {
 		c := &m.cands[i]
-		if r.foreignOf(m, i, f) || r.outsidePossessor(k, c.p) {
+		if r.foreignOf(m, i, f) || owned && outside(own, c.p) {
 			m.scores[i] = math.Inf(-1)
 			continue
 		}

@@ -14,6 +14,10 @@ import (
 func (r *run) unknownRun(i int) int {
 	d := r.d
 	cue := r.strongCue(i) || r.prevIs(i, "at")
+	if !cue && !(d.tight(i) && (d.isCap(i+1) || d.punct(i+1, "-") || d.is(i+1, wcNameParticle))) &&
+		!r.continuesList(i) && !(i > 0 && d.isWord(i-1) && isPossessive(d.toks[i-1].Text)) {
+		return i + 1 // one word, no cue: none of the readings below can apply (most unknown words, cheaply)
+	}
 	j := r.capRun(i)
 	if !cue {
 		if r.weakCueRun(i, j) {
