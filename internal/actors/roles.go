@@ -218,6 +218,9 @@ func (r *roleReader) subject() int {
 		if carried(r.keys, p[0]) {
 			continue // "a vehicle carrying members of the PMF": the passengers, not who struck
 		}
+		if p[1] < len(r.keys) && propertyNouns[r.keys[p[1]]] {
+			continue // "torched police vehicles and stormed": whose vehicles, not who stormed
+		}
 		for k := p[1]; k < r.ti; k++ {
 			if r.f.verbs[r.keys[k]] && r.saysItDid(k) {
 				break // "the army said it killed": the speaker is the subject of its own act
@@ -351,6 +354,12 @@ func carried(keys []string, k int) bool {
 	}
 	return b >= 0 && carryVerbs[keys[b]]
 }
+
+// propertyNouns after a party's name make it a modifier of what it owns: "police vehicles", "army trucks".
+var propertyNouns = map[string]bool{"vehicles": true, "vehicle": true, "cars": true, "car": true, "trucks": true,
+	"truck": true, "station": true, "stations": true, "post": true, "posts": true, "checkpoint": true,
+	"checkpoints": true, "headquarters": true, "base": true, "bases": true, "building": true, "buildings": true,
+	"compound": true, "barracks": true, "van": true, "vans": true, "convoy": true, "convoys": true}
 
 // carryVerbs take a vehicle's passengers as object.
 var carryVerbs = map[string]bool{"carrying": true, "transporting": true, "ferrying": true, "carried": true,

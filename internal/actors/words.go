@@ -53,7 +53,7 @@ var heads = map[string]class{
 	"lawyers": clCivilians, "unionists": clCivilians, "families": clCivilians, "bystanders": clCivilians, "idps": clCivilians, "miners": clCivilians,
 	"people": clPeople, "persons": clPeople,
 	"protesters": clProtesters, "protestors": clProtesters, "demonstrators": clProtesters,
-	"marchers": clProtesters, "protester": clProtesters, "demonstrator": clProtesters,
+	"marchers": clProtesters, "protester": clProtesters, "demonstrator": clProtesters, "supporters": clProtesters,
 	"rioters": clRioters, "mob": clRioters, "mobs": clRioters,
 	"rebels": clRebels, "rebel": clRebels, "insurgents": clRebels, "opposition": clRebels,
 	"gunmen": clUnknown, "gunman": clUnknown, "assailants": clUnknown, "attackers": clUnknown,

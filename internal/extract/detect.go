@@ -93,13 +93,14 @@ func inClause(as []event.Actor, lo int) []event.Actor {
 	return out
 }
 
-// attackOver returns the best-ranked candidate of armed violence in all when there is one, else looting: houses
-// burned in the attack that killed ("shot dead eight people and set fire to houses") are part of the attack,
-// which ACLED codes, not an event of property destruction of their own.
+// attackOver returns the best-ranked candidate of armed violence or rioting in all when there is one, else
+// looting: houses burned in the attack that killed ("shot dead eight people and set fire to houses") are part
+// of the attack, and cars a crowd torched part of its riot, which ACLED codes, not an event of property
+// destruction of their own.
 func attackOver(looting *cand, all []*cand) *cand {
 	best := looting
 	for _, c := range all {
-		if t, _ := event.TypeOf(c.sub); violent(t) && (best == looting || c.rank() > best.rank()) {
+		if t, _ := event.TypeOf(c.sub); (violent(t) || t == event.TypeRiots) && (best == looting || c.rank() > best.rank()) {
 			best = c
 		}
 	}

@@ -180,6 +180,11 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 		return subExcessive, "force-on-protesters", m.Entry.Source, 3 // "police fired on protesters, killing two"
 	}
 	for _, a := range c.actor2 {
+		if a.Kind == event.KindProtesters && a.Span != nil && a.Span.End <= c.h.Start && len(c.actor1) == 0 {
+			return subViolentDem, "crowd-violence", src, 2 // "supporters of the leader stormed a compound"
+		}
+	}
+	for _, a := range c.actor2 {
 		if a.Kind == event.KindCivilians {
 			return subAttack, "victims-civilians", src, 2
 		}
