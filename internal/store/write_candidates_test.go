@@ -212,9 +212,50 @@ func TestCandidateBox(t *testing.T) {
 	})
 }
 
-// TestCandidateQueryPlan checks that SQLite reads the candidates through the candidate indexes.
+// TestCandidateQueryPlan checks that SQLite reads the candidates through the candidate indexes, in an empty store
+// and in one analysed with incidents in few places and countries (sqlite_stat1 and sqlite_stat4 filled).
 func TestCandidateQueryPlan(t *testing.T) {
-	s := open(t)
+	t.Run("empty", func(t *testing.T) { checkCandidatePlans(t, open(t)) })
+	t.Run("analysed", func(t *testing.T) {
+		s := open(t)
+		ctx := context.Background()
+		var rs []Result
+		for i := range 300 {
+			d := doc(fmt.Sprintf("https://plan.example/%d", i), fmt.Sprintf("Report %d.", i))
+			e := ev("e1", []string{"Armed clash", "Shelling/artillery/missile attack", "Peaceful protest"}[i%3], 1+i%28,
+				fmt.Sprintf("P%d", i%7), 10+float64(i%7), 20+float64(i%5), []string{"QA", "QB"}[i%2], i%9, "A")
+			rs = append(rs, Result{Document: d, Events: []event.Event{e}})
+		}
+		if _, errs := s.PutResults(ctx, rs); errs != nil {
+			t.Fatal(errs)
+		}
+		if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+			t.Fatal(err)
+		}
+		var samples int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_stat4 WHERE idx LIKE 'incidents_cand_%'`).Scan(&samples); err != nil || samples == 0 {
+			t.Fatalf("no sqlite_stat4 samples of the candidate indexes (%d, %v)", samples, err)
+		}
+		checkCandidatePlans(t, s)
+	})
+}
+
+// TestCandidateQueryParams checks that every parameter of the candidate queries is read through a CAST, so that
+// SQLite does not plan the query again each time a parameter takes a new value (see candidateQuery).
+func TestCandidateQueryParams(t *testing.T) {
+	bare := regexp.MustCompile(`\$[0-9]+`)
+	for _, q := range open(t).candidateQueries() {
+		for _, loc := range bare.FindAllStringIndex(q, -1) {
+			if !strings.HasSuffix(q[:loc[0]], "CAST(") || !strings.HasPrefix(q[loc[1]:], " AS TEXT)") {
+				t.Fatalf("parameter %s at %d is not cast:\n%s", q[loc[0]:loc[1]], loc[0], q)
+			}
+		}
+	}
+}
+
+// checkCandidatePlans checks the plan of every candidate query in s.
+func checkCandidatePlans(t *testing.T, s *sqlStore) {
+	t.Helper()
 	for _, q := range s.candidateQueries() {
 		args := make([]any, 0, 300)
 		for range 300 {
