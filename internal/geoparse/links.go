@@ -70,7 +70,7 @@ func (r *run) nearLinks() {
 			continue
 		}
 		for j := k + 1; j < len(r.ms) && r.ms[j].start-m.end < 80; j++ {
-			if y := &r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || linkGap(r.d.s[m.end:y.start])) {
+			if y := &r.ms[j]; y.choice >= 0 && y.locational && !y.near && (m.near || r.orphanLink(m, y)) {
 				m.nearOf, m.near = j, true
 				break
 			}
@@ -92,6 +92,21 @@ func (r *run) nearLinks() {
 			m.fallbackCC, m.fallbackA1 = *r.mainCC, r.mainA1
 		}
 	}
+}
+
+// orphanLink reports whether the text between an orphan and the known name y after it places the orphan in
+// y (linkGap); a bare comma does so only before a division or a country ("Tin-Hama, Gao region"), not before a
+// town, which continues a list ("Tessit, Ber, Niono").
+func (r *run) orphanLink(m, y *mention) bool {
+	g := r.d.s[m.end:y.start]
+	if !linkGap(g) {
+		return false
+	}
+	if strings.TrimSpace(g) == "," {
+		p := y.cands[y.choice].p
+		return p.Class == 'A'
+	}
+	return true
 }
 
 // placeEvidence reports whether the words around a name say it is a place: a locative preposition before it
