@@ -425,6 +425,12 @@ func isLowerWord(k string) bool {
 // ("killing two soldiers", "wounding dozens of policemen").
 func (r *roleReader) killedObject(k int) bool {
 	b := k - 1
+	if b > r.tj+1 && r.keys[b] == "the" {
+		b--
+	}
+	if b > r.tj+1 && r.keys[b] == "of" && groupMembers[r.keys[b-1]] {
+		b -= 2 // "killing two members of the SDF"
+	}
 	for b > r.tj && (quantityWords[r.keys[b]] || r.keys[b] != "" && r.keys[b][0] >= '0' && r.keys[b][0] <= '9') {
 		b--
 	}

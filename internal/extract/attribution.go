@@ -33,6 +33,9 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 			cs.accusers[s] = true
 			cs.accused = append(cs.accused, roleOf(m)) // "police said al-Shabaab was behind the attack"
 		}
+		if m := s.claimedBy(); m != nil {
+			cs.claimed = append(cs.claimed, roleOf(m)) // "an ambush that was later claimed by ISSP"
+		}
 		if i := s.deedClaimed(); i >= 0 {
 			for j := range s.mentions {
 				if m := &s.mentions[j]; m.End <= s.Tokens[i].Start && armedKind(m.Actor.Kind) && !m.Metonym {
@@ -219,6 +222,26 @@ func (s *sent) namedBehind() *actors.Mention {
 		}
 		for j := range s.mentions {
 			if m := &s.mentions[j]; m.End == s.Tokens[i-2].End && armedKind(m.Actor.Kind) && !m.Metonym {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// claimedBy returns the armed party that an incident was claimed by ("an ambush that was later claimed by the
+// Islamic State Sahel Province", "the attack, claimed by JNIM"), nil when none.
+func (s *sent) claimedBy() *actors.Mention {
+	if !strings.Contains(s.low, "claimed by") {
+		return nil
+	}
+	for i := 1; i+1 < len(s.Tokens); i++ {
+		if s.word(i) != "by" || s.word(i-1) != "claimed" {
+			continue
+		}
+		for j := range s.mentions {
+			m := &s.mentions[j]
+			if k := s.tokenAt(m.Start); k > i && k <= i+2 && armedKind(m.Actor.Kind) && !m.Metonym {
 				return m
 			}
 		}
