@@ -29,6 +29,8 @@ func TestContextOverOtherNames(t *testing.T) {
 		{"other name abroad in a list is no place of the town after it",
 			"QUETTA (Indus Ledger) - Militants attacked Turbat, Gwadar, Mastung, Khar, Parachinar and Tank in Pakistan.",
 			"Khar", "", ""},
+		{"English spelling of a seat, no focus", "Talks were held in Doha and Geneva, and delegates flew to Kampala.",
+			"Geneva", "CH", ""},
 		{"variant with nothing around it keeps its reading", "The delegation then met officials in Konna.", "Konna", "TR", ""},
 	}
 	for _, tt := range tests {

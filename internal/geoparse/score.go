@@ -49,6 +49,8 @@ func (r *run) nameMatch(m *mention, p gazetteer.Place) float64 {
 		return 0 // "New York City", "Kuwait City"
 	case p.Class != 'P' && hasWordPrefix(n, m.key):
 		return 0 // "Aleppo Governorate", "Atlantic Ocean"
+	case (p.Code == "PPLC" || p.Code == "PPLA") && editDistance(n, m.key) <= max(1, len(m.key)/4):
+		return 0 // the English spelling of a capital's or seat's name: "Geneva" for Genève
 	}
 	return -2
 }
