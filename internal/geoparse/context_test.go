@@ -173,7 +173,7 @@ func TestDistrictWords(t *testing.T) {
 
 // TestSentenceInitialPlaces checks that a small place at the start of a sentence, left out as a likely
 // common word, is kept when the document names its country, and still left out in a country whose towns
-// bear English words; and that a transliteration variant abroad loses to one clear place of the document.
+// bear English words; and that a transliteration variant abroad loses to the country a report is filed from.
 func TestSentenceInitialPlaces(t *testing.T) {
 	p := testParser(t)
 	tests := []struct {
@@ -187,7 +187,7 @@ func TestSentenceInitialPlaces(t *testing.T) {
 		{"nothing named: left out", "Djibo has been under blockade for months.", "Djibo", ""},
 		{"English word in an English-speaking country", "Normal service resumed across Illinois and Indiana in the United States.",
 			"Normal", ""},
-		{"variant abroad against one clear place", "ADF rebels attacked Butembo on Monday. In Masisi, rebels seized two villages.",
+		{"variant abroad in a report filed from the country", "GOMA (Kivu Monitor) - ADF rebels attacked Butembo on Monday. In Masisi, rebels seized two villages.",
 			"Masisi", "CD"},
 	}
 	for _, tt := range tests {
@@ -206,5 +206,19 @@ func TestSentenceInitialPlaces(t *testing.T) {
 				t.Errorf("%q -> %s %s (%s), want a place of %s", tt.topo, got.Name, got.Country, got.Rule, tt.country)
 			}
 		})
+	}
+}
+
+// TestVariantsAmongTheirOwn checks that transliteration variants and other names of small towns, which do not
+// vote for the document's focus, are not taken for foreign homonyms because one other name has a clear
+// reading abroad ("Suluk", another name of Jolo in the Philippines).
+func TestVariantsAmongTheirOwn(t *testing.T) {
+	p := testParser(t)
+	text := "The militia attacked Tal Abyad and Ras al-Ain, then stormed Ain Issa and Suluk."
+	ts := p.Parse(text)
+	for _, name := range []string{"Tal Abyad", "Ras al-Ain", "Ain Issa"} {
+		if got := find(t, ts, name, 0); got.Country != "SY" || got.Kind != KindCity {
+			t.Errorf("%q -> %s %s %s (%s), want a town of Syria", name, got.Name, got.Country, got.Kind, got.Rule)
+		}
 	}
 }

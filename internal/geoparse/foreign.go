@@ -52,11 +52,7 @@ func (f *focus) foreign(m *mention, p gazetteer.Place, other bool) bool {
 	case seatPopulation(p) >= smallPopulation:
 		return false
 	}
-	need := minFocus
-	if m.loose {
-		need = minFocus / 2 // one clear place of another country outweighs a spelling variant
-	}
-	if f.countryVotes(m.key, p.Country) > 0 || f.topVotesOf(m) < need {
+	if f.countryVotes(m.key, p.Country) > 0 || f.topVotesOf(m) < minFocus {
 		return false
 	}
 	for _, c := range f.clear {
