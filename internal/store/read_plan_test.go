@@ -222,3 +222,58 @@ func rerunBackfill(t *testing.T, s *sqlStore, migration, table string) {
 		t.Fatal(err)
 	}
 }
+
+func TestFilteredHits(t *testing.T) { eachBackend(t, testFilteredHits) }
+
+// testFilteredHits checks the counts a plan reads under a listing's filters (dialect.filteredHits) against the
+// matching events under the filters, counted through incident_reports and incidents: PostgreSQL's counts are
+// exact up to the limit; SQLite's estimates, from samples of every few rowids, are within a factor of two of
+// the count (and of the share of the store under the filters), whether the matches are all read or counted up
+// to a limit and reckoned past it, and none for a word absent under the filters.
+func testFilteredHits(t *testing.T, s *sqlStore) {
+	seedFTS(t, s, 60, 5)
+	ctx := context.Background()
+	_, postgres := s.d.(postgresDialect)
+	match := `e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`
+	if postgres {
+		match = `e.tsv @@ plainto_tsquery('simple', ?)`
+	}
+	exact := func(cond string, tf textFilter, args ...any) float64 {
+		t.Helper()
+		conds, cargs := tf.conds("i.")
+		var n int64
+		if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT count(*) FROM events e
+			JOIN incident_reports ir ON ir.event_id = e.id JOIN incidents i ON i.rid = ir.incident_rid
+			WHERE `+cond+conds), append(args, cargs...)...).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return float64(n)
+	}
+	within := func(got, want float64) bool { return got >= want/2-3 && got <= want*2+3 }
+	for _, q := range []string{"checkpoint", "convoy", "market", "zeppelin"} {
+		for _, f := range []Filter{{Country: "SD"}, {Country: "ML", SubEventType: "Attack"}, {EventType: "Battles"},
+			{Country: "PL"}} {
+			tf, arg := textFilterOf(f), s.d.ftsArg(q)
+			under := exact(match, tf, arg)
+			share := exact("1 = 1", tf) / exact("1 = 1", nil)
+			for _, evCap := range []int64{1000, 40} {
+				h, err := s.d.filteredHits(ctx, s.db, arg, tf, evCap, 1000)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%q %+v, limit %d", q, tf, evCap)
+				switch {
+				case postgres:
+					if h.under != min(under, float64(evCap)) {
+						t.Errorf("%s: %v matches under the filters, want %v", name, h.under, min(under, float64(evCap)))
+					}
+				case !within(h.under, under) || under == 0 && h.under != 0:
+					t.Errorf("%s: about %.1f matches under the filters, counted %v", name, h.under, under)
+				case !within(100*h.share, 100*share):
+					t.Errorf("%s: a share of about %.3f of the store under the filters, counted %.3f", name, h.share,
+						share)
+				}
+			}
+		}
+	}
+}
