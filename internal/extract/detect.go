@@ -62,6 +62,12 @@ func pick(s *sent, all []*cand) []*cand {
 	if best.sub == subLooting {
 		best = attackOver(best, all)
 	}
+	if o := victimAsAgent(all, best); o != nil {
+		best.actor1 = o.actor1 // "soldiers killed five members of the Clan del Golfo in a firefight"
+		if len(best.actor2) == 0 {
+			best.actor2 = o.actor2
+		}
+	}
 	bt, _ := event.TypeOf(best.sub)
 	for _, c := range all {
 		t, _ := event.TypeOf(c.sub)
@@ -78,6 +84,26 @@ func pick(s *sent, all []*cand) []*cand {
 		return []*cand{first, second}
 	}
 	return []*cand{best}
+}
+
+// victimAsAgent returns another candidate of from's sentence whose victim from takes as its agent, when that
+// candidate names an agent of its own: in "Colombian soldiers killed five members of the Clan del Golfo in a
+// firefight" the noun cue "firefight" reads the nearest name before it, the killed, as its subject.
+func victimAsAgent(cands []*cand, from *cand) *cand {
+	if from == nil || len(from.actor1) == 0 {
+		return nil
+	}
+	for _, o := range cands {
+		if o == from || o.s != from.s || len(o.actor1) == 0 || o.actor1[0].Name == from.actor1[0].Name {
+			continue
+		}
+		for _, a := range o.actor2 {
+			if a.Name == from.actor1[0].Name && o.h.Start < from.h.Start {
+				return o
+			}
+		}
+	}
+	return nil
 }
 
 // inClause drops the actors named before the second clause of a sentence that reports two incidents

@@ -57,6 +57,8 @@ func (r *run) refers(c *cluster, s *sent) string {
 		return "same-act"
 	case gap == 1 && r.blamesParty(c, s):
 		return "accusation"
+	case gap == 1 && r.deniesIt(c, s):
+		return "denial"
 	case gap <= 2 && tollWords(s.Text) && hasDigitOrNumberWord(s.Text) && !s.has(classNonConf):
 		if r.load(s); s.background() {
 			return ""
@@ -207,6 +209,31 @@ func (r *run) blamesParty(c *cluster, s *sent) bool {
 	r.load(s)
 	for _, m := range s.mentions {
 		if m.Start >= s.Tokens[i].End && armedKind(m.Actor.Kind) && !m.Metonym {
+			return true
+		}
+	}
+	return false
+}
+
+// deniesIt reports a sentence right after an armed incident in which a party denies or dismisses what was
+// reported without naming the incident again: "Moscow dismissed the reports as fake." The denier is an armed
+// party or a government, named before the denial word.
+func (r *run) deniesIt(c *cluster, s *sent) bool {
+	if t, _ := event.TypeOf(c.top().sub); !violent(t) {
+		return false
+	}
+	if !strings.Contains(s.low, "deni") && !strings.Contains(s.low, "deny") && !strings.Contains(s.low, "reject") &&
+		!strings.Contains(s.low, "dismiss") {
+		return false
+	}
+	s.tokenize()
+	i := s.firstWord(wDeny)
+	if i < 0 || s.sentenceHas(wNewIncident|wPattern) {
+		return false
+	}
+	r.load(s)
+	for _, m := range s.mentions {
+		if m.End <= s.Tokens[i].Start && (armedKind(m.Actor.Kind) || m.Metonym) {
 			return true
 		}
 	}

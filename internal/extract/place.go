@@ -138,10 +138,11 @@ func (p *placed) eventPlace() *event.Place {
 	return &pl
 }
 
-// countryPlace is the fallback location, of country precision: the country of the event's actors (named in
-// the document, else read from its name), then the document's focus country when the document names it.
+// countryPlace is the fallback location, of country precision: the country of the event's actors, those acted
+// upon first (named in the document, else read from its name), then the document's focus country when the
+// document names it.
 func (r *run) countryPlace(actors []event.Actor) *placed {
-	for _, a := range actors {
+	for _, a := range byVictimFirst(actors) {
 		if a.Country == "" {
 			continue
 		}
@@ -163,6 +164,20 @@ func (r *run) countryPlace(actors []event.Actor) *placed {
 		return p
 	}
 	return nil
+}
+
+// byVictimFirst orders the actors acted upon before the others: a strike abroad ("Russian missiles hit a
+// hospital") happened in the country of those it hit, not of the force that fired.
+func byVictimFirst(as []event.Actor) []event.Actor {
+	out := make([]event.Actor, 0, len(as))
+	for _, role := range []string{event.RoleActor2, event.RoleActor1, event.RoleAssociated} {
+		for _, a := range as {
+			if a.Role == role {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }
 
 // namedCountry is a locational mention of the country code in the document, or nil.
@@ -242,9 +257,24 @@ func (s *sent) destination(i int) bool {
 	}
 	switch s.word(j) {
 	case "in", "at":
-		return careWords[s.word(j-1)]
+		return careWords[s.word(j-1)] && s.takenTo(j-1) // not "hit a children's hospital in Kyiv": the target
 	case "to", "towards", "into":
 		return careWords[s.word(j-1)] || movedWords[s.word(j-1)]
+	}
+	return false
+}
+
+// takenTo reports a place of care at token k that people were taken to: "to hospital", "in hospital", or a
+// verb of moving in the five tokens before ("were rushed to a hospital").
+func (s *sent) takenTo(k int) bool {
+	switch s.word(k - 1) {
+	case "to", "in", "at":
+		return true
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if movedWords[s.word(j)] {
+			return true
+		}
 	}
 	return false
 }

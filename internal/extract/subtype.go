@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"sitrep/internal/casualty"
 	"sitrep/internal/event"
 	"sitrep/internal/lexicon"
 )
@@ -192,9 +193,10 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 			return subClash, "victims-armed", src, 2
 		}
 	}
-	for _, m := range s.counts {
+	for i := range s.counts {
+		m := &s.counts[i]
 		switch w := lastWord(m.Who); {
-		case civilianWho[w]:
+		case civilianWho[w] && !s.membersOfArmed(m):
 			return subAttack, "victims-civilians", src, 2
 		case armedWho[w]:
 			return subClash, "victims-armed", src, 2
@@ -236,8 +238,24 @@ func civilianVictims(c *cand) bool {
 			return true
 		}
 	}
-	for _, m := range c.s.counts {
-		if w := lastWord(m.Who); civilianWho[w] && w != "people" {
+	for i := range c.s.counts {
+		m := &c.s.counts[i]
+		if w := lastWord(m.Who); civilianWho[w] && w != "people" && !c.s.membersOfArmed(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// membersOfArmed reports counted "members" of an armed party ("five members of the Clan del Golfo"): fighters,
+// not civilians.
+func (s *sent) membersOfArmed(m *casualty.Mention) bool {
+	if lastWord(m.Who) != "members" {
+		return false
+	}
+	for _, a := range s.mentions {
+		if a.Start >= m.End && a.Start-m.End <= len(" of the ") && armedKind(a.Actor.Kind) &&
+			strings.HasPrefix(strings.TrimSpace(s.low[m.End-s.Start:]), "of ") {
 			return true
 		}
 	}
