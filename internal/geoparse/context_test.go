@@ -31,6 +31,12 @@ func TestContextOverOtherNames(t *testing.T) {
 			"Khar", "", ""},
 		{"English spelling of a seat, no focus", "Talks were held in Doha and Geneva, and delegates flew to Kampala.",
 			"Geneva", "CH", ""},
+		{"city abroad listed with towns of the document's country",
+			"PEMBA (Indian Ocean Wire) - Insurgents attacked Palma, Mocimboa and Macomia in Mozambique's Cabo Delgado province.",
+			"Palma", "", ""},
+		{"city of a neighbour listed with towns of the document's country",
+			"KHARTOUM (Nile Dispatch) - Fighting hit Kosti, Malakal and Sennar, Sudanese officials in Sudan said.",
+			"Malakal", "SS", ""},
 		{"variant with nothing around it keeps its reading", "The delegation then met officials in Konna.", "Konna", "TR", ""},
 	}
 	for _, tt := range tests {

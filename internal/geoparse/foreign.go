@@ -116,3 +116,45 @@ func (f *focus) top(key string) (string, float64) {
 	}
 	return best, bestV
 }
+
+// listCountry returns the country every place listed with mention k lies in ("Palma, Mocimboa and Macomia"),
+// when that is the country the rest of the document centres on and names outright; "" otherwise.
+func (r *run) listCountry(k int, f *focus) string {
+	m := &r.ms[k]
+	if len(m.siblings) == 0 || m.country != nil || m.hintCC != "" || m.demonym {
+		return ""
+	}
+	top := f.topCountry(m.key)
+	if top == "" || !f.outright[top] || f.topVotesOf(m) < minFocus {
+		return ""
+	}
+	for _, j := range m.siblings {
+		s := &r.ms[j]
+		if s.choice < 0 || s.near || s.cands[s.choice].p.Country != top {
+			return ""
+		}
+	}
+	return top
+}
+
+// foreignToList reports whether candidate p of mention m, listed only with places of country cc (listCountry),
+// is a town abroad that nothing else in the document points at and that lies farther than farFromListKm from
+// every place it clearly names: the list's own town, missing from the gazetteer, bears the name of a city abroad ("Palma", a town of
+// Mozambique, is Palma de Mallorca's name). Capitals and cities of a million keep their reading.
+func (f *focus) foreignToList(m *mention, p gazetteer.Place, cc string) bool {
+	if p.Class != 'P' || p.Code == "PPLC" || p.Country == cc || p.Country == "" ||
+		seatPopulation(p) >= maxOtherNamePopulation || f.countryVotes(m.key, p.Country) > 0 {
+		return false
+	}
+	for _, c := range f.clear {
+		if c.key != m.key && gazetteer.DistanceKm(c.p.Lat, c.p.Lon, p.Lat, p.Lon) < farFromListKm {
+			return false
+		}
+	}
+	return true
+}
+
+// farFromListKm is how far from every place a document clearly names a city listed with places of another
+// country must lie to be taken for a homonym of a town of that country: another continent, not a neighbour
+// (Malakal, listed with towns of Sudan, is Malakal in South Sudan).
+const farFromListKm = 2000

@@ -110,7 +110,8 @@ func (r *run) orphanLink(m, y *mention) bool {
 }
 
 // placeEvidence reports whether the words around a name say it is a place: a locative preposition before it
-// ("in Léré"), a place noun ("the town of Tawila", "Hodan district"), or a name of several words.
+// ("in Léré"), a place noun ("the town of Tawila", "Hodan district"), or a name of several words. A list
+// ("attacked Palma, Mocimboa and Macomia") is no such evidence: lists of people and brands look alike.
 func (r *run) placeEvidence(m *mention) bool {
 	return strongCues[m.cue] || m.cue == "at" || m.cue == "from" || m.noun != "" || m.hi-m.lo > 1
 }

@@ -88,10 +88,11 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	m.scores = make([]float64, len(m.cands))
 	divisionOnly := r.namesDivision(m)
 	own, owned := r.owner(k)
+	listCC := r.listCountry(k, f)
 	best, priorBest, passedOver := -1, -1, -1
 	for i := range m.cands {
 		c := &m.cands[i]
-		if r.foreignOf(m, i, f) || owned && outside(own, c.p) {
+		if r.foreignOf(m, i, f) || owned && outside(own, c.p) || listCC != "" && f.foreignToList(m, c.p, listCC) {
 			m.scores[i] = math.Inf(-1)
 			continue
 		}
