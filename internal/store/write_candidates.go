@@ -17,7 +17,9 @@ import (
 // Merge candidates are read through the incidents_cand_geo and incidents_cand_country indexes (migration 0006):
 // a report looks at the incidents of a few geographic keys, one date-interval class at a time, whose start falls
 // in its date window widened by the class's longest interval. The work per report depends on how many incidents
-// lie near it in space and time, not on the size of the record.
+// lie near it in space and time, not on the size of the record. The indexes also hold date_end and
+// sub_event_type (migration 0010), the query's other tests, so only the rows of the incidents that pass them are
+// read.
 
 // cellDegrees is the side of the geographic cells of geo_key (the migration's "/ 2").
 const cellDegrees = 2
