@@ -22,7 +22,8 @@ func (f *Finder) PersonObject(s text.Sentence, trigger event.Span, focus string)
 	for n := 0; k < len(keys) && n < 6 && (quantityWords[keys[k]] || toks[k].Kind == text.Number || personModifiers[keys[k]]); n++ {
 		k++ // "two", "at least 14", "a young"
 	}
-	if k >= len(keys) || !personNouns[keys[k]] || k+1 < len(keys) && keys[k+1] == "-" {
+	family := k < len(keys) && keys[k] == "members" && familyOf(keys, k+1) // "11 members of one family"
+	if !family && (k >= len(keys) || !personNouns[keys[k]] || k+1 < len(keys) && keys[k+1] == "-") {
 		return event.Actor{}, false
 	}
 	m := f.mention(s, toks[start].Start, toks[k].End, withCountry("Civilians", name), event.KindCivilians, focus, "person-object")
@@ -40,4 +41,17 @@ var personNouns = map[string]bool{
 // personModifiers may stand between the verb and its person: "two young men", "an elderly woman".
 var personModifiers = map[string]bool{
 	"young": true, "elderly": true, "old": true, "local": true, "other": true, "unarmed": true, "teenage": true,
+}
+
+// familyOf reports "of one family", "of the same family", "of a family" at token k.
+func familyOf(keys []string, k int) bool {
+	if k >= len(keys) || keys[k] != "of" {
+		return false
+	}
+	for j := k + 1; j < len(keys) && j <= k+3; j++ {
+		if keys[j] == "family" || keys[j] == "families" || keys[j] == "household" {
+			return true
+		}
+	}
+	return false
 }

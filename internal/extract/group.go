@@ -169,6 +169,8 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	case tc == tk && tc == event.TypeBattles:
 	case crowd(tc) && crowd(tk):
 	case c.lootingInAttack(k) && k.s.idx-c.last() <= 1 && (k.anaphoric || sameAttackers(top, k)):
+	case tc == event.TypeExplosions && k.sub == "Disrupted weapons use" && k.s.idx-c.last() == 1 && k.s.partOfThem(k.h):
+		score++ // "Hamas fired rockets at Tel Aviv. The army said most were intercepted": the same barrage
 	default:
 		return -1
 	}
@@ -195,6 +197,24 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	}
 	return score
 }
+
+// partOfThem reports a passive cue whose subject is a part of what the text named before: "most were
+// intercepted", "all of them were shot down", "some were downed".
+func (s *sent) partOfThem(h hit) bool {
+	i := h.tok - 1
+	if s.word(i) == "were" || s.word(i) == "was" {
+		i--
+	} else {
+		return false
+	}
+	if s.word(i) == "them" && s.word(i-1) == "of" {
+		i -= 2
+	}
+	return partWords[s.word(i)]
+}
+
+// partWords stand for a part of weapons named before.
+var partWords = set("most", "all", "some", "many", "both", "none", "they", "rest", "majority", "several", "few")
 
 // vague reports a cluster that began in a headline or lede and has neither place nor date yet.
 func (c *cluster) vague() bool {

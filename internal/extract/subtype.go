@@ -63,15 +63,16 @@ func (r *run) candidate(s *sent, h hit) *cand {
 }
 
 // personTargets are the sub-types whose object, named only as persons ("two men"), is civilians.
-var personTargets = set(subArrests, subAttack, "Abduction/forced disappearance", "Mob violence", "Sexual violence")
+var personTargets = set(subArrests, subAttack, "Abduction/forced disappearance", "Mob violence", "Sexual violence",
+	subAir, "Shelling/artillery/missile attack", subRemote, subSuicide, "Grenade")
 
-// personObject is the people named only as persons that the cue, or another cue of its class in the clause,
-// acts upon: "arrested two men", "a mob lynched a man" (the mob's cue is the noun). They are civilians, unless
+// personObject is the people named only as persons that the cue, or another cue of its class or of killing
+// after it, acts upon: "arrested two men", "a mob lynched a man" (the mob's cue is the noun). They are civilians, unless
 // the text says they were fighters (then a mention of their own that the roles read first).
 func (r *run) personObject(s *sent, h hit) []event.Actor {
 	for _, o := range s.hits {
-		if o.Start != h.Start && (o.info.class != h.info.class || o.Start < h.Start) {
-			continue
+		if o.Start != h.Start && (o.info.class != h.info.class && o.info.class != classViolence || o.Start < h.Start) {
+			continue // "a strike on a house killed 11 members of one family": the killing's object
 		}
 		if a, ok := r.e.act.PersonObject(s.Sentence, o.span(), r.sentenceFocus(s)); ok {
 			return []event.Actor{a}
