@@ -9,11 +9,31 @@ import (
 
 // closeVariants keeps the places found by a transliteration key whose main name is spelled close to key
 // (an edit distance of at most a quarter of its length): "Tartous" for Tartus, not "Saransk" for "Syrian".
-// A key of several capitalised words, whose skeleton matched word for word, may be farther from a main name written as
-// one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde. Of the places so found,
-// those spelled closest to key are kept: "Bakol region" is Bakool region, not Bicol Region.
+// A key of several capitalised words, whose skeleton matched word for word, may be farther from a main name
+// written as one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde.
 func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
+	out, _ := variantDistances(key, ps)
+	return out
+}
+
+// closestVariants is closeVariants keeping only the places spelled closest to key: "Bakol region" is Bakool
+// region, not Bicol Region.
+func closestVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
+	out, dists := variantDistances(key, ps)
+	best := slices.Min(append(dists, 1<<30))
+	kept := out[:0]
+	for i, p := range out {
+		if dists[i] == best {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// variantDistances returns the places of ps close to key (closeVariants) with their edit distances.
+func variantDistances(key string, ps []gazetteer.Place) ([]gazetteer.Place, []int) {
 	var out []gazetteer.Place
+	var dists []int
 	joined := ""
 	if len(ps) > 0 && strings.IndexByte(key, ' ') >= 0 {
 		if words := strings.Fields(key); !slices.ContainsFunc(words, func(w string) bool {
@@ -22,7 +42,6 @@ func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 			joined = strings.Join(words, "")
 		}
 	}
-	best := -1
 	for _, p := range ps {
 		n := gazetteer.Fold(p.Name)
 		dist := editDistance(key, n)
@@ -31,15 +50,11 @@ func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 			dist = editDistance(joined, n)
 			ok = dist <= len(joined)/3
 		}
-		switch {
-		case !ok || best >= 0 && dist > best:
-		case best < 0 || dist < best:
-			best, out = dist, append(out[:0], p)
-		default:
-			out = append(out, p)
+		if ok {
+			out, dists = append(out, p), append(dists, dist)
 		}
 	}
-	return out
+	return out, dists
 }
 
 // editDistance is the Levenshtein distance between two byte strings.

@@ -33,7 +33,7 @@ func (r *run) unknownRun(i int) int {
 	}
 	key := d.joinKey(i, j)
 	if w := d.word(j); w != "" && !d.isCap(j) && divisionHeads[w] {
-		if ps := divisionsOf(r.variantsOf(key + " " + w)); len(ps) > 0 {
+		if ps := r.divisionVariants(key + " " + w); len(ps) > 0 {
 			r.addVariant(i, j, ps) // "in Hiraan region": Hiiraan region, not a town Hiran abroad
 			r.ms[len(r.ms)-1].noun = w
 			return j
@@ -78,15 +78,19 @@ func (r *run) variantsOf(key string) []gazetteer.Place {
 	return closeVariants(key, r.lookupLoose(key))
 }
 
-// divisionsOf returns the divisions among ps.
-func divisionsOf(ps []gazetteer.Place) []gazetteer.Place {
-	var out []gazetteer.Place
-	for _, p := range ps {
+// divisionVariants returns the divisions of which key, a name and its division word ("hiraan region"), is a
+// transliteration variant, the closest spelled only: "Bakol region" is Bakool region, not Bicol Region.
+func (r *run) divisionVariants(key string) []gazetteer.Place {
+	if _, dem := r.g.CountryByDemonym(key); len(key) < 5 || dem {
+		return nil
+	}
+	var ds []gazetteer.Place
+	for _, p := range r.lookupLoose(key) {
 		if isDivision(p) {
-			out = append(out, p)
+			ds = append(ds, p)
 		}
 	}
-	return out
+	return closestVariants(key, ds)
 }
 
 // addVariant records the name at tokens [i, j) with the places of which it is a transliteration variant.
