@@ -22,7 +22,7 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 	keys, bits := f.wordsOf(s)
 	lb, rb := clauseBounds(keys, ti, tj)
 	pos := mentionTokens(toks, ms)
-	r := roleReader{f: f, keys: keys, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}
+	r := roleReader{f: f, keys: keys, toks: toks, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}
 	r.assigned = make([]bool, len(ms))
 	for i := range ms {
 		r.assigned[i] = r.speaker(i) // who reports an event takes no part in it
@@ -40,6 +40,7 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 type roleReader struct {
 	f        *Finder
 	keys     []string
+	toks     []text.Token
 	ms       []Mention
 	pos      [][2]int // token range of each mention
 	lb, rb   int      // clause bounds (tokens)

@@ -41,6 +41,7 @@ func TestRoles(t *testing.T) {
 		{"a defence ministry's forces", "Russia's defence ministry said its forces had captured the village.", "captured", "UA", "Military Forces of Russia", ""},
 		{"speaker's other verb", "The army said they condemned the attack on the village.", "attack", "NG", "", ""},
 		{"passengers are no subject", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "killing", "IQ", "", ""},
+		{"coordinated speakers", "Troops set up a base in Gao, residents and a security source said.", "set up", "ML", "Military Forces of Mali", ""},
 		{"an owner is no subject", "Gunmen torched army trucks and attacked the town of Kidal.", "attacked", "ML", "Unidentified Armed Group (Mali)", ""},
 		{"passengers are the target", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "struck", "IQ", "", "Popular Mobilization Forces"},
 	}

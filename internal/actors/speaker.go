@@ -21,6 +21,13 @@ func (r *roleReader) speaker(i int) bool {
 	if k < len(r.keys) && (r.f.verbs[r.keys[k]] || r.keys[k] == "told") {
 		return !r.saysItDid(k)
 	}
+	if k < len(r.keys) && r.keys[k] == "and" { // "residents and a security source said"
+		for j := k + 1; j < len(r.keys) && j <= k+6 && r.keys[j] != "," && !pronouns[r.keys[j]]; j++ {
+			if r.f.verbs[r.keys[j]] || r.keys[j] == "told" {
+				return speakerHead(r.toks[j-1], r.keys[j-1]) && !r.saysItDid(j)
+			}
+		}
+	}
 	if b := p[0] - 1; b >= 0 {
 		for b > 0 && (r.keys[b] == "the" || r.keys[b] == "a" || r.keys[b] == "an") {
 			b--

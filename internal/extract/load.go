@@ -157,13 +157,19 @@ func (s *sent) namesParty(t geoparse.Toponym) bool {
 			return true
 		}
 	}
-	if t.Kind != geoparse.KindCountry {
+	if t.Kind != geoparse.KindCountry && t.Kind != geoparse.KindDemonym {
 		return false
 	}
 	s.tokenize()
 	i := s.tokenAt(t.End)
 	if i < len(s.Tokens) && s.Tokens[i].Start == t.End && s.word(i) == "'s" {
 		i++
+		if i < len(s.Tokens) && s.Tokens[i].IsCap() {
+			return true // "Russia's Africa Corps": a party of its own
+		}
+	}
+	if i < len(s.Tokens) && s.Tokens[i].Start == t.End+1 && s.Tokens[i].IsCap() && !s.is(i, wDate) {
+		return true // "the Saudi Hospital", "the Syrian Observatory": a word of a name
 	}
 	return partyNouns[s.word(i)]
 }

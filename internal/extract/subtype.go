@@ -62,6 +62,16 @@ func (r *run) candidate(s *sent, h hit) *cand {
 	return c
 }
 
+// crowdActed reports protesters among the parties a cue acts upon: a crowd police broke up.
+func crowdActed(c *cand) bool {
+	for _, a := range c.actor2 {
+		if a.Kind == event.KindProtesters {
+			return true
+		}
+	}
+	return false
+}
+
 // personTargets are the sub-types whose object, named only as persons ("two men"), is civilians.
 var personTargets = set(subArrests, subAttack, "Abduction/forced disappearance", "Mob violence", "Sexual violence",
 	subAir, "Shelling/artillery/missile attack", subRemote, subSuicide, "Grenade")
@@ -155,6 +165,9 @@ func (r *run) subType(c *cand) (sub, rule, entry string, spec int) {
 	case subArrests:
 		if s.has(classProtest) {
 			return subInterv, "protest-arrests", src, 3
+		}
+		if m := s.first("mod:intervention"); m != nil && crowdActed(c) {
+			return subInterv, "dispersal-arrests", m.Entry.Source, 3 // "used tear gas to disperse supporters, arresting 30"
 		}
 	case subLooting:
 		if s.has(classProtest) {
