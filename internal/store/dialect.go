@@ -193,9 +193,11 @@ func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, t
 		&filtered); err != nil {
 		return textHits{}, fmt.Errorf("full-text plan: %w", err)
 	}
+	// A filter the sample misses holds fewer rows than one in linked, not none: half a sample keeps a plan's
+	// walk bounded (a walk expected to read no row would have no budget).
 	share := 1.0
 	if linked > 0 {
-		share = float64(filtered) / float64(linked)
+		share = max(float64(filtered), 0.5) / float64(linked)
 	}
 	h.share = share
 	h.extra = seekCost * h.events

@@ -161,6 +161,9 @@ func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 			fmt.Sprintf("Report number %d.", i)),
 			Events: evs})
 	}
+	// One incident of the word in a country of its own, which a sample of the store's rows may miss.
+	batch = append(batch, Result{Document: doc("https://plan.example/zz", "A report from elsewhere."),
+		Events: []event.Event{ev("e0", "Armed clash", 3, "Checkpoint 9999", 1, 1, "ZZ", 1, "Group 2")}})
 	if _, errs := s.PutResults(ctx, batch); errs != nil {
 		t.Fatal(errs)
 	}
@@ -175,13 +178,14 @@ func testFilteredPlanChoice(t *testing.T, s *sqlStore) {
 		{Filter{Query: "checkpoint", Country: "PL"}, false, false},
 		{Filter{Query: "checkpoint", EventType: "Riots"}, false, false},
 		{Filter{Query: "checkpoint", Country: "SD", SubEventType: "Mob violence"}, false, false},
+		{Filter{Query: "checkpoint", Country: "ZZ"}, false, true},
 	} {
 		got, err := s.planFor(ctx, tt.f, 8)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.walk != tt.walk {
-			t.Errorf("plan for %+v = %+v, want walk %v", tt.f, got, tt.walk)
+		if got.walk != tt.walk || got.walk && got.budget <= 0 {
+			t.Errorf("plan for %+v = %+v, want walk %v (with a budget)", tt.f, got, tt.walk)
 		}
 		// Every plan lists the same incidents.
 		want, err := s.listIncidents(ctx, tt.f, readPlan{walk: true})
