@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strconv"
 	"time"
 
 	"sitrep/internal/incident"
@@ -25,12 +26,20 @@ type Options struct {
 	Now func() time.Time
 }
 
+// Page cache sizes, in KiB: a connection's (its reads beyond the memory map keep pages there), and that of a
+// batch's write transaction (see sqliteDialect.batchCache): 16 MB hold the pages a 128-document batch changes
+// in a store of a million incidents.
+const (
+	cacheKiB      = 65536
+	writeCacheKiB = 16384
+)
+
 // OpenSQLite opens (creating if needed) the SQLite database at path, with WAL, a busy timeout and foreign keys,
 // and applies pending migrations.
 func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)",
-		"cache_size(-65536)", "mmap_size(268435456)"} {
+		"cache_size(-" + strconv.Itoa(cacheKiB) + ")", "mmap_size(268435456)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"sitrep/internal/event"
 )
@@ -41,6 +42,12 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 	}
 	if len(rs) > 1 {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if set, reset := s.batchCache(); set != "" {
+				if err := s.exec(ctx, tx, set); err != nil {
+					return fmt.Errorf("page cache: %w", err)
+				}
+				defer s.exec(ctx, tx, reset) // the cache size is the connection's, whatever the transaction's fate
+			}
 			var idx indexQueue
 			for i, r := range rs {
 				ing, err := s.putResult(ctx, tx, r.Document, r.Events, &idx)
@@ -69,4 +76,28 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 		out[i] = ing
 	}
 	return out, errs
+}
+
+// batchCacher is a dialect that sizes the page cache of a batch's write transaction: set is run first in the
+// transaction, reset last, to restore the connection's own size.
+type batchCacher interface {
+	batchCache() (set, reset string)
+}
+
+// batchCache is the dialect's batchCache, or "" where it has none.
+func (s *sqlStore) batchCache() (set, reset string) {
+	if d, ok := s.d.(batchCacher); ok {
+		return d.batchCache()
+	}
+	return "", ""
+}
+
+// batchCache bounds a batch's page cache to writeCacheKiB. A write transaction copies every page it reads or
+// writes into the page cache (outside one, reads come from the memory map), so a cache as large as the
+// connection's fills with pages an ingest touches once: each page costs fresh memory (two page faults) and,
+// when the store closes, its release (a madvise per 64 KB region). The connection's own size is restored for
+// the reads that may follow on it. PostgreSQL has none: the server's shared buffers are not the client's to
+// size.
+func (sqliteDialect) batchCache() (string, string) {
+	return `PRAGMA cache_size = -` + strconv.Itoa(writeCacheKiB), `PRAGMA cache_size = -` + strconv.Itoa(cacheKiB)
 }

@@ -174,3 +174,31 @@ func TestPutResultsFailure(t *testing.T) {
 		}
 	})
 }
+
+// TestPutResultsCacheSize checks that a batch leaves its connection's page cache at the size it opened with,
+// whether the batch is stored or fails (SQLite sizes a batch's cache apart: batchCache).
+func TestPutResultsCacheSize(t *testing.T) {
+	s := open(t)
+	s.db.SetMaxOpenConns(1) // every statement on the connection the batches use
+	ctx := context.Background()
+	result := func(n string, events ...event.Event) Result {
+		return Result{Document: doc("https://cache.example/"+n, "Report "+n+"."), Events: events}
+	}
+	clash := ev("e1", "Armed clash", 2, "Goma", -1.68, 29.22, "CD", 3, "M23")
+	for _, tc := range []struct {
+		name string
+		rs   []Result
+	}{
+		{"stored", []Result{result("1", clash), result("2", clash)}},
+		{"failed", []Result{result("3", clash), result("4", clash, clash)}}, // one event id twice
+	} {
+		s.PutResults(ctx, tc.rs)
+		var kib int
+		if err := s.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		if kib != -cacheKiB {
+			t.Errorf("%s: cache_size %d after the batch; want %d", tc.name, kib, -cacheKiB)
+		}
+	}
+}

@@ -22,7 +22,8 @@ func (s *sqlStore) cachedQueries() []string {
 		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
 	q, _ := s.d.insertIncident()
-	return append(append(qs, q), s.candidateQueries()...)
+	set, reset := s.batchCache()
+	return append(append(qs, q, set, reset), s.candidateQueries()...)
 }
 
 // prepareAll prepares the cached statements.
