@@ -29,6 +29,8 @@ func TestDivisionWord(t *testing.T) {
 			"Krasnodar Krai"},
 		{"oblast of Russia, then its city", "Shelling hit the Belgorod region. In Belgorod itself, sirens sounded.", "Belgorod", 1,
 			"RU", KindCity, "Belgorod"},
+		{"self-proclaimed republic", "Shelling hit Gorlovka in the Donetsk People's Republic on Monday.", "Donetsk People's Republic", 0,
+			"UA", KindAdmin1, "Donetsk Oblast"},
 		{"capitalised head", "Troops moved into Magway Region on Sunday.", "Magway Region", 0, "MM", KindAdmin1,
 			"Magway Region"},
 		{"bare town keeps its reading", "A bomb exploded at a bus stop in Magway on Monday.", "Magway", 0, "MM",
