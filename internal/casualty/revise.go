@@ -176,8 +176,9 @@ func (f *finder) figure(m Mention, i int) []Mention {
 	return out
 }
 
-// toRe is the gap of "bringing the number of dead to 16".
-var toRe = regexp.MustCompile(`(?i)^(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:a\s+total\s+of\s+)?$`)
+// toRe is the gap of "bringing the number of dead to 16", "bringing the toll from Saturday's bombing at a mosque in
+// Maiduguri to 19".
+var toRe = regexp.MustCompile(`(?i)^(?:\s+[\w'’-]+){0,12}?\s+to\s+(?:a\s+total\s+of\s+)?$`)
 
 var fromRe = regexp.MustCompile(`(?i)^,?\s+(?:up\s+|down\s+)?from\s+(?:an?\s+(?:earlier|initial|previous)\s+(?:toll\s+|figure\s+|estimate\s+)?(?:of\s+)?)?$`)
 

@@ -37,6 +37,8 @@ func TestFindRevisedTolls(t *testing.T) {
 			[]string{"killed 41/41/41  who= rule=toll revised", "killed 18/18/18  who= rule=toll-earlier superseded"}},
 		{"The death toll fell from 30 to 20 after a recount.",
 			[]string{"killed 20/20/20  who= rule=toll revised", "killed 30/30/30  who= rule=toll-earlier superseded"}},
+		{"Two more people died on Tuesday, bringing the toll from Saturday's bombing at a mosque in Maiduguri to 19.",
+			[]string{"killed 2/2/2  who=people rule=passive", "killed 19/19/19  who= rule=toll revised"}},
 		{"A woman died of her wounds, bringing the number of dead to 16.",
 			[]string{"killed 1/1/1  who=woman rule=single", "killed 16/16/16  who= rule=toll revised"}},
 		{"The raids took the total number of civilians killed this month to 50.",

@@ -14,7 +14,7 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 	bestD := -1
 	for i := range s.dates {
 		x := &s.dates[i]
-		if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi || s.speechAt(i) {
+		if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi || s.speechAt(i) || s.otherActDate(x, h.info.class) {
 			continue // a dateline dates the report, not the incident
 		}
 		d := x.Start - h.End
@@ -26,6 +26,26 @@ func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 		}
 	}
 	return best
+}
+
+// otherActDate reports a date inside a relative clause that tells another act than the incident's (a cue of
+// another class): "retaken the town from insurgents, who had seized it earlier this month" dates the seizure.
+// "Clashes in Tripoli, which began on Monday" dates the clashes (no act of its own).
+func (s *sent) otherActDate(x *timex.Expr, class string) bool {
+	i := s.tokenAt(x.Start)
+	if !s.inRelative(i) {
+		return false
+	}
+	rel := i
+	for rel > 0 && s.word(rel) != "which" && s.word(rel) != "who" {
+		rel--
+	}
+	for _, o := range s.hits {
+		if o.tok > rel && o.tok < i && o.info.trigger() && o.info.class != class {
+			return true
+		}
+	}
+	return false
 }
 
 // speechAt reports speechDate of the sentence's date i, read once: nearestDate asks it for every candidate,
@@ -101,7 +121,7 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 			if x.Precision == event.PrecisionYear && c.joinedOnly(s) {
 				continue // "the accusation was an invention, having destroyed its stockpile in 2017": background
 			}
-			if !s.speechAt(i) {
+			if !s.speechAt(i) && !s.otherActDate(x, c.top().h.info.class) {
 				return x, "evidence-date:" + x.Rule
 			}
 			if speech == nil {
