@@ -144,15 +144,21 @@ func (r *run) possessor(k int) int {
 // district of Mogadishu". -1 when there is none.
 func (r *run) holder(k int) int {
 	m := &r.ms[k]
-	if k+1 >= len(r.ms) || m.lo < 0 || m.hi >= len(r.d.toks) || r.d.isCap(m.hi) ||
-		!(districtNouns[r.d.word(m.hi)] || cityNouns[r.d.word(m.hi)]) {
+	if k+1 >= len(r.ms) || m.lo < 0 || m.hi >= len(r.d.toks) {
 		return -1
+	}
+	end := m.end // after the head word: "Kani Township" holds it, "Kani township" has it after
+	if w := r.d.word(m.hi - 1); m.hi-m.lo < 2 || !r.d.isCap(m.hi-1) || !(districtNouns[w] || cityNouns[w]) {
+		if w := r.d.word(m.hi); r.d.isCap(m.hi) || !(districtNouns[w] || cityNouns[w]) {
+			return -1
+		}
+		end = r.d.toks[m.hi].End
 	}
 	y := &r.ms[k+1]
-	if y.choice < 0 || y.near || !(isAdmin1(y.cands[y.choice].p) || y.cands[y.choice].p.Class == 'P') || y.start < m.end {
+	if y.choice < 0 || y.near || !(isAdmin1(y.cands[y.choice].p) || y.cands[y.choice].p.Class == 'P') || y.start < end {
 		return -1
 	}
-	switch strings.TrimSpace(r.d.s[r.d.toks[m.hi].End:y.start]) {
+	switch strings.TrimSpace(r.d.s[end:y.start]) {
 	case "in", "in the", "of", "of the":
 		return k + 1
 	}
