@@ -10,9 +10,10 @@ import (
 // readPlan is how a listing applies its full-text and bounding-box filters. Every plan selects the same
 // incidents in the same order; the plans differ only in cost.
 //
-// The zero plan collects every incident matching the words from the full-text indexes first (and every incident
-// in the box from the spatial index), then applies the other filters and the order; its cost grows with the
-// number of matches: right for rare words and small boxes. A walk reads the rows the other filters select in
+// The zero plan collects the incidents matching the words from the full-text indexes first, only those under the
+// listing's country and type filters (see dialect.ftsIncidents), and every incident in the box from the spatial
+// index, then applies the other filters and the order; its cost grows with the number of matches: right for rare
+// words and small boxes. A walk reads the rows the other filters select in
 // listing order and checks the words (or the point) per row, stopping when the listing is full; its cost grows
 // with the rows read per match: right for common words and large boxes.
 type readPlan struct {
