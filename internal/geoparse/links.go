@@ -89,6 +89,9 @@ func (r *run) nearLinks() {
 				cc := r.mainCountry()
 				r.mainCC, r.mainA1 = &cc, r.mainDivision(cc)
 			}
+			if !r.keepUnresolved && r.f != nil && r.f.totalC[*r.mainCC] == 0 {
+				continue // no name reads clearly in the country most names were placed in: too weak to place by
+			}
 			m.fallbackCC, m.fallbackA1 = *r.mainCC, r.mainA1
 		}
 	}
