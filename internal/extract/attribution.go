@@ -43,9 +43,9 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				}
 			}
 		}
-		if s.sentenceHas(wDeny) {
+		if i := s.firstWord(wDeny); i >= 0 {
 			cs.anyDenial = true
-			for _, m := range s.mentions {
+			if m := s.denier(i); m != nil {
 				cs.deniers = append(cs.deniers, m.Actor) // "Moscow denied any involvement"
 			}
 		}
@@ -76,6 +76,25 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 	return cs
 }
 
+// denier is the party that denies at the denial word at token i: the last mention ending at most four tokens
+// before it ("Moscow on Tuesday denied", "a charge the army denied", "a claim Kyiv rejected"), else the one
+// after "by" ("was denied by Moscow"); nil when neither. Other parties of the sentence (the one whose claim is
+// rejected) do not deny.
+func (s *sent) denier(i int) *actors.Mention {
+	start := s.Tokens[i].Start
+	var best *actors.Mention
+	for j := range s.mentions {
+		m := &s.mentions[j]
+		if m.End <= start && i-s.tokenAt(m.End) <= 4 {
+			best = m
+		}
+		if s.word(i+1) == "by" && s.tokenAt(m.Start) == i+2 {
+			return m
+		}
+	}
+	return best
+}
+
 // attribution is stated (the narrative says so), alleged (the actor comes from an accusation or its own claim)
 // or contested (alleged and denied, or stated and denied by the actor's side).
 func (cs claimSet) attribution(a event.Actor, from *cand) string {
@@ -83,7 +102,8 @@ func (cs claimSet) attribution(a event.Actor, from *cand) string {
 		slices.ContainsFunc(cs.claimed, func(b event.Actor) bool { return sameParty(a, b) })
 	denied := slices.ContainsFunc(cs.deniers, func(b event.Actor) bool { return sameParty(a, b) })
 	switch {
-	case alleged && (denied || cs.anyDenial):
+	case alleged && (denied || cs.anyDenial && len(cs.deniers) == 0):
+		// a denial by a named other party ("a claim Kyiv rejected as false") does not contest the actor
 		return event.AttrContested
 	case denied:
 		return event.AttrContested
