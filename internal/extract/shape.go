@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"sitrep/internal/actors"
 	"sitrep/internal/event"
 	"sitrep/internal/geoparse"
 )
@@ -113,7 +114,8 @@ func dedupeActors(as []event.Actor) []event.Actor {
 }
 
 // lostBy adds as actor2 of a territorial event the armed party the territory was taken from ("recaptured
-// the village from Russian troops"), when it has none.
+// the village from Russian troops"), else the one that withdrew ("seized the town after Congolese troops
+// withdrew"), when it has none.
 func (r *run) lostBy(c *cluster, ev *event.Event, x *explainer) {
 	if slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor2 }) {
 		return
@@ -143,7 +145,49 @@ func (r *run) lostBy(c *cluster, ev *event.Event, x *explainer) {
 			break
 		}
 	}
+	for _, k := range c.cands {
+		if m := k.s.withdrewAfter(k.s.tokenAt(k.h.End), ev.Actors); m != nil && k.sub == ev.SubEventType {
+			a := m.Actor
+			a.Role, a.Attribution = event.RoleActor2, event.AttrStated
+			ev.Actors = append(ev.Actors, a)
+			x.add("actor2", a.Name, "withdrew", entryOf(c, a.Span), a.Span)
+			return
+		}
+	}
 }
+
+// withdrewAfter returns the armed party the sentence says withdrew, after the cue at token end, in a clause of
+// "after", "as" or "when": "M23 rebels seized the town after Congolese troops withdrew". It held the ground.
+func (s *sent) withdrewAfter(end int, have []event.Actor) *actors.Mention {
+	conj := -1
+	for i := end; i < len(s.Tokens) && i < end+12; i++ {
+		if w := s.word(i); w == "after" || w == "as" || w == "when" {
+			conj = i
+			break
+		}
+	}
+	if conj < 0 {
+		return nil
+	}
+	for j := range s.mentions {
+		m := &s.mentions[j]
+		k := s.tokenAt(m.Start)
+		if k <= conj || k > conj+3 || !armedKind(m.Actor.Kind) || m.Metonym ||
+			slices.ContainsFunc(have, func(a event.Actor) bool { return a.Name == m.Actor.Name }) {
+			continue
+		}
+		for i := s.tokenAt(m.End); i < len(s.Tokens) && i < s.tokenAt(m.End)+6; i++ {
+			if withdrawWords[s.word(i)] {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// withdrawWords tell that a side gave up ground.
+var withdrawWords = set("withdrew", "retreated", "fled", "abandoned", "pulled", "evacuated", "withdrawn", "retreat")
 
 // interveners adds the state force that broke up or fired on a protest ("Police used water cannon to
 // disperse..."), when the roles named none: the first state-forces mention of the cue sentences.
