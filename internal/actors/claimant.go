@@ -70,6 +70,9 @@ func (cr *claimReader) nounPhrase(i, j int) (found, bool) {
 	if i >= j || pronouns[cr.keys[j-1]] || cr.s.Tokens[j-1].Kind != text.Word {
 		return found{}, false
 	}
+	if cr.keys[i] == "no" || cr.keys[i] == "nobody" || cr.keys[i] == "none" {
+		return found{}, false // "No group has claimed the attack": no one speaks
+	}
 	if i > 0 && placePreps[cr.keys[i-1]] {
 		return found{}, false // "an attack in Syria last month showed": a place, not a speaker
 	}

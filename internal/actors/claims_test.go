@@ -18,6 +18,7 @@ func TestClaims(t *testing.T) {
 		{"according to", "Five people died, according to local residents.", []string{"local residents=reports"}},
 		{"noun phrase with org", "A UN expert said the crater came from a bomb.", []string{"United Nations=asserts"}},
 		{"demonym official", "A Turkish official said the drone was shot down.", []string{"Turkey=asserts"}},
+		{"no one claims", "No group has claimed the attack, but jihadists are active in the area.", nil},
 		{"questions", "The ministry questioned why the convoy moved at night.", []string{"ministry=questions"}},
 		{"fabricated denies", "The army called the reports fabricated.", []string{"army=denies"}},
 		{"pronoun skipped", "He said the town was quiet.", nil},

@@ -23,12 +23,13 @@ import (
 //	killed     the first event's best fatality figure, when given ("none" for no figure)
 //	date       the first event's first day (YYYY-MM-DD), when given
 //	claim      a claimant and stance the first event must hold ("Hezbollah asserts"); may repeat
+//	noclaim    a claimant and stance the first event must not hold; may repeat
 //	note       what a reader should know; not checked
 type probe struct {
-	name, text string
-	published  event.Date
-	want       map[string]string // key -> value, for the single-valued keys
-	claims     []string
+	name, text       string
+	published        event.Date
+	want             map[string]string // key -> value, for the single-valued keys
+	claims, noclaims []string
 }
 
 // readProbe parses a probe file.
@@ -57,6 +58,8 @@ func readProbe(t *testing.T, path string) probe {
 			p.published = d
 		case "claim":
 			p.claims = append(p.claims, val)
+		case "noclaim":
+			p.noclaims = append(p.noclaims, val)
 		case "subs", "actor1", "actor2", "attr1", "killed", "date", "place":
 			p.want[key] = val
 		case "note":
@@ -118,6 +121,11 @@ func TestProbes(t *testing.T) {
 			for _, want := range p.claims {
 				if !hasClaim(ev, want) {
 					t.Errorf("no claim %q among %v", want, claimList(ev))
+				}
+			}
+			for _, bad := range p.noclaims {
+				if hasClaim(ev, bad) {
+					t.Errorf("claim %q, want none", bad)
 				}
 			}
 		})
