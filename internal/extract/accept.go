@@ -74,11 +74,45 @@ func (r *run) needs(s *sent, h hit) bool {
 		return nearestDate(s, h, s.Start, s.End) != nil
 	case "victims":
 		return len(s.counts) > 0
+	case "projectile":
+		return s.projectileObject(h)
 	case "crowd":
 		return s.count(classCrowd) > 0 || s.count(classProtest) > own(h, classProtest)
 	}
 	return true
 }
+
+// projectileObject reports a drone or missile as the object of the cue, within five tokens after it ("air
+// defences destroyed 12 Ukrainian drones"), with no aircraft or artillery named before the cue other than an
+// air defence ("drones destroyed a depot", "jets destroyed missile launchers" are strikes).
+func (s *sent) projectileObject(h hit) bool {
+	for _, o := range s.hits {
+		if o.Start < h.Start && (o.info.class == "mod:air" || o.info.class == "mod:fire") && !s.airDefenceAt(o.Start) {
+			return false
+		}
+	}
+	end := s.tokenAt(h.End)
+	for _, w := range s.weapons {
+		c := w.Entry.Attr("class")
+		if k := s.tokenAt(w.Start); k >= end && k <= end+5 && (c == "drone" || c == "missile") && !s.is(k+1, wLauncher) {
+			return true
+		}
+	}
+	return false
+}
+
+// airDefenceAt reports an air defence weapon that covers byte offset off.
+func (s *sent) airDefenceAt(off int) bool {
+	for _, w := range s.weapons {
+		if w.Start <= off && off < w.End && w.Entry.Attr("class") == "air_defence" {
+			return true
+		}
+	}
+	return false
+}
+
+// launcherWords after a missile make it the launcher, a target on the ground: "missile launchers".
+var launcherWords = set("launcher", "launchers", "systems", "system", "sites", "site", "depot", "depots")
 
 // supported reports whether a weak cue has support in its sentence: another trigger, a weapon, an armed
 // party, a target, a count of dead or injured, or a date.

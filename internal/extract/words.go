@@ -60,6 +60,7 @@ var (
 	wDelivery       = classOf(deliveryWords)
 	wDate           = classOf(dateWords)
 	wClauseBreak    = classOf(clauseBreaks)
+	wLauncher       = classOf(launcherWords)
 	// wNegated marks the words that end in "n't", which anyWord reads as "not"; no set holds them.
 	wNegated = classOf(nil)
 )

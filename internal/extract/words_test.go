@@ -25,7 +25,7 @@ func TestWordClasses(t *testing.T) {
 		{"spanUnit", wSpanUnit, spanUnits}, {"city", wCity, cityNouns}, {"conveyanceFill", wConveyanceFill, conveyanceFillers},
 		{"rider", wRider, riders}, {"arrival", wArrival, arrivalVerbs}, {"perpetrator", wPerpetrator, perpetratorNouns},
 		{"delivery", wDelivery, deliveryWords}, {"date", wDate, dateWords},
-		{"clauseBreak", wClauseBreak, clauseBreaks}, {"n't", wNegated, nil},
+		{"clauseBreak", wClauseBreak, clauseBreaks}, {"launcher", wLauncher, launcherWords}, {"n't", wNegated, nil},
 	}
 	if len(sets) != classes {
 		t.Fatalf("%d classes, %d checked here", classes, len(sets))
