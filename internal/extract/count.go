@@ -17,9 +17,16 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 			continue // "a group that has killed thousands over the past decade": not this incident's toll
 		}
 		lo, hi := c.bounds(s)
+		motives := -2 // the sentence's motive phrases are looked for once, at its first count of the kind
 		for i := range s.counts {
 			m := &s.counts[i]
-			if m.Kind != kind || m.Start < lo || m.End > hi || s.motiveToll(m.Start) {
+			if m.Kind != kind || m.Start < lo || m.End > hi {
+				continue
+			}
+			if motives == -2 {
+				motives = s.firstMotive()
+			}
+			if motives >= 0 && s.motiveToll(m.Start) {
 				continue
 			}
 			if better(m, best) {
@@ -51,6 +58,17 @@ func (s *sent) motiveToll(off int) bool {
 		}
 	}
 	return best >= 0 && !strings.ContainsAny(low[best:], ",;:")
+}
+
+// firstMotive is the byte offset in the sentence of its first motive phrase, -1 when it has none.
+func (s *sent) firstMotive() int {
+	first := -1
+	for _, p := range motivePhrases {
+		if i := strings.Index(s.low, p); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // motivePhrases introduce another incident that the reported one answers.
