@@ -243,3 +243,31 @@ func TestVariantsAmongTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesBeforePlaceNouns checks "the <word> city/district of <name>" when the word is no district's own name:
+// a demonym, a country or a first-order division says where the name lies ("the Canadian city of London", "the
+// Belgian province of Limburg"), and a major city or division before the noun does not own a place of the
+// name after "of" ("the Nairobi suburb of Eastleigh" does not put Nairobi where some Eastleigh lies), nor
+// does a name after "of" that reads wrongly remove every reading of the town before it.
+func TestNamesBeforePlaceNouns(t *testing.T) {
+	p := testParser(t)
+	tests := []struct {
+		name, text, topo string
+		country, place   string // place "": any place of country
+	}{
+		{"demonym before city", "Gunmen opened fire on a convoy in the Lebanese city of Tripoli on Sunday.", "Tripoli", "LB", ""},
+		{"demonym before city, English homonym", "Protesters marched through the Canadian city of London overnight.", "London", "CA", ""},
+		{"country before city", "A tornado flattened homes in the US city of Paris late on Monday.", "Paris", "US", ""},
+		{"demonym before province", "Floods cut roads across the Belgian province of Limburg this week.", "Limburg", "BE", ""},
+		{"demonym before region keeps the region", "Militants raided a post in the western Malian region of Kayes.", "Kayes", "ML",
+			"Kayes Region"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, p.Parse(tt.text), tt.topo, 0)
+			if got.Country != tt.country || tt.place != "" && got.Name != tt.place {
+				t.Errorf("%q -> %s %s %s (%s), want %s %s", tt.topo, got.Name, got.Country, got.Kind, got.Rule, tt.place, tt.country)
+			}
+		})
+	}
+}

@@ -70,7 +70,7 @@ func (r *run) cueHints(m *mention) {
 	if q < 0 || !d.is(q, wcPlaceNoun) {
 		return
 	}
-	if a := d.prevWord(q); a >= 0 && (indefinites[d.folded[a]] || d.isCap(a) && d.tight(a)) {
+	if a := d.prevWord(q); a >= 0 && (indefinites[d.folded[a]] || d.isCap(a) && d.tight(a) && !r.regionWord(a)) {
 		m.noun = "part" // "a district of Odesa", "the Hodan district of Mogadishu": the name is what holds it
 		return
 	}
@@ -119,6 +119,23 @@ func (r *run) metonym(m *mention) bool {
 			i += 2
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// regionWord reports whether word a is a demonym, a country's or a first-order division's name.
+func (r *run) regionWord(a int) bool {
+	w := r.d.folded[a]
+	if _, ok := r.g.CountryByDemonym(w); ok {
+		return true
+	}
+	if _, ok := r.g.CountryByName(w); ok {
+		return true
+	}
+	for _, p := range r.lookup(w) {
+		if isAdmin1(p) {
+			return true
 		}
 	}
 	return false
