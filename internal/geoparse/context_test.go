@@ -261,6 +261,12 @@ func TestNamesBeforePlaceNouns(t *testing.T) {
 		{"demonym before province", "Floods cut roads across the Belgian province of Limburg this week.", "Limburg", "BE", ""},
 		{"demonym before region keeps the region", "Militants raided a post in the western Malian region of Kayes.", "Kayes", "ML",
 			"Kayes Region"},
+		{"major city before suburb", "Police raided shops in the Nairobi suburb of Eastleigh at dawn.", "Nairobi", "KE", "Nairobi"},
+		{"major city before district", "Artillery fire hit the Khartoum district of Bahri again.", "Khartoum", "SD", "Khartoum"},
+		{"capital before district", "A bomb exploded in the Mogadishu district of Hodan near a market.", "Mogadishu", "SO", "Mogadishu"},
+		{"state before city", "A warehouse burned down in the Texas city of Paris on Friday.", "Texas", "US", "Texas"},
+		{"town of a region read abroad", "Separatist fighters stormed Bamenda town of the Northwest region on Monday.", "Bamenda", "CM",
+			"Bamenda"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

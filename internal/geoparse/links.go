@@ -144,10 +144,12 @@ func (r *run) possessor(k int) int {
 
 // holder returns the mention of the first-order division or city written after mention k as what holds it,
 // when k is written with a lower-case district or town word: "Kani township in Sagaing region", "the Hodan
-// district of Mogadishu". -1 when there is none.
+// district of Mogadishu". -1 when there is none, when k is a major name ("the Nairobi suburb of Eastleigh" is
+// Nairobi's suburb, not a Nairobi inside some Eastleigh), and when the name after it, written with a division
+// word, reads as a town ("the Northwest region" read at Northwest, a town abroad).
 func (r *run) holder(k int) int {
 	m := &r.ms[k]
-	if k+1 >= len(r.ms) || m.lo < 0 || m.hi >= len(r.d.toks) {
+	if k+1 >= len(r.ms) || m.lo < 0 || m.hi >= len(r.d.toks) || r.majorName(m.key) {
 		return -1
 	}
 	end := m.end // after the head word: "Kani Township" holds it, "Kani township" has it after
@@ -160,6 +162,9 @@ func (r *run) holder(k int) int {
 	y := &r.ms[k+1]
 	if y.choice < 0 || y.near || !(isAdmin1(y.cands[y.choice].p) || y.cands[y.choice].p.Class == 'P') || y.start < end {
 		return -1
+	}
+	if w := r.d.word(y.hi); w != "" && !r.d.isCap(y.hi) && regionNouns[w] && y.cands[y.choice].p.Class != 'A' {
+		return -1 // "Bamenda town of the Northwest region" read at a town called Northwest: the holder's reading is wrong
 	}
 	switch strings.TrimSpace(r.d.s[end:y.start]) {
 	case "in", "in the", "of", "of the":
