@@ -208,6 +208,12 @@ func TestSentenceInitialPlaces(t *testing.T) {
 		{"nothing named: left out", "Djibo has been under blockade for months.", "Djibo", ""},
 		{"English word in an English-speaking country", "Normal service resumed across Illinois and Indiana in the United States.",
 			"Normal", ""},
+		{"common word before a noun, country named twice", "Bar owners in Kyiv stayed open despite the curfew. Ukraine said Ukraine would not yield.",
+			"Bar", ""},
+		{"common word before of, country named twice", "Russian troops shelled Belgorod. Marks of the blasts covered the walls, Russia said. Russia vowed revenge.",
+			"Marks", ""},
+		{"past form after it", "Jihadists attacked an army post in Burkina Faso. Djibo remained cut off, Burkina Faso officials said.",
+			"Djibo", "BF"},
 		{"variant abroad in a report filed from the country", "GOMA (Kivu Monitor) - ADF rebels attacked Butembo on Monday. In Masisi, rebels seized two villages.",
 			"Masisi", "CD"},
 	}

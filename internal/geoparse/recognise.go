@@ -97,6 +97,9 @@ func (r *run) reviveInitials() {
 		}
 	}
 	for _, in := range r.initials {
+		if !r.verbOrComma(in.hi) {
+			continue // "Bar owners in Kyiv", "Marks of the shelling": the word starts a noun phrase
+		}
 		ok := false
 		for _, p := range r.lookup(in.key) {
 			n := r.p.fold(p.Name)
@@ -118,6 +121,25 @@ func (r *run) reviveInitials() {
 		r.ms[k] = m
 	}
 	r.initials = r.initials[:0]
+}
+
+// verbOrComma reports whether token i, after a sentence's first word, shows that word to be a name of its
+// own: a comma ("Kadugli, the capital of"), an auxiliary or speech verb ("Djibo has", "Djibo said"), or a
+// lower-case past form ("Djibo remained"). A lower-case noun or "of" after it makes it the start of a noun
+// phrase ("Bar owners", "Marks of the shelling").
+func (r *run) verbOrComma(i int) bool {
+	d := r.d
+	if i >= len(d.toks) {
+		return false
+	}
+	if d.punct(i, ",") {
+		return true
+	}
+	w := d.word(i)
+	if w == "" || d.isCap(i) {
+		return false
+	}
+	return d.is(i, wcAuxiliary) || d.is(i, wcSpeechVerb) || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // longerVariant recognises a name that goes on past the gazetteer name at [i, hi) with an article or a
