@@ -78,7 +78,7 @@ func (r *run) nearLinks() {
 		if m.nearOf < 0 && m.orphan {
 			j := r.possessor(k)
 			if j < 0 {
-				j = r.holder(k) // "the Crown Heights neighborhood of Brooklyn"
+				j = r.holder(k) // "the Hodan district of Mogadishu"
 			}
 			if j >= 0 {
 				m.nearOf, m.near = j, true

@@ -203,7 +203,7 @@ func (r *run) articleCompound(i, hi int, key string) int {
 	if d.punct(next, "-") && d.tight(hi) {
 		next++
 	} else if !plainArticles[d.folded[hi]] {
-		return -1 // "Park at Wana": an English word, not an article, unless a hyphen joins it
+		return -1 // "in Bannu at Government College": an English word, not an article, unless a hyphen joins it
 	}
 	if !d.isCap(next) || !d.tight(next-1) {
 		return -1
