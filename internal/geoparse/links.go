@@ -98,16 +98,15 @@ func (r *run) nearLinks() {
 }
 
 // orphanLink reports whether the text between an orphan and the known name y after it places the orphan in
-// y (linkGap). When recognition found the orphan, a bare comma does so only before a division or a country
-// ("Tin-Hama, Gao region"), not before a town, which continues a list ("Tessit, Ber, Niono") and would make a
-// place of a word nothing else says is one; a span given to Resolve is a place, which its list's next town
-// locates best.
+// y (linkGap). A bare comma does so only before a division or a country ("Tin-Hama, Gao region"), not before
+// a town, which continues a list ("Tessit, Ber, Niono") and would make a place of a word nothing else says is
+// one.
 func (r *run) orphanLink(m, y *mention) bool {
 	g := r.d.s[m.end:y.start]
 	if !linkGap(g) {
 		return false
 	}
-	if strings.TrimSpace(g) == "," && !r.keepUnresolved {
+	if strings.TrimSpace(g) == "," {
 		p := y.cands[y.choice].p
 		return p.Class == 'A'
 	}
