@@ -37,8 +37,8 @@ func (r *run) addHints() {
 			continue
 		}
 		r.cueHints(m)
-		if m.noun == "" {
-			r.headHint(m)
+		if m.noun == "" || m.noun == "part" {
+			r.headHint(m) // "the outskirts of Kherson region" is the region's
 		}
 		if m.demonym {
 			continue
