@@ -247,7 +247,7 @@ func (r *run) fallback(m *mention) []gazetteer.Place {
 		}
 	}
 	if len(k) >= 5 {
-		if ps := closeVariants(k, r.lookupLoose(k)); len(ps) > 0 {
+		if ps := r.closeVariants(k, r.lookupLoose(k)); len(ps) > 0 {
 			m.loose = true
 			return ps
 		}

@@ -11,15 +11,15 @@ import (
 // (an edit distance of at most a quarter of its length): "Tartous" for Tartus, not "Saransk" for "Syrian".
 // A key of several capitalised words, whose skeleton matched word for word, may be farther from a main name
 // written as one word (a third of its length, spaces left out): "Bulo Burte" for Buulobarde.
-func closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
-	out, _ := variantDistances(key, ps)
+func (r *run) closeVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
+	out, _ := r.variantDistances(key, ps)
 	return out
 }
 
 // closestVariants is closeVariants keeping only the places spelled closest to key: "Bakol region" is Bakool
 // region, not Bicol Region.
-func closestVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
-	out, dists := variantDistances(key, ps)
+func (r *run) closestVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
+	out, dists := r.variantDistances(key, ps)
 	best := slices.Min(append(dists, 1<<30))
 	kept := out[:0]
 	for i, p := range out {
@@ -30,8 +30,9 @@ func closestVariants(key string, ps []gazetteer.Place) []gazetteer.Place {
 	return kept
 }
 
-// variantDistances returns the places of ps close to key (closeVariants) with their edit distances.
-func variantDistances(key string, ps []gazetteer.Place) ([]gazetteer.Place, []int) {
+// variantDistances returns the places of ps close to key (closeVariants) with their edit distances. Names
+// are folded through the parser's cache: the same few hundred names come back in every document.
+func (r *run) variantDistances(key string, ps []gazetteer.Place) ([]gazetteer.Place, []int) {
 	var out []gazetteer.Place
 	var dists []int
 	joined := ""
@@ -43,7 +44,7 @@ func variantDistances(key string, ps []gazetteer.Place) ([]gazetteer.Place, []in
 		}
 	}
 	for _, p := range ps {
-		n := gazetteer.Fold(p.Name)
+		n := r.p.fold(p.Name)
 		dist := editDistance(key, n)
 		ok := dist <= max(1, len(key)/4)
 		if !ok && joined != "" && len(joined) >= 8 && !strings.Contains(n, " ") {
@@ -57,10 +58,16 @@ func variantDistances(key string, ps []gazetteer.Place) ([]gazetteer.Place, []in
 	return out, dists
 }
 
-// editDistance is the Levenshtein distance between two byte strings.
+// editDistance is the Levenshtein distance between two byte strings. Its rows live on the stack for names of
+// up to 63 bytes.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var bufs [2][64]int
+	var prev, cur []int
+	if len(b) < len(bufs[0]) {
+		prev, cur = bufs[0][:len(b)+1], bufs[1][:len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

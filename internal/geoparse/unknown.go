@@ -75,7 +75,7 @@ func (r *run) variantsOf(key string) []gazetteer.Place {
 	if _, dem := r.g.CountryByDemonym(key); len(key) < 5 || stopCaps[key] || dem {
 		return nil
 	}
-	return closeVariants(key, r.lookupLoose(key))
+	return r.closeVariants(key, r.lookupLoose(key))
 }
 
 // divisionVariants returns the divisions of which key, a name and its division word ("hiraan region"), is a
@@ -90,7 +90,7 @@ func (r *run) divisionVariants(key string) []gazetteer.Place {
 			ds = append(ds, p)
 		}
 	}
-	return closestVariants(key, ds)
+	return r.closestVariants(key, ds)
 }
 
 // addVariant records the name at tokens [i, j) with the places of which it is a transliteration variant.

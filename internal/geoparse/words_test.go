@@ -1,6 +1,9 @@
 package geoparse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWordClasses checks that a word's class bits are exactly the sets it belongs to.
 func TestWordClasses(t *testing.T) {
@@ -38,6 +41,30 @@ func TestWordClasses(t *testing.T) {
 			if got := d.is(i, s.class); got != s.words[d.word(i)] {
 				t.Errorf("token %d %q: is %s = %v", i, d.toks[i].Text, s.name, got)
 			}
+		}
+	}
+}
+
+// TestEditDistance checks the Levenshtein distance on names short enough for its stack rows and longer.
+func TestEditDistance(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 7) // 70 bytes: rows on the heap
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"tartous", "tartus", 1},
+		{"bakol region", "bakool region", 1},
+		{"", "gao", 3},
+		{"kidal", "", 5},
+		{long, long, 0},
+		{long, long + "x", 1},
+		{"x" + long, long, 1},
+		{long, "abcdefghij", 60},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
