@@ -269,6 +269,8 @@ func TestNamesBeforePlaceNouns(t *testing.T) {
 			"Kayes Region"},
 		{"major city before suburb", "Police raided shops in the Nairobi suburb of Eastleigh at dawn.", "Nairobi", "KE", "Nairobi"},
 		{"major city before district", "Artillery fire hit the Khartoum district of Bahri again.", "Khartoum", "SD", "Khartoum"},
+		{"suburb of a major city", "Police raided shops in the Nairobi suburb of Eastleigh at dawn.", "Eastleigh", "KE", ""},
+		{"city of a state", "A warehouse burned down in the Texas city of Paris on Friday.", "Paris", "US", ""},
 		{"capital before district", "A bomb exploded in the Mogadishu district of Hodan near a market.", "Mogadishu", "SO", "Mogadishu"},
 		{"state before city", "A warehouse burned down in the Texas city of Paris on Friday.", "Texas", "US", "Texas"},
 		{"town of a region read abroad", "Separatist fighters stormed Bamenda town of the Northwest region on Monday.", "Bamenda", "CM",

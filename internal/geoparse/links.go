@@ -121,7 +121,8 @@ func (r *run) placeEvidence(m *mention) bool {
 }
 
 // possessor returns the mention that owns mention k by a possessive right before it ("Mogadishu's Hodan",
-// "Sagaing region's Kani"), or -1.
+// "Sagaing region's Kani"), or the major name before a district or town word and "of" ("the Nairobi suburb
+// of Eastleigh"), or -1.
 func (r *run) possessor(k int) int {
 	if k == 0 || r.ms[k].lo < 1 {
 		return -1
@@ -132,6 +133,10 @@ func (r *run) possessor(k int) int {
 		return -1
 	}
 	pos := y.hi
+	if w := d.word(pos); pos+2 == r.ms[k].lo && w != "" && !d.isCap(pos) && (districtNouns[w] || cityNouns[w]) &&
+		d.word(pos+1) == "of" && r.majorName(y.key) {
+		return k - 1 // "the Nairobi suburb of Eastleigh": a major name holds the part named after it (holder)
+	}
 	if pos+2 == r.ms[k].lo && d.isWord(pos) && !d.isCap(pos) && d.is(pos, wcPlaceHead) {
 		pos++ // "Sagaing region's"
 	}
