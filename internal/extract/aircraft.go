@@ -2,6 +2,9 @@ package extract
 
 import (
 	"slices"
+	"strings"
+
+	"sitrep/internal/actors"
 
 	"sitrep/internal/event"
 )
@@ -35,23 +38,107 @@ var aircraftWords = set("warplanes", "warplane", "jets", "jet", "aircraft", "pla
 // unidentified armed group of the country it struck, as ACLED codes an unknown perpetrator ("Unidentified Armed
 // Group (Sudan)"): drones are flown by armed groups as well as states, and a bomb, a raid or a kidnapping no one
 // claims is an unknown group's. Shelling and chemical attacks are left without: they are a state's weapons as
-// often as not, and ACLED attributes them from context the text may give elsewhere.
-func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) {
+// often as not, and ACLED attributes them from context the text may give elsewhere; so are air strikes known only
+// by the aircraft ("air strikes", "warplanes"), which are a state's. The group is added only when the incident's
+// sentences show armed violence (armedEvidence) and the report has no cue of an accident, a disaster or a court
+// case: a weak "attack", "strike" or "killed" alone is no armed group's ("a shark attack killed a swimmer", "rail
+// workers went on strike"). It returns the actor added, "" for none.
+func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) string {
 	if !unownedSubs[ev.SubEventType] || r.e.act == nil || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor1 }) {
-		return
+		return ""
+	}
+	if !armedEvidence(c, ev.SubEventType) || slices.ContainsFunc(r.sents, func(s *sent) bool { return s.has(classNonConf) }) {
+		return ""
 	}
 	country := r.partyCountry(c, ev)
 	name := r.e.act.CountryName(country)
 	if name == "" {
-		return
+		return ""
 	}
 	sp := c.top().h.span()
 	a := event.Actor{Role: event.RoleActor1, Name: "Unidentified Armed Group (" + name + ")", Kind: event.KindPoliticalMilitia,
 		Country: country, Attribution: event.AttrStated, Span: &sp}
 	ev.Actors = append(ev.Actors, a)
 	x.add("actor1", a.Name, "unowned-strike", "", &sp)
+	return a.Name
 }
 
 // unownedSubs are the sub-types whose unknown perpetrator is an unidentified armed group.
 var unownedSubs = set(subAir, subRemote, subSuicide, "Grenade", subAttack, subClash, "Abduction/forced disappearance",
 	"Sexual violence")
+
+// armedSubs are the sub-types whose cue is itself armed violence: a roadside bomb, a suicide bomber, a grenade, a
+// kidnapping.
+var armedSubs = set(subRemote, subSuicide, "Grenade", "Abduction/forced disappearance")
+
+// armedEvidence reports whether an incident's sentences show armed violence: an armed sub-type, a weapon other
+// than aircraft or crowd-control means, an armed party other than the police (soldiers, militants), a military
+// target or an armed noun ("gunmen", "armed gangs").
+func armedEvidence(c *cluster, sub string) bool {
+	for _, s := range c.sents {
+		for _, m := range s.mentions {
+			if !m.Metonym && armedKind(m.Actor.Kind) && m.Actor.Kind != event.KindStateForces && s.speaks(m) {
+				return false // "a JNIM spokesman said the blockade targeted ...": the group speaks, none unknown
+			}
+		}
+	}
+	if armedSubs[sub] {
+		return true
+	}
+	for _, s := range c.sents {
+		found := false // "the haul included 38 rifles": weapons seized or found are no weapons used
+		for i := range s.Tokens {
+			found = found || seizureWords[s.word(i)]
+		}
+		for _, m := range s.mentions {
+			if !m.Metonym && armedKind(m.Actor.Kind) && !strings.HasPrefix(m.Actor.Name, "Police") && !s.speaks(m) {
+				return true
+			}
+		}
+		if found {
+			continue
+		}
+		for _, w := range s.weapons {
+			switch w.Entry.Attr("class") {
+			case "aircraft", "vehicle", "chemical", "air_defence", "knife", "blunt":
+			default:
+				if w.Entry.Name != "rubber bullet" && w.Entry.Name != "arson" {
+					return true
+				}
+			}
+		}
+		for i := range s.Tokens {
+			if armedNouns[s.word(i)] {
+				return true
+			}
+		}
+	}
+	for t := range c.targets {
+		if t.Attr("class") == "military" {
+			return true
+		}
+	}
+	return false
+}
+
+// speaks reports a mention that only speaks of the incident: "the army said it had found the bodies".
+func (s *sent) speaks(m actors.Mention) bool {
+	i := s.tokenAt(m.End)
+	if speakerNouns[s.word(i)] {
+		i++ // "a JNIM spokesman said"
+	}
+	return s.speaker(i) || (s.word(i) == "has" || s.word(i) == "had") && s.speaker(i+1)
+}
+
+// speakerNouns are the people or texts a party speaks through.
+var speakerNouns = set("spokesman", "spokeswoman", "spokesperson", "official", "officials", "commander", "statement",
+	"source", "sources")
+
+// seizureWords say that weapons were seized or found.
+var seizureWords = set("haul", "seized", "seizure", "seizures", "cache", "caches", "confiscated", "recovered",
+	"found", "discovered", "stockpile", "arsenal")
+
+// armedNouns name armed people or a deed of arms in a sentence.
+var armedNouns = set("armed", "gunmen", "gunman", "militants", "militant", "insurgents", "insurgent", "jihadists",
+	"jihadist", "bandits", "rebels", "fighters", "militiamen", "militia", "gunfire", "gunshots",
+	"explosion", "explosives", "blast", "bomb", "bombing", "ambush", "ambushed")

@@ -3,6 +3,7 @@ package extract
 import (
 	"hash/fnv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -57,14 +58,14 @@ func (r *run) build(c *cluster) (event.Event, bool) {
 			x.add("location", ev.Location.Name, p.rule+"/"+p.t.Rule, "", ev.Location.Span)
 		}
 	}
-	r.unownedStrike(c, &ev, x)
+	unowned := r.unownedStrike(c, &ev, x)
 	r.civilianTarget(c, &ev, x)
 	r.shapeRoles(c, &ev, x)
 	ev.Fatalities = r.count(c, "killed", x, "fatalities")
 	ev.Injuries = r.count(c, "injured", x, "injuries")
 	ev.Weapons = things(c, func(s *sent) []lexicon.Match { return s.weapons }, x, "weapons")
 	ev.Targets = things(c, func(s *sent) []lexicon.Match { return notActor1(s.targets, ev.Actors) }, x, "targets")
-	ev.Confidence = confidence(c, &ev)
+	ev.Confidence = confidence(c, &ev, unowned)
 	ev.Explain = x.reasons
 	return ev, true
 }
@@ -286,8 +287,9 @@ var plainBytes = func() (t [256]bool) {
 	return t
 }()
 
-// confidence grows with the evidence: a strong cue, several reports, a place, a perpetrator, a date.
-func confidence(c *cluster, ev *event.Event) float64 {
+// confidence grows with the evidence: a strong cue, several reports, a place, a perpetrator, a date. unowned
+// is the name of the unidentified armed group unownedStrike supplied as actor1, which is no evidence.
+func confidence(c *cluster, ev *event.Event, unowned string) float64 {
 	v := 0.35
 	for _, k := range c.cands {
 		if k.h.info.strong {
@@ -299,7 +301,7 @@ func confidence(c *cluster, ev *event.Event) float64 {
 	if ev.Location != nil {
 		v += 0.1
 	}
-	if len(ev.Actors) > 0 {
+	if slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role != event.RoleActor1 || a.Name != unowned }) {
 		v += 0.1
 	}
 	if ev.Date != nil && ev.Date.Span != nil {
