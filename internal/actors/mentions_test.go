@@ -64,6 +64,8 @@ func TestMentions(t *testing.T) {
 		{"gang members", "Police killed 12 gang members.", "HT", []string{"Police=Police Forces of Haiti", "gang members=Unidentified Armed Group (Haiti)"}},
 		{"family members are no gang", "Five family members were killed.", "HT", nil},
 		{"recruits", "The blast killed 17 recruits.", "SO", []string{"recruits=Military Forces of Somalia"}},
+		{"army recruits", "The blast killed army recruits.", "SO", []string{"recruits=Military Forces of Somalia"}},
+		{"recruits of an armed group are no state's", "Soldiers raided camps the cartel used to train recruits.", "MX", []string{"Soldiers=Military Forces of Mexico"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

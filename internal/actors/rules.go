@@ -119,8 +119,12 @@ func stateCue(p phrase, prev string) bool {
 		return true // "military jets", "military helicopters"
 	}
 	switch p.head {
-	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta", "officers", "officer", "recruits":
+	case "troops", "soldiers", "police", "policemen", "gendarmes", "regime", "junta", "officers", "officer":
 		return true
+	case "recruits":
+		// "killed 17 recruits", "army recruits"; armed groups train recruits too ("a cartel's sites used to
+		// train recruits"), so a bare "recruits" is no state's
+		return p.military || prev != "" && prev[0] >= '0' && prev[0] <= '9' || numberWords[prev] || prev == "army" || prev == "police"
 	case "army", "military", "government", "authorities", "navy", "gendarmerie", "force", "defences", "defenses":
 		return prev == "the" || prev == "'s" // "the air force", "the army's air defences"
 	}
