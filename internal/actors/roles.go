@@ -133,6 +133,7 @@ func (r *roleReader) add(i int, role string) {
 	a.Role = role
 	if r.f.isGovernment(r.ms[i]) {
 		a.Name = r.f.stateName(a.Country, false)
+		a.Kind = event.KindStateForces // the ministry or capital acts through its forces: name and kind agree
 	}
 	list := &r.a1
 	if role == event.RoleActor2 {

@@ -72,3 +72,19 @@ func names(as []event.Actor) string {
 	}
 	return strings.Join(out, "|")
 }
+
+// TestGovernmentKind: a defence ministry or a capital read as the state's forces takes their kind with their name.
+func TestGovernmentKind(t *testing.T) {
+	f := testFinder(t)
+	for _, tt := range []struct{ in, trigger, focus string }{
+		{"Russia's defence ministry said its forces had captured the village.", "captured", "UA"},
+		{"Moscow struck the depot overnight.", "struck", ""},
+	} {
+		s := one(t, tt.in)
+		i := strings.Index(tt.in, tt.trigger)
+		a1, _ := f.Roles(s, event.SpanOf(tt.in, i, i+len(tt.trigger)), f.Mentions(s, tt.focus))
+		if len(a1) != 1 || a1[0].Kind != event.KindStateForces {
+			t.Errorf("%q: actor1 %+v, want one of kind %s", tt.in, a1, event.KindStateForces)
+		}
+	}
+}
