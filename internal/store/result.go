@@ -77,8 +77,17 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 	var ch incident.Change
 	var rid int64
 	if best, m, ok := s.merger.Assign(cands, r); ok {
-		ch = incident.Add(best, r, m, now)
-		rid, err = s.updateIncident(ctx, tx, rows[indexOf(cands, best)], *best)
+		// Assign chose among the candidates' heads; the merge needs the whole incident.
+		row := rows[indexOf(cands, best)]
+		inc, err := row.decodeIncident()
+		if err != nil {
+			return incident.Change{}, err
+		}
+		ch = incident.Add(&inc, r, m, now)
+		rid, err = s.updateIncident(ctx, tx, row, inc)
+		if err != nil {
+			return ch, err
+		}
 	} else {
 		inc := incident.New(r, now)
 		ch = incident.Created(inc)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"sitrep/internal/event"
 	"sitrep/internal/incident"
@@ -115,6 +117,48 @@ const candidateColumns = `rid, date_start, date_end, lat, lon, loc_precision, co
 type candidate struct {
 	rid int64
 	row rowColumns
+	// body is the incident's stored body, decoded whole only when the report merges into this incident.
+	body []byte
+}
+
+// candidateHead is the part of an incident's body that choosing the incident a report merges into reads
+// (incident.Merger.Assign: the type, date, place, actors, creation and id, and each report's document and event
+// id), without the reports' events, which are most of a body. Decoding every candidate's whole body was the
+// largest single cost of storing a document (a tenth of sitrep ingest's CPU); only the incident the report
+// merges into is now decoded whole (decodeIncident).
+type candidateHead struct {
+	ID           string        `json:"id"`
+	EventType    string        `json:"event_type"`
+	SubEventType string        `json:"sub_event_type"`
+	Date         *event.When   `json:"date"`
+	Location     *event.Place  `json:"location"`
+	Actors       []event.Actor `json:"actors"`
+	Reports      []struct {
+		DocumentID string `json:"document_id"`
+		Event      struct {
+			ID string `json:"id"`
+		} `json:"event"`
+	} `json:"reports"`
+	Created time.Time `json:"created"`
+}
+
+// incident is the head as an incident whose reports hold only their document and event ids.
+func (h *candidateHead) incident() event.Incident {
+	inc := event.Incident{ID: h.ID, EventType: h.EventType, SubEventType: h.SubEventType, Date: h.Date,
+		Location: h.Location, Actors: h.Actors, Created: h.Created, Reports: make([]event.Report, len(h.Reports))}
+	for i, r := range h.Reports {
+		inc.Reports[i].DocumentID, inc.Reports[i].Event.ID = r.DocumentID, r.Event.ID
+	}
+	return inc
+}
+
+// decodeIncident decodes a candidate's whole body.
+func (c *candidate) decodeIncident() (event.Incident, error) {
+	var inc event.Incident
+	if err := json.Unmarshal(c.body, &inc); err != nil {
+		return inc, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
+	}
+	return inc, nil
 }
 
 // candidateQueries are every candidate query text, for the statement cache.
@@ -182,11 +226,12 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 	return s.readCandidates(rows, ev, box)
 }
 
-// readCandidates decodes the candidate rows that may merge with ev: the sub-types are compatible and, when box
-// is set, the incident is unplaced or inside it. cs[i] is the row of incs[i].
+// readCandidates decodes the heads (candidateHead) of the candidate rows that may merge with ev: the sub-types
+// are compatible and, when box is set, the incident is unplaced or inside it. cs[i] is the row of incs[i], with
+// its body to decode whole if ev merges into it.
 func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (incs []event.Incident, cs []candidate, err error) {
-	// Each body is copied into one buffer and decoded from there, instead of into a new string and then a new
-	// byte slice (two copies of a few kilobytes per row); the incident's strings are the decoder's own copies.
+	// Each body is scanned into one buffer (valid until the next Scan) and copied once from there, instead of
+	// into a new string and then a new byte slice.
 	var body sql.RawBytes
 	for rows.Next() {
 		var c candidate
@@ -201,11 +246,12 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 		if box != nil && r.lat.Valid && r.precision != event.LocCountry && !box.contains(r.lat.Float64, r.lon.Float64) {
 			continue
 		}
-		var inc event.Incident
-		if err := json.Unmarshal(body, &inc); err != nil {
-			return nil, nil, fmt.Errorf("candidates: decode incident: %w", err)
+		var h candidateHead
+		if err := json.Unmarshal(body, &h); err != nil {
+			return nil, nil, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
 		}
-		incs, cs = append(incs, inc), append(cs, c)
+		c.body = bytes.Clone(body)
+		incs, cs = append(incs, h.incident()), append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)

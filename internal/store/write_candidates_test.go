@@ -3,12 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/event"
 	"sitrep/internal/incident"
@@ -297,4 +300,54 @@ func countParams(q string) int {
 		n = max(n, k)
 	}
 	return n
+}
+
+// TestCandidateHeadScoresAsWhole: the merge choice made on a candidate's head (candidateHead) is the one made on
+// the whole incident, for reports that merge, that are vetoed as another event of a document already in the
+// incident, that are syndicated copies of one, and that are too far or of another sub-type.
+func TestCandidateHeadScoresAsWhole(t *testing.T) {
+	now := time.Date(2026, 2, 20, 12, 0, 0, 0, time.UTC)
+	report := func(docID, dupOf string, e event.Event) event.Report {
+		return event.Report{DocumentID: docID, URL: "https://wire.example/" + docID, Publisher: "Example Wire",
+			DuplicateOf: dupOf, Event: e, Added: now}
+	}
+	m := incident.NewMerger(incident.Options{})
+	inc := incident.New(report("d1", "", ev("e1", "Armed clash", 10, "Gao", 16.27, -0.04, "ML", 5, "Military Forces of Mali")), now)
+	second := report("d2", "", ev("e1", "Armed clash", 10, "Gao", 16.28, -0.05, "ML", 7, "Military Forces of Mali"))
+	match := m.Score(inc, second)
+	if !match.OK(m.Options.MinScore) {
+		t.Fatalf("the second report does not merge: %+v", match)
+	}
+	incident.Add(&inc, second, match, now)
+	body, err := json.Marshal(inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h candidateHead
+	if err := json.Unmarshal(body, &h); err != nil {
+		t.Fatal(err)
+	}
+	head := h.incident()
+	for _, tt := range []struct {
+		name string
+		r    event.Report
+	}{
+		{"merges", report("d3", "", ev("e1", "Armed clash", 11, "Gao", 16.26, -0.03, "ML", 9, "Military Forces of Mali"))},
+		{"another event of a document in it", report("d2", "", ev("e2", "Armed clash", 10, "Gao", 16.27, -0.04, "ML", 5, "Military Forces of Mali"))},
+		{"syndicated copy", report("d4", "d1", ev("e1", "Armed clash", 10, "Gao", 16.27, -0.04, "ML", 5, "Military Forces of Mali"))},
+		{"far away", report("d5", "", ev("e1", "Armed clash", 10, "Kidal", 18.44, 1.41, "ML", 5, "Military Forces of Mali"))},
+		{"other sub-type", report("d6", "", ev("e1", "Peaceful protest", 10, "Gao", 16.27, -0.04, "ML", 0, "Protesters (Mali)"))},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, part := m.Score(inc, tt.r), m.Score(head, tt.r)
+			if !reflect.DeepEqual(whole, part) {
+				t.Errorf("on the head %+v, on the whole incident %+v", part, whole)
+			}
+			_, wm, wok := m.Assign([]event.Incident{inc}, tt.r)
+			_, pm, pok := m.Assign([]event.Incident{head}, tt.r)
+			if wok != pok || !reflect.DeepEqual(wm, pm) {
+				t.Errorf("Assign on the head: %v %+v, on the whole incident: %v %+v", pok, pm, wok, wm)
+			}
+		})
+	}
 }
