@@ -44,7 +44,35 @@ var aircraftWords = set("warplanes", "warplane", "jets", "jet", "aircraft", "pla
 // case: a weak "attack", "strike" or "killed" alone is no armed group's ("a shark attack killed a swimmer", "rail
 // workers went on strike"). It returns the actor added, "" for none.
 func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) string {
-	if !unownedSubs[ev.SubEventType] || r.e.act == nil || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor1 }) {
+	if r.e.act == nil {
+		return ""
+	}
+	if i := slices.IndexFunc(ev.Actors, func(a event.Actor) bool { return a.Role == event.RoleActor1 }); i >= 0 {
+		if a := ev.Actors[i]; unidentified(a) && !slices.ContainsFunc(ev.Actors[i+1:], func(b event.Actor) bool { return b.Role == event.RoleActor1 }) {
+			if m := r.namedInCluster(c, ev); m != nil { // "armed gang members took the town. Gunmen from the Viv Ansanm coalition ..."
+				n := roleOf(m)
+				n.Role, n.Attribution = event.RoleActor1, a.Attribution
+				ev.Actors[i] = n
+				x.add("actor1", n.Name, "named-in-incident", "", n.Span)
+			}
+		}
+		return ""
+	}
+	if !unownedSubs[ev.SubEventType] {
+		return ""
+	}
+	if m := r.namedInCluster(c, ev); m != nil && armedEvidence(c, ev.SubEventType) { // "Gunmen from the Viv Ansanm coalition ..."
+		a := roleOf(m)
+		a.Role, a.Attribution = event.RoleActor1, event.AttrStated
+		ev.Actors = append(ev.Actors, a)
+		x.add("actor1", a.Name, "named-in-incident", "", a.Span)
+		return ""
+	}
+	if m := r.claimedElsewhere(c, ev); m != nil { // "Al-Shabaab claimed the attack" paragraphs later
+		a := roleOf(m)
+		a.Role, a.Attribution = event.RoleActor1, event.AttrAlleged
+		ev.Actors = append(ev.Actors, a)
+		x.add("actor1", a.Name, "claimed-in-report", "", a.Span)
 		return ""
 	}
 	if !armedEvidence(c, ev.SubEventType) || slices.ContainsFunc(r.sents, func(s *sent) bool { return s.has(classNonConf) }) {
@@ -61,6 +89,118 @@ func (r *run) unownedStrike(c *cluster, ev *event.Event, x *explainer) string {
 	ev.Actors = append(ev.Actors, a)
 	x.add("actor1", a.Name, "unowned-strike", "", &sp)
 	return a.Name
+}
+
+// namedGroup reports a mention of a named non-state armed party: a lexicon row, not gunmen or a state's forces.
+func namedGroup(m *actors.Mention) bool {
+	return m.Entry != nil && !m.Metonym && armedKind(m.Actor.Kind) && m.Actor.Kind != event.KindStateForces &&
+		!unidentified(m.Actor)
+}
+
+// namedInCluster is the one named non-state armed party the incident's sentences, or the sentence after its
+// first, name, that is no other role of the event; nil when none or more than one.
+func (r *run) namedInCluster(c *cluster, ev *event.Event) *actors.Mention {
+	var found *actors.Mention
+	sents := c.sents
+	if next := r.nextSent(c.top().s); next != nil && !slices.Contains(sents, next) {
+		sents = append(slices.Clip(sents), next) // "Gunmen from the Viv Ansanm gang coalition entered the town"
+	}
+	for _, s := range sents {
+		for j := range s.mentions {
+			m := &s.mentions[j]
+			if !namedGroup(m) || s.speaks(*m) || !s.agent(m) || slices.ContainsFunc(ev.Actors, func(a event.Actor) bool { return a.Name == m.Actor.Name }) {
+				continue
+			}
+			if found != nil && found.Actor.Name != m.Actor.Name {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
+}
+
+// agent reports a mention that names who acted: "Gunmen from the X coalition", "fighters of X", "X fighters
+// attacked"; not a group named as background ("jihadists linked to the Islamic State are active in the area").
+func (s *sent) agent(m *actors.Mention) bool {
+	i, j := s.tokenAt(m.Start), s.tokenAt(m.End)
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		if (s.word(k) == "from" || s.word(k) == "of") && armedNouns[s.word(k-1)] {
+			return true
+		}
+	}
+	for _, h := range s.hits {
+		if h.tok >= j && h.tok <= j+2 && h.info.trigger() {
+			return true
+		}
+	}
+	return false
+}
+
+// nextSent is the sentence after s, loaded, when it goes on with the same incident: nil when it opens another
+// ("Separately, a roadside bomb ...") or there is none.
+func (r *run) nextSent(s *sent) *sent {
+	i := slices.Index(r.sents, s)
+	if i < 0 || i+1 >= len(r.sents) {
+		return nil
+	}
+	n := r.sents[i+1]
+	r.load(n)
+	if opensIncident(n) || len(n.dates) > 0 {
+		return nil // "Fighters of JNIM captured the town of Tera on Sunday": a deed of its own
+	}
+	return n
+}
+
+// opensIncident reports a sentence that starts another incident: "Separately, ...", "In a separate attack".
+func opensIncident(s *sent) bool {
+	for k := 0; k < min(len(s.Tokens), 4); k++ {
+		if newIncidentWords[s.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimedElsewhere is the armed party that claims an incident in a sentence of the report outside the cluster
+// ("Al-Shabaab claimed the attack shortly after it happened"), when that sentence speaks of the incident and no
+// other: it comes after the incident's sentences with no sentence opening another incident between, it has no
+// date of its own, and the report names one claimant there. nil when none.
+func (r *run) claimedElsewhere(c *cluster, ev *event.Event) *actors.Mention {
+	var found *actors.Mention
+	last := -1
+	for i, s := range r.sents {
+		if slices.Contains(c.sents, s) {
+			last = i
+		}
+	}
+	for _, s := range r.sents[last+1:] {
+		r.load(s)
+		if opensIncident(s) {
+			break // "In a separate attack, ...": what follows is another incident's
+		}
+		if !strings.Contains(s.low, "claim") {
+			continue
+		}
+		var m *actors.Mention
+		if m = s.claimedBy(); m == nil {
+			if i := s.deedClaimed(); i >= 0 {
+				for j := range s.mentions {
+					if k := &s.mentions[j]; k.End <= s.Tokens[i].Start && namedGroup(k) {
+						m = k
+					}
+				}
+			}
+		}
+		if m == nil || !namedGroup(m) || len(s.dates) > 0 {
+			continue
+		}
+		if found != nil && found.Actor.Name != m.Actor.Name {
+			return nil
+		}
+		found = m
+	}
+	return found
 }
 
 // unownedSubs are the sub-types whose unknown perpetrator is an unidentified armed group.
