@@ -41,7 +41,12 @@ func (s *sqlStore) DB() *sql.DB { return s.db }
 // read-merge-write of incident merging never races: SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE),
 // PostgreSQL a transaction-scoped advisory lock (dialect.lockWrites).
 func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.txWith(ctx, s.db.BeginTx, fn)
+}
+
+// txWith is tx with the transaction begun by begin (on the pool, or on one connection of it).
+func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

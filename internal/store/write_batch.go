@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strconv"
 
@@ -41,13 +42,7 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 		return out, nil
 	}
 	if len(rs) > 1 {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if set, reset := s.batchCache(); set != "" {
-				if err := s.exec(ctx, tx, set); err != nil {
-					return fmt.Errorf("page cache: %w", err)
-				}
-				defer s.exec(ctx, tx, reset) // the cache size is the connection's, whatever the transaction's fate
-			}
+		err := s.batchTx(ctx, func(tx *sql.Tx) error {
 			var idx indexQueue
 			for i, r := range rs {
 				ing, err := s.putResult(ctx, tx, r.Document, r.Events, &idx)
@@ -85,6 +80,32 @@ type batchCacher interface {
 }
 
 // batchCache is the dialect's batchCache, or "" where it has none.
+// batchTx runs fn in a write transaction as tx does, on a connection that has the dialect's batch page cache
+// (batchCache) for the transaction's length. The cache size is the connection's: it is restored afterwards
+// whatever became of the transaction, also when ctx ended in it (database/sql then rolls the transaction back on
+// its own, and a restore run in it would fail), and a connection whose restore fails is dropped, not given back
+// to the pool with the small cache.
+func (s *sqlStore) batchTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	set, reset := s.batchCache()
+	if set == "" {
+		return s.tx(ctx, fn)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, set); err != nil {
+		return fmt.Errorf("page cache: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), reset); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	return s.txWith(ctx, conn.BeginTx, fn)
+}
+
 func (s *sqlStore) batchCache() (set, reset string) {
 	if d, ok := s.d.(batchCacher); ok {
 		return d.batchCache()

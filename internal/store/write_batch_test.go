@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"testing"
+	"time"
 
 	"sitrep/internal/event"
 )
@@ -191,8 +192,18 @@ func TestPutResultsCacheSize(t *testing.T) {
 	}{
 		{"stored", []Result{result("1", clash), result("2", clash)}},
 		{"failed", []Result{result("3", clash), result("4", clash, clash)}}, // one event id twice
+		{"cancelled in the transaction", []Result{result("5", clash), result("6", clash)}},
 	} {
-		s.PutResults(ctx, tc.rs)
+		bctx, cancel := context.WithCancel(ctx)
+		now := s.now
+		if tc.name == "cancelled in the transaction" {
+			// the clock is read once the transaction has begun: the caller gives up there, and database/sql
+			// rolls the transaction back on its own
+			s.now = func() time.Time { cancel(); return now() }
+		}
+		s.PutResults(bctx, tc.rs)
+		cancel()
+		s.now = now
 		var kib int
 		if err := s.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&kib); err != nil {
 			t.Fatal(err)
