@@ -216,7 +216,7 @@ func (r *run) interveners(c *cluster, ev *event.Event, x *explainer) {
 
 // partyCountry is the country of the unnamed parties of an event (its crowd, its civilians): the document's
 // country when the report's sentence is about it and the place was read abroad, a country the sentence names
-// ("in Delmas, Haiti"), else the country of its place.
+// when the place is no finer than a country, else the country of its place.
 func (r *run) partyCountry(c *cluster, ev *event.Event) string {
 	loc := ""
 	if ev.Location != nil {
@@ -224,6 +224,9 @@ func (r *run) partyCountry(c *cluster, ev *event.Event) string {
 	}
 	if sf := r.sentenceFocus(c.top().s); r.focus != "" && loc != r.focus && sf == r.focus {
 		return sf // the document's country, named in the report, against a place read abroad
+	}
+	if loc != "" && ev.Location.Precision != event.LocCountry {
+		return loc // a town or region was found: a country named elsewhere in the sentence is another ("convoys on the roads from Senegal")
 	}
 	for _, t := range r.toponymsIn(c.top().s) {
 		if t.Locational && t.Resolved && t.Kind == geoparse.KindCountry && t.Country != "" {
