@@ -83,6 +83,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal a command winds down (ingest stores what it has extracted, serve finishes its
+	// requests); a second one ends the process at once, as signals do by default.
+	context.AfterFunc(ctx, stop)
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return exitCode(stderr, c.run(ctx, e, args[1:]))

@@ -132,10 +132,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 // ingestBatchWait is the longest an extracted document waits for its batch to fill (a variable for tests, which
-// make it long so that only Close writes); ingestWriteTimeout bounds each batch's write.
+// make it long so that only Close writes); ingestWriteTimeout bounds each batch's write; ingestInterruptGrace
+// bounds all the writes after an interruption.
 var (
-	ingestBatchWait    = pipeline.DefaultBatchWait
-	ingestWriteTimeout = 2 * time.Minute
+	ingestBatchWait      = pipeline.DefaultBatchWait
+	ingestWriteTimeout   = 2 * time.Minute
+	ingestInterruptGrace = 15 * time.Second
 )
 
 // ingester runs one batch: a producer walks the inputs into tasks, workers take them through the pipeline.
@@ -164,10 +166,19 @@ func (in *ingester) run(parent context.Context, inputs []string) error {
 	if p, ok := in.pipe.(*pipeline.Pipeline); ok {
 		// An interruption stops the reading and the extraction, but not the writing of documents extracted
 		// already: they are written when the workers have stopped (Close below), so Ctrl-C loses none of them,
-		// which matters for standard input, which cannot be read again. A store failure still ends the run (it
-		// fails the rest), and the write timeout bounds a store that hangs.
-		in.batch = p.NewBatch(context.WithoutCancel(ctx), pipeline.BatchOptions{Wait: ingestBatchWait,
-			WriteTimeout: ingestWriteTimeout})
+		// which matters for standard input, which cannot be read again. The writes get ingestInterruptGrace
+		// after an interruption (or a store failure) in all, then the rest fail at once, so a locked or hung
+		// store cannot hold the stop; a second Ctrl-C ends the process (see Run).
+		wctx, stopWrites := context.WithCancel(context.WithoutCancel(ctx))
+		defer stopWrites()
+		defer context.AfterFunc(ctx, func() {
+			if parent.Err() != nil && !in.f.quiet {
+				fmt.Fprintf(in.e.stderr, "ingest: interrupted: storing the documents extracted so far (at most %s; Ctrl-C again to quit at once)\n",
+					ingestInterruptGrace)
+			}
+			time.AfterFunc(ingestInterruptGrace, stopWrites)
+		})() // stopped before the deferred cancel ends ctx at the normal end of the run
+		in.batch = p.NewBatch(wctx, pipeline.BatchOptions{Wait: ingestBatchWait, WriteTimeout: ingestWriteTimeout})
 	}
 	tasks := make(chan task, 2*in.f.workers)
 	go func() {
