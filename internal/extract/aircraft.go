@@ -22,7 +22,7 @@ func aircraftOwner(c *cluster, cl claimSet, a2 []event.Actor) []event.Actor {
 			}
 		}
 	}
-	for _, a := range cl.deniers {
+	for _, a := range slices.Concat(cl.deniers, cl.peopleDeniers) {
 		if a.Kind == event.KindStateForces && !slices.ContainsFunc(a2, func(b event.Actor) bool { return armedKind(b.Kind) && sameParty(a, b) }) {
 			return []event.Actor{a}
 		}

@@ -15,6 +15,9 @@ type claimSet struct {
 	accusers  map[*sent]bool // sentences holding an accusation
 	deniers   []event.Actor  // the parties that deny
 	anyDenial bool
+	// peopleDeniers deny targeting people ("denied targeting civilians"), not the deed; asserters say they
+	// carried out a deed. A party that does both owns the strike uncontested.
+	peopleDeniers, asserters []event.Actor
 }
 
 // claimsOf gathers the claims of the cluster's sentences into ev and reads accusations and denials.
@@ -43,7 +46,16 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				}
 			}
 		}
-		if i := s.firstWord(wDeny); i >= 0 {
+		deniesPeople := false
+		if i := s.firstWord(wDeny); i >= 0 && s.deniesTargetingPeople(i) {
+			deniesPeople = true // "Russia denied targeting civilians and said it had struck a military facility"
+			if m := s.denier(i); m != nil {
+				cs.peopleDeniers = append(cs.peopleDeniers, m.Actor)
+				if slices.ContainsFunc(s.hits, func(h hit) bool { return h.tok > i+4 && h.info.trigger() }) {
+					cs.asserters = append(cs.asserters, m.Actor)
+				}
+			}
+		} else if i >= 0 {
 			cs.anyDenial = true
 			if m := s.denier(i); m != nil {
 				cs.deniers = append(cs.deniers, m.Actor) // "Moscow denied any involvement"
@@ -62,10 +74,16 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 				if a, ok := claimantActor(s, k); ok && armedKind(a.Kind) && s.deedClaimed() >= 0 {
 					cs.claimed = append(cs.claimed, a)
 				}
+				if a, ok := claimantActor(s, k); ok && slices.ContainsFunc(s.hits, func(h hit) bool { return h.info.trigger() }) {
+					cs.asserters = append(cs.asserters, a) // "Russia's defence ministry said its forces had carried out strikes"
+				}
 			case event.StanceAccuses:
 				cs.accusers[s] = true
 				cs.accused = append(cs.accused, accusedIn(s, k)...)
 			case event.StanceDenies:
+				if deniesPeople {
+					break
+				}
 				cs.anyDenial = true
 				if a, ok := claimantActor(s, k); ok {
 					cs.deniers = append(cs.deniers, a)
@@ -75,6 +93,31 @@ func (r *run) claimsOf(c *cluster, ev *event.Event) claimSet {
 	}
 	return cs
 }
+
+// deniesTargetingPeople reports a denial at token i whose object is targeting people, not the deed: "denied
+// targeting civilians" disputes whom a strike was aimed at, while the side may own the strike itself.
+func (s *sent) deniesTargetingPeople(i int) bool {
+	j := i + 1
+	if s.word(j) == "any" || s.word(j) == "deliberately" || s.word(j) == "intentionally" {
+		j++
+	}
+	if !aimWords[s.word(j)] {
+		return false
+	}
+	for k := j + 1; k <= j+3; k++ {
+		if peopleWords[s.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// aimWords aim a deed at someone; peopleWords are the people it would be aimed at.
+var (
+	aimWords    = set("targeting", "targetting", "targeted", "attacking", "hitting", "aiming")
+	peopleWords = set("civilians", "civilian", "people", "residents", "non-combatants", "noncombatants", "children",
+		"women", "patients", "worshippers", "journalists", "aid")
+)
 
 // denier is the party that denies at the denial word at token i: the last mention ending at most four tokens
 // before it ("Moscow on Tuesday denied", "a charge the army denied", "a claim Kyiv rejected"), else the one
@@ -100,7 +143,9 @@ func (s *sent) denier(i int) *actors.Mention {
 func (cs claimSet) attribution(a event.Actor, from *cand) string {
 	alleged := from == nil || cs.accusers[from.s] || from.s.accusedBefore(from.h) ||
 		slices.ContainsFunc(cs.claimed, func(b event.Actor) bool { return sameParty(a, b) })
-	denied := slices.ContainsFunc(cs.deniers, func(b event.Actor) bool { return sameParty(a, b) })
+	same := func(b event.Actor) bool { return sameParty(a, b) }
+	denied := slices.ContainsFunc(cs.deniers, same) ||
+		slices.ContainsFunc(cs.peopleDeniers, same) && !slices.ContainsFunc(cs.asserters, same)
 	switch {
 	case alleged && (denied || cs.anyDenial && len(cs.deniers) == 0):
 		// a denial by a named other party ("a claim Kyiv rejected as false") does not contest the actor
