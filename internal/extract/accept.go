@@ -94,12 +94,28 @@ func (s *sent) projectileObject(h hit) bool {
 	end := s.tokenAt(h.End)
 	for _, w := range s.weapons {
 		c := w.Entry.Attr("class")
-		if k := s.tokenAt(w.Start); k >= end && k <= end+5 && (c == "drone" || c == "missile") && !s.is(k+1, wLauncher) {
+		if k := s.tokenAt(w.Start); k >= end && k <= end+5 && (c == "drone" || c == "missile") && !s.is(s.tokenAt(w.End), wLauncher) &&
+			s.objectHead(end, k) {
 			return true
 		}
 	}
 	return false
 }
+
+// objectHead reports that the words from token i up to token k are the start of one noun phrase whose head is
+// at k or after: no conjunction, comma or possessive between ("neutralised 30 terrorists and destroyed their
+// drones": the drones are not what was neutralised, and the enemy's own drones destroyed are no interception).
+func (s *sent) objectHead(i, k int) bool {
+	for j := i; j < k; j++ {
+		if objectBreaks[s.word(j)] {
+			return false
+		}
+	}
+	return !objectBreaks[s.word(i)]
+}
+
+// objectBreaks end an object noun phrase before its head, or make it possessed.
+var objectBreaks = set("and", "or", ",", ";", "their", "its", "his", "her", "whose")
 
 // airDefenceAt reports an air defence weapon that covers byte offset off.
 func (s *sent) airDefenceAt(off int) bool {
@@ -112,7 +128,10 @@ func (s *sent) airDefenceAt(off int) bool {
 }
 
 // launcherWords after a missile make it the launcher, a target on the ground: "missile launchers".
-var launcherWords = set("launcher", "launchers", "systems", "system", "sites", "site", "depot", "depots")
+var launcherWords = set("launcher", "launchers", "systems", "system", "sites", "site", "depot", "depots", "workshop",
+	"workshops", "factory", "factories", "plant", "plants", "warehouse", "warehouses", "facility", "facilities",
+	"hangar", "hangars", "base", "bases", "store", "stores", "storage", "production", "assembly", "unit", "units",
+	"operator", "operators", "team", "teams", "crew", "crews", "parts", "components", "workshop's")
 
 // supported reports whether a weak cue has support in its sentence: another trigger, a weapon, an armed
 // party, a target, a count of dead or injured, or a date.
