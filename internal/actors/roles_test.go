@@ -43,6 +43,7 @@ func TestRoles(t *testing.T) {
 		{"passengers are no subject", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "killing", "IQ", "", ""},
 		{"coordinated speakers", "Troops set up a base in Gao, residents and a security source said.", "set up", "ML", "Military Forces of Mali", ""},
 		{"an owner is no subject", "Gunmen torched army trucks and attacked the town of Kidal.", "attacked", "ML", "Unidentified Armed Group (Mali)", ""},
+		{"a person accused of another deed is no speaker", "A mob lynched a police officer accused of killing a motorcyclist in Zinder.", "lynched", "NE", "Rioters (Niger)", "Police Forces of Niger"},
 		{"passengers are the target", "A bomb struck a vehicle carrying members of the Popular Mobilisation Forces, killing four of them.", "struck", "IQ", "", "Popular Mobilization Forces"},
 	}
 	for _, tt := range tests {

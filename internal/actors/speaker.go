@@ -18,8 +18,8 @@ func (r *roleReader) speaker(i int) bool {
 	for n := 0; k < len(r.keys) && n < 4 && timeWords[r.keys[k]]; n++ {
 		k++
 	}
-	if k < len(r.keys) && (r.f.verbs[r.keys[k]] || r.keys[k] == "told") {
-		return !r.saysItDid(k)
+	if k < len(r.keys) && (r.f.verbs[r.keys[k]] || r.keys[k] == "told") && !nounModifier(r.keys, k) {
+		return !r.saysItDid(k) // not "a police officer accused of killing a motorcyclist": what he is accused of
 	}
 	if k < len(r.keys) && r.keys[k] == "and" { // "residents and a security source said"
 		for j := k + 1; j < len(r.keys) && j <= k+6 && r.keys[j] != "," && !pronouns[r.keys[j]]; j++ {
