@@ -23,7 +23,7 @@ func (f *Finder) PersonObject(s text.Sentence, trigger event.Span, focus string)
 		k++ // "two", "at least 14", "a young"
 	}
 	family := k < len(keys) && keys[k] == "members" && familyOf(keys, k+1) // "11 members of one family"
-	if !family && (k >= len(keys) || !personNouns[keys[k]] || k+1 < len(keys) && keys[k+1] == "-") {
+	if !family && (k >= len(keys) || !personNouns[keys[k]] || k+1 < len(keys) && keys[k+1] == "-") || suspectedMembers(keys, k+1) {
 		return event.Actor{}, false
 	}
 	m := f.mention(s, toks[start].Start, toks[k].End, withCountry("Civilians", name), event.KindCivilians, focus, "person-object")
@@ -55,3 +55,24 @@ func familyOf(keys []string, k int) bool {
 	}
 	return false
 }
+
+// suspectedMembers reports people said, from token i, to belong to an armed group: "three men suspected of
+// being members of al-Shabaab", "accused of belonging to ISIS". They are the group's, not civilians; "suspected
+// of links to" a group is not membership.
+func suspectedMembers(keys []string, i int) bool {
+	if i >= len(keys) || !suspicionWords[keys[i]] {
+		return false
+	}
+	for j := i + 1; j < len(keys) && j <= i+4; j++ {
+		if memberWords[keys[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	suspicionWords = map[string]bool{"suspected": true, "accused": true, "alleged": true, "believed": true}
+	memberWords    = map[string]bool{"members": true, "member": true, "belonging": true, "fighters": true, "fighter": true,
+		"militants": true, "militant": true, "commanders": true, "commander": true, "operatives": true, "recruiters": true}
+)

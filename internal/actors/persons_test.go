@@ -19,6 +19,8 @@ func TestPersonObject(t *testing.T) {
 		{"a force's men are no persons", "Police arrested two soldiers.", "arrested", "KE", ""},
 		{"no object", "Two men were arrested.", "arrested", "KE", ""},
 		{"no focus", "Police arrested two men.", "arrested", "", ""},
+		{"suspected members are the group's", "Police arrested three men suspected of being members of al-Shabaab.", "arrested", "KE", ""},
+		{"suspected links are no membership", "Police arrested three men suspected of links to al-Shabaab.", "arrested", "KE", "three men=Civilians (Kenya)"},
 		{"members of a family", "A strike killed 11 members of one family.", "killed", "PS", "11 members=Civilians (Palestine)"},
 		{"members of a group", "A strike killed 11 members of the group.", "killed", "PS", ""},
 		{"a compound", "Police arrested two men-at-arms.", "arrested", "KE", ""},
