@@ -26,6 +26,16 @@ func (r *run) actorsOf(c *cluster, ev *event.Event, x *explainer) {
 	cl := r.claimsOf(c, ev)
 	a1rule := "roles"
 	switch {
+	case ev.SubEventType == subDisrupted && (len(cl.claimed) > 0 || len(cl.accused) > 0):
+		// the side that intercepts, seizes or defuses is actor1; whose weapons they were (the accused or
+		// claimant of the attack) is actor2: "air defences intercepted drones; the army blamed the RSF"
+		if len(a2) == 0 {
+			a2 = slices.Clone(slices.Concat(cl.claimed, cl.accused)[:1])
+			a2[0].Attribution = event.AttrAlleged
+		}
+		if len(a1) > 0 && slices.ContainsFunc(a2, func(b event.Actor) bool { return sameParty(a1[0], b) }) {
+			a1 = nil
+		}
 	case len(cl.claimed) > 0 && (len(a1) == 0 || unidentified(a1[0])):
 		a1, a1rule = cl.claimed[:1], "claimed-responsibility"
 	case len(a1) == 0 && len(cl.accused) > 0:
