@@ -101,28 +101,29 @@ func (sqliteDialect) insertIncident() (string, bool) { return insertIncidentQuer
 // keeps only the matches under tf's filters by their columns there, so that a word common in the store but rare
 // under the filters reads no incident row, nor every incident of the filters, to test them.
 //
-// Each summary match is looked up in incident_event_rows (through the index incident_event_rows_country, which
-// holds the rowid, under a country filter), unless scan: then the set of matches is built once and the rows of
-// the country are read from that index and looked up in it, which costs less when the country holds fewer rows
-// than several times the matches (see filteredHits). The unary plus keeps the planner from the other way.
+// Each summary match is looked up in incident_event_rows (through the index of the filter's column, which holds
+// the rowid, under a country or event-type filter: see scanColumn), unless scan: then the set of matches is built
+// once and the rows of the country (or type) are read from that index and looked up in it, which costs less when
+// the country holds fewer rows than several times the matches (see filteredHits). The unary plus keeps the
+// planner from the other way.
 func (sqliteDialect) ftsIncidents(arg string, tf textFilter, scan bool) (string, []any) {
-	country, hasCountry := tf.value("country")
+	col, index, v, indexed := tf.scanColumn()
 	var events string
 	var args []any
 	switch {
 	case len(tf) == 0:
 		events, args = `SELECT incident_rid FROM incident_event_rows
 		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, []any{arg}
-	case scan && hasCountry:
-		conds, cargs := tf.without("country").conds("")
+	case scan && indexed:
+		conds, cargs := tf.without(col).conds("")
 		events = `SELECT incident_rid FROM incident_event_rows
-		WHERE country = ? AND +event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)` + conds
-		args = append([]any{country, arg}, cargs...)
-	case hasCountry:
-		conds, cargs := tf.without("country").conds("")
-		events = `SELECT incident_rid FROM incident_event_rows INDEXED BY incident_event_rows_country
-		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) AND country = ?` + conds
-		args = append([]any{arg, country}, cargs...)
+		WHERE ` + col + ` = ? AND +event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)` + conds
+		args = append([]any{v, arg}, cargs...)
+	case indexed:
+		conds, cargs := tf.without(col).conds("")
+		events = `SELECT incident_rid FROM incident_event_rows INDEXED BY ` + index + `
+		WHERE event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) AND ` + col + ` = ?` + conds
+		args = append([]any{arg, v}, cargs...)
 	default:
 		conds, cargs := tf.conds("+")
 		events = `SELECT incident_rid FROM incident_event_rows
@@ -157,7 +158,7 @@ const (
 // in incident_event_rows under the filters: that share of the matches is under the filters, the matches past
 // evCap reckoned from how far into the events' rowids the first evCap reach. The share of the store under the
 // filters is sampled the same way, every stride-th event rowid, which gives the rows a walk reads and what
-// collecting costs: a lookup per match, or under a country the country's entries of incident_event_rows_country
+// collecting costs: a lookup per match, or under a country (or an event type) its entries of that column's index
 // when that costs less (scan).
 func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, tf textFilter, evCap,
 	docCap int64) (textHits, error) {
@@ -201,10 +202,23 @@ func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, t
 	}
 	h.share = share
 	h.extra = seekCost * h.events
-	if _, ok := tf.value("country"); ok && scanCost*share*float64(maxRow) < h.extra {
+	if _, _, _, ok := tf.scanColumn(); ok && scanCost*share*float64(maxRow) < h.extra {
 		h.extra, h.scan = scanCost*share*float64(maxRow), true
 	}
 	return h, nil
+}
+
+// scanColumn is the filter of t whose index on incident_event_rows a text query under t reads: the country
+// (incident_event_rows_country, migration 0009), else the event type (incident_event_rows_type, 0011); the
+// column, the index, the value, and whether t has either.
+func (t textFilter) scanColumn() (col, index, v string, ok bool) {
+	for _, c := range []struct{ col, index string }{{"country", "incident_event_rows_country"},
+		{"event_type", "incident_event_rows_type"}} {
+		if v, ok := t.value(c.col); ok {
+			return c.col, c.index, v, true
+		}
+	}
+	return "", "", "", false
 }
 
 // nextPrime is the least prime at or above n.
