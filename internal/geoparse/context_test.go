@@ -43,11 +43,7 @@ func TestContextOverOtherNames(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := p.Parse(tt.text)
 			if tt.country == "" {
-				for _, x := range ts {
-					if x.Text == tt.topo {
-						t.Errorf("%q reported: %s %s (%s)", tt.topo, x.Name, x.Country, x.Rule)
-					}
-				}
+				notFound(t, ts, tt.topo)
 				return
 			}
 			got := find(t, ts, tt.topo, 0)
@@ -113,11 +109,7 @@ func TestTransliteratedNames(t *testing.T) {
 				t.Errorf("%q -> %s %s (%s), want %s %s", tt.topo, got.Name, got.Country, got.Rule, tt.place, tt.country)
 			}
 			for _, a := range tt.absent {
-				for _, x := range ts {
-					if x.Text == a {
-						t.Errorf("%q reported on its own: %s %s (%s)", a, x.Name, x.Country, x.Rule)
-					}
-				}
+				notFound(t, ts, a) // not on its own
 			}
 		})
 	}
@@ -175,11 +167,7 @@ func TestDistrictWords(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := p.Parse(tt.text)
 			if tt.country == "" {
-				for _, x := range ts {
-					if x.Text == tt.topo {
-						t.Errorf("%q reported: %s %s (%s)", tt.topo, x.Name, x.Country, x.Rule)
-					}
-				}
+				notFound(t, ts, tt.topo)
 				return
 			}
 			got := find(t, ts, tt.topo, tt.nth)
@@ -221,11 +209,7 @@ func TestSentenceInitialPlaces(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := p.Parse(tt.text)
 			if tt.country == "" {
-				for _, x := range ts {
-					if x.Text == tt.topo {
-						t.Errorf("%q reported: %s %s (%s)", tt.topo, x.Name, x.Country, x.Rule)
-					}
-				}
+				notFound(t, ts, tt.topo)
 				return
 			}
 			got := find(t, ts, tt.topo, 0)

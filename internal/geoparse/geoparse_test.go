@@ -29,6 +29,16 @@ func testParser(t testing.TB) *Parser {
 }
 
 // find returns the toponym whose text is name (the n-th one, from 0), or fails.
+// notFound fails t when ts holds a toponym written text.
+func notFound(t *testing.T, ts []Toponym, text string) {
+	t.Helper()
+	for _, x := range ts {
+		if x.Text == text {
+			t.Errorf("%q reported: %s %s (%s)", text, x.Name, x.Country, x.Rule)
+		}
+	}
+}
+
 func find(t *testing.T, ts []Toponym, name string, n int) Toponym {
 	t.Helper()
 	for _, tp := range ts {
