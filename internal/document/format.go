@@ -38,9 +38,18 @@ func formatByType(mediaType string) string {
 var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta",
 	"<title", "<section", "<main", "<!--"}
 
+// utf8BOM is the UTF-8 byte order mark, which some editors and tools put before a text.
+const utf8BOM = "\xEF\xBB\xBF"
+
+// sniffStart is head without a byte order mark and the white space before its first character: where sniffing
+// looks.
+func sniffStart(head []byte) []byte {
+	return bytes.TrimLeft(bytes.TrimPrefix(head, []byte(utf8BOM)), " \t\r\n")
+}
+
 // sniffFormat guesses the format from the first bytes.
 func sniffFormat(head []byte) string {
-	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	head = sniffStart(head)
 	if len(head) > 0 && head[0] == '{' {
 		return FormatJSONL
 	}

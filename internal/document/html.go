@@ -26,7 +26,7 @@ func FromHTML(ctx context.Context, page []byte, pageURL string) (event.Document,
 	if err := ctx.Err(); err != nil {
 		return event.Document{}, err
 	}
-	if IsBinary(bytes.TrimPrefix(page, []byte("\xEF\xBB\xBF"))) {
+	if IsBinary(bytes.TrimPrefix(page, []byte(utf8BOM))) {
 		return event.Document{}, ErrBinary
 	}
 	if len(bytes.TrimSpace(page)) == 0 {

@@ -41,7 +41,7 @@ func (j *jsonlReader) next(ctx context.Context) (event.Document, error) {
 			return event.Document{}, err
 		}
 		if j.line == 1 {
-			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF")) // a byte order mark, which sniffing skips too
+			line = bytes.TrimPrefix(line, []byte(utf8BOM)) // a byte order mark, which sniffing skips too
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue

@@ -78,11 +78,10 @@ func sniffReader(br *bufio.Reader) string {
 			break // the input ended: sniff what there is
 		}
 		head, _ := br.Peek(br.Buffered())
-		bom := []byte("\xEF\xBB\xBF")
-		if len(head) < len(bom) && bytes.HasPrefix(bom, head) {
+		if len(head) < len(utf8BOM) && strings.HasPrefix(utf8BOM, string(head)) {
 			continue // maybe a byte order mark, which sniffFormat skips
 		}
-		if len(bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")) > 0 {
+		if len(sniffStart(head)) > 0 {
 			if f := sniffFormat(head); f == FormatJSONL {
 				return f
 			}

@@ -38,7 +38,7 @@ func normalizeString(s string) (string, error) {
 			s = u
 		}
 	}
-	s = strings.TrimPrefix(s, "\xEF\xBB\xBF")
+	s = strings.TrimPrefix(s, utf8BOM)
 	if IsBinary([]byte(s[:min(len(s), sniffLen)])) {
 		return "", ErrBinary
 	}
