@@ -79,15 +79,12 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 	if best, m, ok := s.merger.Assign(cands, r); ok {
 		// Assign chose among the candidates' heads; the merge needs the whole incident.
 		row := rows[indexOf(cands, best)]
-		inc, err := row.decodeIncident()
-		if err != nil {
+		var inc event.Incident
+		if inc, err = row.decodeIncident(); err != nil {
 			return incident.Change{}, err
 		}
 		ch = incident.Add(&inc, r, m, now)
 		rid, err = s.updateIncident(ctx, tx, row, inc)
-		if err != nil {
-			return ch, err
-		}
 	} else {
 		inc := incident.New(r, now)
 		ch = incident.Created(inc)
