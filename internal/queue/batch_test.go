@@ -152,24 +152,9 @@ func TestBatchWorkerKilledMidBatch(t *testing.T) {
 			}
 			opts := WorkerOptions{Workers: 3, AckWait: time.Second}
 			stopA, doneA := startWorker(NewBatchWorker(a, ba, opts))
-			<-kill
-			if tc.closeConn {
-				if err := <-doneA; err == nil {
-					t.Error("worker A: want an error after its connection closed")
-				}
-			} else if err := stopA(); err != nil {
-				t.Errorf("worker A after cancel: %v", err)
-			}
-			if c := counts(t, st).Documents; c >= docs {
-				t.Fatalf("worker A stored all %d documents before it was killed; the test needs a partial run", c)
-			}
-			b := dial(t, n)
-			stopB := runWorker(NewBatchWorker(b, newTestBatcher(t, st, 8), opts))
-			waitFor(t, "every document stored", func() bool { return counts(t, st).Documents == docs && drained(t, b) })
-			if err := stopB(); err != nil {
-				t.Fatal(err)
-			}
-			wantStored(t, st, docs)
+			takeOverAfterKill(t, n, st, docs, tc.closeConn, kill, stopA, doneA, func(b *Client) *Worker {
+				return NewBatchWorker(b, newTestBatcher(t, st, 8), opts)
+			})
 		})
 	}
 }

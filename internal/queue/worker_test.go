@@ -11,6 +11,8 @@ import (
 
 	"sitrep/internal/document"
 	"sitrep/internal/event"
+	"sitrep/internal/queue/natstest"
+	"sitrep/internal/store"
 )
 
 // runWorker starts w.Run in the background; the returned func cancels it and returns Run's error.
@@ -109,6 +111,33 @@ func TestTwoWorkersStoreEveryDocumentOnce(t *testing.T) {
 	wantStored(t, st, docs)
 }
 
+// takeOverAfterKill is the second half of the killed-worker tests: once kill is closed, worker A (stopA, doneA)
+// must end as it was killed (with an error when its connection was closed, cleanly when its context was
+// cancelled) having stored only part of the docs documents; a worker newB makes on a fresh connection then
+// stores the rest, every document once.
+func takeOverAfterKill(t *testing.T, n *natstest.Server, st store.Store, docs int, closeConn bool,
+	kill <-chan struct{}, stopA func() error, doneA <-chan error, newB func(*Client) *Worker) {
+	t.Helper()
+	<-kill
+	if closeConn {
+		if err := <-doneA; err == nil {
+			t.Error("worker A: want an error after its connection closed")
+		}
+	} else if err := stopA(); err != nil {
+		t.Errorf("worker A after cancel: %v", err)
+	}
+	if c := counts(t, st).Documents; c >= docs {
+		t.Fatalf("worker A stored all %d documents before it was killed; the test needs a partial run", c)
+	}
+	b := dial(t, n)
+	stopB := runWorker(newB(b))
+	waitFor(t, "every document stored", func() bool { return counts(t, st).Documents == docs && drained(t, b) })
+	if err := stopB(); err != nil {
+		t.Fatal(err)
+	}
+	wantStored(t, st, docs)
+}
+
 func TestWorkerKilledMidBatch(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -135,24 +164,9 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 			}
 			opts := WorkerOptions{Workers: 3, AckWait: time.Second}
 			stopA, doneA := startWorker(NewWorker(a, procA, opts))
-			<-kill
-			if tc.closeConn {
-				if err := <-doneA; err == nil {
-					t.Error("worker A: want an error after its connection closed")
-				}
-			} else if err := stopA(); err != nil {
-				t.Errorf("worker A after cancel: %v", err)
-			}
-			if c := counts(t, st).Documents; c >= docs {
-				t.Fatalf("worker A stored all %d documents before it was killed; the test needs a partial batch", c)
-			}
-			b := dial(t, n)
-			stopB := runWorker(NewWorker(b, store, opts))
-			waitFor(t, "every document stored", func() bool { return counts(t, st).Documents == docs && drained(t, b) })
-			if err := stopB(); err != nil {
-				t.Fatal(err)
-			}
-			wantStored(t, st, docs)
+			takeOverAfterKill(t, n, st, docs, tc.closeConn, kill, stopA, doneA, func(b *Client) *Worker {
+				return NewWorker(b, store, opts)
+			})
 		})
 	}
 }
