@@ -25,10 +25,13 @@ type docText struct {
 	lowerAsked int
 }
 
-// prepare tokenizes s and marks sentence starts, from the bounds of its sentences (text.SentenceBounds(s),
+// prepare tokenizes s (into the scratch's tokens) and marks sentence starts, from the bounds of its sentences (text.SentenceBounds(s),
 // computed when nil).
 func prepare(s string, sentences [][2]int, sc *scratch) *docText {
-	d := &docText{s: s, toks: text.Tokenize(s, 0)}
+	if need := len(s)/5 + 1; cap(sc.toks) < need { // Tokenize's guess, kept from run to run
+		sc.toks = make([]text.Token, 0, need)
+	}
+	d := &docText{s: s, toks: text.AppendTokens(sc.toks[:0], s, 0)}
 	n := len(d.toks)
 	d.folded, d.caps, d.initial, d.classes = grown(sc.folded, n), grown(sc.caps, n), grown(sc.initial, n),
 		grown(sc.classes, n)

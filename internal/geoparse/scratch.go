@@ -1,11 +1,16 @@
 package geoparse
 
-import "sync"
+import (
+	"sync"
+
+	"sitrep/internal/text"
+)
 
 // scratch is the memory of a run that a later run reuses: slices and maps that never leave the run (a
 // Toponym holds strings of the text and of the gazetteer only). A released scratch holds nothing of the
 // run: its slices are cleared and its maps emptied.
 type scratch struct {
+	toks    []text.Token
 	folded  []string
 	caps    []bool
 	initial []bool
@@ -63,6 +68,7 @@ func (r *run) release() {
 		return
 	}
 	r.sc = nil
+	clear(d.toks) // the strings of the text
 	clear(d.folded)
 	clear(d.caps)
 	clear(d.initial)
@@ -78,7 +84,8 @@ func (r *run) release() {
 			f.reset()
 		}
 	}
-	sc.folded, sc.caps, sc.initial, sc.classes = d.folded[:0], d.caps[:0], d.initial[:0], d.classes[:0]
+	sc.toks, sc.folded, sc.caps, sc.initial, sc.classes = d.toks[:0], d.folded[:0], d.caps[:0], d.initial[:0],
+		d.classes[:0]
 	sc.ms, sc.names, sc.words, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.words, r.byKey, r.memo,
 		r.comps, r.keyBuf
 	scratches.Put(sc)

@@ -45,7 +45,12 @@ func (t Token) IsAllCaps() bool {
 // Tokenize splits s into tokens; base is added to every offset so they point into the document s came from.
 // Hyphens, quotes and other marks are tokens of their own; a possessive "'s" or "’s" becomes one token.
 func Tokenize(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s, base)
+}
+
+// AppendTokens appends the tokens of s (as Tokenize gives them) to toks and returns the extended slice, for a
+// caller that reuses the memory of its tokens.
+func AppendTokens(toks []Token, s string, base int) []Token {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII: no rune decoding, no Unicode tables
 			switch {
