@@ -225,22 +225,58 @@ func backerAt(text string, start int) bool {
 	if start < 0 || start > len(text) {
 		return false
 	}
-	ws := strings.Fields(strings.ToLower(text[max(0, start-40):start]))
-	if n := len(ws); n > 0 && ws[n-1] == "the" {
-		ws = ws[:n-1]
+	before := text[max(0, start-40):start]
+	var last [3]string // the last three words before start, folded, the last first
+	n := 0
+	if isASCIIText(before) { // the words as strings.Fields and ToLower would give them, without their copies
+		i := len(before)
+		for n < len(last) {
+			for i > 0 && asciiSpace(before[i-1]) {
+				i--
+			}
+			if i == 0 {
+				break
+			}
+			j := i
+			for j > 0 && !asciiSpace(before[j-1]) {
+				j--
+			}
+			last[n], n, i = lower(before[j:i]), n+1, j
+		}
+	} else {
+		ws := strings.Fields(strings.ToLower(before))
+		for n < len(last) && n < len(ws) {
+			last[n], n = ws[len(ws)-1-n], n+1
+		}
 	}
-	n := len(ws)
-	if n < 2 {
+	ws := last[:n]
+	if n > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
 		return false
 	}
-	switch ws[n-1] {
+	switch ws[0] {
 	case "by":
-		return supportVerbs[ws[n-2]] || backVerbs[ws[n-2]]
+		return supportVerbs[ws[1]] || backVerbs[ws[1]]
 	case "with", "to":
-		return allyWords[ws[n-2]]
+		return allyWords[ws[1]]
 	}
 	return false
 }
+
+// isASCIIText reports whether s has only ASCII bytes.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace accepts.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // backVerbs and allyWords put the name after them as a party's backer or ally.
 var (
