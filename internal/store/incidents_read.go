@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -20,6 +21,9 @@ func (s *sqlStore) GetIncident(ctx context.Context, id string) (IncidentDetail, 
 		return out, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
+		return out, fmt.Errorf("incident %s: %w", id, err)
+	}
+	if _, err := s.hydrate(s.dbQuery(ctx), false, &inc); err != nil {
 		return out, fmt.Errorf("incident %s: %w", id, err)
 	}
 	out.Incident = inc
@@ -97,7 +101,145 @@ func (s *sqlStore) listIncidents(ctx context.Context, f Filter, plan readPlan) (
 	if err != nil {
 		return Page{}, fmt.Errorf("list incidents: %w", err)
 	}
+	incs := make([]*event.Incident, len(p.Incidents))
+	for i := range p.Incidents {
+		incs[i] = &p.Incidents[i]
+	}
+	if _, err := s.hydrate(s.dbQuery(ctx), false, incs...); err != nil {
+		return Page{}, fmt.Errorf("list incidents: %w", err)
+	}
 	return p, nil
+}
+
+// queryFunc runs a query.
+type queryFunc func(q string, args ...any) (*sql.Rows, error)
+
+// dbQuery runs queries outside a transaction, through the statement cache when it holds them.
+func (s *sqlStore) dbQuery(ctx context.Context) queryFunc {
+	return func(q string, args ...any) (*sql.Rows, error) {
+		if st := s.stmts.m[q]; st != nil {
+			return st.QueryContext(ctx, args...)
+		}
+		return s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	}
+}
+
+// txQuery runs queries in tx.
+func (s *sqlStore) txQuery(ctx context.Context, tx *sql.Tx) queryFunc {
+	return func(q string, args ...any) (*sql.Rows, error) { return s.queryTx(ctx, tx, q, args...) }
+}
+
+// eventsQuerySizes are the numbers of keys an events query (eventsQuery) takes: the keys of a read are padded
+// to the next size with a key no event has, so few statement texts are cached; beyond the largest, a read takes
+// several queries.
+var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
+
+// eventsQueries are the events query texts, one for each of eventsQuerySizes.
+var eventsQueries = func() []string {
+	qs := make([]string, len(eventsQuerySizes))
+	for i, n := range eventsQuerySizes {
+		qs[i] = `SELECT id, body FROM events WHERE id IN (?` + strings.Repeat(`, ?`, n-1) + `)`
+	}
+	return qs
+}()
+
+// hydrate puts back the events of incs' reports that their bodies hold as references (isRef), read from the
+// events table in one query for up to 512 of them; a reference the table does not hold stays as it is. With
+// check it also reads the events of the reports held whole, and returns the events (storedEvents) that the
+// table holds as the reports now have them: those it put back, and those held whole that the table's event
+// reads as (the same JSON once decoded). A write path may store all of them as references.
+func (s *sqlStore) hydrate(query queryFunc, check bool, incs ...*event.Incident) (storedEvents, error) {
+	type wanted struct {
+		e   *event.Event
+		ref bool
+	}
+	wants := map[string][]wanted{}
+	var keys []string
+	for _, inc := range incs {
+		for i := range inc.Reports {
+			r := &inc.Reports[i]
+			ref := isRef(&r.Event)
+			if !ref && (!check || r.Event.ID == "") {
+				continue
+			}
+			k := eventKey(r.DocumentID, r.Event.ID)
+			if wants[k] == nil {
+				keys = append(keys, k)
+			}
+			wants[k] = append(wants[k], wanted{&r.Event, ref})
+		}
+	}
+	stored := storedEvents{}
+	for len(keys) > 0 {
+		size := len(eventsQuerySizes) - 1
+		for i, n := range eventsQuerySizes {
+			if len(keys) <= n {
+				size = i
+				break
+			}
+		}
+		n := min(len(keys), eventsQuerySizes[size])
+		args := make([]any, eventsQuerySizes[size])
+		for i := range args {
+			args[i] = "" // no event's key: eventKey holds a "/"
+			if i < n {
+				args[i] = keys[i]
+			}
+		}
+		keys = keys[n:]
+		if err := s.readEvents(query, eventsQueries[size], args, func(key string, body []byte) error {
+			var ev event.Event
+			if err := json.Unmarshal(body, &ev); err != nil {
+				return fmt.Errorf("decode event %s: %w", key, err)
+			}
+			same := true
+			var evJSON []byte
+			for _, w := range wants[key] {
+				if w.ref {
+					*w.e = ev
+					continue
+				}
+				// The same event, put back, must read as the report's: compared as json.Marshal writes them
+				// (body need not be those bytes: json.Marshal writes a U+FFFD it put for an invalid byte as
+				// an escape, one it decoded as the character).
+				if evJSON == nil {
+					evJSON, _ = json.Marshal(ev)
+				}
+				b, err := json.Marshal(w.e)
+				same = same && err == nil && evJSON != nil && bytes.Equal(b, evJSON)
+			}
+			if same {
+				stored[key] = true
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return stored, nil
+}
+
+// readEvents runs an events query, calling f with each event's key and body (valid until f returns).
+func (s *sqlStore) readEvents(query queryFunc, q string, args []any, f func(key string, body []byte) error) error {
+	rows, err := query(q, args...)
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	defer rows.Close()
+	var key string
+	var body sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&key, &body); err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		if err := f(key, body); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	return nil
 }
 
 // where builds the conditions of a Filter, collecting the full-text and bounding-box matches first (the zero
@@ -160,14 +302,18 @@ func (s *sqlStore) SplitIncident(ctx context.Context, id, documentID string) (ev
 		if err != nil {
 			return err
 		}
+		stored, err := s.hydrate(s.txQuery(ctx, tx), true, &inc)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		if out, err = incident.Split(&inc, documentID, now); err != nil {
 			return err
 		}
-		if err := s.saveIncident(ctx, tx, inc); err != nil {
+		if err := s.saveIncident(ctx, tx, inc, stored); err != nil {
 			return err
 		}
-		if err := s.saveIncident(ctx, tx, out); err != nil {
+		if err := s.saveIncident(ctx, tx, out, stored); err != nil {
 			return err
 		}
 		note := "split " + documentID + " into " + out.ID

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/internal/event"
 )
@@ -41,9 +43,98 @@ func columnsOf(w *event.When, p *event.Place, f *event.Count) columns {
 	return c
 }
 
-// saveIncident upserts an incident row, its point in the spatial index and its report links.
-func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) error {
-	rid, err := s.upsertIncident(ctx, tx, inc)
+// Incident bodies. An incident row's body is the incident's JSON, except that a report whose event the events
+// table holds exactly as the report has it (storedEvents) carries only the event's id, {"id":"e1"}: the events
+// are most of an incident's JSON (75% of it over a 5,000-document ingest) and events.body holds each already.
+// Whoever reads an incident whole puts the events back from the events table (sqlStore.hydrate). A body written
+// before that, every report whole, reads as it did, and so does a report kept whole because the events table
+// does not hold its event as the report has it. The indexed columns, and the migrations that read a body
+// (location, actors, date), read none of the reports.
+
+// storedEvents is a set of report events, by eventKey, that the events table holds as the report has it: the
+// event decoded from events.body is the report's (json.Marshal writes the same JSON for both). An incident
+// body may refer to them by id.
+type storedEvents map[string]bool
+
+// add records that the events table holds r's event as r has it (r's event was just stored, or read from the
+// table). A report whose ids are empty or not valid UTF-8 is not recorded, and stays whole: the ids a reader
+// finds in the body would not lead it back to the event (JSON replaces each invalid byte, eventKey each run).
+func (s storedEvents) add(r event.Report) {
+	if r.Event.ID != "" && utf8.ValidString(r.DocumentID) && utf8.ValidString(r.Event.ID) {
+		s[eventKey(r.DocumentID, r.Event.ID)] = true
+	}
+}
+
+// has reports whether the events table holds r's event as r has it.
+func (s storedEvents) has(r event.Report) bool {
+	return len(s) > 0 && r.Event.ID != "" && s[eventKey(r.DocumentID, r.Event.ID)]
+}
+
+// bodyIncident is an incident as its row's body holds it (encodeBody).
+type bodyIncident struct {
+	event.Incident
+	Reports []bodyReport `json:"reports"` // shadows Incident.Reports
+}
+
+// bodyReport is a report as an incident body holds it: Event (shadowing Report.Event) is the whole event, or
+// an eventRef.
+type bodyReport struct {
+	event.Report
+	Event any `json:"event"`
+}
+
+// eventRef stands for a report's event that the events table holds.
+type eventRef struct {
+	ID string `json:"id"`
+}
+
+// encodeBody is the body of inc's row: the incident's JSON, with each report whose event stored holds
+// carrying only the event's id.
+func encodeBody(inc event.Incident, stored storedEvents) ([]byte, error) {
+	b := bodyIncident{Incident: inc, Reports: make([]bodyReport, len(inc.Reports))}
+	for i := range inc.Reports {
+		r := &inc.Reports[i]
+		b.Reports[i].Report = *r
+		if stored.has(*r) {
+			b.Reports[i].Event = eventRef{ID: r.Event.ID}
+		} else {
+			b.Reports[i].Event = &r.Event
+		}
+	}
+	if inc.Reports == nil {
+		b.Reports = nil // null, as json.Marshal(inc) writes it
+	}
+	body, err := json.Marshal(b)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s: %w", inc.ID, err)
+	}
+	return body, nil
+}
+
+// eventIDField is the index of event.Event's ID field.
+var eventIDField = func() int {
+	f, _ := reflect.TypeFor[event.Event]().FieldByName("ID")
+	return f.Index[0]
+}()
+
+// isRef reports whether e is what a body's event reference decodes to: an id and nothing else.
+func isRef(e *event.Event) bool {
+	if e.ID == "" {
+		return false
+	}
+	v := reflect.ValueOf(e).Elem()
+	for i := range v.NumField() {
+		if i != eventIDField && !v.Field(i).IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// saveIncident upserts an incident row, its point in the spatial index and its report links. The reports whose
+// event stored holds are stored as references.
+func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) error {
+	rid, err := s.upsertIncident(ctx, tx, inc, stored)
 	if err != nil {
 		return err
 	}
@@ -51,8 +142,8 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incid
 }
 
 // upsertIncident stores an incident row and its point in the spatial index, returning its rid.
-func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) (int64, error) {
-	body, err := json.Marshal(inc)
+func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) (int64, error) {
+	body, err := encodeBody(inc, stored)
 	if err != nil {
 		return 0, fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
@@ -92,11 +183,11 @@ type incidentRow struct {
 	m                     markerColumns
 }
 
-// rowOf derives the row that stores inc.
-func rowOf(inc event.Incident) (incidentRow, error) {
-	body, err := json.Marshal(inc)
+// rowOf derives the row that stores inc, the reports whose event stored holds as references.
+func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
+	body, err := encodeBody(inc, stored)
 	if err != nil {
-		return incidentRow{}, fmt.Errorf("incident %s: %w", inc.ID, err)
+		return incidentRow{}, err
 	}
 	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
 	r := incidentRow{body: string(body), actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated), best: c.best,
@@ -125,9 +216,10 @@ const (
 		place_name = ?, actor1 = ?, given_end = ? WHERE rid = ?`
 )
 
-// insertIncident stores a new incident row and its point in the spatial index, returning its rid.
-func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident) (int64, error) {
-	r, err := rowOf(inc)
+// insertIncident stores a new incident row and its point in the spatial index, returning its rid. The reports
+// whose event stored holds are stored as references.
+func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) (int64, error) {
+	r, err := rowOf(inc, stored)
 	if err != nil {
 		return 0, err
 	}
@@ -154,9 +246,9 @@ func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 }
 
 // updateIncident stores inc over its row c (as a candidate query read it), and moves its point in the spatial
-// index if it moved. It returns the row's rid.
-func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, inc event.Incident) (int64, error) {
-	r, err := rowOf(inc)
+// index if it moved. It returns the row's rid. The reports whose event stored holds are stored as references.
+func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, inc event.Incident, stored storedEvents) (int64, error) {
+	r, err := rowOf(inc, stored)
 	if err != nil {
 		return 0, err
 	}
@@ -222,7 +314,7 @@ func actorNames(as []event.Actor) string {
 	return b.String()
 }
 
-// scanIncident reads an incident from a body column.
+// scanIncident reads an incident from a body column, its reports' event references as they are (see hydrate).
 func scanIncident(row interface{ Scan(...any) error }) (event.Incident, error) {
 	var body string
 	var inc event.Incident

@@ -63,7 +63,8 @@ func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events
 // eventKey is the events table id of a document's event.
 func eventKey(documentID, eventID string) string { return clean(documentID + "/" + eventID) }
 
-// putEvent stores one event and merges it into an incident.
+// putEvent stores one event and merges it into an incident. The incident's row holds the event as a reference
+// (see encodeBody): the events table holds it as the report has it.
 func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time, idx *indexQueue) (incident.Change, error) {
 	if err := s.insertEvent(ctx, tx, d.ID, ev, idx); err != nil {
 		return incident.Change{}, err
@@ -83,12 +84,20 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 		if inc, err = row.decodeIncident(); err != nil {
 			return incident.Change{}, err
 		}
+		// The reports' events, which the body holds as references, in one query.
+		var stored storedEvents
+		if stored, err = s.hydrate(s.txQuery(ctx, tx), true, &inc); err != nil {
+			return incident.Change{}, fmt.Errorf("incident %s: %w", inc.ID, err)
+		}
 		ch = incident.Add(&inc, r, m, now)
-		rid, err = s.updateIncident(ctx, tx, row, inc)
+		stored.add(r)
+		rid, err = s.updateIncident(ctx, tx, row, inc, stored)
 	} else {
 		inc := incident.New(r, now)
 		ch = incident.Created(inc)
-		rid, err = s.insertIncident(ctx, tx, inc)
+		stored := storedEvents{}
+		stored.add(r)
+		rid, err = s.insertIncident(ctx, tx, inc, stored)
 	}
 	if err != nil {
 		return ch, err

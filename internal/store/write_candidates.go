@@ -117,13 +117,15 @@ const candidateColumns = `rid, date_start, date_end, lat, lon, loc_precision, co
 type candidate struct {
 	rid int64
 	row rowColumns
-	// body is the incident's stored body, decoded whole only when the report merges into this incident.
+	// body is the incident's stored body, decoded whole (and its reports' events read) only when the report
+	// merges into this incident.
 	body []byte
 }
 
 // candidateHead is the part of an incident's body that choosing the incident a report merges into reads
 // (incident.Merger.Assign: the type, date, place, actors, creation and id, and each report's document and event
-// id), without the reports' events, which are most of a body. Decoding every candidate's whole body was the
+// id), without the reports' events, which are most of a body that holds them whole (a body written since
+// encodeBody mostly holds references to them). Decoding every candidate's whole body was the
 // largest single cost of storing a document (a tenth of sitrep ingest's CPU); only the incident the report
 // merges into is now decoded whole (decodeIncident).
 type candidateHead struct {
@@ -152,7 +154,7 @@ func (h *candidateHead) incident() event.Incident {
 	return inc
 }
 
-// decodeIncident decodes a candidate's whole body.
+// decodeIncident decodes a candidate's whole body, its reports' event references as they are (see hydrate).
 func (c *candidate) decodeIncident() (event.Incident, error) {
 	var inc event.Incident
 	if err := json.Unmarshal(c.body, &inc); err != nil {

@@ -70,7 +70,7 @@ func checkIncidentRows(t *testing.T, s *sqlStore, step string) {
 		if err := json.Unmarshal([]byte(got.body), &inc); err != nil {
 			t.Fatal(err)
 		}
-		want, err := rowOf(inc)
+		want, err := rowOf(inc, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,15 +15,15 @@ type stmtCache struct {
 	m map[string]*sql.Stmt // read-only after prepareAll
 }
 
-// cachedQueries are the statements prepareAll prepares: every fixed statement of the write path and
-// GetDocument.
+// cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
+// and the events queries that put back an incident's events (hydrate).
 func (s *sqlStore) cachedQueries() []string {
 	qs := []string{getDocumentQuery, findDocumentQuery, insertDocumentQuery, insertEventQuery, insertChangeQuery,
 		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
 	q, _ := s.d.insertIncident()
 	set, reset := s.batchCache()
-	return append(append(qs, q, set, reset), s.candidateQueries()...)
+	return append(append(append(qs, q, set, reset), s.candidateQueries()...), eventsQueries...)
 }
 
 // prepareAll prepares the cached statements.
