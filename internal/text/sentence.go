@@ -42,7 +42,8 @@ func SentenceBounds(doc string) [][2]int {
 
 func forEachSentence(doc string, emit func(start, end int)) {
 	start := 0
-	for i := 0; i < len(doc); i++ {
+	var marks sentenceMarks
+	for i := marks.next(doc, 0); i < len(doc); i = marks.next(doc, i+1) {
 		switch c := doc[i]; c {
 		case '\n':
 			if lineBreakEnds(doc, start, i) {
@@ -58,6 +59,31 @@ func forEachSentence(doc string, emit func(start, end int)) {
 		}
 	}
 	emit(start, len(doc))
+}
+
+// sentenceMarks finds the bytes that may end a sentence (a line break, . ! ?) without looking at every byte
+// in between: it keeps the next place of each, found by strings.IndexByte, until it is passed.
+type sentenceMarks struct {
+	at [4]int // at[k]-1 is the next place of "\n.!?"[k] from the last i asked for on (len(doc): none); 0 unknown
+}
+
+// next returns the place of the first mark at or after i, len(doc) when none. i never decreases between calls.
+func (m *sentenceMarks) next(doc string, i int) int {
+	first := len(doc)
+	for k := range m.at {
+		p := m.at[k] - 1
+		if m.at[k] == 0 || p < i {
+			p = len(doc)
+			if i < len(doc) {
+				if j := strings.IndexByte(doc[i:], "\n.!?"[k]); j >= 0 {
+					p = i + j
+				}
+			}
+			m.at[k] = p + 1
+		}
+		first = min(first, p)
+	}
+	return first
 }
 
 // lineBreakEnds decides whether the line break at i ends the sentence that began at start.
