@@ -54,6 +54,11 @@ func BenchmarkExtract(b *testing.B) { benchExtract(b, corpus(b, 1<<20)) }
 // benchExtract extracts docs in each iteration, the bytes of their texts set as the op's size.
 func benchExtract(b *testing.B, docs []event.Document) {
 	e := testEngine(b, false)
+	benchWith(b, docs, e.Extract)
+}
+
+// benchWith runs extract on docs in each iteration, the bytes of their texts set as the op's size.
+func benchWith(b *testing.B, docs []event.Document, extract func(context.Context, event.Document) (event.Result, error)) {
 	total := 0
 	for _, d := range docs {
 		total += len(d.Text)
@@ -63,7 +68,7 @@ func benchExtract(b *testing.B, docs []event.Document) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			if _, err := e.Extract(ctx, d); err != nil {
+			if _, err := extract(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -74,7 +79,16 @@ func benchExtract(b *testing.B, docs []event.Document) {
 // sets in ../shared/eval/geo (0.9 MB, 429 articles on every topic), when present. BenchmarkExtract's corpus
 // repeats its fixtures and filler, which the engine's caches and memos serve cheaply; this one shows the cost
 // of text the engine has not seen, caches warmed only by earlier iterations of the same texts.
-func BenchmarkExtractNews(b *testing.B) {
+func BenchmarkExtractNews(b *testing.B) { benchExtract(b, news(b)) }
+
+// BenchmarkExtractEventsNews is BenchmarkExtractNews through ExtractEvents, as ingest extracts: no entity pass.
+func BenchmarkExtractEventsNews(b *testing.B) {
+	docs := news(b)
+	benchWith(b, docs, testEngine(b, false).ExtractEvents)
+}
+
+// news returns the texts of the GeoWebNews and GeoVirus sets, or skips b when they are missing.
+func news(b *testing.B) []event.Document {
 	var docs []event.Document
 	for _, name := range []string{"geowebnews.jsonl", "geovirus.jsonl"} {
 		data, err := os.ReadFile(filepath.Join(sharedDir, "eval", "geo", name))
@@ -92,5 +106,5 @@ func BenchmarkExtractNews(b *testing.B) {
 			docs = append(docs, event.Document{ID: d.ID, Text: d.Text, Language: "en"})
 		}
 	}
-	benchExtract(b, docs)
+	return docs
 }
