@@ -6,6 +6,57 @@ type rootFilter struct {
 	exact, prefix []uint64
 	preLens       uint64 // bit n set when some prefix key has n bytes
 	all           bool   // a prefix key too long for preLens: let every token through
+	// next and pre are root.next and root.pre by the FNV-1a hash of their keys, which rootKids computes as
+	// it folds the token: a token the bit sets let through is looked up without hashing it again.
+	next, pre hashTable
+}
+
+// hashTable maps folded keys to nodes by their FNV-1a hash, open addressing with linear probing; it is built
+// once and only read.
+type hashTable struct {
+	slots []hashSlot // a power of two, at most three quarters full
+	shift uint       // 64 - log2(len(slots))
+}
+
+type hashSlot struct {
+	h   uint64
+	key string
+	n   *node // nil: an empty slot
+}
+
+// newHashTable indexes the nodes of m.
+func newHashTable(m map[string]*node) hashTable {
+	bits := uint(1)
+	for 1<<bits < len(m)*4/3+1 {
+		bits++
+	}
+	t := hashTable{slots: make([]hashSlot, 1<<bits), shift: 64 - bits}
+	for k, n := range m {
+		h := hashKey(k)
+		i := t.home(h)
+		for t.slots[i].n != nil {
+			i = (i + 1) & uint64(len(t.slots)-1)
+		}
+		t.slots[i] = hashSlot{h: h, key: k, n: n}
+	}
+	return t
+}
+
+// home is the first slot a key of hash h is looked for in.
+func (t *hashTable) home(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> t.shift }
+
+// get returns the node of the folded key k whose hash is h, nil when none.
+func (t *hashTable) get(h uint64, k []byte) *node {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(h); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == nil {
+			return nil
+		}
+		if s.h == h && s.key == string(k) {
+			return s.n
+		}
+	}
 }
 
 // filterBits is log2 of the bits in each set: 2^17 bits (16 KiB) keep false hits near 2% for 2,500 keys.
@@ -45,19 +96,22 @@ func newRootFilter(root *node) *rootFilter {
 		f.preLens |= 1 << (len(k) & 63)
 		setBit(f.prefix, hashKey(k))
 	}
+	f.next, f.pre = newHashTable(root.next), newHashTable(root.pre)
 	return f
 }
 
 // rootKids appends to dst the children of root for the token tok as written, in the order node.children
 // gives them, and reports ok. Only ASCII tokens are handled (ok false otherwise: the caller folds the token and
 // asks root.children): the token is folded as foldToken does (lower case, ` as ') and hashed in one pass, and
-// root's maps are asked only for the lengths whose hash is in the filter's sets. buf is scratch space.
+// root's keys (the filter's hash tables) are asked only for the lengths whose hash is in its sets. buf is
+// scratch space.
 func (l *Lexicon) rootKids(dst []*node, buf []byte, tok string) ([]*node, []byte, bool) {
-	f, root := l.filter, l.root
+	f := l.filter
 	if f.all {
 		return dst, buf, false
 	}
-	var pre [8]int // lengths of the prefixes that may be keys, shortest first
+	var pre [8]int     // lengths of the prefixes that may be keys, shortest first
+	var preH [8]uint64 // and their hashes
 	np := 0
 	buf = buf[:0]
 	h := uint64(fnvOffset)
@@ -77,17 +131,17 @@ func (l *Lexicon) rootKids(dst []*node, buf []byte, tok string) ([]*node, []byte
 			if np == len(pre) {
 				return dst, buf, false
 			}
-			pre[np] = n
+			pre[np], preH[np] = n, h
 			np++
 		}
 	}
 	if hasBit(f.exact, h) {
-		if c := root.next[string(buf)]; c != nil {
+		if c := f.next.get(h, buf); c != nil {
 			dst = append(dst, c)
 		}
 	}
 	for k := np - 1; k >= 0; k-- {
-		if c := root.pre[string(buf[:pre[k]])]; c != nil {
+		if c := f.pre.get(preH[k], buf[:pre[k]]); c != nil {
 			dst = append(dst, c)
 		}
 	}
