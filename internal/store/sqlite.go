@@ -27,7 +27,7 @@ type Options struct {
 }
 
 // Page cache sizes, in KiB: a connection's (its reads beyond the memory map keep pages there), and that of a
-// batch's write transaction (see sqliteDialect.batchCache): 16 MB hold the pages a 128-document batch changes
+// batch's write transaction (see sqliteDialect.batchPragmas): 16 MB hold the pages a 128-document batch changes
 // in a store of a million incidents.
 const (
 	cacheKiB      = 65536

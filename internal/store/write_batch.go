@@ -73,21 +73,20 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 	return out, errs
 }
 
-// batchCacher is a dialect that sizes the page cache of a batch's write transaction: set is run first in the
-// transaction, reset last, to restore the connection's own size.
-type batchCacher interface {
-	batchCache() (set, reset string)
+// batchPragmaer is a dialect that tunes the connection of a batch's write transaction: set is run before the
+// transaction, reset after it, to restore the connection's own settings.
+type batchPragmaer interface {
+	batchPragmas() (set, reset []string)
 }
 
-// batchCache is the dialect's batchCache, or "" where it has none.
-// batchTx runs fn in a write transaction as tx does, on a connection that has the dialect's batch page cache
-// (batchCache) for the transaction's length. The cache size is the connection's: it is restored afterwards
+// batchTx runs fn in a write transaction as tx does, on a connection that has the dialect's batch settings
+// (batchPragmas) for the transaction's length. The settings are the connection's: they are restored afterwards
 // whatever became of the transaction, also when ctx ended in it (database/sql then rolls the transaction back on
 // its own, and a restore run in it would fail), and a connection whose restore fails is dropped, not given back
-// to the pool with the small cache.
+// to the pool with the batch's settings.
 func (s *sqlStore) batchTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	set, reset := s.batchCache()
-	if set == "" {
+	set, reset := s.batchPragmas()
+	if len(set) == 0 {
 		return s.tx(ctx, fn)
 	}
 	conn, err := s.db.Conn(ctx)
@@ -95,30 +94,47 @@ func (s *sqlStore) batchTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, set); err != nil {
-		return fmt.Errorf("page cache: %w", err)
-	}
 	defer func() {
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), reset); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
+		for _, q := range reset {
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), q); err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+				return
+			}
 		}
 	}()
+	for _, q := range set {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("batch settings: %w", err)
+		}
+	}
 	return s.txWith(ctx, conn.BeginTx, fn)
 }
 
-func (s *sqlStore) batchCache() (set, reset string) {
-	if d, ok := s.d.(batchCacher); ok {
-		return d.batchCache()
+// batchPragmas is the dialect's batchPragmas, or none where it has none.
+func (s *sqlStore) batchPragmas() (set, reset []string) {
+	if d, ok := s.d.(batchPragmaer); ok {
+		return d.batchPragmas()
 	}
-	return "", ""
+	return nil, nil
 }
 
-// batchCache bounds a batch's page cache to writeCacheKiB. A write transaction copies every page it reads or
-// writes into the page cache (outside one, reads come from the memory map), so a cache as large as the
-// connection's fills with pages an ingest touches once: each page costs fresh memory (two page faults) and,
-// when the store closes, its release (a madvise per 64 KB region). The connection's own size is restored for
-// the reads that may follow on it. PostgreSQL has none: the server's shared buffers are not the client's to
-// size.
-func (sqliteDialect) batchCache() (string, string) {
-	return `PRAGMA cache_size = -` + strconv.Itoa(writeCacheKiB), `PRAGMA cache_size = -` + strconv.Itoa(cacheKiB)
+// batchPragmas bounds a batch's page cache to writeCacheKiB and keeps its statement journals in memory.
+//
+// A write transaction copies every page it reads or writes into the page cache (outside one, reads come from
+// the memory map), so a cache as large as the connection's fills with pages an ingest touches once: each page
+// costs fresh memory (two page faults) and, when the store closes, its release (a madvise per 64 KB region).
+//
+// A statement that may fail half-way (an insert or update of an incident row and its dozen indexes, a report
+// link and its trigger) keeps the original of each page it changes in a statement journal, which SQLite writes
+// to a temporary file once it passes 64 KB (16 pages) unless temporary storage is in memory: with the
+// default, a third of an ingest's write calls went to these files, each page as two writes (5,000 documents:
+// 50 write calls per document, 30 with temp_store MEMORY). In memory a journal holds at most the pages one
+// statement changes, and is dropped when the statement ends. Temporary storage is not in memory for the
+// connection's other work: a sort as large as an index build would then be held whole in memory.
+//
+// The connection's own settings are restored for the reads that may follow on it. PostgreSQL has none: the
+// server's buffers and temporary files are not the client's to size.
+func (sqliteDialect) batchPragmas() ([]string, []string) {
+	return []string{`PRAGMA cache_size = -` + strconv.Itoa(writeCacheKiB), `PRAGMA temp_store = MEMORY`},
+		[]string{`PRAGMA cache_size = -` + strconv.Itoa(cacheKiB), `PRAGMA temp_store = DEFAULT`}
 }

@@ -177,7 +177,8 @@ func TestPutResultsFailure(t *testing.T) {
 }
 
 // TestPutResultsCacheSize checks that a batch leaves its connection's page cache at the size it opened with,
-// whether the batch is stored or fails (SQLite sizes a batch's cache apart: batchCache).
+// and its temporary storage at the default, whether the batch is stored or fails (SQLite sets both apart for a
+// batch: batchPragmas).
 func TestPutResultsCacheSize(t *testing.T) {
 	s := open(t)
 	s.db.SetMaxOpenConns(1) // every statement on the connection the batches use
@@ -210,6 +211,13 @@ func TestPutResultsCacheSize(t *testing.T) {
 		}
 		if kib != -cacheKiB {
 			t.Errorf("%s: cache_size %d after the batch; want %d", tc.name, kib, -cacheKiB)
+		}
+		var temp int
+		if err := s.db.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil {
+			t.Fatal(err)
+		}
+		if temp != 0 {
+			t.Errorf("%s: temp_store %d after the batch; want 0 (default)", tc.name, temp)
 		}
 	}
 }

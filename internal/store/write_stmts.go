@@ -22,8 +22,9 @@ func (s *sqlStore) cachedQueries() []string {
 		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
 	q, _ := s.d.insertIncident()
-	set, reset := s.batchCache()
-	return append(append(append(qs, q, set, reset), s.candidateQueries()...), eventsQueries...)
+	set, reset := s.batchPragmas()
+	qs = append(append(append(qs, q), set...), reset...)
+	return append(append(qs, s.candidateQueries()...), eventsQueries...)
 }
 
 // prepareAll prepares the cached statements.
