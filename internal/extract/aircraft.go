@@ -175,13 +175,14 @@ func (r *run) claimedElsewhere(c *cluster, ev *event.Event) *actors.Mention {
 		}
 	}
 	for _, s := range r.sents[last+1:] {
-		r.load(s)
+		s.tokenize() // its words, for opensIncident; the rest is loaded only for a sentence of a claim
 		if opensIncident(s) {
 			break // "In a separate attack, ...": what follows is another incident's
 		}
 		if !strings.Contains(s.low, "claim") {
 			continue
 		}
+		r.load(s)
 		var m *actors.Mention
 		if m = s.claimedBy(); m == nil {
 			if i := s.deedClaimed(); i >= 0 {
