@@ -134,11 +134,13 @@ func (s *sqlStore) txQuery(ctx context.Context, tx *sql.Tx) queryFunc {
 // several queries.
 var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
 
-// eventsQueries are the events query texts, one for each of eventsQuerySizes.
+// eventsQueries are the events query texts, one for each of eventsQuerySizes. Each key is read through a CAST,
+// as in candidateQuery: on bare parameters SQLite's planner would look at the bound keys (with sqlite_stat4) and
+// mark the statement to be prepared again whenever they change, that is at every read.
 var eventsQueries = func() []string {
 	qs := make([]string, len(eventsQuerySizes))
 	for i, n := range eventsQuerySizes {
-		qs[i] = `SELECT id, body FROM events WHERE id IN (?` + strings.Repeat(`, ?`, n-1) + `)`
+		qs[i] = `SELECT id, body FROM events WHERE id IN (CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, n-1) + `)`
 	}
 	return qs
 }()
