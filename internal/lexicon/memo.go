@@ -1,9 +1,6 @@
 package lexicon
 
-import (
-	"strings"
-	"unsafe"
-)
+import "unsafe"
 
 // The engine asks Find for several sets of categories in each sentence (cues, then weapons and targets, then
 // actors, entities, claims...). A finder keeps, for the texts it saw lately, every term the trie reaches from
@@ -44,6 +41,10 @@ type memo struct {
 	// same text without hashing it.
 	last  string
 	lastR [2]int32
+	// keys holds the bytes of the keys of texts, one after another: one allocation for many texts instead of a
+	// copy each. A key's bytes are not written again while the key is in texts (reset empties texts before
+	// it reuses keys; an array append leaves behind stays with the keys in it).
+	keys []byte
 }
 
 // tokens returns the kept walks of f.text for l, walking and keeping them when the text is not yet kept. ok
@@ -87,7 +88,7 @@ func (m *memo) tokens(l *Lexicon, f *finder) (toks []rootTok, ok bool) {
 		m.toks = append(m.toks, t)
 	}
 	r := [2]int32{int32(lo), int32(len(m.toks))}
-	m.texts[strings.Clone(text)] = r
+	m.texts[m.keep(text)] = r
 	m.last, m.lastR = text, r
 	return m.toks[lo:], true
 }
@@ -127,11 +128,21 @@ func (f *finder) collect(mark, start, end, depth int) {
 	f.kids = f.kids[:mark]
 }
 
+// keep returns a copy of text in m.keys.
+func (m *memo) keep(text string) string {
+	if cap(m.keys)-len(m.keys) < len(text) {
+		m.keys = make([]byte, 0, max(len(text), 2*cap(m.keys), 4<<10))
+	}
+	n := len(m.keys)
+	m.keys = append(m.keys, text...)
+	return unsafe.String(unsafe.SliceData(m.keys[n:]), len(text))
+}
+
 // reset empties m and binds it to l.
 func (m *memo) reset(l *Lexicon) {
 	if m.texts == nil {
 		m.texts = map[string][2]int32{}
 	}
 	clear(m.texts)
-	m.lex, m.toks, m.cands, m.last, m.lastR = l, m.toks[:0], m.cands[:0], "", [2]int32{}
+	m.lex, m.toks, m.cands, m.last, m.lastR, m.keys = l, m.toks[:0], m.cands[:0], "", [2]int32{}, m.keys[:0]
 }
