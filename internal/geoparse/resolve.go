@@ -85,7 +85,7 @@ func (r *run) choose(k int, f *focus, anchors []anchor) {
 	}
 	comps := r.comps[:len(m.cands)]
 	clear(comps)
-	m.scores = make([]float64, len(m.cands))
+	m.scores = r.floats(len(m.cands)) // every one set below
 	divisionOnly := r.namesDivision(m)
 	own, owned := r.owner(k)
 	listCC := r.listCountry(k, f)
