@@ -167,9 +167,43 @@ func isAbbreviation(before string) bool {
 	if strings.Contains(word, ".") {
 		return true // "U.S", "a.m", "e.g"
 	}
+	if isASCIIText(word) && len(word) <= 16 { // folded on the stack: most words before a period are no abbreviation
+		if len(word) > abbreviationLen {
+			return false
+		}
+		var b [16]byte
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		_, ok := abbreviations[string(b[:len(word)])]
+		return ok
+	}
 	_, ok := abbreviations[strings.ToLower(word)]
 	return ok
 }
+
+// isASCIIText reports whether s has only ASCII bytes.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviationLen is the length of the longest of abbreviations.
+var abbreviationLen = func() int {
+	n := 0
+	for k := range abbreviations {
+		n = max(n, len(k))
+	}
+	return n
+}()
 
 // abbreviations are words commonly written with a period inside English news sentences.
 var abbreviations = map[string]struct{}{
