@@ -25,8 +25,8 @@ type docText struct {
 	lowerAsked int
 }
 
-// prepare tokenizes s (into the scratch's tokens) and marks sentence starts, from the bounds of its sentences (text.SentenceBounds(s),
-// computed when nil).
+// prepare tokenizes s (into the scratch's tokens) and marks sentence starts, from the bounds of its sentences
+// (text.SentenceBounds(s), computed when nil).
 func prepare(s string, sentences [][2]int, sc *scratch) *docText {
 	if need := len(s)/5 + 1; cap(sc.toks) < need { // Tokenize's guess, kept from run to run
 		sc.toks = make([]text.Token, 0, need)

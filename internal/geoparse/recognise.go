@@ -239,7 +239,8 @@ func (r *run) canStart(i int) bool {
 // and ending on a capitalised word, or -1.
 func (r *run) longest(i int) (int, string) {
 	d := r.d
-	best, bestKey := -1, ""
+	// the best name's end, its key's length, and its word when it is one word
+	best, bestLen, bestWord := -1, 0, ""
 	key := r.keyBuf[:0] // the words so far, looked up without a copy (the caches copy the keys they keep)
 	words := 0
 	for j := i; j < len(d.toks) && words < maxWords; j++ {
@@ -289,11 +290,20 @@ func (r *run) longest(i int) (int, string) {
 			break
 		}
 		if cap && len(e.places) > 0 {
-			best, bestKey = j+1, string(key)
+			best, bestLen, bestWord = j+1, len(key), ""
+			if words == 1 {
+				bestWord = w // the key is the folded word itself
+			}
 		}
 	}
 	r.keyBuf = key
-	return best, bestKey
+	switch {
+	case best < 0:
+		return best, ""
+	case bestWord != "":
+		return best, bestWord
+	}
+	return best, string(key[:bestLen]) // key only grew since: its start is the best name's key
 }
 
 // joiner reports whether the punctuation token j may sit inside a name: a hyphen ("Rostov-on-Don"), or
