@@ -170,9 +170,10 @@ func (r *run) location(c *cluster, actors []event.Actor) *placed {
 // A town the text names without the gazetteer knowing it ("the town of Adan Yabaal") is not the dateline's.
 func (r *run) datelineCity(c *cluster) *placed {
 	var dl *geoparse.Toponym
-	for _, t := range r.places() {
-		if t.Dateline && t.Resolved && t.Kind == geoparse.KindCity {
-			dl = &t
+	ts := r.places()
+	for i := range ts {
+		if t := &ts[i]; t.Dateline && t.Resolved && t.Kind == geoparse.KindCity {
+			dl = t // read only: placed copies it
 			break
 		}
 	}
