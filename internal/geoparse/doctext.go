@@ -132,6 +132,8 @@ func foldWord(w string, buf []byte) (string, []byte) {
 		kinds |= byteKinds[w[i]]
 	}
 	switch {
+	case w == "'s" || w == "’s":
+		return "s", buf // gazetteer.Fold drops the apostrophe: most words with one are these
 	case kinds&kindOther != 0:
 		return gazetteer.Fold(w), buf
 	case kinds&kindUpper == 0:

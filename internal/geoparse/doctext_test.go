@@ -11,7 +11,7 @@ import (
 // the strings cut from a full buffer must keep their bytes.
 func TestFoldWord(t *testing.T) {
 	words := []string{"aleppo", "Aleppo", "ALEPPO", "al", "Al", "B52", "b52", "Sana'a", "Ţarţūs", "d'Ivoire", "x",
-		"X", strings.Repeat("Ab", 300), "IDLIB", "Homs"}
+		"X", strings.Repeat("Ab", 300), "IDLIB", "Homs", "'s", "’s", "'S"}
 	var buf []byte
 	var got []string
 	for round := 0; round < 40; round++ {
