@@ -129,7 +129,7 @@ func (s *sqlStore) txQuery(ctx context.Context, tx *sql.Tx) queryFunc {
 	return func(q string, args ...any) (*sql.Rows, error) { return s.queryTx(ctx, tx, q, args...) }
 }
 
-// eventsQuerySizes are the numbers of keys an events query (eventsQuery) takes: the keys of a read are padded
+// eventsQuerySizes are the numbers of keys an events query (eventsQueries) takes: the keys of a read are padded
 // to the next size with a key no event has, so few statement texts are cached; beyond the largest, a read takes
 // several queries.
 var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
