@@ -127,8 +127,9 @@ func (s *sqlStore) batchPragmas() (set, reset []string) {
 // A statement that may fail half-way (an insert or update of an incident row and its dozen indexes, a report
 // link and its trigger) keeps the original of each page it changes in a statement journal, which SQLite writes
 // to a temporary file once it passes 64 KB (16 pages) unless temporary storage is in memory: with the
-// default, a third of an ingest's write calls went to these files, each page as two writes (5,000 documents:
-// 50 write calls per document, 30 with temp_store MEMORY). In memory a journal holds at most the pages one
+// default, about half of an ingest's write calls went to these files, each page as two writes (2,000 varied
+// documents in batches of 128: 50-54 write calls per document, 25-30 with temp_store MEMORY, the range over two
+// versions of the incident rows). In memory a journal holds at most the pages one
 // statement changes, and is dropped when the statement ends. Temporary storage is not in memory for the
 // connection's other work: a sort as large as an index build would then be held whole in memory.
 //
