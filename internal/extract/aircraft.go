@@ -140,7 +140,7 @@ func (s *sent) agent(m *actors.Mention) bool {
 // nextSent is the sentence after s, loaded, when it goes on with the same incident: nil when it opens another
 // ("Separately, a roadside bomb ...") or there is none.
 func (r *run) nextSent(s *sent) *sent {
-	i := slices.Index(r.sents, s)
+	i := s.idx // its place in r.sents
 	if i < 0 || i+1 >= len(r.sents) {
 		return nil
 	}
@@ -169,10 +169,8 @@ func opensIncident(s *sent) bool {
 func (r *run) claimedElsewhere(c *cluster, ev *event.Event) *actors.Mention {
 	var found *actors.Mention
 	last := -1
-	for i, s := range r.sents {
-		if slices.Contains(c.sents, s) {
-			last = i
-		}
+	if len(c.sents) > 0 {
+		last = c.last() // c.sents are in text order
 	}
 	for _, s := range r.sents[last+1:] {
 		s.tokenize() // its words, for opensIncident; the rest is loaded only for a sentence of a claim
