@@ -170,6 +170,7 @@ func (r *run) scan() error {
 	low := lower(r.doc.Text[r.lo:r.hi]) // folded once for the window: each sentence's words are slices of it
 	slab := make([]sent, len(bounds))   // one allocation for the window's sentences
 	r.sents = make([]*sent, 0, len(bounds))
+	var ms []lexicon.Match // the matches of the sentence's last Find: every one is copied out before the next
 	for i, b := range bounds {
 		if i%64 == 0 {
 			if err := r.ctx.Err(); err != nil {
@@ -181,7 +182,8 @@ func (r *run) scan() error {
 		b[0], b[1] = b[0]+r.lo, b[1]+r.lo
 		st.Sentence = text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
 		s := st.Sentence
-		found := r.e.lex.Find(s.Text, s.Start, catCues)
+		ms = r.e.lex.AppendFind(ms[:0], s.Text, s.Start, catCues)
+		found := ms
 		if !r.relevant(found) {
 			found = nil // force, place and crowd words alone change nothing
 		} else {
@@ -195,7 +197,8 @@ func (r *run) scan() error {
 		}
 		r.innerCues(st)
 		if len(st.hits) > 0 {
-			for _, m := range r.e.lex.Find(s.Text, s.Start, catWeapons, catTargets) {
+			ms = r.e.lex.AppendFind(ms[:0], s.Text, s.Start, catWeapons, catTargets)
+			for _, m := range ms {
 				if m.Entry.Category == catWeapons {
 					st.weapons = append(st.weapons, m)
 				} else {

@@ -24,12 +24,18 @@ type Match struct {
 // change while the Lexicon is in use (it is a slice of a document's immutable text, never a string made over
 // a reused byte buffer): repeated Finds on one text are recognised by its address and length.
 func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
+	return l.AppendFind(nil, text, base, cats...)
+}
+
+// AppendFind appends the matches Find would return to dst and returns the extended slice: a caller that reads
+// the matches of many texts one after another reuses one slice for them. A Match holds no reference to dst.
+func (l *Lexicon) AppendFind(dst []Match, text string, base int, cats ...Category) []Match {
 	if l == nil || l.root == nil {
-		return nil
+		return dst
 	}
 	want := l.catMask(cats)
 	if l.root.mask&want == 0 {
-		return nil
+		return dst
 	}
 	f := finders.Get().(*finder)
 	defer f.release()
@@ -37,7 +43,7 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 	f.text, f.want = text, want
 	if toks, ok := f.memo.tokens(l, f); ok {
 		f.findKept(l, toks)
-		return f.matches(l, base)
+		return f.appendMatches(dst, l, base)
 	}
 	for pos := 0; pos < len(text); {
 		start, end := nextToken(text, pos)
@@ -58,7 +64,7 @@ func (l *Lexicon) Find(text string, base int, cats ...Category) []Match {
 		f.record(start)
 		pos = f.best.end
 	}
-	return f.matches(l, base)
+	return f.appendMatches(dst, l, base)
 }
 
 // findKept is the loop of Find over the kept walks of the text: from each token after the last match, the
@@ -254,23 +260,29 @@ func (f *finder) record(start int) {
 	f.hits = append(f.hits, h)
 }
 
-// matches turns the hits into Matches.
-func (f *finder) matches(l *Lexicon, base int) []Match {
+// appendMatches appends the hits to dst as Matches; with a nil dst it returns nil when there is no hit, and
+// otherwise a slice of exactly the hits.
+func (f *finder) appendMatches(dst []Match, l *Lexicon, base int) []Match {
 	if len(f.hits) == 0 {
-		return nil
+		return dst
 	}
-	out := make([]Match, len(f.hits))
-	for i, h := range f.hits {
+	if dst == nil {
+		dst = make([]Match, 0, len(f.hits))
+	} else {
+		dst = slices.Grow(dst, len(f.hits))
+	}
+	for _, h := range f.hits {
 		t := l.terms[h.term]
-		out[i] = Match{
+		m := Match{
 			Start: base + h.start, End: base + h.end, Text: f.text[h.start:h.end],
 			Entry: t.entry, Alias: t.pat.source, Column: t.pat.column,
 		}
 		if h.alt >= 0 {
-			out[i].Alt = f.alts[h.alt]
+			m.Alt = f.alts[h.alt]
 		}
+		dst = append(dst, m)
 	}
-	return out
+	return dst
 }
 
 // rank orders entries: by the position of their category in the categories asked for, then by load order.

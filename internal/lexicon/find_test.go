@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -43,11 +44,17 @@ func TestFind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, m := range l.Find(tt.in, 0, tt.cats...) {
+			ms := l.Find(tt.in, 0, tt.cats...)
+			for _, m := range ms {
 				got = append(got, m.Text+"="+m.Entry.Name)
 			}
 			if s := strings.Join(got, "; "); s != tt.want {
 				t.Errorf("Find(%q) = %q, want %q", tt.in, s, tt.want)
+			}
+			// AppendFind appends the same matches after what dst holds.
+			app := l.AppendFind([]Match{{Text: "earlier"}}, tt.in, 0, tt.cats...)
+			if len(app) != 1+len(ms) || app[0].Text != "earlier" || len(ms) > 0 && !reflect.DeepEqual(app[1:], ms) {
+				t.Errorf("AppendFind(%q) = %+v, want \"earlier\" then %+v", tt.in, app, ms)
 			}
 		})
 	}
