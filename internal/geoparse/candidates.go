@@ -56,7 +56,7 @@ func (r *run) candidates(m *mention) {
 				r.p.keyCands.put(pk, c)
 			}
 		}
-		c.kd = newKeyData(c.name, c.admin1, r.floats(3*len(c.name)))
+		c.kd = r.newKeyData(c.name, c.admin1, r.floats(3*len(c.name)))
 		r.byKey[ck] = c
 	}
 	m.cands, m.country, m.alsoAdmin1, m.kd, m.loose = c.cands, c.country, c.alsoAdmin1, c.kd, c.loose

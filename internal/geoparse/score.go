@@ -169,11 +169,18 @@ type keyData struct {
 }
 
 // newKeyData returns the data of a name with the given candidate scores, in v (3 per candidate, whatever they
-// hold: each is set before it is read).
-func newKeyData(name []float64, admin1Names []string, v []float64) *keyData {
+// hold: each is set before it is read), from the run's arena of them (released with the run).
+func (r *run) newKeyData(name []float64, admin1Names []string, v []float64) *keyData {
+	sc := r.sc
+	if len(sc.kds) == cap(sc.kds) {
+		sc.kds = make([]keyData, 0, max(32, 2*cap(sc.kds))) // the full one stays with the run's mentions
+	}
+	sc.kds = sc.kds[:len(sc.kds)+1]
+	kd := &sc.kds[len(sc.kds)-1]
 	n := len(name)
-	return &keyData{name: name, admin1Names: admin1Names, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:],
+	*kd = keyData{name: name, admin1Names: admin1Names, prox: v[:n:n], share: v[n : 2*n : 2*n], admin1: v[2*n:],
 		proxPass: -1}
+	return kd
 }
 
 // focusScores returns the country-focus and admin1-focus components of candidate i of mention m, cached by

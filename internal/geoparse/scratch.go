@@ -24,6 +24,7 @@ type scratch struct {
 	keyBuf  []byte
 	focuses [2]*focus // empty
 	floats  []float64 // run.floats hands out its free part
+	kds     []keyData // run.newKeyData hands out the next one
 }
 
 // floats returns n float64s of the run's arena, whatever they hold.
@@ -79,6 +80,8 @@ func (r *run) release() {
 	clear(r.byKey)
 	clear(r.memo)
 	sc.floats = sc.floats[:0]
+	clear(sc.kds) // the names' scores and the focus
+	sc.kds = sc.kds[:0]
 	for _, f := range sc.focuses {
 		if f != nil {
 			f.reset()
