@@ -241,7 +241,7 @@ func backerAt(text string, start int) bool {
 			for j > 0 && !asciiSpace(before[j-1]) {
 				j--
 			}
-			last[n], n, i = lower(before[j:i]), n+1, j
+			last[n], n, i = backerWord(before[j:i]), n+1, j
 		}
 	} else {
 		ws := strings.Fields(strings.ToLower(before))
@@ -277,6 +277,48 @@ func isASCIIText(s string) bool {
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace accepts.
 func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// backerWord is the word w of backerAt, folded as lower folds it, or noWord, which equals no word, for a word
+// with upper case that backerAt cannot match (so that the word is not copied to be folded).
+func backerWord(w string) string {
+	i := 0
+	for i < len(w) && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return w // lower(w) is w
+	}
+	var buf [16]byte // longer than any of backerWords (TestBackerWord)
+	if len(w) > len(buf) {
+		return noWord
+	}
+	b := buf[:len(w)]
+	for k := range b {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	if c, ok := backerWords[string(b)]; ok {
+		return c
+	}
+	return noWord
+}
+
+// noWord stands for a word backerAt cannot match: it is none of the words it compares.
+const noWord = "\x00"
+
+// backerWords holds each word backerAt compares a word with, as its own key.
+var backerWords = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []map[string]bool{supportVerbs, backVerbs, allyWords, set("the", "by", "with", "to")} {
+		for w := range s {
+			m[w] = w
+		}
+	}
+	return m
+}()
 
 // backVerbs and allyWords put the name after them as a party's backer or ally.
 var (
