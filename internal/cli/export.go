@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/export"
@@ -61,16 +63,40 @@ func runExport(ctx context.Context, e *env, args []string) error {
 
 // writeFileAtomic writes path through a temporary file in the same directory, renamed into place only when
 // write succeeds, so a failed export never leaves a truncated file behind. A file-system error names path, the
-// file the user asked for, never the temporary file.
+// file the user asked for, never the temporary file. A symbolic link is followed (its target is replaced, the
+// link stays), and a path that is not a regular file (a device such as /dev/null or /dev/stdout, a named pipe)
+// is written directly: renaming over it would replace the device or pipe with a file. The new file has the
+// mode of the file it replaces, or 0666 less the umask for a new one, as a shell redirection would.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("export: -o %s: is a directory", path)
+	target := path
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if resolved, err := filepath.EvalSymlinks(path); err == nil {
+			target = resolved
+		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	perm := fs.FileMode(0o666)
+	keepMode := false
+	if fi, err := os.Stat(target); err == nil {
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("export: -o %s: is a directory", path)
+		case !fi.Mode().IsRegular():
+			return writeDirect(path, target, write)
+		}
+		perm, keepMode = fi.Mode().Perm(), true
+	}
+	tmp, err := createTemp(filepath.Dir(target), "."+filepath.Base(target)+".", perm)
 	if err != nil {
 		return outputError(path, err)
 	}
 	defer os.Remove(tmp.Name())
+	if keepMode {
+		// The umask applied at creation; the replaced file's mode is what the user chose for it.
+		if err := tmp.Chmod(perm); err != nil {
+			tmp.Close()
+			return outputError(path, err)
+		}
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == tmp.Name() {
@@ -81,10 +107,43 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return outputError(path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
 		return outputError(path, err)
 	}
 	return nil
+}
+
+// writeDirect writes to target, an existing file that is not a regular one (a device, a named pipe), as it is.
+func writeDirect(path, target string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return outputError(path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == target {
+			return outputError(path, err)
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return outputError(path, err)
+	}
+	return nil
+}
+
+// createTemp creates a new file in dir named prefix and a random suffix, with mode perm less the umask
+// (os.CreateTemp always uses 0600).
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, &fs.PathError{Op: "createtemp", Path: filepath.Join(dir, prefix+"*"), Err: fs.ErrExist}
 }
 
 // outputError reports the failure to write the -o file path: "export: -o out/x.csv: no such directory". The
