@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
+	"strings"
 )
 
 //go:embed migrations/*.sql migrations/postgres/*.sql
@@ -28,10 +31,45 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
+	if err := refuseNewer(ctx, db, names); err != nil {
+		return err
+	}
 	for _, name := range names {
 		if err := applyMigration(ctx, db, d, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// ErrNewerStore is returned by Open for a store that a newer sitrep has migrated: this binary would misread
+// what that version writes (incident bodies whose reports hold references to their events, since SQLite
+// migration 0012) and could write incidents recomputed from it.
+var ErrNewerStore = errors.New("the store was written by a newer version of sitrep; use that version or newer")
+
+// refuseNewer fails with ErrNewerStore when schema_migrations records a migration this binary does not have.
+func refuseNewer(ctx context.Context, db *sql.DB, known []string) error {
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer rows.Close()
+	var unknown []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if !slices.Contains(known, v) {
+			unknown = append(unknown, v)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("%w (it has migration %s, unknown to this one)", ErrNewerStore, strings.Join(unknown, ", "))
 	}
 	return nil
 }
