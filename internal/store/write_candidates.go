@@ -40,8 +40,9 @@ const maxArmKeys = 17
 
 // noKey is the padding key. NULL rather than a string no incident has (as "" was): SQLite tests an index key
 // for NULL before it seeks (an IsNull on the CAST parameter, which may be NULL), so a padding arm reads no page
-// of the index, where an arm of "" sought down the index for nothing, once per date class. A report of one cell
-// (its keys, with the country's, padded from 2 to 3) ran 12 seeks, 4 of them for the padding.
+// of the index, where an arm of "" sought down the index for nothing, once per date class. With the default
+// Merger options a box spans 2 or 3 cells a side, so a report has 5, 7 or 10 keys (the last padded to 13):
+// on the 5,000-document bench corpus the padding was 1% of the candidate queries' seeks.
 var noKey any = nil
 
 // maxCandidates bounds the rows one candidate query reads.
