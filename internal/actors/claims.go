@@ -20,7 +20,7 @@ func (f *Finder) Claims(s text.Sentence, ms []Mention) []event.Claim {
 	if len(hits) == 0 {
 		return nil
 	}
-	keys, _ := f.wordsOf(s)
+	keys, _ := f.wordsOf(s, "")
 	cr := claimReader{f: f, s: s, keys: keys, ms: ms, pos: mentionTokens(s.Tokens, ms)}
 	starts := map[int]bool{}
 	for _, m := range hits {

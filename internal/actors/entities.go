@@ -29,7 +29,7 @@ func (f *Finder) Entities(doc event.Document, sents []text.Sentence) []event.Ent
 	known := f.knownPlaces.Get().(map[string]bool) // gazetteer answers by name, for names met again
 	defer f.knownPlaces.Put(known)
 	for _, s := range sents {
-		keys, bits := f.wordsOf(s)
+		keys, bits := f.wordsOf(s, "")
 		covered := make([]bool, len(s.Tokens))
 		if f.lex != nil {
 			for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs, catWeapon) {

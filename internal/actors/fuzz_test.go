@@ -80,18 +80,27 @@ func FuzzSentenceKeys(f *testing.F) {
 	fd := testFinder(f)
 	f.Fuzz(func(t *testing.T, doc string) {
 		for _, s := range text.Sentences(doc) {
-			keys := sentenceKeys(s)
+			keys := sentenceKeys(s, "")
 			for i, tok := range s.Tokens {
 				if want := tokenKey(tok.Text); keys[i] != want {
 					t.Fatalf("key of %q in %q: %q, want %q", tok.Text, s.Text, keys[i], want)
 				}
+			}
+			low := []byte(s.Text) // as a caller of MentionsLower folds it
+			for i, c := range low {
+				if 'A' <= c && c <= 'Z' {
+					low[i] = c + 'a' - 'A'
+				}
+			}
+			if given := sentenceKeys(s, string(low)); !slices.Equal(given, keys) {
+				t.Fatalf("keys of %q from its given lower-cased text: %q, want %q", s.Text, given, keys)
 			}
 			bits := fd.wordBitsOf(s.Tokens, keys)
 			for i, tok := range s.Tokens {
 				sameBits(t, fd, tok, keys, bits, i)
 			}
 			for range 2 { // computed, then kept
-				if gk, gb := fd.wordsOf(s); !slices.Equal(gk, keys) || !slices.Equal(gb, bits) {
+				if gk, gb := fd.wordsOf(s, ""); !slices.Equal(gk, keys) || !slices.Equal(gb, bits) {
 					t.Fatalf("wordsOf(%q) = %q %v, want %q %v", s.Text, gk, gb, keys, bits)
 				}
 			}
@@ -152,8 +161,8 @@ func TestWordsOfKeepsSentencesApart(t *testing.T) {
 	other := New(nil, nil)                // another finder: no given names, no places
 	for _, s := range []text.Sentence{a, b, c, d, a, b, c, d} {
 		for _, fd := range []*Finder{f, other} {
-			want := sentenceKeys(s)
-			if got, bits := fd.wordsOf(s); !slices.Equal(got, want) || !slices.Equal(bits, fd.wordBitsOf(s.Tokens, want)) {
+			want := sentenceKeys(s, "")
+			if got, bits := fd.wordsOf(s, ""); !slices.Equal(got, want) || !slices.Equal(bits, fd.wordBitsOf(s.Tokens, want)) {
 				t.Errorf("wordsOf(%q, %d tokens) = %q %v, want %q", s.Text, len(s.Tokens), got, bits, want)
 			}
 		}

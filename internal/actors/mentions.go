@@ -15,10 +15,17 @@ import (
 // Finder is in use (Mentions, Roles and Claims share the words of a sentence they recognise by the address of
 // its text and token slice), so never pass a string made over a reused byte buffer.
 func (f *Finder) Mentions(s text.Sentence, focus string) []Mention {
+	return f.MentionsLower(s, "", focus)
+}
+
+// MentionsLower is Mentions for a caller that holds the sentence's text lower-cased already: lower is s.Text
+// with its ASCII upper-case letters lower-cased and every other byte left as it is (the same length), or ""
+// when the caller has none. Mentions would otherwise make that copy of the text for the words' keys.
+func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
-	keys, bits := f.wordsOf(s)
+	keys, bits := f.wordsOf(s, lower)
 	covered := make([]bool, len(s.Tokens))
 	var out []Mention
 	if f.lex != nil {

@@ -16,7 +16,7 @@ func (f *Finder) PersonObject(s text.Sentence, trigger event.Span, focus string)
 	if len(toks) == 0 || name == "" {
 		return event.Actor{}, false
 	}
-	keys, _ := f.wordsOf(s)
+	keys, _ := f.wordsOf(s, "")
 	k := tokenEndingAt(toks, trigger.End)
 	start := k
 	for n := 0; k < len(keys) && n < 6 && (quantityWords[keys[k]] || toks[k].Kind == text.Number || personModifiers[keys[k]]); n++ {

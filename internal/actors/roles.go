@@ -19,7 +19,7 @@ func (f *Finder) Roles(s text.Sentence, trigger event.Span, ms []Mention) (actor
 	if len(ms) == 0 || ti >= len(toks) || tj <= ti {
 		return nil, nil
 	}
-	keys, bits := f.wordsOf(s)
+	keys, bits := f.wordsOf(s, "")
 	lb, rb := clauseBounds(keys, ti, tj)
 	pos := mentionTokens(toks, ms)
 	r := roleReader{f: f, keys: keys, toks: toks, ms: ms, pos: pos, lb: lb, rb: rb, ti: ti, tj: tj}

@@ -37,9 +37,9 @@ func tokenKey(s string) string {
 // one sentence, and each needs them. A sentence is the same when it has the same text (the same bytes in
 // memory, not only equal) and the same token slice; the memo holds them, so their memory is not reused while
 // kept. The keys and bits must not be modified, nor the tokens of a sentence once it was read.
-func (f *Finder) wordsOf(s text.Sentence) ([]string, []wordBits) {
+func (f *Finder) wordsOf(s text.Sentence, lower string) ([]string, []wordBits) {
 	if len(s.Tokens) == 0 || len(s.Text) == 0 {
-		keys := sentenceKeys(s)
+		keys := sentenceKeys(s, lower)
 		return keys, f.wordBitsOf(s.Tokens, keys)
 	}
 	m := keyMemos.Get().(*keyMemo)
@@ -51,7 +51,7 @@ func (f *Finder) wordsOf(s text.Sentence) ([]string, []wordBits) {
 			return k.keys, k.bits
 		}
 	}
-	keys := sentenceKeys(s)
+	keys := sentenceKeys(s, lower)
 	bits := f.wordBitsOf(s.Tokens, keys)
 	m.ring[m.next] = keyedSentence{f: f, text: s.Text, start: s.Start, toks: s.Tokens, keys: keys, bits: bits}
 	m.next = (m.next + 1) % len(m.ring)
@@ -108,9 +108,12 @@ var keyMemos = sync.Pool{New: func() any { return new(keyMemo) }}
 
 // sentenceKeys returns the matching key of every token of s. The keys of ASCII tokens are cut from one
 // lower-cased copy of the sentence instead of one string per capitalised token.
-func sentenceKeys(s text.Sentence) []string {
+func sentenceKeys(s text.Sentence, lower string) []string {
 	keys := make([]string, len(s.Tokens))
-	low := lowerASCIIOnly(s.Text)
+	low := lower // lowerASCIIOnly(s.Text), when the caller has it (MentionsLower)
+	if len(low) != len(s.Text) {
+		low = lowerASCIIOnly(s.Text)
+	}
 	for i, t := range s.Tokens {
 		if off := t.Start - s.Start; off >= 0 && off+len(t.Text) <= len(s.Text) && isASCII(t.Text) &&
 			s.Text[off:off+len(t.Text)] == t.Text {

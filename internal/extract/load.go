@@ -24,9 +24,9 @@ func (r *run) load(s *sent) {
 	if r.e.act != nil {
 		r.places()
 		focus := r.sentenceFocus(s)
-		s.mentions = r.e.act.Mentions(s.Sentence, focus)
+		s.mentions = r.e.act.MentionsLower(s.Sentence, s.low, focus) // s.low is lower's fold of its text
 		if f := r.sentenceFocus(s); f != focus {
-			s.mentions = r.e.act.Mentions(s.Sentence, f) // the focus was a word of a named party's name
+			s.mentions = r.e.act.MentionsLower(s.Sentence, s.low, f) // the focus was a word of a named party's name
 		}
 	}
 	r.dropPlaceTargets(s)
