@@ -177,4 +177,13 @@ func TestFoldTokenAgreesWithTextFold(t *testing.T) {
 			t.Errorf("foldToken(%q) = %q, text.Fold = %q", tok, got, want)
 		}
 	}
+	// Tokens of one punctuation rune (punctFold), alone, after other bytes in the buffer, and within a longer token.
+	for r := rune(0x80); r < 0x2100; r++ {
+		for _, tok := range []string{string(r), string(r) + "a", "a" + string(r), string(r) + string(r)} {
+			want := text.Fold(tok)
+			if got := string(foldToken([]byte("x"), tok)); got != "x"+want {
+				t.Fatalf("foldToken(%q) = %q, text.Fold = %q", tok, got[1:], want)
+			}
+		}
+	}
 }

@@ -120,6 +120,9 @@ func foldToken(buf []byte, tok string) []byte {
 		r, w := utf8.DecodeRuneInString(tok[i:])
 		f, ok := latinFold[r]
 		if !ok {
+			if f, ok := punctFold[r]; ok && w == len(tok) {
+				return append(buf[:mark], f...) // text.Fold(tok), kept
+			}
 			return append(buf[:mark], text.Fold(tok)...)
 		}
 		buf = append(buf, f...)
@@ -144,6 +147,21 @@ var latinFold = func() map[rune]string {
 	}
 	for _, r := range "’‘ʼ´ʿʾ" {
 		add(r)
+	}
+	return m
+}()
+
+// punctFold maps the punctuation and symbols of Latin-1 and of the General Punctuation and Currency Symbols
+// blocks (typographic double quotes, dashes, ellipses: a token of one rune each, common in news) to their
+// text.Fold form, for foldToken's token of one such rune. It is built once and never changed.
+var punctFold = func() map[rune]string {
+	m := map[rune]string{}
+	for _, rg := range [][2]rune{{0xA0, 0xBF}, {0x2000, 0x206F}, {0x20A0, 0x20CF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, ok := latinFold[r]; !ok && utf8.ValidRune(r) {
+				m[r] = text.Fold(string(r))
+			}
+		}
 	}
 	return m
 }()
