@@ -91,8 +91,8 @@ func (s *sqlStore) listIncidents(ctx context.Context, f Filter, plan readPlan) (
 			p.Next = encodeCursor(last)
 			return nil
 		}
-		var inc event.Incident
-		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+		inc, err := decodeBody([]byte(body))
+		if err != nil {
 			return fmt.Errorf("decode: %w", err)
 		}
 		p.Incidents, last = append(p.Incidents, inc), c

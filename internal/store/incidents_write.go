@@ -49,7 +49,10 @@ func columnsOf(w *event.When, p *event.Place, f *event.Count) columns {
 // Whoever reads an incident whole puts the events back from the events table (sqlStore.hydrate). A body written
 // before that, every report whole, reads as it did, and so does a report kept whole because the events table
 // does not hold its event as the report has it. The indexed columns, and the migrations that read a body
-// (location, actors, date), read none of the reports.
+// (location, actors, date), read none of the reports. A reference is a string, not an object, so that a sitrep
+// older than references fails to decode such a body (an error it reports) instead of reading each report's
+// event as empty and storing incidents recomputed from them; decodeBody also reads {"id":"e1"}, the shape of
+// the first bodies with references.
 
 // storedEvents is a set of report events, by eventKey, that the events table holds as the report has it: the
 // event decoded from events.body is the report's (json.Marshal writes the same JSON for both). An incident
@@ -77,15 +80,51 @@ type bodyIncident struct {
 }
 
 // bodyReport is a report as an incident body holds it: Event (shadowing Report.Event) is the whole event, or
-// an eventRef.
+// the event's id, a reference.
 type bodyReport struct {
 	event.Report
 	Event any `json:"event"`
 }
 
-// eventRef stands for a report's event that the events table holds.
-type eventRef struct {
-	ID string `json:"id"`
+// decodedIncident is an incident body as decodeBody reads it.
+type decodedIncident struct {
+	event.Incident
+	Reports []decodedReport `json:"reports"` // shadows Incident.Reports
+}
+
+// decodedReport is a report of a body as decodeBody reads it.
+type decodedReport struct {
+	event.Report
+	Event bodyEvent `json:"event"` // shadows Report.Event
+}
+
+// bodyEvent is a report's event in a body: a JSON string is a reference, the event's id; an object is the
+// whole event, or a reference as the first bodies with references wrote it ({"id":"e1"}).
+type bodyEvent struct{ event.Event }
+
+func (e *bodyEvent) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &e.ID)
+	}
+	return json.Unmarshal(b, &e.Event)
+}
+
+// decodeBody decodes an incident row's body, its reports' event references as events holding only their id
+// (isRef; hydrate puts the events back).
+func decodeBody(body []byte) (event.Incident, error) {
+	var d decodedIncident
+	if err := json.Unmarshal(body, &d); err != nil {
+		return event.Incident{}, err
+	}
+	inc := d.Incident
+	if d.Reports != nil {
+		inc.Reports = make([]event.Report, len(d.Reports))
+		for i := range d.Reports {
+			inc.Reports[i] = d.Reports[i].Report
+			inc.Reports[i].Event = d.Reports[i].Event.Event
+		}
+	}
+	return inc, nil
 }
 
 // encodeBody is the body of inc's row: the incident's JSON, with each report whose event stored holds
@@ -96,7 +135,7 @@ func encodeBody(inc event.Incident, stored storedEvents) ([]byte, error) {
 		r := &inc.Reports[i]
 		b.Reports[i].Report = *r
 		if stored.has(*r) {
-			b.Reports[i].Event = eventRef{ID: r.Event.ID}
+			b.Reports[i].Event = r.Event.ID
 		} else {
 			b.Reports[i].Event = &r.Event
 		}
@@ -316,12 +355,12 @@ func actorNames(as []event.Actor) string {
 
 // scanIncident reads an incident from a body column, its reports' event references as they are (see hydrate).
 func scanIncident(row interface{ Scan(...any) error }) (event.Incident, error) {
-	var body string
-	var inc event.Incident
+	var body []byte
 	if err := row.Scan(&body); err != nil {
-		return inc, err
+		return event.Incident{}, err
 	}
-	if err := json.Unmarshal([]byte(body), &inc); err != nil {
+	inc, err := decodeBody(body)
+	if err != nil {
 		return inc, fmt.Errorf("decode incident: %w", err)
 	}
 	return inc, nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -175,11 +174,11 @@ func checkIntegrity(t testing.TB, s *sqlStore) {
 	for rows.Next() {
 		var body string
 		var links int
-		var inc event.Incident
 		if err := rows.Scan(&body, &links); err != nil {
 			t.Fatal(err)
 		}
-		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+		inc, err := decodeBody([]byte(body))
+		if err != nil {
 			t.Fatal(err)
 		}
 		if len(inc.Reports) != links {

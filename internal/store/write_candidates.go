@@ -140,10 +140,8 @@ type candidateHead struct {
 	Location     *event.Place  `json:"location"`
 	Actors       []event.Actor `json:"actors"`
 	Reports      []struct {
-		DocumentID string `json:"document_id"`
-		Event      struct {
-			ID string `json:"id"`
-		} `json:"event"`
+		DocumentID string    `json:"document_id"`
+		Event      headEvent `json:"event"`
 	} `json:"reports"`
 	Created time.Time `json:"created"`
 }
@@ -158,10 +156,24 @@ func (h *candidateHead) incident() event.Incident {
 	return inc
 }
 
+// headEvent is a report's event in a candidate head: its id, from a reference (a JSON string, see encodeBody)
+// or from the whole event.
+type headEvent struct {
+	ID string `json:"id"`
+}
+
+func (e *headEvent) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &e.ID)
+	}
+	type plain headEvent // without this method
+	return json.Unmarshal(b, (*plain)(e))
+}
+
 // decodeIncident decodes a candidate's whole body, its reports' event references as they are (see hydrate).
 func (c *candidate) decodeIncident() (event.Incident, error) {
-	var inc event.Incident
-	if err := json.Unmarshal(c.body, &inc); err != nil {
+	inc, err := decodeBody(c.body)
+	if err != nil {
 		return inc, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
 	}
 	return inc, nil

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"testing"
 
 	"sitrep/internal/event"
@@ -66,8 +65,8 @@ func checkIncidentRows(t *testing.T, s *sqlStore, step string) {
 			&got.m.end); err != nil {
 			t.Fatal(err)
 		}
-		var inc event.Incident
-		if err := json.Unmarshal([]byte(got.body), &inc); err != nil {
+		inc, err := decodeBody([]byte(got.body))
+		if err != nil {
 			t.Fatal(err)
 		}
 		want, err := rowOf(inc, nil)

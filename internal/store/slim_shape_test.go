@@ -1,0 +1,68 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"sitrep/internal/event"
+)
+
+// TestReferenceShape checks the shape of a body's event references: a JSON string, which a sitrep older than
+// references fails to decode (it decoded bodies straight into event.Incident) instead of reading each event as
+// empty and writing incidents recomputed from them; and that the first shape of references, {"id":"e1"}, still
+// reads whole.
+func TestReferenceShape(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		ing, err := s.PutResult(ctx, doc("https://ml.example/shape", "report"),
+			[]event.Event{richEvent("e1", "Armed clash", 10, "Gao", 16.27, -0.04, 5, "Military Forces of Mali")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := ing.Changes[0].IncidentID
+		want, err := s.GetIncident(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body string
+		if err := s.db.QueryRow(s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id).Scan(&body); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(body, `"event":"e1"`) {
+			t.Fatalf("the body holds no string reference: %s", body)
+		}
+		var old event.Incident
+		if err := json.Unmarshal([]byte(body), &old); err == nil {
+			t.Errorf("a decoder of whole bodies read a body with references without an error")
+		}
+
+		first := strings.Replace(body, `"event":"e1"`, `"event":{"id":"e1"}`, 1)
+		if _, err := s.db.Exec(s.d.rebind(`UPDATE incidents SET body = ? WHERE id = ?`), first, id); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetIncident(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(got.Incident)
+		w, _ := json.Marshal(want.Incident)
+		if !bytes.Equal(g, w) || got.Incident.Reports[0].Event.Date == nil {
+			t.Errorf("a body with an {\"id\"} reference reads\n%s\nwant\n%s", g, w)
+		}
+		// A merge into it reads it too, and writes the current shape.
+		ing, err = s.PutResult(ctx, doc("https://ml.example/shape2", "report merged"),
+			[]event.Event{richEvent("e1", "Armed clash", 10, "Gao", 16.27, -0.04, 6, "Military Forces of Mali")})
+		if err != nil || ing.Merged != 1 {
+			t.Fatalf("merge: %+v %v", ing, err)
+		}
+		if err := s.db.QueryRow(s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id).Scan(&body); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(body, `{"id":"e1"}`) || strings.Count(body, `"event":"e1"`) != 2 {
+			t.Errorf("after a merge the body's references are not strings: %s", body)
+		}
+	})
+}
