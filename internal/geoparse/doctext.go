@@ -135,7 +135,9 @@ func foldWord(w string, buf []byte) (string, []byte) {
 	case w == "'s" || w == "’s":
 		return "s", buf // gazetteer.Fold drops the apostrophe: most words with one are these
 	case kinds&kindOther != 0:
-		return gazetteer.Fold(w), buf
+		if !apostrophed(w) {
+			return gazetteer.Fold(w), buf
+		}
 	case kinds&kindUpper == 0:
 		return w, buf
 	}
@@ -145,12 +147,33 @@ func foldWord(w string, buf []byte) (string, []byte) {
 	n := len(buf)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c >= 'A' && c <= 'Z' {
+		switch {
+		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
+		case c == '\'':
+			continue // gazetteer.Fold drops an apostrophe
+		case c >= utf8.RuneSelf: // ’, as apostrophed says
+			i += len("’") - 1
+			continue
 		}
 		buf = append(buf, c)
 	}
 	return bytesString(buf[n:]), buf
+}
+
+// apostrophed reports a word of ASCII letters and digits with apostrophes (' or ’) among them ("don’t",
+// "O'Brien"): gazetteer.Fold lower-cases it and drops the apostrophes.
+func apostrophed(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case byteKinds[c]&kindOther == 0, c == '\'':
+		case strings.HasPrefix(w[i:], "’"):
+			i += len("’") - 1
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Kinds of bytes for foldWord.
