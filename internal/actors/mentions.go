@@ -26,7 +26,13 @@ func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 		return nil
 	}
 	keys, bits := f.wordsOf(s, lower)
-	covered := make([]bool, len(s.Tokens))
+	var coveredArr [128]bool // on the stack: most sentences have fewer tokens
+	covered := coveredArr[:0]
+	if len(s.Tokens) <= len(coveredArr) {
+		covered = coveredArr[:len(s.Tokens)]
+	} else {
+		covered = make([]bool, len(s.Tokens))
+	}
 	var out []Mention
 	if f.lex != nil {
 		for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
