@@ -17,11 +17,13 @@ type sqlStore struct {
 	merger *incident.Merger
 	now    func() time.Time
 	stmts  *stmtCache
+	events *eventCache // events stored lately, for the merge path
 }
 
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
-	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{}}
+	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
+		events: newEventCache(eventCacheBytes)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -55,6 +57,7 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 	defer func() {
 		if r := recover(); r != nil {
 			tx.Rollback()
+			s.events.reset()
 			panic(r)
 		}
 	}()
@@ -64,9 +67,12 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		// The events the transaction cached are not stored (see eventCache).
+		s.events.reset()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		s.events.reset()
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil

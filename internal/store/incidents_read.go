@@ -151,6 +151,11 @@ var eventsQueries = func() []string {
 // table holds as the reports now have them: those it put back, and those held whole that the table's event
 // reads as (the same JSON once decoded). A write path may store all of them as references.
 func (s *sqlStore) hydrate(query queryFunc, check bool, incs ...*event.Incident) (storedEvents, error) {
+	return s.hydrateWith(query, check, nil, incs...)
+}
+
+// hydrateWith is hydrate taking the events cache holds from it, not from the table: the merge path's.
+func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, incs ...*event.Incident) (storedEvents, error) {
 	type wanted struct {
 		e   *event.Event
 		ref bool
@@ -172,6 +177,24 @@ func (s *sqlStore) hydrate(query queryFunc, check bool, incs ...*event.Incident)
 		}
 	}
 	stored := storedEvents{}
+	if cache != nil {
+		missed := keys[:0]
+		for _, k := range keys {
+			ev, ok := cache.get(k)
+			for _, w := range wants[k] {
+				ok = ok && w.ref // a report held whole is compared with the table's event (below)
+			}
+			if !ok {
+				missed = append(missed, k)
+				continue
+			}
+			for _, w := range wants[k] {
+				*w.e = ev
+			}
+			stored[k] = true
+		}
+		keys = missed
+	}
 	for len(keys) > 0 {
 		size := len(eventsQuerySizes) - 1
 		for i, n := range eventsQuerySizes {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -66,7 +67,7 @@ func eventKey(documentID, eventID string) string { return clean(documentID + "/"
 // putEvent stores one event and merges it into an incident. The incident's row holds the event as a reference
 // (see encodeBody): the events table holds it as the report has it.
 func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time, idx *indexQueue) (incident.Change, error) {
-	if err := s.insertEvent(ctx, tx, d.ID, ev, idx); err != nil {
+	if err := s.insertEvent(ctx, tx, d, ev, idx); err != nil {
 		return incident.Change{}, err
 	}
 	r := event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher, Published: d.Published, Event: ev,
@@ -86,7 +87,7 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 		}
 		// The reports' events, which the body holds as references, in one query.
 		var stored storedEvents
-		if stored, err = s.hydrate(s.txQuery(ctx, tx), true, &inc); err != nil {
+		if stored, err = s.hydrateWith(s.txQuery(ctx, tx), true, s.events, &inc); err != nil {
 			return incident.Change{}, fmt.Errorf("incident %s: %w", inc.ID, err)
 		}
 		ch = incident.Add(&inc, r, m, now)
@@ -127,7 +128,8 @@ const (
 )
 
 // insertEvent stores an event row and queues the full-text indexing of its summary on idx.
-func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev event.Event, idx *indexQueue) error {
+func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, idx *indexQueue) error {
+	docID := d.ID
 	body, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
@@ -144,7 +146,27 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, docID string, ev
 	if err := s.indexEvent(idx, res, summary); err != nil {
 		return fmt.Errorf("index event %s: %w", key, err)
 	}
+	if cacheable(&ev, body) {
+		s.events.put(key, ev, len(body)+len(d.Text))
+	}
 	return nil
+}
+
+// cacheable reports whether body, ev's JSON, decodes to ev exactly, so that the event cache may hold ev as
+// the events table does: no string of ev holds an invalid UTF-8 byte (json.Marshal writes each as a \ufffd
+// escape, which decodes as U+FFFD; a string holding the text "\ufffd" is refused too) and its dates are days
+// at UTC midnight (a Date's JSON keeps only the day).
+func cacheable(ev *event.Event, body []byte) bool {
+	if bytes.Contains(body, []byte(`\ufffd`)) {
+		return false
+	}
+	return ev.Date == nil || isDay(ev.Date.Start) && isDay(ev.Date.End)
+}
+
+// isDay reports whether d is a day at UTC midnight, as a decoded Date is.
+func isDay(d event.Date) bool {
+	t := d.Time
+	return t.Location() == time.UTC && t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
 // logChange appends a change to the incident history.
