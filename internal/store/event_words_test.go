@@ -20,26 +20,7 @@ func TestIncidentEventWords(t *testing.T) { eachBackend(t, testIncidentEventWord
 func testIncidentEventWords(t *testing.T, s *sqlStore) {
 	ctx := context.Background()
 	_, postgres := s.d.(postgresDialect)
-	shelling := ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.98, 36.25, "UA", 5,
-		"Military Forces of Russia")
-	first, err := s.PutResult(ctx, doc("https://words.example/1", "Shelling of Kharkiv."), []event.Event{shelling})
-	if err != nil {
-		t.Fatal(err)
-	}
-	second, err := s.PutResult(ctx, doc("https://words.example/2", "Kharkiv shelled again."),
-		[]event.Event{shelling})
-	if err != nil || second.Merged != 1 {
-		t.Fatalf("second report: %+v %v", second, err)
-	}
-	var batch []Result
-	for i := range 6 {
-		e := ev("e1", "Armed clash", 1+i, fmt.Sprintf("Town %d", i%3), 15+float64(i%3), 30, "SD", i, "Group 1")
-		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://words.example/b%d", i), "Clashes."),
-			Events: []event.Event{e, ev("e2", "Peaceful protest", 20, "Gao", 16.27, -0.04, "ML", 0, "Protesters")}})
-	}
-	if _, errs := s.PutResults(ctx, batch); errs != nil {
-		t.Fatal(errs)
-	}
+	first, second := writeMergeCorpus(t, s, "words.example")
 	// The join and the table, as rows of seven columns: incident rid, event (id or rowid), document rowid,
 	// the three filter columns and the words (PostgreSQL's tsvector; SQLite's are in events_fts).
 	wantQ := `SELECT ir.incident_rid, e.rowid || '', d.rowid, i.country, i.event_type, i.sub_event_type, ''

@@ -88,30 +88,37 @@ func TestUpgradeUnusedIndexes(t *testing.T) {
 // splits one off.
 func writeUpgradeCorpus(t *testing.T, s *sqlStore) {
 	t.Helper()
+	first, second := writeMergeCorpus(t, s, "upgrade.example")
+	if _, err := s.SplitIncident(context.Background(), first.Changes[0].IncidentID, second.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeMergeCorpus stores, under URLs of host, two reports of one shelling (the second merges into the first's
+// incident) and a batch of six documents of clashes and protests, returning the two reports' outcomes.
+func writeMergeCorpus(t *testing.T, s *sqlStore, host string) (first, second Ingest) {
+	t.Helper()
 	ctx := context.Background()
 	shelling := ev("e1", "Shelling/artillery/missile attack", 10, "Kharkiv", 49.98, 36.25, "UA", 5,
 		"Military Forces of Russia")
-	first, err := s.PutResult(ctx, doc("https://upgrade.example/1", "Shelling of Kharkiv."), []event.Event{shelling})
+	first, err := s.PutResult(ctx, doc("https://"+host+"/1", "Shelling of Kharkiv."), []event.Event{shelling})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.PutResult(ctx, doc("https://upgrade.example/2", "Kharkiv shelled again."),
-		[]event.Event{shelling})
+	second, err = s.PutResult(ctx, doc("https://"+host+"/2", "Kharkiv shelled again."), []event.Event{shelling})
 	if err != nil || second.Merged != 1 {
 		t.Fatalf("second report: %+v %v", second, err)
 	}
 	var batch []Result
 	for i := range 6 {
 		e := ev("e1", "Armed clash", 1+i, fmt.Sprintf("Town %d", i%3), 15+float64(i%3), 30, "SD", i, "Group 1")
-		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://upgrade.example/b%d", i), "Clashes."),
+		batch = append(batch, Result{Document: doc(fmt.Sprintf("https://%s/b%d", host, i), "Clashes."),
 			Events: []event.Event{e, ev("e2", "Peaceful protest", 20, "Gao", 16.27, -0.04, "ML", 0, "Protesters")}})
 	}
 	if _, errs := s.PutResults(ctx, batch); errs != nil {
 		t.Fatal(errs)
 	}
-	if _, err := s.SplitIncident(ctx, first.Changes[0].IncidentID, second.ID); err != nil {
-		t.Fatal(err)
-	}
+	return first, second
 }
 
 // indexCount is how many indexes named name the database has.

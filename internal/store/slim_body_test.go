@@ -197,16 +197,7 @@ func checkReferences(t *testing.T, s *sqlStore, step string) {
 		if err := rows.Scan(&id, &body); err != nil {
 			t.Fatal(err)
 		}
-		var raw struct {
-			Reports []struct {
-				DocumentID string          `json:"document_id"`
-				Event      json.RawMessage `json:"event"`
-			} `json:"reports"`
-		}
-		if err := json.Unmarshal([]byte(body), &raw); err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range raw.Reports {
+		for _, r := range rawReports(t, body) {
 			var evID string
 			got := true // whole: an object
 			if err := json.Unmarshal(r.Event, &evID); err == nil {
@@ -360,19 +351,11 @@ func testWholeBodiesRead(t *testing.T, dsn string) {
 	if err := s.db.QueryRow(s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), id).Scan(&body); err != nil {
 		t.Fatal(err)
 	}
-	var raw struct {
-		Reports []struct {
-			DocumentID string          `json:"document_id"`
-			Event      json.RawMessage `json:"event"`
-		} `json:"reports"`
+	reports := rawReports(t, body)
+	if len(reports) != 3 {
+		t.Fatalf("merged incident has %d reports, want 3", len(reports))
 	}
-	if err := json.Unmarshal([]byte(body), &raw); err != nil {
-		t.Fatal(err)
-	}
-	if len(raw.Reports) != 3 {
-		t.Fatalf("merged incident has %d reports, want 3", len(raw.Reports))
-	}
-	for i, r := range raw.Reports {
+	for i, r := range reports {
 		if whole := r.Event[0] == '{'; whole != (r.DocumentID == docs[0]) {
 			t.Errorf("report %d of %s: event whole %v, want %v", i, r.DocumentID, whole, !whole)
 		}
@@ -439,4 +422,22 @@ func TestHydrateQueries(t *testing.T) {
 			t.Errorf("%d reports: %d queries, want %d", tt.reports, queries, tt.queries)
 		}
 	}
+}
+
+// rawReport is a report of a stored body with its event as stored: an object (whole) or a string (a reference).
+type rawReport struct {
+	DocumentID string          `json:"document_id"`
+	Event      json.RawMessage `json:"event"`
+}
+
+// rawReports are the reports of a stored incident body.
+func rawReports(t *testing.T, body string) []rawReport {
+	t.Helper()
+	var raw struct {
+		Reports []rawReport `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(body), &raw); err != nil {
+		t.Fatal(err)
+	}
+	return raw.Reports
 }
