@@ -65,14 +65,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // write succeeds, so a failed export never leaves a truncated file behind. A file-system error names path, the
 // file the user asked for, never the temporary file. A symbolic link is followed (its target is replaced, the
 // link stays), and a path that is not a regular file (a device such as /dev/null or /dev/stdout, a named pipe)
-// is written directly: renaming over it would replace the device or pipe with a file. The new file has the
-// mode of the file it replaces, or 0666 less the umask for a new one, as a shell redirection would.
+// is written directly: renaming over it would replace the device or pipe with a file. A name of one of the
+// process's open files (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N) is written through that file as
+// it is open, at its offset and in its mode (appending to a log, say): resolving the name would rename a new
+// file over the one the shell opened. The new file has the mode of the file it replaces, or 0666 less the umask
+// for a new one, as a shell redirection would (owner, group, hard links and extended attributes are not kept).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	target := path
-	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		if resolved, err := filepath.EvalSymlinks(path); err == nil {
-			target = resolved
-		}
+	target, fd := resolveOutput(path)
+	if fd >= 0 {
+		return writeOpenFile(path, fd, write)
 	}
 	perm := fs.FileMode(0o666)
 	keepMode := false
@@ -108,6 +109,70 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return outputError(path, err)
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
+		return outputError(path, err)
+	}
+	return nil
+}
+
+// resolveOutput follows path's symbolic links one by one, as opening it would, to the file to write (which may
+// not exist yet: a dangling link's target is created, the link kept). When the name or a link on the way names
+// one of the process's open files, fd is its descriptor (else -1).
+func resolveOutput(path string) (target string, fd int) {
+	for range 40 { // as the kernel's limit on links followed
+		if n, ok := openFileName(path); ok {
+			return path, n
+		}
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, -1
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return path, -1
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return path, -1
+}
+
+// openFileName reports whether path names one of the process's open files, and its descriptor.
+func openFileName(path string) (int, bool) {
+	switch p := filepath.Clean(path); p {
+	case "/dev/stdout":
+		return 1, true
+	case "/dev/stderr":
+		return 2, true
+	default:
+		for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+			if rest, ok := strings.CutPrefix(p, dir); ok {
+				if n, err := strconv.Atoi(rest); err == nil && n >= 0 {
+					return n, true
+				}
+			}
+		}
+	}
+	return -1, false
+}
+
+// writeOpenFile writes through the process's open file fd, leaving it open: through a duplicate of it, which
+// shares its offset and mode and is closed after (an *os.File made of fd itself would close fd when collected).
+func writeOpenFile(path string, fd int, write func(io.Writer) error) error {
+	dup, err := dupFile(fd)
+	if err != nil {
+		return outputError(path, err)
+	}
+	f := os.NewFile(uintptr(dup), path)
+	if err := write(f); err != nil {
+		f.Close()
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == path {
+			return outputError(path, err)
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := f.Close(); err != nil {
 		return outputError(path, err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -74,6 +75,52 @@ func TestWriteFileAtomicKinds(t *testing.T) {
 		})
 	}
 
+	t.Run("dangling symbolic link", func(t *testing.T) {
+		dir := t.TempDir()
+		link := filepath.Join(dir, "link.csv")
+		if err := os.Symlink("missing.csv", link); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeFileAtomic(link, write); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("the link was replaced: %v %v", fi.Mode(), err)
+		}
+		if got, err := os.ReadFile(filepath.Join(dir, "missing.csv")); err != nil || string(got) != "exported\n" {
+			t.Errorf("the link's target holds %q, %v", got, err)
+		}
+	})
+
+	// A name of an open file (as /dev/stdout is, redirected by a shell to a log) is written at its offset and in
+	// its mode, and stays open: before, the name was resolved and a new file renamed over the log.
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		t.Run("open file "+dir, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), "log.txt")
+			if err := os.WriteFile(name, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			path := dir + strconv.Itoa(int(f.Fd()))
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("no %s here: %v", dir, err)
+			}
+			if err := writeFileAtomic(path, write); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.WriteString("after\n"); err != nil {
+				t.Fatalf("the file is no longer open: %v", err)
+			}
+			if got, _ := os.ReadFile(name); string(got) != "old\nexported\nafter\n" {
+				t.Errorf("the log holds %q", got)
+			}
+		})
+	}
+
 	t.Run("named pipe", func(t *testing.T) {
 		fifo := filepath.Join(t.TempDir(), "pipe")
 		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -127,5 +174,21 @@ func wantMode(t *testing.T, path string, want fs.FileMode) {
 	}
 	if fi.Mode().Perm() != want {
 		t.Errorf("%s has mode %v, want %v", path, fi.Mode().Perm(), want)
+	}
+}
+
+func TestOpenFileName(t *testing.T) {
+	for _, tt := range []struct {
+		path string
+		fd   int
+		ok   bool
+	}{
+		{"/dev/stdout", 1, true}, {"/dev/stderr", 2, true}, {"/dev/fd/7", 7, true}, {"/proc/self/fd/3", 3, true},
+		{"/dev/fd/../stdout", 1, true}, {"/dev/fdx", -1, false}, {"/dev/fd/x", -1, false}, {"out.csv", -1, false},
+		{"/proc/1/fd/3", -1, false},
+	} {
+		if fd, ok := openFileName(tt.path); fd != tt.fd || ok != tt.ok {
+			t.Errorf("openFileName(%q) = %d, %v; want %d, %v", tt.path, fd, ok, tt.fd, tt.ok)
+		}
 	}
 }
