@@ -54,10 +54,11 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 	}
 	// A panic in fn rolls the transaction back before it goes on up, so that the connection and the write
 	// lock are free for the caller that recovers it (a pipeline batch writes its documents again one by one).
+	// The events the transaction stored are cached once it commits (see eventCache).
 	defer func() {
 		if r := recover(); r != nil {
+			s.events.discard(tx)
 			tx.Rollback()
-			s.events.reset()
 			panic(r)
 		}
 	}()
@@ -66,15 +67,15 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 		return fmt.Errorf("lock: %w", err)
 	}
 	if err := fn(tx); err != nil {
+		s.events.discard(tx)
 		tx.Rollback()
-		// The events the transaction cached are not stored (see eventCache).
-		s.events.reset()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		s.events.reset()
+		s.events.discard(tx)
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.events.commit(tx)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"sync"
 
 	"sitrep/internal/event"
@@ -12,16 +13,17 @@ import (
 // (GetIncident, listings, exports, split) read the table.
 //
 // It is correct because an events row is never updated or deleted, and because an event is cached only when
-// events.body decodes to it exactly (cacheable). An entry of a transaction that rolls back is dropped with
-// the whole cache (reset, from txWith): another transaction cannot refer to an event it cannot see. An event
-// another process stored is a miss, read from the table as before.
+// events.body decodes to it exactly (cacheable). A transaction's events are pending (seen by that transaction
+// only) until it commits (txWith calls commit, or discard when it rolls back), so the cache never holds an
+// event that is not stored. An event another process stored is a miss, read from the table as before.
 //
 // The cache is bounded by count and by bytes: an event's strings may be slices of its document's text, so each
 // entry is charged its JSON size and its document's text (counted again for each of its events).
 type eventCache struct {
 	mu         sync.Mutex
 	m          map[string]cachedEvent
-	order      []string // keys in the order they were put, oldest at head
+	pending    map[*sql.Tx]map[string]cachedEvent // by transaction, until it commits
+	order      []string                           // keys in the order they were put, oldest at head
 	head       int
 	bytes, max int
 }
@@ -39,7 +41,60 @@ const (
 )
 
 func newEventCache(maxBytes int) *eventCache {
-	return &eventCache{m: map[string]cachedEvent{}, max: maxBytes}
+	return &eventCache{m: map[string]cachedEvent{}, pending: map[*sql.Tx]map[string]cachedEvent{}, max: maxBytes}
+}
+
+// putPending records ev, stored under key by tx, for tx alone until commit(tx).
+func (c *eventCache) putPending(tx *sql.Tx, key string, ev event.Event, cost int) {
+	if c == nil || cost > c.max {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.pending[tx]
+	if p == nil {
+		p = map[string]cachedEvent{}
+		c.pending[tx] = p
+	}
+	p[key] = cachedEvent{ev, cost}
+}
+
+// commit caches the events tx stored, now that it has committed.
+func (c *eventCache) commit(tx *sql.Tx) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	p := c.pending[tx]
+	delete(c.pending, tx)
+	c.mu.Unlock()
+	for k, e := range p {
+		c.put(k, e.ev, e.cost)
+	}
+}
+
+// discard drops the events tx stored, which its rollback undid.
+func (c *eventCache) discard(tx *sql.Tx) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.pending, tx)
+}
+
+// getIn returns the event of key as tx sees it: stored by tx, or cached.
+func (c *eventCache) getIn(tx *sql.Tx, key string) (event.Event, bool) {
+	if c == nil {
+		return event.Event{}, false
+	}
+	c.mu.Lock()
+	e, ok := c.pending[tx][key]
+	c.mu.Unlock()
+	if ok {
+		return e.ev, true
+	}
+	return c.get(key)
 }
 
 // put caches ev under key, charged cost bytes, evicting the oldest entries past the bounds.
@@ -90,5 +145,6 @@ func (c *eventCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.m)
+	clear(c.pending)
 	c.order, c.head, c.bytes = nil, 0, 0
 }

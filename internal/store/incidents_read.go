@@ -151,11 +151,12 @@ var eventsQueries = func() []string {
 // table holds as the reports now have them: those it put back, and those held whole that the table's event
 // reads as (the same JSON once decoded). A write path may store all of them as references.
 func (s *sqlStore) hydrate(query queryFunc, check bool, incs ...*event.Incident) (storedEvents, error) {
-	return s.hydrateWith(query, check, nil, incs...)
+	return s.hydrateWith(query, check, nil, nil, incs...)
 }
 
-// hydrateWith is hydrate taking the events cache holds from it, not from the table: the merge path's.
-func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, incs ...*event.Incident) (storedEvents, error) {
+// hydrateWith is hydrate taking the events cache holds (as tx sees it) from it, not from the table: the merge
+// path's.
+func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, tx *sql.Tx, incs ...*event.Incident) (storedEvents, error) {
 	type wanted struct {
 		e   *event.Event
 		ref bool
@@ -180,7 +181,7 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, i
 	if cache != nil {
 		missed := keys[:0]
 		for _, k := range keys {
-			ev, ok := cache.get(k)
+			ev, ok := cache.getIn(tx, k)
 			for _, w := range wants[k] {
 				ok = ok && w.ref // a report held whole is compared with the table's event (below)
 			}

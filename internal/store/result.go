@@ -87,7 +87,7 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev even
 		}
 		// The reports' events, which the body holds as references, in one query.
 		var stored storedEvents
-		if stored, err = s.hydrateWith(s.txQuery(ctx, tx), true, s.events, &inc); err != nil {
+		if stored, err = s.hydrateWith(s.txQuery(ctx, tx), true, s.events, tx, &inc); err != nil {
 			return incident.Change{}, fmt.Errorf("incident %s: %w", inc.ID, err)
 		}
 		ch = incident.Add(&inc, r, m, now)
@@ -147,7 +147,7 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev e
 		return fmt.Errorf("index event %s: %w", key, err)
 	}
 	if cacheable(&ev, body) {
-		s.events.put(key, ev, len(body)+len(d.Text))
+		s.events.putPending(tx, key, ev, len(body)+len(d.Text))
 	}
 	return nil
 }
