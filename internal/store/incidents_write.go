@@ -112,6 +112,11 @@ func (e *bodyEvent) UnmarshalJSON(b []byte) error {
 // decodeBody decodes an incident row's body, its reports' event references as events holding only their id
 // (isRef; hydrate puts the events back).
 func decodeBody(body []byte) (event.Incident, error) {
+	if !hasStringRef(body) { // every event whole, or an {"id"} reference: no second scan of each event
+		var inc event.Incident
+		err := json.Unmarshal(body, &inc)
+		return inc, err
+	}
 	var d decodedIncident
 	if err := json.Unmarshal(body, &d); err != nil {
 		return event.Incident{}, err

@@ -66,3 +66,59 @@ func TestReferenceShape(t *testing.T) {
 		}
 	})
 }
+
+// TestDecodeHeadShapes checks that a body's head and whole incident decode the same through the path for
+// bodies with string references and the one for bodies without (whole events, or {"id"} references).
+func TestDecodeHeadShapes(t *testing.T) {
+	ev1 := richEvent("e1", "Armed clash", 10, "Gao", 16.27, -0.04, 5, "Military Forces of Mali")
+	ev2 := ev("e2", "Armed clash", 11, "Gao", 16.27, -0.04, "ML", 7, "Military Forces of Mali")
+	inc := event.Incident{ID: "inc-1", EventType: ev1.EventType, SubEventType: ev1.SubEventType, Date: ev1.Date,
+		Location: ev1.Location, Actors: ev1.Actors,
+		Reports: []event.Report{{DocumentID: "d1", Event: ev1}, {DocumentID: "d2", Event: ev2}}}
+	whole, err := json.Marshal(inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, err := encodeBody(inc, storedEvents{"d1/e1": true, "d2/e2": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasStringRef(whole) || !hasStringRef(refs) {
+		t.Fatalf("hasStringRef: whole %v, references %v", hasStringRef(whole), hasStringRef(refs))
+	}
+	var slow candidateHead
+	if err := json.Unmarshal(whole, &slow); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string][]byte{"whole": whole, "references": refs} {
+		head, err := decodeHead(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(head)
+		b, _ := json.Marshal(slow.incident())
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: head\n%s\nwant\n%s", name, a, b)
+		}
+	}
+	got, err := decodeBody(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain event.Incident
+	if err := json.Unmarshal(whole, &plain); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustJSON(t, got), mustJSON(t, plain); !bytes.Equal(a, b) {
+		t.Errorf("a whole body decodes to\n%s\nwant\n%s", a, b)
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -132,7 +132,12 @@ type candidate struct {
 // encodeBody mostly holds references to them). Decoding every candidate's whole body was the
 // largest single cost of storing a document (a tenth of sitrep ingest's CPU); only the incident the report
 // merges into is now decoded whole (decodeIncident).
-type candidateHead struct {
+type candidateHead = candidateHeadOf[headEvent]
+
+// candidateHeadOf is a candidate head whose reports' events decode as E: headEvent reads a reference or a whole
+// event, wholeHeadEvent only a whole event (or an {"id"} reference), and decodes a body that holds no string
+// reference (one an older sitrep wrote) with one scan of each event instead of two (see decodeHead).
+type candidateHeadOf[E interface{ eventID() string }] struct {
 	ID           string        `json:"id"`
 	EventType    string        `json:"event_type"`
 	SubEventType string        `json:"sub_event_type"`
@@ -140,21 +145,44 @@ type candidateHead struct {
 	Location     *event.Place  `json:"location"`
 	Actors       []event.Actor `json:"actors"`
 	Reports      []struct {
-		DocumentID string    `json:"document_id"`
-		Event      headEvent `json:"event"`
+		DocumentID string `json:"document_id"`
+		Event      E      `json:"event"`
 	} `json:"reports"`
 	Created time.Time `json:"created"`
 }
 
 // incident is the head as an incident whose reports hold only their document and event ids.
-func (h *candidateHead) incident() event.Incident {
+func (h *candidateHeadOf[E]) incident() event.Incident {
 	inc := event.Incident{ID: h.ID, EventType: h.EventType, SubEventType: h.SubEventType, Date: h.Date,
 		Location: h.Location, Actors: h.Actors, Created: h.Created, Reports: make([]event.Report, len(h.Reports))}
 	for i, r := range h.Reports {
-		inc.Reports[i].DocumentID, inc.Reports[i].Event.ID = r.DocumentID, r.Event.ID
+		inc.Reports[i].DocumentID, inc.Reports[i].Event.ID = r.DocumentID, r.Event.eventID()
 	}
 	return inc
 }
+
+// decodeHead decodes the head of an incident body.
+func decodeHead(body []byte) (event.Incident, error) {
+	if !hasStringRef(body) {
+		var h candidateHeadOf[wholeHeadEvent]
+		if err := json.Unmarshal(body, &h); err != nil {
+			return event.Incident{}, err
+		}
+		return h.incident(), nil
+	}
+	var h candidateHead
+	if err := json.Unmarshal(body, &h); err != nil {
+		return event.Incident{}, err
+	}
+	return h.incident(), nil
+}
+
+// stringRef is how a body's reference to an event starts (encodeBody); a JSON string value cannot hold it
+// (its quotes would be escaped), so a body without it holds no string reference.
+var stringRef = []byte(`"event":"`)
+
+// hasStringRef reports whether an incident body may hold a string reference to an event.
+func hasStringRef(body []byte) bool { return bytes.Contains(body, stringRef) }
 
 // headEvent is a report's event in a candidate head: its id, from a reference (a JSON string, see encodeBody)
 // or from the whole event.
@@ -169,6 +197,15 @@ func (e *headEvent) UnmarshalJSON(b []byte) error {
 	type plain headEvent // without this method
 	return json.Unmarshal(b, (*plain)(e))
 }
+
+func (e headEvent) eventID() string { return e.ID }
+
+// wholeHeadEvent is a report's whole event in a candidate head: its id.
+type wholeHeadEvent struct {
+	ID string `json:"id"`
+}
+
+func (e wholeHeadEvent) eventID() string { return e.ID }
 
 // decodeIncident decodes a candidate's whole body, its reports' event references as they are (see hydrate).
 func (c *candidate) decodeIncident() (event.Incident, error) {
@@ -264,12 +301,12 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 		if box != nil && r.lat.Valid && r.precision != event.LocCountry && !box.contains(r.lat.Float64, r.lon.Float64) {
 			continue
 		}
-		var h candidateHead
-		if err := json.Unmarshal(body, &h); err != nil {
+		head, err := decodeHead(body)
+		if err != nil {
 			return nil, nil, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
 		}
 		c.body = bytes.Clone(body)
-		incs, cs = append(incs, h.incident()), append(cs, c)
+		incs, cs = append(incs, head), append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)
