@@ -31,7 +31,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
-	if err := refuseNewer(ctx, db, names); err != nil {
+	// Under the write lock, so that a newer sitrep migrating at the same moment is seen.
+	if err := inTx(ctx, db, d, func(tx *sql.Tx) error { return refuseNewer(ctx, tx, names) }); err != nil {
 		return err
 	}
 	for _, name := range names {
@@ -48,8 +49,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 var ErrNewerStore = errors.New("the store was written by a newer version of sitrep; use that version or newer")
 
 // refuseNewer fails with ErrNewerStore when schema_migrations records a migration this binary does not have.
-func refuseNewer(ctx context.Context, db *sql.DB, known []string) error {
-	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+func refuseNewer(ctx context.Context, tx *sql.Tx, known []string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
