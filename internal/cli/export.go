@@ -164,18 +164,7 @@ func writeOpenFile(path string, fd int, write func(io.Writer) error) error {
 	if err != nil {
 		return outputError(path, err)
 	}
-	f := os.NewFile(uintptr(dup), path)
-	if err := write(f); err != nil {
-		f.Close()
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == path {
-			return outputError(path, err)
-		}
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return outputError(path, err)
-	}
-	return nil
+	return writeThrough(path, os.NewFile(uintptr(dup), path), write)
 }
 
 // writeDirect writes to target, an existing file that is not a regular one (a device, a named pipe), as it is.
@@ -184,9 +173,14 @@ func writeDirect(path, target string, write func(io.Writer) error) error {
 	if err != nil {
 		return outputError(path, err)
 	}
+	return writeThrough(path, f, write)
+}
+
+// writeThrough writes to f, opened for the -o file path, and closes it; an error writing f names path.
+func writeThrough(path string, f *os.File, write func(io.Writer) error) error {
 	if err := write(f); err != nil {
 		f.Close()
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == target {
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == f.Name() {
 			return outputError(path, err)
 		}
 		return fmt.Errorf("export: %w", err)
