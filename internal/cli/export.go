@@ -98,15 +98,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 			return outputError(path, err)
 		}
 	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == tmp.Name() {
-			return outputError(path, err)
-		}
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return outputError(path, err)
+	if err := writeThrough(path, tmp, write); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return outputError(path, err)
