@@ -136,15 +136,3 @@ func (c *eventCache) get(key string) (event.Event, bool) {
 	e, ok := c.m[key]
 	return e.ev, ok
 }
-
-// reset empties the cache.
-func (c *eventCache) reset() {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	clear(c.m)
-	clear(c.pending)
-	c.order, c.head, c.bytes = nil, 0, 0
-}
