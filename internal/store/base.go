@@ -18,12 +18,20 @@ type sqlStore struct {
 	now    func() time.Time
 	stmts  *stmtCache
 	events *eventCache // events stored lately, for the merge path
+	hinted hintedQueries
+}
+
+// hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once
+// for the store's dialect.
+type hintedQueries struct {
+	findDocument string   // findDocumentQuery
+	events       []string // eventsQueries
 }
 
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
-		events: newEventCache(eventCacheBytes)}
+		events: newEventCache(eventCacheBytes), hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -61,12 +61,17 @@ type dialect interface {
 	// and maximum latitude, minimum and maximum longitude, limit), or is "" when the dialect's planner chooses
 	// between the spatial index and a walk by itself.
 	bboxHits() string
+	// indexedBy is the clause that makes a query read its table through the named index, or "" where the
+	// dialect has none (see candidateQuery).
+	indexedBy(index string) string
 }
 
 // sqliteDialect is SQLite with FTS5 and R*Tree (both built into modernc.org/sqlite).
 type sqliteDialect struct{}
 
 func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
 
 func (sqliteDialect) migrations() string { return "migrations/*.sql" }
 

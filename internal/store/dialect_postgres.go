@@ -142,3 +142,6 @@ func (d postgresDialect) bboxIncidents(b BBox) (string, []any) {
 func (d postgresDialect) bboxCheck(b BBox) (string, []any) { return d.bboxIncidents(b) }
 
 func (postgresDialect) bboxHits() string { return "" }
+
+// indexedBy is "": PostgreSQL has no index hints, and its statistics follow the tables (autovacuum's analyse).
+func (postgresDialect) indexedBy(string) string { return "" }

@@ -47,7 +47,7 @@ func TestCandidatePaddingKeys(t *testing.T) {
 						args = append(args, "0") // every start
 					}
 					args = append(args, "9999", "0") // every start, every end
-					rows, err := s.db.QueryContext(ctx, s.d.rebind(candidateQuery(n, false, false)), args...)
+					rows, err := s.db.QueryContext(ctx, s.d.rebind(candidateQuery(s.d, n, false, false)), args...)
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -134,16 +134,19 @@ func (s *sqlStore) txQuery(ctx context.Context, tx *sql.Tx) queryFunc {
 // several queries.
 var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
 
-// eventsQueries are the events query texts, one for each of eventsQuerySizes. Each key is read through a CAST,
+// eventsQueries are d's events query texts, one for each of eventsQuerySizes. Each key is read through a CAST,
 // as in candidateQuery: on bare parameters SQLite's planner would look at the bound keys (with sqlite_stat4) and
-// mark the statement to be prepared again whenever they change, that is at every read.
-var eventsQueries = func() []string {
+// mark the statement to be prepared again whenever they change, that is at every read. On SQLite the query
+// names the events' id index: on the statistics of a store analysed while it held a few events, the planner
+// chose to scan the table for every read of more keys than it had rows then (see candidateQuery).
+func eventsQueries(d dialect) []string {
 	qs := make([]string, len(eventsQuerySizes))
 	for i, n := range eventsQuerySizes {
-		qs[i] = `SELECT id, body FROM events WHERE id IN (CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, n-1) + `)`
+		qs[i] = `SELECT id, body FROM events` + d.indexedBy(`sqlite_autoindex_events_1`) +
+			` WHERE id IN (CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, n-1) + `)`
 	}
 	return qs
-}()
+}
 
 // hydrate puts back the events of incs' reports that their bodies hold as references (isRef), read from the
 // events table in one query for up to 512 of them; a reference the table does not hold stays as it is. With
@@ -213,7 +216,7 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 			}
 		}
 		keys = keys[n:]
-		if err := s.readEvents(query, eventsQueries[size], args, func(key string, body []byte) error {
+		if err := s.readEvents(query, s.hinted.events[size], args, func(key string, body []byte) error {
 			var ev event.Event
 			if err := json.Unmarshal(body, &ev); err != nil {
 				return fmt.Errorf("decode event %s: %w", key, err)

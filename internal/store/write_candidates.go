@@ -55,17 +55,30 @@ var candidateQueryTexts = sync.Map{}
 // sub-type and those compatible with it (incident.MergeableSubTypes), padded with the report's own.
 var subTypeParams = 1 + incident.MaxMergeableSubTypes()
 
-// candidateQuery is the query for the incidents with one of n geo keys (byCountry false) or in one country
+// candidateQuery is d's query for the incidents with one of n geo keys (byCountry false) or in one country
 // (byCountry true, n = 1). Its numbered parameters are the n keys, then the lowest start of each date class,
 // the highest start and the lowest end, then, when bySubType, subTypeParams sub-types (see candidates): the query
 // then reads only the incidents of one of them or of no sub-type, so that it leaves the bodies of the others,
 // which could not take the report (incident.SubTypesMayMerge), unread.
-func candidateQuery(n int, byCountry, bySubType bool) string {
+//
+// On SQLite each arm names its index (INDEXED BY): the planner weighs the indexes by the statistics of the
+// last ANALYZE (OpenSQLite's PRAGMA optimize), and those of a store opened with a few incidents (three in one
+// country: each key and country then seems to hold most of the table) made it scan the whole table in every
+// arm, for every report, all through an ingest or a serve that then grew the store to thousands of incidents
+// (300 documents into a store of three incidents cost 1.7 times the CPU of the same into a new store, and the
+// scans grow with the table). The candidate index is the right plan at every size.
+func candidateQuery(d dialect, n int, byCountry, bySubType bool) string {
 	type key struct {
 		n                    int
 		byCountry, bySubType bool
+		hint                 string
 	}
-	if q, ok := candidateQueryTexts.Load(key{n, byCountry, bySubType}); ok {
+	index := `incidents_cand_geo`
+	if byCountry {
+		index = `incidents_cand_country`
+	}
+	hint := d.indexedBy(index)
+	if q, ok := candidateQueryTexts.Load(key{n, byCountry, bySubType, hint}); ok {
 		return q.(string)
 	}
 	classes := len(dateClassDays) + 1
@@ -104,12 +117,12 @@ func candidateQuery(n int, byCountry, bySubType bool) string {
 	arms := make([]string, 0, len(conds)*classes)
 	for _, cond := range conds {
 		for class := range classes {
-			arms = append(arms, `SELECT `+candidateColumns+` FROM incidents WHERE `+cond+` AND date_class = `+
+			arms = append(arms, `SELECT `+candidateColumns+` FROM incidents`+hint+` WHERE `+cond+` AND date_class = `+
 				strconv.Itoa(class)+` AND date_start BETWEEN `+param(n+class+1)+` AND `+hi+` AND date_end >= `+lowEnd+subCond)
 		}
 	}
 	q := strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
-	candidateQueryTexts.Store(key{n, byCountry, bySubType}, q)
+	candidateQueryTexts.Store(key{n, byCountry, bySubType, hint}, q)
 	return q
 }
 
@@ -220,9 +233,9 @@ func (c *candidate) decodeIncident() (event.Incident, error) {
 func (s *sqlStore) candidateQueries() []string {
 	var qs []string
 	for _, bySubType := range []bool{false, true} {
-		qs = append(qs, candidateQuery(1, true, bySubType))
+		qs = append(qs, candidateQuery(s.d, 1, true, bySubType))
 		for _, n := range candidateKeySizes {
-			qs = append(qs, candidateQuery(n, false, bySubType))
+			qs = append(qs, candidateQuery(s.d, n, false, bySubType))
 		}
 	}
 	return qs
@@ -273,7 +286,7 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 			}
 		}
 	}
-	rows, err := s.queryTx(ctx, tx, candidateQuery(n, byCountry, sub != ""), args...)
+	rows, err := s.queryTx(ctx, tx, candidateQuery(s.d, n, byCountry, sub != ""), args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}

@@ -18,13 +18,13 @@ type stmtCache struct {
 // cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
 // and the events queries that put back an incident's events (hydrate).
 func (s *sqlStore) cachedQueries() []string {
-	qs := []string{getDocumentQuery, findDocumentQuery, insertDocumentQuery, insertEventQuery, insertChangeQuery,
+	qs := []string{getDocumentQuery, s.hinted.findDocument, insertDocumentQuery, insertEventQuery, insertChangeQuery,
 		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
 		s.d.putPoint(), s.d.deletePoint()}
 	q, _ := s.d.insertIncident()
 	set, reset := s.batchPragmas()
 	qs = append(append(append(qs, q), set...), reset...)
-	return append(append(qs, s.candidateQueries()...), eventsQueries...)
+	return append(append(qs, s.candidateQueries()...), s.hinted.events...)
 }
 
 // prepareAll prepares the cached statements.
