@@ -40,7 +40,7 @@ func TestUpgradeUnusedIndexes(t *testing.T) {
 		}
 	}
 	clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	upgraded := &SQLite{newSQLStore(old, d, Options{Now: func() time.Time {
+	upgraded := &SQLite{sqlStore: newSQLStore(old, d, Options{Now: func() time.Time {
 		clock = clock.Add(time.Second)
 		return clock
 	}})}

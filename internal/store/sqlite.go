@@ -4,17 +4,24 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strconv"
+	"sync/atomic"
 	"time"
 
+	"sitrep/internal/event"
 	"sitrep/internal/incident"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // SQLite is the Store over one SQLite file.
-type SQLite struct{ sqlStore }
+type SQLite struct {
+	sqlStore
+	// optimized is when the store last refreshed the planner's statistics (UnixNano; see refreshStats).
+	optimized atomic.Int64
+}
 
 var _ Store = (*SQLite)(nil)
 
@@ -57,7 +64,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &SQLite{newSQLStore(db, sqliteDialect{}, opts)}
+	s := &SQLite{sqlStore: newSQLStore(db, sqliteDialect{}, opts)}
 	if err := migrate(ctx, db, s.d); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -72,5 +79,40 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	s.optimized.Store(time.Now().UnixNano())
 	return s, nil
+}
+
+// statsRefreshEvery is how often at most a store that is being written refreshes the planner's statistics.
+var statsRefreshEvery = time.Minute
+
+// PutResults is sqlStore.PutResults, then refreshStats.
+func (s *SQLite) PutResults(ctx context.Context, rs []Result) ([]Ingest, []error) {
+	ins, errs := s.sqlStore.PutResults(ctx, rs)
+	s.refreshStats(ctx)
+	return ins, errs
+}
+
+// PutResult is sqlStore.PutResult, then refreshStats.
+func (s *SQLite) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
+	in, err := s.sqlStore.PutResult(ctx, d, events)
+	s.refreshStats(ctx)
+	return in, err
+}
+
+// refreshStats runs PRAGMA optimize, at most once every statsRefreshEvery, so that a long-lived process that
+// writes (serve, a worker) does not plan its reads all its life on the statistics OpenSQLite found: those of a
+// store opened small describe tables of a few rows, on which SQLite's planner prefers table scans. SQLite
+// analyses again only the tables whose size has changed many times over since their last analysis (usually
+// none, and then the pragma costs little), and within a bounded number of rows (0x10: analysis_limit), so the
+// write that triggers it is not held up long. A failure is logged, not returned: the write has succeeded.
+func (s *SQLite) refreshStats(ctx context.Context) {
+	now := time.Now().UnixNano() // wall time, not the store's clock (Options.Now), which tests may stop
+	last := s.optimized.Load()
+	if ctx.Err() != nil || now-last < int64(statsRefreshEvery) || !s.optimized.CompareAndSwap(last, now) {
+		return
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA optimize=0x10012`); err != nil {
+		slog.Warn("store: refresh the planner's statistics", "err", err)
+	}
 }
