@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -32,7 +33,7 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 	}
 	sort.Strings(names)
 	// Under the write lock, so that a newer sitrep migrating at the same moment is seen.
-	if err := inTx(ctx, db, d, func(tx *sql.Tx) error { return refuseNewer(ctx, tx, names) }); err != nil {
+	if err := inTx(ctx, db, d, func(tx *sql.Tx) error { return refuseNewer(ctx, tx, d.migrations(), names) }); err != nil {
 		return err
 	}
 	for _, name := range names {
@@ -48,25 +49,40 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 // migration 0012) and could write incidents recomputed from it.
 var ErrNewerStore = errors.New("the store was written by a newer version of sitrep; use that version or newer")
 
-// refuseNewer fails with ErrNewerStore when schema_migrations records a migration this binary does not have.
-func refuseNewer(ctx context.Context, tx *sql.Tx, known []string) error {
+// ErrForeignStore is returned by Open for a database whose schema_migrations table records versions that are
+// not sitrep's migrations: another application's table of the same name, in a database sitrep should not share.
+var ErrForeignStore = errors.New("the database's schema_migrations table is another application's; give sitrep a database of its own")
+
+// refuseNewer fails with ErrNewerStore when schema_migrations records a migration of this dialect (a name
+// matching pattern, the dialect's migrations glob) that this binary does not have, and with ErrForeignStore
+// when it records a version that is no sitrep migration name.
+func refuseNewer(ctx context.Context, tx *sql.Tx, pattern string, known []string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer rows.Close()
-	var unknown []string
+	var unknown, foreign []string
 	for rows.Next() {
 		var v string
 		if err := rows.Scan(&v); err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
-		if !slices.Contains(known, v) {
+		if slices.Contains(known, v) {
+			continue
+		}
+		if ok, _ := path.Match(pattern, v); ok {
 			unknown = append(unknown, v)
+		} else {
+			foreign = append(foreign, v)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
+	}
+	if len(foreign) > 0 {
+		sort.Strings(foreign)
+		return fmt.Errorf("%w (it records %q)", ErrForeignStore, foreign[0])
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
