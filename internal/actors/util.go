@@ -64,13 +64,13 @@ func (f *Finder) wordBitsOf(toks []text.Token, keys []string) []wordBits {
 	for i, t := range toks {
 		var b wordBits
 		if k := keys[i]; k != "" && f.vocab.starts[k[0]] { // not a comma or a number, mostly
-			b = f.vocab.words[k]
+			b = f.vocab.words.Get(k)
 		}
 		if isCapWord(t) {
 			b |= wCap
 		}
 		if b&(wCap|wTitle) != 0 {
-			b |= f.vocab.names[keys[i]]
+			b |= f.vocab.names.Get(keys[i])
 		}
 		bits[i] = b
 	}

@@ -1,5 +1,7 @@
 package actors
 
+import "sitrep/internal/text"
+
 // class is what a head noun says about the party it names.
 type class uint8
 
@@ -166,15 +168,17 @@ const (
 )
 
 // wordVocab holds the bits of every key that has any: the word sets above (words, for every token), the first
-// words of the place index and the lexicon's given names (names, for capitalised words and titles).
+// words of the place index and the lexicon's given names (names, for capitalised words and titles), in
+// text.Tables built from the maps, which answer a word faster than a map (wordBitsOf asks for every token).
 type wordVocab struct {
-	words, names map[string]wordBits
+	words, names text.Table[wordBits]
 	starts       [256]bool // the first bytes of the keys of words: no other key is asked for
 }
 
 // buildVocab indexes the word sets, the place index and the given names.
 func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wordVocab {
-	v := wordVocab{words: map[string]wordBits{}, names: map[string]wordBits{}}
+	var v wordVocab
+	words, names := map[string]wordBits{}, map[string]wordBits{}
 	sets := []struct {
 		b wordBits
 		m map[string]bool
@@ -182,30 +186,31 @@ func buildVocab(places placeIndex, firstNames func(yield func(string) bool)) wor
 	for _, s := range sets {
 		for k, ok := range s.m {
 			if ok {
-				v.words[k] |= s.b
+				words[k] |= s.b
 			}
 		}
 	}
 	for k := range heads {
-		v.words[k] |= wHead
+		words[k] |= wHead
 	}
 	for k := range mods {
-		v.words[k] |= wMod
+		words[k] |= wMod
 	}
-	for k := range v.words {
+	for k := range words {
 		if k != "" {
 			v.starts[k[0]] = true
 		}
 	}
 	for k, ps := range places {
 		if len(ps) > 0 {
-			v.names[k] |= wPlace
+			names[k] |= wPlace
 		}
 	}
 	if firstNames != nil {
 		for k := range firstNames {
-			v.names[k] |= wFirstName
+			names[k] |= wFirstName
 		}
 	}
+	v.words, v.names = text.NewTable(words), text.NewTable(names)
 	return v
 }

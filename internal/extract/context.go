@@ -107,7 +107,7 @@ func gates(s string) (digit bool, c wordClass) {
 				for k := range w {
 					w[k] = s[i+k] | 0x20 // ASCII letters only: fold to lower case
 				}
-				c |= classWords[string(w)] & (wNumber | wDate) // the conversion in a map index allocates nothing
+				c |= classTable.Get(string(w)) & (wNumber | wDate) // the conversion allocates nothing: w does not escape
 			}
 			i = j
 		default:
