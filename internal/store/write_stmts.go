@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 )
 
 // stmtCache keeps the write path's statements prepared for the life of the store, so it does not parse and
@@ -13,6 +14,17 @@ import (
 // queued behind that transaction hold.
 type stmtCache struct {
 	m map[string]*sql.Stmt // read-only after prepareAll
+	// uncancelled are the statements of m run in a transaction without their context's cancellation (see
+	// execTx); read-only after prepareAll.
+	uncancelled map[string]bool
+
+	// The statements of m bound to the transaction tx (Tx.StmtContext), so that a transaction binds each once
+	// rather than once a statement run: a binding allocates a statement that the transaction keeps until it
+	// ends. One transaction at a time: the write path's transactions are serialized, and a statement of another
+	// transaction is bound as before.
+	mu    sync.Mutex
+	tx    *sql.Tx
+	bound map[string]*sql.Stmt
 }
 
 // cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
@@ -44,15 +56,64 @@ func (s *sqlStore) prepareAll(ctx context.Context) error {
 		m[q] = st
 	}
 	s.stmts.m = m
+	s.stmts.uncancelled = s.uncancelledQueries(m)
 	return nil
+}
+
+// uncancelledQueries are the statements execTx runs without their context's cancellation: on SQLite, the write
+// path's inserts and updates, each of a row or two in a transaction that holds the write lock already (BEGIN
+// IMMEDIATE), so that nothing makes them wait. The SQLite driver watches a cancellable context by starting a
+// goroutine for every statement (about 2% of an ingest's CPU); the transaction still ends with its context, at
+// the next statement (database/sql rolls it back). PostgreSQL's statements, and the rest, keep their context:
+// there lockWrites waits for the other writers.
+func (s *sqlStore) uncancelledQueries(m map[string]*sql.Stmt) map[string]bool {
+	if _, ok := s.d.(sqliteDialect); !ok {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, q := range []string{insertDocumentQuery, insertEventQuery, insertChangeQuery, updateIncidentQuery,
+		updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
+		s.d.putPoint(), s.d.deletePoint()} {
+		if m[q] != nil {
+			out[q] = true
+		}
+	}
+	if q, _ := s.d.insertIncident(); m[q] != nil {
+		out[q] = true
+	}
+	return out
 }
 
 // txStmt is the statement for q bound to tx: the cached one, else one prepared in tx for this transaction.
 func (s *sqlStore) txStmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
-	if st := s.stmts.m[q]; st != nil {
-		return tx.StmtContext(ctx, st), nil
+	st := s.stmts.m[q]
+	if st == nil {
+		return tx.PrepareContext(ctx, s.d.rebind(q))
 	}
-	return tx.PrepareContext(ctx, s.d.rebind(q))
+	return s.stmts.bind(ctx, tx, q, st), nil
+}
+
+// bind returns st, the cached statement of q, bound to tx.
+func (c *stmtCache) bind(ctx context.Context, tx *sql.Tx, q string, st *sql.Stmt) *sql.Stmt {
+	c.mu.Lock()
+	b := c.bound[q]
+	if c.tx != tx {
+		b = nil
+	}
+	c.mu.Unlock()
+	if b != nil {
+		return b
+	}
+	// Bound without ctx's cancellation, as the statement is kept for the transaction's other runs (a binding
+	// fails only when the transaction has ended, and so would they).
+	b = tx.StmtContext(context.WithoutCancel(ctx), st)
+	c.mu.Lock()
+	if c.tx != tx {
+		c.tx, c.bound = tx, map[string]*sql.Stmt{}
+	}
+	c.bound[q] = b
+	c.mu.Unlock()
+	return b
 }
 
 // execTx runs the statement q in tx.
@@ -60,6 +121,9 @@ func (s *sqlStore) execTx(ctx context.Context, tx *sql.Tx, q string, args ...any
 	st, err := s.txStmt(ctx, tx, q)
 	if err != nil {
 		return nil, err
+	}
+	if s.stmts.uncancelled[q] {
+		ctx = context.WithoutCancel(ctx)
 	}
 	return st.ExecContext(ctx, args...)
 }
