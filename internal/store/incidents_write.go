@@ -69,7 +69,7 @@ func (s storedEvents) add(r event.Report) {
 }
 
 // has reports whether the events table holds r's event as r has it.
-func (s storedEvents) has(r event.Report) bool {
+func (s storedEvents) has(r *event.Report) bool {
 	return len(s) > 0 && r.Event.ID != "" && s[eventKey(r.DocumentID, r.Event.ID)]
 }
 
@@ -135,11 +135,20 @@ func decodeBody(body []byte) (event.Incident, error) {
 // encodeBody is the body of inc's row: the incident's JSON, with each report whose event stored holds
 // carrying only the event's id.
 func encodeBody(inc event.Incident, stored storedEvents) ([]byte, error) {
-	b := bodyIncident{Incident: inc, Reports: make([]bodyReport, len(inc.Reports))}
+	body, err := marshalBody(&inc, stored.has)
+	if err != nil {
+		return nil, fmt.Errorf("incident %s: %w", inc.ID, err)
+	}
+	return body, nil
+}
+
+// newBodyIncident is inc as a bodyIncident, each report for which ref is true carrying only its event's id.
+func newBodyIncident(inc *event.Incident, ref func(r *event.Report) bool) *bodyIncident {
+	b := &bodyIncident{Incident: *inc, Reports: make([]bodyReport, len(inc.Reports))}
 	for i := range inc.Reports {
 		r := &inc.Reports[i]
 		b.Reports[i].Report = *r
-		if stored.has(*r) {
+		if ref(r) {
 			b.Reports[i].Event = r.Event.ID
 		} else {
 			b.Reports[i].Event = &r.Event
@@ -148,11 +157,7 @@ func encodeBody(inc event.Incident, stored storedEvents) ([]byte, error) {
 	if inc.Reports == nil {
 		b.Reports = nil // null, as json.Marshal(inc) writes it
 	}
-	body, err := json.Marshal(b)
-	if err != nil {
-		return nil, fmt.Errorf("incident %s: %w", inc.ID, err)
-	}
-	return body, nil
+	return b
 }
 
 // eventIDField is the index of event.Event's ID field.

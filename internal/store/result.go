@@ -130,7 +130,7 @@ const (
 // insertEvent stores an event row and queues the full-text indexing of its summary on idx.
 func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, idx *indexQueue) error {
 	docID := d.ID
-	body, err := json.Marshal(ev)
+	body, err := marshalEvent(&ev)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
 	}

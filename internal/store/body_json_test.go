@@ -1,0 +1,162 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"sitrep/internal/demo"
+	"sitrep/internal/event"
+	"sitrep/internal/extract"
+)
+
+// filler sets every field of a value to random contents, by reflection, so that a field added to the event
+// types is filled too and TestAppendJSONMatchesMarshal fails until the appenders write it.
+type filler struct{ rng *rand.Rand }
+
+// strings json.Marshal escapes or writes as they are: HTML characters, controls, invalid UTF-8, U+2028/9, the
+// replacement character and multi-byte text.
+var fillStrings = []string{"", "", "a", "Bamako", "e1", `<b>&"q"\`, "\n\t\r\b\f\x00\x01\x1f\x7f", "\u2028\u2029",
+	"\xff", "a\xe2\x80", "\ufffd", "Liberté 中文 🙂", " ", "https://x.example/a?b=1&c=2"}
+
+var fillFloats = []float64{0, 1, -8, 12.65, 0.9, -0.5, 1e-6, 9.99e-7, 1e-7, 1e20, 1e21, 1.5e300, 5e-324,
+	math.MaxFloat64, 123456789.123456789, -1e-9, math.Copysign(0, -1)}
+
+var fillZones = []*time.Location{time.UTC, time.FixedZone("", 3600), time.FixedZone("X", -5*3600-1800), time.Local}
+
+func (f filler) fill(v reflect.Value, depth int) {
+	switch v.Type() {
+	case reflect.TypeFor[time.Time]():
+		t := time.Date(f.rng.IntN(10000), time.Month(1+f.rng.IntN(12)), 1+f.rng.IntN(28), f.rng.IntN(24),
+			f.rng.IntN(60), f.rng.IntN(60), []int{0, 0, 5e8, 123456789, 1}[f.rng.IntN(5)], time.UTC)
+		v.Set(reflect.ValueOf(t.In(fillZones[f.rng.IntN(len(fillZones))])))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s := fillStrings[f.rng.IntN(len(fillStrings))]
+		if f.rng.IntN(3) == 0 {
+			s += fillStrings[f.rng.IntN(len(fillStrings))]
+		}
+		v.SetString(s)
+	case reflect.Int, reflect.Int64:
+		v.SetInt([]int64{0, 1, -1, 42, 2460596, math.MaxInt64, math.MinInt64}[f.rng.IntN(7)])
+	case reflect.Float64:
+		x := fillFloats[f.rng.IntN(len(fillFloats))]
+		if f.rng.IntN(3) == 0 {
+			x = f.rng.NormFloat64() * math.Pow(10, float64(f.rng.IntN(40)-20))
+		}
+		v.SetFloat(x)
+	case reflect.Bool:
+		v.SetBool(f.rng.IntN(2) == 0)
+	case reflect.Pointer:
+		if depth > 6 || f.rng.IntN(4) == 0 {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		f.fill(p.Elem(), depth+1)
+		v.Set(p)
+	case reflect.Slice:
+		switch k := f.rng.IntN(6); {
+		case depth > 6 || k == 0:
+		case k == 1:
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		default:
+			s := reflect.MakeSlice(v.Type(), k-1, k-1)
+			for i := range s.Len() {
+				f.fill(s.Index(i), depth+1)
+			}
+			v.Set(s)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				f.fill(v.Field(i), depth+1)
+			}
+		}
+	default:
+		panic("filler: no case for " + v.Type().String())
+	}
+}
+
+// TestAppendJSONMatchesMarshal checks that the write path's appenders write what json.Marshal writes: the
+// demo corpus's events and incident bodies made of them, and thousands of randomly filled events and bodies.
+func TestAppendJSONMatchesMarshal(t *testing.T) {
+	check := func(name string, got []byte, gotErr error, v any) {
+		t.Helper()
+		want, wantErr := json.Marshal(v)
+		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Fatalf("%s: error %v, json.Marshal's %v", name, gotErr, wantErr)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n got %s\nwant %s", name, got, want)
+		}
+	}
+	body := func(name string, inc *event.Incident, ref func(r *event.Report) bool) {
+		t.Helper()
+		got, err := marshalBody(inc, ref)
+		check(name, got, err, newBodyIncident(inc, ref))
+	}
+
+	eng, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := demo.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 6, 7, 8, 9, 123456789, time.UTC)
+	var inc event.Incident
+	var n int
+	for _, d := range docs {
+		res, err := eng.ExtractEvents(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range res.Events {
+			got, err := marshalEvent(&ev)
+			check(d.ID+"/"+ev.ID, got, err, ev)
+			inc.Reports = append(inc.Reports, event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher,
+				Published: d.Published, Event: ev, Added: now})
+			n++
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d events checked", n)
+	}
+	inc.ID, inc.Created, inc.Updated = "inc-1", now, now
+	inc.Merges = []event.Merge{{DocumentID: "d", EventID: "e1", Score: 0.75, Reasons: []string{"same place"}, At: now}}
+	for _, ref := range []func(*event.Report) bool{func(*event.Report) bool { return true },
+		func(*event.Report) bool { return false }, func(r *event.Report) bool { return len(r.DocumentID)%2 == 0 }} {
+		body("demo incident", &inc, ref)
+	}
+
+	f := filler{rand.New(rand.NewPCG(1, 2))}
+	for range 3000 {
+		var ev event.Event
+		f.fill(reflect.ValueOf(&ev).Elem(), 0)
+		got, err := marshalEvent(&ev)
+		check("random event", got, err, ev)
+
+		var inc event.Incident
+		f.fill(reflect.ValueOf(&inc).Elem(), 0)
+		refs := map[*event.Report]bool{}
+		for i := range inc.Reports {
+			refs[&inc.Reports[i]] = f.rng.IntN(2) == 0
+		}
+		body("random body", &inc, func(r *event.Report) bool { return refs[r] })
+	}
+
+	// Values json.Marshal refuses: its error.
+	bad := event.Event{ID: "e1", Confidence: math.NaN()}
+	got, err := marshalEvent(&bad)
+	check("NaN", got, err, bad)
+	body("year 10000", &event.Incident{ID: "i", Created: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		func(*event.Report) bool { return false })
+}
