@@ -12,13 +12,14 @@ import (
 // sqlStore is the Store implementation both backends share: portable SQL over database/sql, with what differs
 // between SQLite and PostgreSQL behind the dialect.
 type sqlStore struct {
-	db     *sql.DB
-	d      dialect
-	merger *incident.Merger
-	now    func() time.Time
-	stmts  *stmtCache
-	events *eventCache // events stored lately, for the merge path
-	hinted hintedQueries
+	db      *sql.DB
+	d       dialect
+	merger  *incident.Merger
+	now     func() time.Time
+	stmts   *stmtCache
+	events  *eventCache  // events stored lately, for the merge path
+	classes *dateClasses // the date classes a candidate query searches, for the write transaction that read them
+	hinted  hintedQueries
 }
 
 // hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once
@@ -31,7 +32,8 @@ type hintedQueries struct {
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
-		events: newEventCache(eventCacheBytes), hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
+		events: newEventCache(eventCacheBytes), classes: &dateClasses{},
+		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -60,6 +62,7 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	defer s.classes.forget(tx)
 	// A panic in fn rolls the transaction back before it goes on up, so that the connection and the write
 	// lock are free for the caller that recovers it (a pipeline batch writes its documents again one by one).
 	// The events the transaction stored are cached once it commits (see eventCache).

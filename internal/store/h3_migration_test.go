@@ -32,8 +32,10 @@ func TestUpgradeUnusedIndexes(t *testing.T) {
 	}
 	names, _ := fs.Glob(migrations, d.migrations())
 	sort.Strings(names)
+	// Every migration but 0012: this binary's write path, which writes the corpus, needs the later ones
+	// (incident_date_classes, 0013), which 0012 does not touch.
 	for _, name := range names {
-		if name < upTo {
+		if !strings.HasPrefix(name, upTo) {
 			if err := applyMigration(ctx, old, d, name); err != nil {
 				t.Fatal(name, err)
 			}

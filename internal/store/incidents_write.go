@@ -197,6 +197,7 @@ func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 		return 0, fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
 	c, m := columnsOf(inc.Date, inc.Location, inc.Fatalities), markerColumnsOf(inc)
+	s.wroteIncident(tx, c.start, c.end)
 	var rid int64
 	err = s.queryRowTx(ctx, tx, s.d.upsertIncident(), inc.ID, string(body), c.start, c.end, c.lat,
 		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
@@ -274,6 +275,7 @@ func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 	}
 	args := []any{inc.ID, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country, r.admin1, r.eventType,
 		r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end}
+	s.wroteIncident(tx, r.start, r.end)
 	var rid int64
 	if q, returning := s.d.insertIncident(); returning {
 		err = s.queryRowTx(ctx, tx, q, args...).Scan(&rid)
@@ -301,10 +303,11 @@ func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, 
 	if err != nil {
 		return 0, err
 	}
-	if r.rowColumns == c.row {
+	if r.rowColumns == c.row { // the dates, and so the date class (see wroteIncident), stay as they are
 		err = s.exec(ctx, tx, updateIncidentBodyQuery, r.body, r.actors, r.best, r.updated, r.m.place, r.m.actor1,
 			r.m.end, c.rid)
 	} else {
+		s.wroteIncident(tx, r.start, r.end)
 		err = s.exec(ctx, tx, updateIncidentQuery, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country,
 			r.admin1, r.eventType, r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end, c.rid)
 	}

@@ -27,7 +27,7 @@ import (
 const cellDegrees = 2
 
 // dateClassDays are the longest date intervals of date_class 0, 1 and 2 (class 3 is unbounded).
-var dateClassDays = []int{8, 40, 400}
+var dateClassDays = [...]int{8, 40, 400}
 
 // candidateKeySizes are the numbers of geo keys the candidate queries take, so few statement texts are cached:
 // a report's keys are padded to the next size with NULL (noKey), which no incident's key equals. Up to
@@ -270,11 +270,24 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 			keys = append(keys, noKey)
 		}
 	}
-	args := keys
-	for class := range dateClassDays {
-		args = append(args, from.AddDays(-w-dateClassDays[class]).String())
+	// The lowest start of each date class, NULL for a class no incident has (see dateClasses): its arms then
+	// match no row and read no page.
+	has, err := s.dateClassesOf(ctx, tx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}
-	args = append(args, "0", to.AddDays(w).String(), from.AddDays(-w).String()) // "0" is below every date, above ""
+	args := keys
+	for class, ok := range has {
+		switch {
+		case !ok:
+			args = append(args, nil)
+		case class < len(dateClassDays):
+			args = append(args, from.AddDays(-w-dateClassDays[class]).String())
+		default:
+			args = append(args, "0") // below every date, above ""
+		}
+	}
+	args = append(args, to.AddDays(w).String(), from.AddDays(-w).String())
 	sub := clean(ev.SubEventType)
 	if sub != "" {
 		subs := incident.MergeableSubTypes(sub)

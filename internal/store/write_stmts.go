@@ -32,7 +32,7 @@ type stmtCache struct {
 func (s *sqlStore) cachedQueries() []string {
 	qs := []string{getDocumentQuery, s.hinted.findDocument, insertDocumentQuery, insertEventQuery, insertChangeQuery,
 		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
-		s.d.putPoint(), s.d.deletePoint()}
+		s.d.putPoint(), s.d.deletePoint(), dateClassesQuery}
 	q, _ := s.d.insertIncident()
 	set, reset := s.batchPragmas()
 	qs = append(append(append(qs, q), set...), reset...)
