@@ -164,7 +164,7 @@ func (f *finder) follow(mark, start, end, depth int) {
 		if len(c.terms) > 0 && end >= f.best.end {
 			f.accept(c, end, depth+1)
 		}
-		if len(c.next) == 0 && len(c.pre) == 0 {
+		if c.leaf {
 			continue
 		}
 		if ns == 0 && ne == 0 {
@@ -210,7 +210,7 @@ func (f *finder) allowed(t term, depth int) bool {
 // catAllowed reports whether t is in a category asked for.
 func (f *finder) catAllowed(t term) bool {
 	if len(f.cats) > 0 {
-		if b := t.entry.bit; b&f.want == 0 || b == overflowBit && !slices.Contains(f.cats, t.entry.Category) {
+		if b := t.bit; b&f.want == 0 || b == overflowBit && !slices.Contains(f.cats, t.entry.Category) {
 			return false
 		}
 	}
@@ -220,7 +220,7 @@ func (f *finder) catAllowed(t term) bool {
 // caseAllowed reports whether t, reached at depth, is written as in the lexicon when its pattern is
 // case-sensitive (f.raw holds the tokens of the path as written).
 func (f *finder) caseAllowed(t term, depth int) bool {
-	if !t.pat.cased {
+	if !t.cased {
 		return true
 	}
 	raw := t.pat.raw

@@ -71,6 +71,11 @@ func (b *builder) addFirstNames(data string) {
 func (b *builder) build() *Lexicon {
 	l := b.lex
 	l.root = &node{}
+	for _, es := range l.entries {
+		for _, e := range es {
+			e.bit = l.catBit(e.Category) // before the terms are made: each keeps a copy
+		}
+	}
 	for _, cat := range l.cats {
 		idx := map[string][]*Entry{}
 		for _, e := range l.entries[cat] {
@@ -87,11 +92,6 @@ func (b *builder) build() *Lexicon {
 			}
 		}
 		l.byKey[cat] = idx
-	}
-	for _, es := range l.entries {
-		for _, e := range es {
-			e.bit = l.catBit(e.Category)
-		}
 	}
 	l.root.index(l.catBit)
 	l.filter = newRootFilter(l.root)

@@ -106,11 +106,11 @@ func (f *finder) collect(mark, start, end, depth int) {
 	for i := 0; i < n; i++ {
 		c := f.kids[mark+i]
 		for _, t := range c.terms {
-			if f.caseAllowed(t, depth+1) {
-				f.memo.cands = append(f.memo.cands, cand{end: int32(end), term: t.id, bit: t.entry.bit})
+			if !t.cased || f.caseAllowed(t, depth+1) {
+				f.memo.cands = append(f.memo.cands, cand{end: int32(end), term: t.id, bit: t.bit})
 			}
 		}
-		if len(c.next) == 0 && len(c.pre) == 0 {
+		if c.leaf {
 			continue
 		}
 		if ns == 0 && ne == 0 {

@@ -10,16 +10,21 @@ type node struct {
 	pre2    *[1 << 10]uint64 // bit set of the first two bytes of the keys of pre (nodes with many prefixes)
 	terms   []term           // patterns ending here
 	mask    uint64           // category bits (Lexicon.catBit) of the terms here and below
+	leaf    bool             // no next and no pre: set by index, so that a walk asks it without reading the maps
 }
 
-// term is a pattern ending at a node, with the entry it names.
+// term is a pattern ending at a node, with the entry it names. bit and cased are entry.bit and pat.cased,
+// copied when the term is made, so that a walk keeping the terms of a node reads neither the entry nor the
+// pattern for a pattern that ignores case.
 type term struct {
 	entry *Entry
 	pat   *pattern
-	id    int32 // index in Lexicon.terms
+	bit   uint64 // entry.bit
+	id    int32  // index in Lexicon.terms
+	cased bool   // pat.cased
 }
 
-// insert adds p for e below n, registering a new term in *all.
+// insert adds p for e below n, registering a new term in *all. e.bit must be set.
 func (n *node) insert(e *Entry, p *pattern, all *[]term) {
 	cur := n
 	for i, k := range p.keys {
@@ -42,7 +47,7 @@ func (n *node) insert(e *Entry, p *pattern, all *[]term) {
 			return // the same alias twice (e.g. al-Nusra and al Nusra)
 		}
 	}
-	t := term{entry: e, pat: p, id: int32(len(*all))}
+	t := term{entry: e, pat: p, bit: e.bit, id: int32(len(*all)), cased: p.cased}
 	*all = append(*all, t)
 	cur.terms = append(cur.terms, t)
 }
@@ -91,6 +96,7 @@ func (n *node) children(dst []*node, k []byte) []*node {
 
 // index builds the prefix bit sets and category masks of n and its descendants.
 func (n *node) index(bit func(Category) uint64) {
+	n.leaf = len(n.next) == 0 && len(n.pre) == 0
 	for _, t := range n.terms {
 		n.mask |= bit(t.entry.Category)
 	}
