@@ -229,21 +229,32 @@ func things(c *cluster, get func(*sent) []lexicon.Match, x *explainer, field str
 }
 
 // notActor1 drops the target finds that overlap an armed actor1: "police officers" who fire on a crowd are the
-// event's actor, not what it hit.
+// event's actor, not what it hit. When it drops none it returns ms itself, not a copy (its caller, things, only
+// reads the finds).
 func notActor1(ms []lexicon.Match, actors []event.Actor) []lexicon.Match {
-	var out []lexicon.Match
-	for _, m := range ms {
-		inside := false
-		for _, a := range actors {
-			if a.Role == event.RoleActor1 && armedKind(a.Kind) && a.Span != nil && a.Span.Start < m.End && m.Start < a.Span.End {
-				inside = true
+	for i := range ms {
+		if !armedActor1Over(ms[i], actors) {
+			continue
+		}
+		out := slices.Clone(ms[:i])
+		for _, m := range ms[i+1:] {
+			if !armedActor1Over(m, actors) {
+				out = append(out, m)
 			}
 		}
-		if !inside {
-			out = append(out, m)
+		return out
+	}
+	return ms
+}
+
+// armedActor1Over reports whether m overlaps the span of an armed actor1 of actors.
+func armedActor1Over(m lexicon.Match, actors []event.Actor) bool {
+	for _, a := range actors {
+		if a.Role == event.RoleActor1 && armedKind(a.Kind) && a.Span != nil && a.Span.Start < m.End && m.Start < a.Span.End {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // eventID is stable for a document: a hash of the document id and the first evidence span.
