@@ -259,7 +259,7 @@ func (s *sent) deedClaimed() int {
 // a statement that it was behind the attack"), -1 when none. "Police said al-Shabaab was behind the attack" is
 // an accusation, not a claim: the one behind must be "it" or "they", the speaker.
 func (s *sent) saidBehind() int {
-	if !strings.Contains(s.low, "behind") {
+	if !s.hasPhrase(subBehind) {
 		return -1
 	}
 	for i := 2; i < len(s.Tokens); i++ {
@@ -278,7 +278,7 @@ func (s *sent) saidBehind() int {
 // namedBehind returns the armed party another says was behind the incident ("Police said al-Shabaab was
 // behind the attack"), nil when none: an accusation, where "it was behind" is the speaker's own claim.
 func (s *sent) namedBehind() *actors.Mention {
-	if !strings.Contains(s.low, "behind") {
+	if !s.hasPhrase(subBehind) {
 		return nil
 	}
 	for i := 2; i < len(s.Tokens); i++ {
@@ -297,7 +297,7 @@ func (s *sent) namedBehind() *actors.Mention {
 // claimedBy returns the armed party that an incident was claimed by ("an ambush that was later claimed by the
 // Islamic State Sahel Province", "the attack, claimed by JNIM"), nil when none.
 func (s *sent) claimedBy() *actors.Mention {
-	if !strings.Contains(s.low, "claimed by") {
+	if !s.hasPhrase(subClaimedBy) {
 		return nil
 	}
 	for i := 1; i+1 < len(s.Tokens); i++ {

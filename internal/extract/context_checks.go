@@ -106,7 +106,7 @@ func (s *sent) insideName(h hit) bool {
 // a pattern of conduct, not one dated incident. In a relative clause (", which has been accused of attacking
 // Aleppo,") the accusation covers only that clause.
 func (s *sent) accusedPattern(tok int) bool {
-	if !strings.Contains(s.Text, "ccused of") && !strings.Contains(s.Text, "lamed for") {
+	if !s.hasPhrase(subAccusedOf) && !s.hasPhrase(subBlamedFor) {
 		return false
 	}
 	for i := 1; i < tok && i+1 < len(s.Tokens); i++ {

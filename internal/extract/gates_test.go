@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sitrep/internal/text"
 )
 
 // digitOrWord is the plain reading of a gate, the reference gates is checked against: a digit in s, or a word
@@ -52,6 +54,67 @@ func TestGates(t *testing.T) {
 		}
 		if got, want := hasDigitOrNumberWord(s), digitOrWord(s, numberWords); got != want {
 			t.Errorf("hasDigitOrNumberWord(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTollWords: the one-pass tollWords opens as a strings.Contains of each word does, on phrases (each word at
+// the start, the end, cut short, in upper case, after a byte that starts another) and on every sentence of the
+// fixtures.
+func TestTollWords(t *testing.T) {
+	words := []string{"toll", "dead", "died", "killed", "wounded", "injur", "casualt", "bodies"}
+	contains := func(s string) bool {
+		for _, w := range words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "t", "tol", "Toll", "TOLL", "the death", "deaf", "die", "kill", "Killed", "wound", "injure",
+		"casual", "bodie", "ttoll", "ddead", "kkilled", "wwounded", "iinjur", "ccasualt", "bbodies", "dtoll"}
+	for _, w := range words {
+		texts = append(texts, w, "a "+w+" b", w[:len(w)-1], "x"+w, strings.ToUpper(w), w[:len(w)-1]+" "+w[len(w)-1:])
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		texts = append(texts, strings.Split(fixture(t, f).Text, ".")...)
+	}
+	for _, s := range texts {
+		if got, want := tollWords(s), contains(s); got != want {
+			t.Errorf("tollWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestHasPhrase: hasPhrase answers as strings.Contains of the phrase in Text or low does, asked once or twice,
+// on every sentence of the fixtures, and on a sentence whose low is not set yet (then set).
+func TestHasPhrase(t *testing.T) {
+	var sents []*sent
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		doc := fixture(t, f)
+		for _, b := range text.SentenceBounds(doc.Text) {
+			s := &sent{Sentence: text.Sentence{Start: b[0], End: b[1], Text: doc.Text[b[0]:b[1]]}}
+			s.low = lower(s.Text)
+			sents = append(sents, s)
+		}
+	}
+	unset := &sent{Sentence: text.Sentence{Text: "Police said it was behind the attack; the army DENIED it."}}
+	for _, s := range append(sents, unset) {
+		for round := range 2 {
+			for p := range subPhrases {
+				in := s.low
+				if subPhrases[p].inText {
+					in = s.Text
+				}
+				if got, want := s.hasPhrase(subPhrase(p)), strings.Contains(in, subPhrases[p].s); got != want {
+					t.Errorf("round %d: hasPhrase(%q) of %q = %v, want %v", round, subPhrases[p].s, s.Text, got, want)
+				}
+			}
+			if s == unset && round == 0 {
+				s.tokenize() // sets low: the answers about it change
+			}
 		}
 	}
 }

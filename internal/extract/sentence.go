@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"sort"
+	"strings"
 	"unsafe"
 
 	"sitrep/internal/actors"
@@ -43,6 +44,58 @@ type sent struct {
 	marks      []wordClass // the word classes of each token (markWords)
 	marked     wordClass   // the classes of all its tokens
 	speech     []int8      // speechDate of each date: 0 not read yet, 1 no, 2 yes
+	// subsAsked and subsHave are the phrases (subPhrases) asked about (hasPhrase) and found, one bit each.
+	subsAsked, subsHave uint16
+}
+
+// subPhrase is a phrase the checks look for in a sentence before reading its words: the same sentence is asked
+// again for each incident before it and each cue, so hasPhrase remembers the answer.
+type subPhrase uint8
+
+const (
+	subAccusedOf subPhrase = iota // "ccused of" in Text
+	subBlamedFor                  // "lamed for" in Text
+	subBehind                     // the rest in low
+	subClaimedBy
+	subBlame
+	subAccus
+	subDeni
+	subDeny
+	subReject
+	subDismiss
+)
+
+// subPhrases are the phrases of the subPhrase values; inText says which are looked for in Text (as written),
+// the others being looked for in low.
+var subPhrases = [...]struct {
+	s      string
+	inText bool
+}{
+	subAccusedOf: {"ccused of", true}, subBlamedFor: {"lamed for", true}, subBehind: {"behind", false},
+	subClaimedBy: {"claimed by", false}, subBlame: {"blame", false}, subAccus: {"accus", false}, subDeni: {"deni", false},
+	subDeny: {"deny", false}, subReject: {"reject", false}, subDismiss: {"dismiss", false},
+}
+
+// hasPhrase reports whether s contains the phrase p (strings.Contains of Text or low), found once per sentence.
+// Text never changes, nor low once set (lower keeps every byte's place, so a set low has Text's length;
+// tokenize sets it only when empty): an answer about a low not set yet is not kept.
+func (s *sent) hasPhrase(p subPhrase) bool {
+	bit := uint16(1) << p
+	if s.subsAsked&bit != 0 {
+		return s.subsHave&bit != 0
+	}
+	in := s.low
+	if subPhrases[p].inText {
+		in = s.Text
+	}
+	found := strings.Contains(in, subPhrases[p].s)
+	if len(in) == len(s.Text) {
+		s.subsAsked |= bit
+		if found {
+			s.subsHave |= bit
+		}
+	}
+	return found
 }
 
 // tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an
