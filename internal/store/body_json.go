@@ -9,12 +9,13 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/event"
+	"sitrep/internal/incident"
 )
 
-// The write path's JSON: each stored event (events.body) and each incident row's body (encodeBody) is written
-// by the appenders below, byte for byte as json.Marshal writes the same value (field order, omitempty, null for
-// a nil pointer or slice, HTML-safe string escapes, numbers as encoding/json formats them), without its
-// reflection and its copies: json.Marshal was about 3% of an ingest's CPU. TestAppendJSONMatchesMarshal fills
+// The write path's JSON: each stored event (events.body), each incident row's body (encodeBody) and each change
+// log entry (logChange) are written by the appenders below, byte for byte as json.Marshal writes the same value
+// (field order, omitempty, null for a nil pointer or slice, HTML-safe string escapes, numbers as encoding/json
+// formats them), without its reflection and its copies: json.Marshal was about 3.5% of an ingest's CPU. TestAppendJSONMatchesMarshal fills
 // every field of the types, new ones included, and compares both. A value json.Marshal refuses (a NaN or an
 // infinite number, a time outside RFC 3339's years) is left to json.Marshal, for its error.
 
@@ -26,27 +27,53 @@ type jsonBuf struct {
 
 var jsonBufs = sync.Pool{New: func() any { return &jsonBuf{b: make([]byte, 0, 4096)} }}
 
-// marshalEvent is json.Marshal(ev).
-func marshalEvent(ev *event.Event) ([]byte, error) {
+// marshalEvent is json.Marshal(ev), as a string.
+func marshalEvent(ev *event.Event) (string, error) {
 	e := jsonBufs.Get().(*jsonBuf)
 	defer e.release()
 	e.event(ev)
 	if e.bad {
-		return json.Marshal(ev)
+		b, err := json.Marshal(ev)
+		return string(b), err
 	}
-	return append([]byte(nil), e.b...), nil
+	return string(e.b), nil
 }
 
 // marshalBody is encodeBody's JSON: json.Marshal of inc as a bodyIncident whose reports for which ref is
-// true carry their event's id.
-func marshalBody(inc *event.Incident, ref func(r *event.Report) bool) ([]byte, error) {
+// true carry their event's id, as a string.
+func marshalBody(inc *event.Incident, ref func(r *event.Report) bool) (string, error) {
 	e := jsonBufs.Get().(*jsonBuf)
 	defer e.release()
 	e.body(inc, ref)
 	if e.bad {
-		return json.Marshal(newBodyIncident(inc, ref))
+		b, err := json.Marshal(newBodyIncident(inc, ref))
+		return string(b), err
 	}
-	return append([]byte(nil), e.b...), nil
+	return string(e.b), nil
+}
+
+// marshalChange is json.Marshal(ch), the body of a change log entry, as a string.
+func marshalChange(ch *incident.Change) (string, error) {
+	e := jsonBufs.Get().(*jsonBuf)
+	defer e.release()
+	e.b = append(e.b, `{"incident_id":`...)
+	e.str(ch.IncidentID)
+	e.key(false, "document_id")
+	e.str(ch.DocumentID)
+	e.key(false, "event_id")
+	e.str(ch.EventID)
+	e.key(false, "action")
+	e.str(ch.Action)
+	e.key(false, "notes")
+	e.strings(ch.Notes)
+	e.key(false, "at")
+	e.time(ch.At)
+	e.b = append(e.b, '}')
+	if e.bad {
+		b, err := json.Marshal(ch)
+		return string(b), err
+	}
+	return string(e.b), nil
 }
 
 // release empties e and returns it to the pool, unless it grew past 1 MB.
@@ -77,7 +104,7 @@ func (e *jsonBuf) str(s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if htmlSafe(b) {
+			if htmlSafe[b] {
 				i++
 				continue
 			}
@@ -123,10 +150,13 @@ func (e *jsonBuf) str(s string) {
 	e.b = append(dst, '"')
 }
 
-// htmlSafe reports whether the ASCII byte b is written as itself in an HTML-escaped JSON string.
-func htmlSafe(b byte) bool {
-	return b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
-}
+// htmlSafe holds the ASCII bytes written as themselves in an HTML-escaped JSON string.
+var htmlSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+	}
+	return t
+}()
 
 // float appends f as encoding/json writes a float64.
 func (e *jsonBuf) float(f float64) {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"math"
@@ -13,6 +12,7 @@ import (
 	"sitrep/internal/demo"
 	"sitrep/internal/event"
 	"sitrep/internal/extract"
+	"sitrep/internal/incident"
 )
 
 // filler sets every field of a value to random contents, by reflection, so that a field added to the event
@@ -85,15 +85,16 @@ func (f filler) fill(v reflect.Value, depth int) {
 }
 
 // TestAppendJSONMatchesMarshal checks that the write path's appenders write what json.Marshal writes: the
-// demo corpus's events and incident bodies made of them, and thousands of randomly filled events and bodies.
+// demo corpus's events and incident bodies made of them, and thousands of randomly filled events, bodies and
+// changes.
 func TestAppendJSONMatchesMarshal(t *testing.T) {
-	check := func(name string, got []byte, gotErr error, v any) {
+	check := func(name string, got string, gotErr error, v any) {
 		t.Helper()
 		want, wantErr := json.Marshal(v)
 		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Fatalf("%s: error %v, json.Marshal's %v", name, gotErr, wantErr)
 		}
-		if !bytes.Equal(got, want) {
+		if got != string(want) {
 			t.Fatalf("%s:\n got %s\nwant %s", name, got, want)
 		}
 	}
@@ -146,6 +147,11 @@ func TestAppendJSONMatchesMarshal(t *testing.T) {
 
 		var inc event.Incident
 		f.fill(reflect.ValueOf(&inc).Elem(), 0)
+		var ch incident.Change
+		f.fill(reflect.ValueOf(&ch).Elem(), 0)
+		got, err = marshalChange(&ch)
+		check("random change", got, err, ch)
+
 		refs := map[*event.Report]bool{}
 		for i := range inc.Reports {
 			refs[&inc.Reports[i]] = f.rng.IntN(2) == 0
@@ -157,6 +163,9 @@ func TestAppendJSONMatchesMarshal(t *testing.T) {
 	bad := event.Event{ID: "e1", Confidence: math.NaN()}
 	got, err := marshalEvent(&bad)
 	check("NaN", got, err, bad)
+	ch := incident.Change{IncidentID: "i", At: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)}
+	got, err = marshalChange(&ch)
+	check("year -1", got, err, ch)
 	body("year 10000", &event.Incident{ID: "i", Created: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
 		func(*event.Report) bool { return false })
 }

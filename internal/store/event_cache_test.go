@@ -106,7 +106,7 @@ func TestCacheableRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !cacheable(&ev, body) {
+			if !cacheable(&ev, string(body)) {
 				t.Errorf("%s/%s: an event of valid text is not cacheable", d.ID, ev.ID)
 				continue
 			}
@@ -137,7 +137,7 @@ func TestCacheableRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cacheable(&tt.ev, body) {
+		if cacheable(&tt.ev, string(body)) {
 			t.Errorf("%s: cacheable", tt.name)
 		}
 	}

@@ -218,7 +218,7 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 		keys = keys[n:]
 		if err := s.readEvents(query, s.hinted.events[size], args, func(key string, body []byte) error {
 			var ev event.Event
-			if err := json.Unmarshal(body, &ev); err != nil {
+			if err := unmarshalEvent(body, &ev); err != nil {
 				return fmt.Errorf("decode event %s: %w", key, err)
 			}
 			same := true

@@ -112,7 +112,18 @@ func (e *bodyEvent) UnmarshalJSON(b []byte) error {
 // decodeBody decodes an incident row's body, its reports' event references as events holding only their id
 // (isRef; hydrate puts the events back).
 func decodeBody(body []byte) (event.Incident, error) {
-	if !hasStringRef(body) { // every event whole, or an {"id"} reference: no second scan of each event
+	refs := hasStringRef(body)
+	var inc event.Incident
+	if unmarshalBody(body, &inc, refs) {
+		return inc, nil
+	}
+	return decodeBodyJSON(body, refs)
+}
+
+// decodeBodyJSON is decodeBody by json.Unmarshal, for a body not in json.Marshal's form (see unmarshalBody);
+// refs is hasStringRef(body).
+func decodeBodyJSON(body []byte, refs bool) (event.Incident, error) {
+	if !refs { // every event whole, or an {"id"} reference: no second scan of each event
 		var inc event.Incident
 		err := json.Unmarshal(body, &inc)
 		return inc, err
@@ -134,10 +145,10 @@ func decodeBody(body []byte) (event.Incident, error) {
 
 // encodeBody is the body of inc's row: the incident's JSON, with each report whose event stored holds
 // carrying only the event's id.
-func encodeBody(inc event.Incident, stored storedEvents) ([]byte, error) {
+func encodeBody(inc event.Incident, stored storedEvents) (string, error) {
 	body, err := marshalBody(&inc, stored.has)
 	if err != nil {
-		return nil, fmt.Errorf("incident %s: %w", inc.ID, err)
+		return "", fmt.Errorf("incident %s: %w", inc.ID, err)
 	}
 	return body, nil
 }
@@ -199,7 +210,7 @@ func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 	c, m := columnsOf(inc.Date, inc.Location, inc.Fatalities), markerColumnsOf(inc)
 	s.wroteIncident(tx, c.start, c.end)
 	var rid int64
-	err = s.queryRowTx(ctx, tx, s.d.upsertIncident(), inc.ID, string(body), c.start, c.end, c.lat,
+	err = s.queryRowTx(ctx, tx, s.d.upsertIncident(), inc.ID, body, c.start, c.end, c.lat,
 		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
 		clean(actorNames(inc.Actors)), c.best,
 		stamp(inc.Updated), m.place, m.actor1, m.end).Scan(&rid)
@@ -240,7 +251,7 @@ func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
 		return incidentRow{}, err
 	}
 	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
-	r := incidentRow{body: string(body), actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated), best: c.best,
+	r := incidentRow{body: body, actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated), best: c.best,
 		m: markerColumnsOf(inc)}
 	r.start, r.end, r.precision, r.country, r.admin1 = c.start, c.end, clean(c.precision), clean(c.country), clean(c.admin1)
 	r.eventType, r.subEventType = clean(inc.EventType), clean(inc.SubEventType)

@@ -1,12 +1,11 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"sitrep/internal/event"
@@ -138,7 +137,7 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev e
 	key := eventKey(docID, ev.ID)
 	summary := clean(ev.Summary)
 	res, err := s.execTx(ctx, tx, insertEventQuery,
-		key, docID, string(body), nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(clean(c.country)),
+		key, docID, body, nullString(c.start), nullString(c.end), c.lat, c.lon, nullString(clean(c.country)),
 		nullString(clean(c.admin1)), clean(ev.EventType), clean(ev.SubEventType), c.best, summary)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", key, err)
@@ -156,8 +155,8 @@ func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev e
 // the events table does: no string of ev holds an invalid UTF-8 byte (json.Marshal writes each as a \ufffd
 // escape, which decodes as U+FFFD; a string holding the text "\ufffd" is refused too) and its dates are days
 // at UTC midnight (a Date's JSON keeps only the day).
-func cacheable(ev *event.Event, body []byte) bool {
-	if bytes.Contains(body, []byte(`\ufffd`)) {
+func cacheable(ev *event.Event, body string) bool {
+	if strings.Contains(body, `\ufffd`) {
 		return false
 	}
 	return ev.Date == nil || isDay(ev.Date.Start) && isDay(ev.Date.End)
@@ -171,12 +170,12 @@ func isDay(d event.Date) bool {
 
 // logChange appends a change to the incident history.
 func (s *sqlStore) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change) error {
-	body, err := json.Marshal(ch)
+	body, err := marshalChange(&ch)
 	if err != nil {
 		return fmt.Errorf("change: %w", err)
 	}
 	_, err = s.execTx(ctx, tx, insertChangeQuery,
-		ch.IncidentID, string(body), stamp(ch.At))
+		ch.IncidentID, body, stamp(ch.At))
 	if err != nil {
 		return fmt.Errorf("log change %s: %w", ch.IncidentID, err)
 	}

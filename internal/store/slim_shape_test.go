@@ -79,7 +79,8 @@ func TestDecodeHeadShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refs, err := encodeBody(inc, storedEvents{"d1/e1": true, "d2/e2": true})
+	refsBody, err := encodeBody(inc, storedEvents{"d1/e1": true, "d2/e2": true})
+	refs := []byte(refsBody)
 	if err != nil {
 		t.Fatal(err)
 	}
