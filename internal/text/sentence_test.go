@@ -3,6 +3,7 @@ package text
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -153,5 +154,23 @@ func BenchmarkTokenize(b *testing.B) {
 			Tokenize(doc[sb[0]:sb[1]], sb[0])
 		}
 		Tokenize(doc, 0)
+	}
+}
+
+// TestTokenizeOwnsItsSlice: Tokenize's result has exactly its tokens' room, is never nil, and is not touched by
+// later calls (the scratch it reads into is reused), for short texts and one that outgrows the pooled scratch.
+func TestTokenizeOwnsItsSlice(t *testing.T) {
+	long := strings.Repeat("a, ", maxScratchTokens)
+	for _, s := range []string{"", "one", "Russia's S-300 in Sana'a, 12 km away.", long} {
+		first := Tokenize(s, 3)
+		want := AppendTokens(nil, s, 3)
+		if first == nil || len(first) != cap(first) || !reflect.DeepEqual(append([]Token{}, first...), append([]Token{}, want...)) {
+			t.Fatalf("Tokenize(%.20q): nil %v, len %d cap %d, equal to AppendTokens %v", s, first == nil, len(first), cap(first),
+				reflect.DeepEqual(append([]Token{}, first...), append([]Token{}, want...)))
+		}
+		Tokenize("other words entirely, and more of them than before", 0)
+		if !reflect.DeepEqual(append([]Token{}, first...), append([]Token{}, want...)) {
+			t.Fatalf("Tokenize(%.20q) changed by a later call", s)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,9 +45,28 @@ func (t Token) IsAllCaps() bool {
 
 // Tokenize splits s into tokens; base is added to every offset so they point into the document s came from.
 // Hyphens, quotes and other marks are tokens of their own; a possessive "'s" or "’s" becomes one token.
+//
+// The tokens are read into a pooled scratch slice and copied into a slice of exactly their number: a capacity
+// estimated from the length (len(s)/5+1) left 29% of the token slots it allocated unused on the sentences of
+// the 5k ingest corpus, the 11% of sentences with more tokens growing their slice by doubling. The result is
+// never nil.
 func Tokenize(s string, base int) []Token {
-	return AppendTokens(make([]Token, 0, len(s)/5+1), s, base)
+	p := tokenScratch.Get().(*[]Token)
+	toks := AppendTokens((*p)[:0], s, base)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	if cap(toks) <= maxScratchTokens {
+		clear(toks) // the pool keeps no text alive
+		*p = toks[:0]
+		tokenScratch.Put(p)
+	}
+	return out
 }
+
+// tokenScratch recycles Tokenize's scratch slices; one that grew past maxScratchTokens is dropped.
+var tokenScratch = sync.Pool{New: func() any { return new([]Token) }}
+
+const maxScratchTokens = 4096
 
 // AppendTokens appends the tokens of s (as Tokenize gives them) to toks and returns the extended slice, for a
 // caller that reuses the memory of its tokens.
