@@ -198,6 +198,18 @@ func (r *run) scan() error {
 		r.innerCues(st)
 		if len(st.hits) > 0 {
 			ms = r.e.lex.AppendFind(ms[:0], s.Text, s.Start, catWeapons, catTargets)
+			nw := 0 // each list made at its size once (nil when empty, as append leaves it), not grown by doubling
+			for _, m := range ms {
+				if m.Entry.Category == catWeapons {
+					nw++
+				}
+			}
+			if nw > 0 {
+				st.weapons = make([]lexicon.Match, 0, nw)
+			}
+			if len(ms) > nw {
+				st.targets = make([]lexicon.Match, 0, len(ms)-nw)
+			}
 			for _, m := range ms {
 				if m.Entry.Category == catWeapons {
 					st.weapons = append(st.weapons, m)
