@@ -3,6 +3,7 @@ package actors
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"sitrep/internal/event"
 	"sitrep/internal/lexicon"
@@ -33,7 +34,8 @@ func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 	} else {
 		covered = make([]bool, len(s.Tokens))
 	}
-	var out []Mention
+	sp := mentionScratch.Get().(*[]Mention)
+	out := (*sp)[:0]
 	if f.lex != nil {
 		for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
 			if inCompound(s, m) {
@@ -60,8 +62,24 @@ func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 		}
 	}
 	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
-	return out
+	var res []Mention // nil when none, as before
+	if len(out) > 0 {
+		res = make([]Mention, len(out))
+		copy(res, out)
+	}
+	if cap(out) <= maxScratchMentions {
+		clear(out) // the pool keeps no text alive
+		*sp = out[:0]
+		mentionScratch.Put(sp)
+	}
+	return res
 }
+
+// mentionScratch recycles the slices MentionsLower collects a sentence's mentions in before it copies them into
+// one of their number: grown by doubling, a sentence's slice of mentions left about as many unused as used.
+var mentionScratch = sync.Pool{New: func() any { return new([]Mention) }}
+
+const maxScratchMentions = 256
 
 // markCovered marks the tokens inside [start, end).
 func markCovered(toks []text.Token, covered []bool, start, end int) {
