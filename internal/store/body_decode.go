@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strconv"
 	"time"
@@ -178,6 +179,9 @@ func (d *jsonDec) str() string {
 	d.eat('"')
 	plain := true
 	for !d.bad {
+		for d.i+8 <= len(d.b) && quiet8(binary.LittleEndian.Uint64(d.b[d.i:])) { // eight bytes at a time
+			d.i += 8
+		}
 		c := d.next()
 		switch {
 		case c == '"':
@@ -201,6 +205,13 @@ func (d *jsonDec) str() string {
 		}
 	}
 	return ""
+}
+
+// quiet8 reports whether none of the eight bytes of x ends a string's plain run: none is '"', '\\' or a
+// control byte (see plain8).
+func quiet8(x uint64) bool {
+	q, b := x^(lo*'"'), x^(lo*'\\')
+	return ((x-lo*0x20)&^x|(q-lo)&^q|(b-lo)&^b)&hi == 0
 }
 
 // unescape is the contents s of a string token holding escapes, unescaped.

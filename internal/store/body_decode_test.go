@@ -169,3 +169,32 @@ func TestDecodeJSONMatchesUnmarshal(t *testing.T) {
 		t.Fatalf("only %d of %d events read without json.Unmarshal", fast, checked)
 	}
 }
+
+// TestDecodeString checks str, which skips eight plain bytes at a time, against json.Unmarshal on JSON strings
+// of every length up to 40 with escapes, control bytes, invalid UTF-8 and quotes at every position: it reads
+// the same string, or leaves it to json.Unmarshal.
+func TestDecodeString(t *testing.T) {
+	pieces := []string{`a`, `a`, `a`, `Z`, ` `, `\"`, `\\`, `\n`, `\u003c`, `\u00e9`, `\ud83d\ude00`, `\ud83d`, `\/`,
+		"\x01", "\x7f", "é", "\u2028", "\xff", "🙂", `\x`, `"`}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for n := range 40 {
+		for range 200 {
+			b := []byte{'"'}
+			for len(b) < n+1 {
+				b = append(b, pieces[rng.IntN(len(pieces))]...)
+			}
+			b = append(b, '"')
+			var want string
+			wantErr := json.Unmarshal(b, &want)
+			d := jsonDec{b: b}
+			got := d.str()
+			switch {
+			case !d.end():
+			case wantErr != nil:
+				t.Fatalf("%s: read %q, json.Unmarshal fails: %v", b, got, wantErr)
+			case got != want:
+				t.Fatalf("%s: read %q, json.Unmarshal %q", b, got, want)
+			}
+		}
+	}
+}

@@ -103,6 +103,12 @@ func (e *jsonBuf) str(s string) {
 	dst := append(e.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plain8(load8(s[i:i+8])) { // eight bytes at a time while none needs a look
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf {
 			if htmlSafe[b] {
 				i++
@@ -148,6 +154,25 @@ func (e *jsonBuf) str(s string) {
 	}
 	dst = append(dst, s[start:]...)
 	e.b = append(dst, '"')
+}
+
+// load8 is the first eight bytes of s as a little-endian word.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 | uint64(s[4])<<32 |
+		uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Bytes of a word (SWAR): lo has 1 in every byte, hi the top bit of every byte.
+const lo, hi = 0x0101010101010101, 0x8080808080808080
+
+// plain8 reports whether the eight bytes of x are each written as themselves in an HTML-escaped JSON string:
+// ASCII, and none a control byte, '"', '\\', '<', '>' or '&'. A byte equal to c is a zero byte of x^(lo*c),
+// and (v-lo)&^v&hi is not 0 when v has one; (x-lo*0x20)&^x&hi is not 0 when x has a byte below 0x20.
+func plain8(x uint64) bool {
+	q, b, l, g, a := x^(lo*'"'), x^(lo*'\\'), x^(lo*'<'), x^(lo*'>'), x^(lo*'&')
+	t := (x-lo*0x20)&^x | (q-lo)&^q | (b-lo)&^b | (l-lo)&^l | (g-lo)&^g | (a-lo)&^a
+	return (t|x)&hi == 0
 }
 
 // htmlSafe holds the ASCII bytes written as themselves in an HTML-escaped JSON string.

@@ -169,3 +169,26 @@ func TestAppendJSONMatchesMarshal(t *testing.T) {
 	body("year 10000", &event.Incident{ID: "i", Created: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
 		func(*event.Report) bool { return false })
 }
+
+// TestAppendString checks str, which skips eight plain bytes at a time, against json.Marshal on strings of
+// every length up to 40 with escaped and multi-byte characters at every position.
+func TestAppendString(t *testing.T) {
+	pieces := []string{"a", "a", "a", "Z", " ", "~", "\"", "\\", "<", ">", "&", "\x00", "\x1f", "\x7f", "\n", "é", "\u2028",
+		"\u2029", "\xff", "\xe2\x80", "🙂", "\ufffd"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	var e jsonBuf
+	for n := range 40 {
+		for range 200 {
+			var s []byte
+			for len(s) < n {
+				s = append(s, pieces[rng.IntN(len(pieces))]...)
+			}
+			e.b = e.b[:0]
+			e.str(string(s))
+			want, _ := json.Marshal(string(s))
+			if string(e.b) != string(want) {
+				t.Fatalf("%q:\n got %s\nwant %s", s, e.b, want)
+			}
+		}
+	}
+}
