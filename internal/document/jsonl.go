@@ -104,8 +104,11 @@ func trimEOL(b []byte) []byte {
 // ErrNoArticle).
 func ParseLine(ctx context.Context, line []byte) (event.Document, error) {
 	var rec record
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return event.Document{}, fmt.Errorf("%w: %v", ErrInvalidLine, err)
+	if !parseRecord(line, &rec) {
+		rec = record{}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return event.Document{}, fmt.Errorf("%w: %v", ErrInvalidLine, err)
+		}
 	}
 	published, ok := parsePublished(rec.Published)
 	if !ok {
