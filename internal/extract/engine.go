@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"sitrep/internal/actors"
 	"sitrep/internal/event"
@@ -130,6 +131,7 @@ func (e *Engine) extractEach(ctx context.Context, doc event.Document, entities b
 		default:
 			ents.add(r.entities())
 		}
+		r.release()
 	}
 	return ents, ctx.Err()
 }
@@ -162,13 +164,49 @@ type run struct {
 	geoDone bool
 	topos   []geoparse.Toponym
 	focus   string
+	slab    *[]sent // the sentences r.sents points into (scan), recycled by release
+}
+
+// slabs recycles the slices of sentences of finished runs. Nothing outside a run keeps a pointer into its
+// sentences: events, claims, entities and explanations are built as values or from the sentences' own slices
+// (tokens, mentions, counts...), which are not recycled.
+var slabs = sync.Pool{New: func() any { return new([]sent) }}
+
+// maxSlab is the longest slice of sentences slabs keeps.
+const maxSlab = 1024
+
+// newSlab returns n zeroed sentences, from slabs when one is long enough.
+func newSlab(n int) *[]sent {
+	if n <= maxSlab {
+		p := slabs.Get().(*[]sent)
+		if cap(*p) >= n {
+			*p = (*p)[:n] // zeroed by release
+			return p
+		}
+		slabs.Put(p)
+	}
+	s := make([]sent, n)
+	return &s
+}
+
+// release zeroes the run's sentences (they hold the document's text and its slices) and hands them back to
+// slabs; the run is not used after it.
+func (r *run) release() {
+	p := r.slab
+	r.slab, r.sents = nil, nil
+	if p == nil || cap(*p) > maxSlab {
+		return
+	}
+	clear((*p)[:cap(*p)])
+	slabs.Put(p)
 }
 
 // scan splits the text into sentences and finds the cues, weapons and targets of each.
 func (r *run) scan() error {
 	bounds := text.SentenceBounds(r.doc.Text[r.lo:r.hi])
 	low := lower(r.doc.Text[r.lo:r.hi]) // folded once for the window: each sentence's words are slices of it
-	slab := make([]sent, len(bounds))   // one allocation for the window's sentences
+	r.slab = newSlab(len(bounds))       // the window's sentences, zeroed: one slice, recycled (release)
+	slab := *r.slab
 	r.sents = make([]*sent, 0, len(bounds))
 	var ms []lexicon.Match // the matches of the sentence's last Find: every one is copied out before the next
 	for i, b := range bounds {
