@@ -84,15 +84,31 @@ func (e *Engine) ExtractEvents(ctx context.Context, doc event.Document) (event.R
 
 func (e *Engine) extract(ctx context.Context, doc event.Document, entities bool) (event.Result, error) {
 	res := event.Result{Schema: event.Schema, Document: doc, Events: []event.Event{}}
+	sp := eventScratch.Get().(*[]event.Event)
+	evs := (*sp)[:0]
 	ents, err := e.extractEach(ctx, doc, entities, func(ev event.Event) error {
-		res.Events = append(res.Events, ev)
+		evs = append(evs, ev)
 		return nil
 	})
+	if len(evs) > 0 { // a slice of exactly the events, not one grown by doubling (an Event is large)
+		res.Events = make([]event.Event, len(evs))
+		copy(res.Events, evs)
+	}
+	if cap(evs) <= maxScratchEvents {
+		clear(evs) // the pool keeps no document alive
+		*sp = evs[:0]
+		eventScratch.Put(sp)
+	}
 	if entities {
 		res.Entities = ents.List()
 	}
 	return res, err
 }
+
+// eventScratch recycles the slices extract collects a document's events in.
+var eventScratch = sync.Pool{New: func() any { return new([]event.Event) }}
+
+const maxScratchEvents = 256
 
 // ExtractEach reads one document as Extract does, but hands each event to emit as soon as the window it lies in
 // is read, so that a long document's events need not all be held in memory; it returns the entities of the whole
