@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -13,7 +14,8 @@ import (
 	"sitrep/internal/event"
 	"sitrep/internal/incident"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // SQLite is the Store over one SQLite file.
@@ -41,6 +43,9 @@ const (
 	writeCacheKiB = 16384
 )
 
+// busyTimeoutMillis is how long a statement waits for a lock another connection holds.
+const busyTimeoutMillis = 10000
+
 // walCheckpointPages is the size of the write-ahead log, in pages, past which a commit copies it into the
 // database (SQLite's default is 1000). A batch of 128 documents writes about 1,200 pages, so at 1000 every batch
 // ended with a checkpoint that copied again the pages the previous one had copied (index leaves, the full-text
@@ -52,7 +57,7 @@ const walCheckpointPages = 10000
 // and applies pending migrations.
 func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)",
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(" + strconv.Itoa(busyTimeoutMillis) + ")", "foreign_keys(ON)", "synchronous(NORMAL)",
 		"cache_size(-" + strconv.Itoa(cacheKiB) + ")", "mmap_size(268435456)",
 		"wal_autocheckpoint(" + strconv.Itoa(walCheckpointPages) + ")"} {
 		q.Add("_pragma", p)
@@ -100,19 +105,71 @@ func (s *SQLite) PutResult(ctx context.Context, d Document, events []event.Event
 	return in, err
 }
 
-// refreshStats runs PRAGMA optimize, at most once every statsRefreshEvery, so that a long-lived process that
-// writes (serve, a worker) does not plan its reads all its life on the statistics OpenSQLite found: those of a
-// store opened small describe tables of a few rows, on which SQLite's planner prefers table scans. SQLite
-// analyses again only the tables whose size has changed many times over since their last analysis (usually
-// none, and then the pragma costs little), and within a bounded number of rows (0x10: analysis_limit), so the
-// write that triggers it is not held up long. A failure is logged, not returned: the write has succeeded.
+// refreshStats analyses the tables whose statistics have gone stale, at most once every statsRefreshEvery, so
+// that a long-lived process that writes (serve, a worker) does not plan its reads all its life on the
+// statistics OpenSQLite found: those of a store opened small describe tables of a few rows, on which SQLite's
+// planner prefers table scans. A failure is logged, not returned: the write has succeeded.
 func (s *SQLite) refreshStats(ctx context.Context) {
 	now := time.Now().UnixNano() // wall time, not the store's clock (Options.Now), which tests may stop
 	last := s.optimized.Load()
 	if ctx.Err() != nil || now-last < int64(statsRefreshEvery) || !s.optimized.CompareAndSwap(last, now) {
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `PRAGMA optimize=0x10012`); err != nil {
+	switch analysed, err := s.analyseStale(ctx); {
+	case isBusy(err):
+		slog.Debug("store: statistics not refreshed: another writer holds the store; next time", "err", err)
+	case err != nil:
 		slog.Warn("store: refresh the planner's statistics", "err", err)
+	case analysed:
+		slog.Debug("store: planner's statistics refreshed")
 	}
+}
+
+// analyseStale runs PRAGMA optimize where it would analyse a table: SQLite analyses again only the tables whose
+// size has changed many times over since their last analysis (usually none; listing them costs little), and
+// within a bounded number of rows (0x10: analysis_limit). Other connections, of this process and of others,
+// keep the statistics they loaded with the schema until the schema changes (ANALYZE does not count), so the
+// same transaction creates and drops a table, which makes every connection read the schema, and the new
+// statistics, again before its next statement. It does not wait for the write lock: when another writer holds
+// it, it returns that error (isBusy) and the next refresh tries again.
+func (s *SQLite) analyseStale(ctx context.Context) (analysed bool, err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	// Even listing what it would do takes the write lock.
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return false, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA busy_timeout = `+strconv.Itoa(busyTimeoutMillis))
+	// 0x01: list the statements the pragma would run, without running them.
+	rows, err := conn.QueryContext(ctx, `PRAGMA optimize=0x10013`)
+	if err != nil {
+		return false, err
+	}
+	stale := 0
+	for rows.Next() {
+		stale++
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil || stale == 0 {
+		return false, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`PRAGMA optimize=0x10012`, `CREATE TABLE stats_reload (x)`, `DROP TABLE stats_reload`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return false, err
+		}
+	}
+	return true, tx.Commit()
+}
+
+// isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY, in any of its extended codes).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
