@@ -217,6 +217,11 @@ func (r *run) release() {
 	slabs.Put(p)
 }
 
+// matchScratch recycles the slices scan reads each sentence's matches into.
+var matchScratch = sync.Pool{New: func() any { return new([]lexicon.Match) }}
+
+const maxScratchMatches = 1024
+
 // scan splits the text into sentences and finds the cues, weapons and targets of each.
 func (r *run) scan() error {
 	bounds := text.SentenceBounds(r.doc.Text[r.lo:r.hi])
@@ -224,7 +229,8 @@ func (r *run) scan() error {
 	r.slab = newSlab(len(bounds))       // the window's sentences, zeroed: one slice, recycled (release)
 	slab := *r.slab
 	r.sents = make([]*sent, 0, len(bounds))
-	var ms []lexicon.Match // the matches of the sentence's last Find: every one is copied out before the next
+	mp := matchScratch.Get().(*[]lexicon.Match)
+	ms := (*mp)[:0] // the matches of the sentence's last Find: every one is copied out before the next
 	for i, b := range bounds {
 		if i%64 == 0 {
 			if err := r.ctx.Err(); err != nil {
@@ -273,6 +279,11 @@ func (r *run) scan() error {
 			}
 		}
 		r.sents = append(r.sents, st)
+	}
+	if cap(ms) <= maxScratchMatches {
+		clear(ms[:cap(ms)]) // the pool keeps no text alive
+		*mp = ms[:0]
+		matchScratch.Put(mp)
 	}
 	return nil
 }
