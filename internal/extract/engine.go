@@ -180,8 +180,15 @@ type run struct {
 	geoDone bool
 	topos   []geoparse.Toponym
 	focus   string
-	slab    *[]sent // the sentences r.sents points into (scan), recycled by release
+	slab    *[]sent      // the sentences r.sents points into (scan), recycled by release
+	marks   *[]wordClass // the arena the sentences' marks are cut from (newMarks), recycled by release
 }
+
+// markArenas recycles the runs' arenas of marks; maxMarks is the largest kept. The marks hold no pointers and
+// are written before they are read: an arena goes back without clearing.
+var markArenas = sync.Pool{New: func() any { s := make([]wordClass, 0, 2048); return &s }}
+
+const maxMarks = 1 << 16
 
 // slabs recycles the slices of sentences of finished runs. Nothing outside a run keeps a pointer into its
 // sentences: events, claims, entities and explanations are built as values or from the sentences' own slices
@@ -208,6 +215,11 @@ func newSlab(n int) *[]sent {
 // release zeroes the run's sentences (they hold the document's text and its slices) and hands them back to
 // slabs; the run is not used after it.
 func (r *run) release() {
+	if m := r.marks; m != nil && cap(*m) <= maxMarks {
+		*m = (*m)[:0]
+		markArenas.Put(m)
+	}
+	r.marks = nil
 	p := r.slab
 	r.slab, r.sents = nil, nil
 	if p == nil || cap(*p) > maxSlab {
@@ -228,6 +240,7 @@ func (r *run) scan() error {
 	low := lower(r.doc.Text[r.lo:r.hi]) // folded once for the window: each sentence's words are slices of it
 	r.slab = newSlab(len(bounds))       // the window's sentences, zeroed: one slice, recycled (release)
 	slab := *r.slab
+	r.marks = markArenas.Get().(*[]wordClass)
 	r.sents = make([]*sent, 0, len(bounds))
 	mp := matchScratch.Get().(*[]lexicon.Match)
 	ms := (*mp)[:0] // the matches of the sentence's last Find: every one is copied out before the next
@@ -238,7 +251,7 @@ func (r *run) scan() error {
 			}
 		}
 		st := &slab[i]
-		st.idx, st.low = i, low[b[0]:b[1]]
+		st.idx, st.low, st.marksArena = i, low[b[0]:b[1]], r.marks
 		b[0], b[1] = b[0]+r.lo, b[1]+r.lo
 		st.Sentence = text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
 		s := st.Sentence

@@ -40,10 +40,11 @@ type sent struct {
 	mentions   []actors.Mention
 	claimsDone bool
 	claims     []event.Claim
-	roles      []readRoles // the roles of each cue asked for, once loaded
-	marks      []wordClass // the word classes of each token (markWords)
-	marked     wordClass   // the classes of all its tokens
-	speech     []int8      // speechDate of each date: 0 not read yet, 1 no, 2 yes
+	roles      []readRoles  // the roles of each cue asked for, once loaded
+	marks      []wordClass  // the word classes of each token (markWords)
+	marked     wordClass    // the classes of all its tokens
+	marksArena *[]wordClass // the run's room for marks (newMarks), nil outside a scan
+	speech     []int8       // speechDate of each date: 0 not read yet, 1 no, 2 yes
 	// subsAsked and subsHave are the phrases (subPhrases) asked about (hasPhrase) and found, one bit each.
 	subsAsked, subsHave uint16
 }

@@ -81,7 +81,7 @@ func (s *sent) markWords() {
 	if s.marks != nil || s.Tokens == nil {
 		return // marked already, or not tokenized yet (no word then has a class)
 	}
-	s.marks = make([]wordClass, len(s.Tokens))
+	s.marks = s.newMarks(len(s.Tokens))
 	for i := range s.Tokens {
 		w := s.word(i)
 		c := classTable.Get(w)
@@ -91,6 +91,18 @@ func (s *sent) markWords() {
 		s.marks[i] = c
 		s.marked |= c
 	}
+}
+
+// newMarks returns room for n marks: the next n of the run's arena of them (marksArena, set by scan) when it
+// has that many left, else a new slice; never nil (a nil marks means not marked yet). Every mark is written by
+// markWords before it is read, and a sentence's marks are read only during its run.
+func (s *sent) newMarks(n int) []wordClass {
+	if a := s.marksArena; a != nil && n > 0 && cap(*a)-len(*a) >= n {
+		l := len(*a)
+		*a = (*a)[:l+n]
+		return (*a)[l : l+n : l+n]
+	}
+	return make([]wordClass, n)
 }
 
 // is reports whether token i is a word of one of the classes c; false out of range.
