@@ -104,9 +104,13 @@ func (c *stmtCache) bind(ctx context.Context, tx *sql.Tx, q string, st *sql.Stmt
 	if b != nil {
 		return b
 	}
-	// Bound without ctx's cancellation, as the statement is kept for the transaction's other runs (a binding
-	// fails only when the transaction has ended, and so would they).
-	b = tx.StmtContext(context.WithoutCancel(ctx), st)
+	// Bound with ctx, which database/sql uses only to prepare the statement on the transaction's connection if
+	// it has not been there yet (a round trip on PostgreSQL, which ctx may need to interrupt). A binding made
+	// while ctx ended may carry that error, so it is not kept for the transaction's other runs.
+	b = tx.StmtContext(ctx, st)
+	if ctx.Err() != nil {
+		return b
+	}
 	c.mu.Lock()
 	if c.tx != tx {
 		c.tx, c.bound = tx, map[string]*sql.Stmt{}
