@@ -19,7 +19,6 @@ type sqlStore struct {
 	stmts   *stmtCache
 	events  *eventCache  // events stored lately, for the merge path
 	classes *dateClasses // the date classes a candidate query searches, for the write transaction that read them
-	heads   *headCache   // candidate heads decoded lately, for the merge path
 	hinted  hintedQueries
 }
 
@@ -34,7 +33,6 @@ type hintedQueries struct {
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
 		events: newEventCache(eventCacheBytes), classes: &dateClasses{},
-		heads:  newHeadCache(headCacheEntries, headCacheBytes),
 		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
 	if s.now == nil {
 		s.now = time.Now

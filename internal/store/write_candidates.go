@@ -309,11 +309,10 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) (
 
 // readCandidates decodes the heads (candidateHead) of the candidate rows that may merge with ev: the sub-types
 // are compatible and, when box is set, the incident is unplaced or inside it. cs[i] is the row of incs[i], with
-// its body to decode whole if ev merges into it. The heads and the bodies may be shared with the head cache and
-// other candidate lists: they are read only.
+// its body to decode whole if ev merges into it.
 func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (incs []event.Incident, cs []candidate, err error) {
-	// Each body is scanned into one buffer (valid until the next Scan) and copied once from there (unless the
-	// head cache holds it), instead of into a new string and then a new byte slice.
+	// Each body is scanned into one buffer (valid until the next Scan) and copied once from there, instead of
+	// into a new string and then a new byte slice.
 	var body sql.RawBytes
 	for rows.Next() {
 		var c candidate
@@ -328,16 +327,11 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 		if box != nil && r.lat.Valid && r.precision != event.LocCountry && !box.contains(r.lat.Float64, r.lon.Float64) {
 			continue
 		}
-		// The head decoded from these very bytes before, else decoded now (see headCache).
-		head, stored, ok := s.heads.get(c.rid, body)
-		if !ok {
-			if head, err = decodeHead(body); err != nil {
-				return nil, nil, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
-			}
-			stored = bytes.Clone(body)
-			s.heads.put(c.rid, stored, head)
+		head, err := decodeHead(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("candidates: decode incident %d: %w", c.rid, err)
 		}
-		c.body = stored
+		c.body = bytes.Clone(body)
 		incs, cs = append(incs, head), append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
