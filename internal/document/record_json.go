@@ -2,9 +2,9 @@ package document
 
 import (
 	"encoding/binary"
-	"strconv"
-	"unicode/utf16"
 	"unicode/utf8"
+
+	"sitrep/internal/jsonstr"
 )
 
 // parseRecord reads a JSON Lines record into a zero rec as json.Unmarshal(line, rec) does, for the lines news
@@ -148,16 +148,6 @@ func (p *recordParser) null() bool {
 	return false
 }
 
-// Bytes of a word: lo has 1 in every byte, hi the top bit of every byte.
-const lo, hi = 0x0101010101010101, 0x8080808080808080
-
-// quiet8 reports whether none of the eight bytes of x is '"', '\\' or a control byte: (v-lo)&^v&hi is not 0
-// when v has a zero byte, (x-lo*0x20)&^x&hi when x has a byte below 0x20.
-func quiet8(x uint64) bool {
-	q, b := x^(lo*'"'), x^(lo*'\\')
-	return ((x-lo*0x20)&^x|(q-lo)&^q|(b-lo)&^b)&hi == 0
-}
-
 // str reads a string as encoding/json unquotes it; ok is false for a string it would read otherwise than
 // here (invalid UTF-8, an invalid surrogate escape) and for invalid JSON.
 func (p *recordParser) str() (string, bool) {
@@ -166,7 +156,7 @@ func (p *recordParser) str() (string, bool) {
 	}
 	start, plain := p.i, true
 	for {
-		for p.i+8 <= len(p.b) && quiet8(binary.LittleEndian.Uint64(p.b[p.i:])) {
+		for p.i+8 <= len(p.b) && jsonstr.Quiet8(binary.LittleEndian.Uint64(p.b[p.i:])) {
 			p.i += 8
 		}
 		if p.i >= len(p.b) {
@@ -182,7 +172,7 @@ func (p *recordParser) str() (string, bool) {
 				}
 				return string(s), true
 			}
-			return unescape(s)
+			return jsonstr.Unescape(s)
 		case c == '\\':
 			plain = false
 			p.i += 2
@@ -192,77 +182,4 @@ func (p *recordParser) str() (string, bool) {
 			p.i++
 		}
 	}
-}
-
-// unescape is the contents s of a string holding escapes, unescaped as encoding/json does.
-func unescape(s []byte) (string, bool) {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		if s[i] != '\\' {
-			j := i + 1
-			for j < len(s) && s[j] != '\\' {
-				j++
-			}
-			if !utf8.Valid(s[i:j]) {
-				return "", false
-			}
-			out = append(out, s[i:j]...)
-			i = j
-			continue
-		}
-		if i+1 >= len(s) {
-			return "", false
-		}
-		switch e := s[i+1]; e {
-		case '"', '\\', '/':
-			out = append(out, e)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			r, ok := hex4(s[i+2:])
-			if !ok {
-				return "", false
-			}
-			i += 6
-			if utf16.IsSurrogate(r) {
-				r2, ok := rune(0), false
-				if i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
-					r2, ok = hex4(s[i+2:])
-				}
-				r = utf16.DecodeRune(r, r2)
-				if !ok || r == utf8.RuneError {
-					return "", false // a lone surrogate, which encoding/json reads as U+FFFD
-				}
-				i += 6
-			}
-			out = utf8.AppendRune(out, r)
-			continue
-		default:
-			return "", false
-		}
-		i += 2
-	}
-	return string(out), true
-}
-
-// hex4 reads the four hex digits at the start of s.
-func hex4(s []byte) (rune, bool) {
-	if len(s) < 4 {
-		return 0, false
-	}
-	for _, c := range s[:4] {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return 0, false
-		}
-	}
-	v, err := strconv.ParseUint(string(s[:4]), 16, 32)
-	return rune(v), err == nil
 }

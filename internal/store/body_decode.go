@@ -5,17 +5,17 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"sitrep/internal/event"
+	"sitrep/internal/jsonstr"
 )
 
 // The merge path's and the readers' decoding of events.body and of incident bodies reads JSON in the form
 // json.Marshal (and the appenders of body_json.go) writes it, without encoding/json's reflection and its
 // validating pass over the input (json.Unmarshal was about 3% of an ingest's CPU there). It is strict: any
 // other form (an unknown or repeated key, a key in other letter case, a null or a number where json.Marshal
-// writes neither, a surrogate escape, invalid UTF-8, ...) is left to json.Unmarshal, which decodes it as before
+// writes neither, a lone surrogate escape, invalid UTF-8, ...) is left to json.Unmarshal, which decodes it as before
 // or returns its error. TestDecodeJSONMatchesUnmarshal compares both on the demo corpus's bodies, randomly
 // filled ones, and altered ones.
 
@@ -179,7 +179,7 @@ func (d *jsonDec) str() string {
 	d.eat('"')
 	plain := true
 	for !d.bad {
-		for d.i+8 <= len(d.b) && quiet8(binary.LittleEndian.Uint64(d.b[d.i:])) { // eight bytes at a time
+		for d.i+8 <= len(d.b) && jsonstr.Quiet8(binary.LittleEndian.Uint64(d.b[d.i:])) { // eight bytes at a time
 			d.i += 8
 		}
 		c := d.next()
@@ -207,68 +207,14 @@ func (d *jsonDec) str() string {
 	return ""
 }
 
-// quiet8 reports whether none of the eight bytes of x ends a string's plain run: none is '"', '\\' or a
-// control byte (see plain8).
-func quiet8(x uint64) bool {
-	q, b := x^(lo*'"'), x^(lo*'\\')
-	return ((x-lo*0x20)&^x|(q-lo)&^q|(b-lo)&^b)&hi == 0
-}
-
-// unescape is the contents s of a string token holding escapes, unescaped.
+// unescape is the contents s of a string token holding escapes, unescaped (jsonstr.Unescape); d is bad where
+// encoding/json would read it otherwise.
 func (d *jsonDec) unescape(s []byte) string {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '\\' {
-			j := i + 1
-			for j < len(s) && s[j] != '\\' {
-				j++
-			}
-			if !utf8.Valid(s[i:j]) {
-				d.bad = true
-				return ""
-			}
-			out = append(out, s[i:j]...)
-			i = j
-			continue
-		}
-		if i+1 >= len(s) {
-			d.bad = true
-			return ""
-		}
-		switch e := s[i+1]; e {
-		case '"', '\\', '/':
-			out = append(out, e)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			if i+6 > len(s) {
-				d.bad = true
-				return ""
-			}
-			r, err := strconv.ParseUint(string(s[i+2:i+6]), 16, 16)
-			if err != nil || utf16.IsSurrogate(rune(r)) {
-				d.bad = true
-				return ""
-			}
-			out = utf8.AppendRune(out, rune(r))
-			i += 6
-			continue
-		default:
-			d.bad = true
-			return ""
-		}
-		i += 2
+	v, ok := jsonstr.Unescape(s)
+	if !ok {
+		d.bad = true
 	}
-	return string(out)
+	return v
 }
 
 // number consumes a number token as JSON's grammar has it, returning it.
