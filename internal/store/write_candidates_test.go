@@ -264,24 +264,7 @@ func checkAnalysedCandidatePlans(t *testing.T, n int) {
 func checkLookupPlans(t *testing.T, s *sqlStore) {
 	t.Helper()
 	for _, q := range append([]string{s.hinted.findDocument}, s.hinted.events...) {
-		args := make([]any, countParams(q))
-		for i := range args {
-			args[i] = "x"
-		}
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s, q)
 		for _, p := range plan {
 			if strings.HasPrefix(p, "SCAN ") {
 				t.Errorf("plan %v scans a table:\n%s", plan, q)
@@ -307,24 +290,7 @@ func TestCandidateQueryParams(t *testing.T) {
 func checkCandidatePlans(t *testing.T, s *sqlStore) {
 	t.Helper()
 	for _, q := range s.candidateQueries() {
-		args := make([]any, 0, 300)
-		for range 300 {
-			args = append(args, "x")
-		}
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args[:countParams(q)]...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s, q)
 		if slices.Contains(plan, "SCAN incidents") {
 			t.Errorf("query scans the table: %v\n%s", plan, q)
 		}
@@ -337,6 +303,33 @@ func checkCandidatePlans(t *testing.T, s *sqlStore) {
 			}
 		}
 	}
+}
+
+// queryPlan is the detail of each step of SQLite's plan for q, its parameters bound to "x".
+func queryPlan(t *testing.T, s *sqlStore, q string) []string {
+	t.Helper()
+	args := make([]any, countParams(q))
+	for i := range args {
+		args[i] = "x"
+	}
+	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
 
 // countParams counts the parameters of q: its ? placeholders, or the highest of its numbered ones ($1, $2, ...).
