@@ -2,16 +2,13 @@ package store
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
 
-	"sitrep/internal/demo"
 	"sitrep/internal/event"
-	"sitrep/internal/extract"
 )
 
 // TestDecodeJSONMatchesUnmarshal checks that unmarshalEvent and decodeBody read what json.Unmarshal reads (the
@@ -95,35 +92,17 @@ func TestDecodeJSONMatchesUnmarshal(t *testing.T) {
 		return out
 	}
 
-	eng, err := extract.Default(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := demo.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Date(2026, 12, 6, 7, 8, 9, 123456789, time.UTC)
-	var inc event.Incident
-	for _, d := range docs {
-		res, err := eng.ExtractEvents(context.Background(), d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ev := range res.Events {
-			b, _ := json.Marshal(ev)
-			checkEvent(d.ID+"/"+ev.ID, b)
-			for range 5 {
-				checkEvent(d.ID+"/"+ev.ID+" altered", alter(b))
-			}
-			inc.Reports = append(inc.Reports, event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher,
-				Published: d.Published, Event: ev, Added: now})
+	evs := demoEvents(t)
+	for _, e := range evs {
+		b, _ := json.Marshal(e.ev)
+		checkEvent(e.doc.ID+"/"+e.ev.ID, b)
+		for range 5 {
+			checkEvent(e.doc.ID+"/"+e.ev.ID+" altered", alter(b))
 		}
 	}
-	inc.ID, inc.Created, inc.Updated = "inc-1", now, now
-	inc.Merges = []event.Merge{{DocumentID: "d", EventID: "e1", Score: 0.75, Reasons: []string{"same place"}, At: now}}
-	for _, ref := range []func(*event.Report) bool{func(*event.Report) bool { return true },
-		func(*event.Report) bool { return false }, func(r *event.Report) bool { return len(r.DocumentID)%2 == 0 }} {
+	inc := demoIncident(evs, now)
+	for _, ref := range refChoices {
 		s, err := marshalBody(&inc, ref)
 		if err != nil {
 			t.Fatal(err)

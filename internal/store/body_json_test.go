@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -9,9 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/demo"
 	"sitrep/internal/event"
-	"sitrep/internal/extract"
 	"sitrep/internal/incident"
 )
 
@@ -104,37 +101,17 @@ func TestAppendJSONMatchesMarshal(t *testing.T) {
 		check(name, got, err, newBodyIncident(inc, ref))
 	}
 
-	eng, err := extract.Default(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := demo.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Date(2026, 12, 6, 7, 8, 9, 123456789, time.UTC)
-	var inc event.Incident
-	var n int
-	for _, d := range docs {
-		res, err := eng.ExtractEvents(context.Background(), d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ev := range res.Events {
-			got, err := marshalEvent(&ev)
-			check(d.ID+"/"+ev.ID, got, err, ev)
-			inc.Reports = append(inc.Reports, event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher,
-				Published: d.Published, Event: ev, Added: now})
-			n++
-		}
+	evs := demoEvents(t)
+	for _, e := range evs {
+		got, err := marshalEvent(&e.ev)
+		check(e.doc.ID+"/"+e.ev.ID, got, err, e.ev)
 	}
-	if n < 50 {
-		t.Fatalf("only %d events checked", n)
+	if len(evs) < 50 {
+		t.Fatalf("only %d events checked", len(evs))
 	}
-	inc.ID, inc.Created, inc.Updated = "inc-1", now, now
-	inc.Merges = []event.Merge{{DocumentID: "d", EventID: "e1", Score: 0.75, Reasons: []string{"same place"}, At: now}}
-	for _, ref := range []func(*event.Report) bool{func(*event.Report) bool { return true },
-		func(*event.Report) bool { return false }, func(r *event.Report) bool { return len(r.DocumentID)%2 == 0 }} {
+	inc := demoIncident(evs, now)
+	for _, ref := range refChoices {
 		body("demo incident", &inc, ref)
 	}
 

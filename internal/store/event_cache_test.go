@@ -9,9 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/demo"
 	"sitrep/internal/event"
-	"sitrep/internal/extract"
 )
 
 // TestEventCacheBounds checks the cache's bounds (entries, bytes, an entry larger than the whole budget).
@@ -87,38 +85,25 @@ func TestEventCachePending(t *testing.T) {
 // TestCacheableRoundTrip checks cacheable's promise on real extractions: an event it accepts decodes from its
 // JSON exactly (reflect.DeepEqual), and the cases it refuses do not.
 func TestCacheableRoundTrip(t *testing.T) {
-	eng, err := extract.Default(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := demo.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var n int
-	for _, d := range docs {
-		res, err := eng.ExtractEvents(context.Background(), d)
+	for _, e := range demoEvents(t) {
+		ev := e.ev
+		body, err := json.Marshal(ev)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, ev := range res.Events {
-			body, err := json.Marshal(ev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !cacheable(&ev, string(body)) {
-				t.Errorf("%s/%s: an event of valid text is not cacheable", d.ID, ev.ID)
-				continue
-			}
-			var back event.Event
-			if err := json.Unmarshal(body, &back); err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(back, ev) {
-				t.Errorf("%s/%s does not decode to itself:\n%+v\n%+v", d.ID, ev.ID, back, ev)
-			}
-			n++
+		if !cacheable(&ev, string(body)) {
+			t.Errorf("%s/%s: an event of valid text is not cacheable", e.doc.ID, ev.ID)
+			continue
 		}
+		var back event.Event
+		if err := json.Unmarshal(body, &back); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(back, ev) {
+			t.Errorf("%s/%s does not decode to itself:\n%+v\n%+v", e.doc.ID, ev.ID, back, ev)
+		}
+		n++
 	}
 	if n < 50 {
 		t.Fatalf("only %d events checked", n)

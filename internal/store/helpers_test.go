@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/demo"
 	"sitrep/internal/event"
+	"sitrep/internal/extract"
 	"sitrep/internal/pgtest"
 )
 
@@ -86,3 +88,50 @@ func doc(url, text string) Document {
 	return Document{Document: event.Document{URL: url, Title: "Report " + url, Publisher: "Example Wire",
 		Language: "en", Text: text}, CanonicalURL: url}
 }
+
+// demoEvent is an event the default engine extracts from a document of the demo corpus.
+type demoEvent struct {
+	doc event.Document
+	ev  event.Event
+}
+
+// demoEvents are the events the default engine extracts from the demo corpus, in the corpus's order.
+func demoEvents(t *testing.T) []demoEvent {
+	t.Helper()
+	eng, err := extract.Default(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := demo.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []demoEvent
+	for _, d := range docs {
+		res, err := eng.ExtractEvents(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range res.Events {
+			out = append(out, demoEvent{d, ev})
+		}
+	}
+	return out
+}
+
+// demoIncident is an incident with a report of each of evs and a merge, stamped now.
+func demoIncident(evs []demoEvent, now time.Time) event.Incident {
+	inc := event.Incident{ID: "inc-1", Created: now, Updated: now,
+		Merges: []event.Merge{{DocumentID: "d", EventID: "e1", Score: 0.75, Reasons: []string{"same place"}, At: now}}}
+	for _, e := range evs {
+		d := e.doc
+		inc.Reports = append(inc.Reports, event.Report{DocumentID: d.ID, URL: d.URL, Publisher: d.Publisher,
+			Published: d.Published, Event: e.ev, Added: now})
+	}
+	return inc
+}
+
+// refChoices are the ways a body's reports are written in the tests of its encoding: every event as a
+// reference, every event whole, and some of each.
+var refChoices = []func(*event.Report) bool{func(*event.Report) bool { return true },
+	func(*event.Report) bool { return false }, func(r *event.Report) bool { return len(r.DocumentID)%2 == 0 }}
