@@ -3,10 +3,10 @@ package actors
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	"sitrep/internal/event"
 	"sitrep/internal/lexicon"
+	"sitrep/internal/scratch"
 	"sitrep/internal/text"
 )
 
@@ -34,7 +34,7 @@ func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 	} else {
 		covered = make([]bool, len(s.Tokens))
 	}
-	sp := mentionScratch.Get().(*[]Mention)
+	sp := mentionScratch.Get()
 	out := (*sp)[:0]
 	if f.lex != nil {
 		for _, m := range f.lex.Find(s.Text, s.Start, catState, catGroups, catOrgs) {
@@ -67,17 +67,13 @@ func (f *Finder) MentionsLower(s text.Sentence, lower, focus string) []Mention {
 		res = make([]Mention, len(out))
 		copy(res, out)
 	}
-	if cap(out) <= maxScratchMentions {
-		clear(out) // the pool keeps no text alive
-		*sp = out[:0]
-		mentionScratch.Put(sp)
-	}
+	mentionScratch.Put(sp, out)
 	return res
 }
 
 // mentionScratch recycles the slices MentionsLower collects a sentence's mentions in before it copies them into
 // one of their number: grown by doubling, a sentence's slice of mentions left about as many unused as used.
-var mentionScratch = sync.Pool{New: func() any { return new([]Mention) }}
+var mentionScratch = scratch.New[Mention](maxScratchMentions)
 
 const maxScratchMentions = 256
 

@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/event"
 	"sitrep/internal/geoparse"
 	"sitrep/internal/lexicon"
+	"sitrep/internal/scratch"
 	"sitrep/internal/text"
 	"sitrep/internal/timex"
 )
@@ -84,7 +85,7 @@ func (e *Engine) ExtractEvents(ctx context.Context, doc event.Document) (event.R
 
 func (e *Engine) extract(ctx context.Context, doc event.Document, entities bool) (event.Result, error) {
 	res := event.Result{Schema: event.Schema, Document: doc, Events: []event.Event{}}
-	sp := eventScratch.Get().(*[]event.Event)
+	sp := eventScratch.Get()
 	evs := (*sp)[:0]
 	ents, err := e.extractEach(ctx, doc, entities, func(ev event.Event) error {
 		evs = append(evs, ev)
@@ -94,11 +95,7 @@ func (e *Engine) extract(ctx context.Context, doc event.Document, entities bool)
 		res.Events = make([]event.Event, len(evs))
 		copy(res.Events, evs)
 	}
-	if cap(evs) <= maxScratchEvents {
-		clear(evs) // the pool keeps no document alive
-		*sp = evs[:0]
-		eventScratch.Put(sp)
-	}
+	eventScratch.Put(sp, evs)
 	if entities {
 		res.Entities = ents.List()
 	}
@@ -106,7 +103,7 @@ func (e *Engine) extract(ctx context.Context, doc event.Document, entities bool)
 }
 
 // eventScratch recycles the slices extract collects a document's events in.
-var eventScratch = sync.Pool{New: func() any { return new([]event.Event) }}
+var eventScratch = scratch.New[event.Event](maxScratchEvents)
 
 const maxScratchEvents = 256
 
@@ -230,7 +227,7 @@ func (r *run) release() {
 }
 
 // matchScratch recycles the slices scan reads each sentence's matches into.
-var matchScratch = sync.Pool{New: func() any { return new([]lexicon.Match) }}
+var matchScratch = scratch.New[lexicon.Match](maxScratchMatches)
 
 const maxScratchMatches = 1024
 
@@ -242,7 +239,7 @@ func (r *run) scan() error {
 	slab := *r.slab
 	r.marks = markArenas.Get().(*[]wordClass)
 	r.sents = make([]*sent, 0, len(bounds))
-	mp := matchScratch.Get().(*[]lexicon.Match)
+	mp := matchScratch.Get()
 	ms := (*mp)[:0] // the matches of the sentence's last Find: every one is copied out before the next
 	for i, b := range bounds {
 		if i%64 == 0 {
@@ -293,11 +290,7 @@ func (r *run) scan() error {
 		}
 		r.sents = append(r.sents, st)
 	}
-	if cap(ms) <= maxScratchMatches {
-		clear(ms[:cap(ms)]) // the pool keeps no text alive
-		*mp = ms[:0]
-		matchScratch.Put(mp)
-	}
+	matchScratch.Put(mp, ms[:cap(ms)]) // each sentence's Find reused the slice: values may lie past its length
 	return nil
 }
 

@@ -1,9 +1,10 @@
 package text
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"sitrep/internal/scratch"
 )
 
 // Kind is a token's class.
@@ -51,20 +52,16 @@ func (t Token) IsAllCaps() bool {
 // the 5k ingest corpus, the 11% of sentences with more tokens growing their slice by doubling. The result is
 // never nil.
 func Tokenize(s string, base int) []Token {
-	p := tokenScratch.Get().(*[]Token)
+	p := tokenScratch.Get()
 	toks := AppendTokens((*p)[:0], s, base)
 	out := make([]Token, len(toks))
 	copy(out, toks)
-	if cap(toks) <= maxScratchTokens {
-		clear(toks) // the pool keeps no text alive
-		*p = toks[:0]
-		tokenScratch.Put(p)
-	}
+	tokenScratch.Put(p, toks)
 	return out
 }
 
 // tokenScratch recycles Tokenize's scratch slices; one that grew past maxScratchTokens is dropped.
-var tokenScratch = sync.Pool{New: func() any { return new([]Token) }}
+var tokenScratch = scratch.New[Token](maxScratchTokens)
 
 const maxScratchTokens = 4096
 
