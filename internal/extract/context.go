@@ -56,9 +56,6 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// clauseBreak reports whether token i ends the clause looking backwards or forwards.
-func (s *sent) clauseBreak(i int) bool { return s.is(i, wClauseBreak) }
-
 // clauseBreaks are the tokens that end a clause.
 var clauseBreaks = set(",", ";", ":", "(", ")", "\u2014", "\u2013", "but", "while", "after", "before", "which", "who")
 

@@ -56,9 +56,6 @@ func (p *Parser) lookup(key string, loose bool) []gazetteer.Place {
 	return p.names.get(key, p.entryOf).places
 }
 
-// hasPrefix is gazetteer.HasPrefix, cached across calls.
-func (p *Parser) hasPrefix(key string) bool { return p.names.get(key, p.entryOf).prefix }
-
 // fold is gazetteer.Fold of a place's name, cached across calls.
 func (p *Parser) fold(name string) string { return p.folds.get(name, gazetteer.Fold) }
 
