@@ -64,6 +64,9 @@ type dialect interface {
 	// indexedBy is the clause that makes a query read its table through the named index, or "" where the
 	// dialect has none (see candidateQuery).
 	indexedBy(index string) string
+	// rowWritesWait reports whether an insert or update of a row in a write transaction may wait for another
+	// transaction, so that its context must be able to interrupt it (see uncancelledQueries).
+	rowWritesWait() bool
 }
 
 // sqliteDialect is SQLite with FTS5 and R*Tree (both built into modernc.org/sqlite).
@@ -72,6 +75,9 @@ type sqliteDialect struct{}
 func (sqliteDialect) rebind(q string) string { return q }
 
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
+
+// rowWritesWait is false: a write transaction holds the database's write lock from its BEGIN IMMEDIATE on.
+func (sqliteDialect) rowWritesWait() bool { return false }
 
 func (sqliteDialect) migrations() string { return "migrations/*.sql" }
 

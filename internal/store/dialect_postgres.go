@@ -145,3 +145,7 @@ func (postgresDialect) bboxHits() string { return "" }
 
 // indexedBy is "": PostgreSQL has no index hints, and its statistics follow the tables (autovacuum's analyse).
 func (postgresDialect) indexedBy(string) string { return "" }
+
+// rowWritesWait is true: the advisory lock serializes sitrep's writers, but a row lock or a server stall can
+// still hold a statement.
+func (postgresDialect) rowWritesWait() bool { return true }

@@ -30,13 +30,19 @@ type stmtCache struct {
 // cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
 // and the events queries that put back an incident's events (hydrate).
 func (s *sqlStore) cachedQueries() []string {
-	qs := []string{getDocumentQuery, s.hinted.findDocument, insertDocumentQuery, insertEventQuery, insertChangeQuery,
-		s.d.upsertIncident(), updateIncidentQuery, updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
-		s.d.putPoint(), s.d.deletePoint(), dateClassesQuery}
-	q, _ := s.d.insertIncident()
+	qs := append([]string{getDocumentQuery, s.hinted.findDocument, s.d.upsertIncident(), dateClassesQuery},
+		s.rowWrites()...)
 	set, reset := s.batchPragmas()
-	qs = append(append(append(qs, q), set...), reset...)
+	qs = append(append(qs, set...), reset...)
 	return append(append(qs, s.candidateQueries()...), s.hinted.events...)
+}
+
+// rowWrites are the write path's inserts and updates of a row or two each ("" where the dialect has none).
+func (s *sqlStore) rowWrites() []string {
+	q, _ := s.d.insertIncident()
+	return []string{insertDocumentQuery, insertEventQuery, insertChangeQuery, q, updateIncidentQuery,
+		updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
+		s.d.putPoint(), s.d.deletePoint()}
 }
 
 // prepareAll prepares the cached statements.
@@ -60,26 +66,20 @@ func (s *sqlStore) prepareAll(ctx context.Context) error {
 	return nil
 }
 
-// uncancelledQueries are the statements execTx runs without their context's cancellation: on SQLite, the write
-// path's inserts and updates, each of a row or two in a transaction that holds the write lock already (BEGIN
-// IMMEDIATE), so that nothing makes them wait. The SQLite driver watches a cancellable context by starting a
+// uncancelledQueries are the statements execTx runs without their context's cancellation: the write path's
+// inserts and updates (rowWrites), where the dialect's write transaction holds every lock they need already
+// (dialect.rowWritesWait false: SQLite). The SQLite driver watches a cancellable context by starting a
 // goroutine for every statement (about 2% of an ingest's CPU); the transaction still ends with its context, at
-// the next statement (database/sql rolls it back). PostgreSQL's statements, and the rest, keep their context:
-// there lockWrites waits for the other writers.
+// the next statement (database/sql rolls it back). PostgreSQL's statements, and the rest, keep their context.
 func (s *sqlStore) uncancelledQueries(m map[string]*sql.Stmt) map[string]bool {
-	if _, ok := s.d.(sqliteDialect); !ok {
+	if s.d.rowWritesWait() {
 		return nil
 	}
 	out := map[string]bool{}
-	for _, q := range []string{insertDocumentQuery, insertEventQuery, insertChangeQuery, updateIncidentQuery,
-		updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
-		s.d.putPoint(), s.d.deletePoint()} {
+	for _, q := range s.rowWrites() {
 		if m[q] != nil {
 			out[q] = true
 		}
-	}
-	if q, _ := s.d.insertIncident(); m[q] != nil {
-		out[q] = true
 	}
 	return out
 }
