@@ -50,47 +50,7 @@ func TestDecodeJSONMatchesUnmarshal(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	alter := func(b []byte) []byte {
-		out := bytes.Clone(b)
-		switch rng.IntN(7) {
-		case 0: // a byte changed
-			if len(out) > 0 {
-				const set = "{}[]\",:0 -.eEtfn\\u\x01\xff"
-				out[rng.IntN(len(out))] = set[rng.IntN(len(set))]
-			}
-		case 1: // a byte dropped
-			if len(out) > 0 {
-				i := rng.IntN(len(out))
-				out = append(out[:i], out[i+1:]...)
-			}
-		case 2: // a byte inserted
-			i := rng.IntN(len(out) + 1)
-			const set = " \t\n{}[]\",:01-.e\\"
-			out = append(out[:i], append([]byte{set[rng.IntN(len(set))]}, out[i:]...)...)
-		case 3: // a key in other case
-			for _, k := range []string{`"id":`, `"summary":`, `"start":`, `"name":`, `"reports":`, `"event":`} {
-				if i := bytes.Index(out, []byte(k)); i >= 0 && rng.IntN(2) == 0 {
-					out[i+1] -= 'a' - 'A'
-				}
-			}
-		case 4: // a key repeated
-			for _, k := range []string{`"id":"`, `"date":{`, `"lat":`, `"reasons":[`, `"low":`} {
-				if i := bytes.Index(out, []byte(k)); i >= 0 {
-					out = append(out[:i], append([]byte(k[:len(k)-1]+`null,`), out[i:]...)...)
-					break
-				}
-			}
-		case 5: // an unknown key
-			if i := bytes.IndexByte(out, '{'); i >= 0 {
-				out = append(out[:i+1], append([]byte(`"x":[1,{"y":null}],`), out[i+1:]...)...)
-			}
-		case 6: // whitespace after a comma or colon
-			if i := bytes.IndexAny(out, ",:"); i >= 0 {
-				out = append(out[:i+1], append([]byte(" "), out[i+1:]...)...)
-			}
-		}
-		return out
-	}
+	alter := func(b []byte) []byte { return alterJSON(rng, b) }
 
 	now := time.Date(2026, 12, 6, 7, 8, 9, 123456789, time.UTC)
 	evs := demoEvents(t)
@@ -176,4 +136,48 @@ func TestDecodeString(t *testing.T) {
 			}
 		}
 	}
+}
+
+// alterJSON is a copy of b altered in one of the ways the strict readers leave to json.Unmarshal, or that make it
+// invalid: a byte changed, inserted or dropped, keys in other case, a key repeated, an unknown key, whitespace.
+func alterJSON(rng *rand.Rand, b []byte) []byte {
+	out := bytes.Clone(b)
+	switch rng.IntN(7) {
+	case 0: // a byte changed
+		if len(out) > 0 {
+			const set = "{}[]\",:0 -.eEtfn\\u\x01\xff"
+			out[rng.IntN(len(out))] = set[rng.IntN(len(set))]
+		}
+	case 1: // a byte dropped
+		if len(out) > 0 {
+			i := rng.IntN(len(out))
+			out = append(out[:i], out[i+1:]...)
+		}
+	case 2: // a byte inserted
+		i := rng.IntN(len(out) + 1)
+		const set = " \t\n{}[]\",:01-.e\\"
+		out = append(out[:i], append([]byte{set[rng.IntN(len(set))]}, out[i:]...)...)
+	case 3: // a key in other case
+		for _, k := range []string{`"id":`, `"summary":`, `"start":`, `"name":`, `"reports":`, `"event":`} {
+			if i := bytes.Index(out, []byte(k)); i >= 0 && rng.IntN(2) == 0 {
+				out[i+1] -= 'a' - 'A'
+			}
+		}
+	case 4: // a key repeated
+		for _, k := range []string{`"id":"`, `"date":{`, `"lat":`, `"reasons":[`, `"low":`} {
+			if i := bytes.Index(out, []byte(k)); i >= 0 {
+				out = append(out[:i], append([]byte(k[:len(k)-1]+`null,`), out[i:]...)...)
+				break
+			}
+		}
+	case 5: // an unknown key
+		if i := bytes.IndexByte(out, '{'); i >= 0 {
+			out = append(out[:i+1], append([]byte(`"x":[1,{"y":null}],`), out[i+1:]...)...)
+		}
+	case 6: // whitespace after a comma or colon
+		if i := bytes.IndexAny(out, ",:"); i >= 0 {
+			out = append(out[:i+1], append([]byte(" "), out[i+1:]...)...)
+		}
+	}
+	return out
 }

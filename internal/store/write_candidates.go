@@ -174,8 +174,18 @@ func (h *candidateHeadOf[E]) incident() event.Incident {
 	return inc
 }
 
-// decodeHead decodes the head of an incident body.
+// decodeHead decodes the head of an incident body: by the strict reader (unmarshalHead), or by json.Unmarshal
+// for a body not in json.Marshal's form.
 func decodeHead(body []byte) (event.Incident, error) {
+	var inc event.Incident
+	if unmarshalHead(body, &inc) {
+		return inc, nil
+	}
+	return decodeHeadJSON(body)
+}
+
+// decodeHeadJSON is decodeHead by json.Unmarshal.
+func decodeHeadJSON(body []byte) (event.Incident, error) {
 	if !hasStringRef(body) {
 		var h candidateHeadOf[wholeHeadEvent]
 		if err := json.Unmarshal(body, &h); err != nil {
