@@ -12,14 +12,16 @@ import (
 // sqlStore is the Store implementation both backends share: portable SQL over database/sql, with what differs
 // between SQLite and PostgreSQL behind the dialect.
 type sqlStore struct {
-	db      *sql.DB
-	d       dialect
-	merger  *incident.Merger
-	now     func() time.Time
-	stmts   *stmtCache
-	events  *eventCache  // events stored lately, for the merge path
-	classes *dateClasses // the date classes a candidate query searches, for the write transaction that read them
-	hinted  hintedQueries
+	db     *sql.DB
+	d      dialect
+	merger *incident.Merger
+	now    func() time.Time
+	stmts  *stmtCache
+	events *eventCache // events stored lately, for the merge path
+	// allClasses makes candidate queries search every date class, not only those incidents have (see
+	// dateClassesOf): a test's reference.
+	allClasses bool
+	hinted     hintedQueries
 }
 
 // hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once
@@ -32,7 +34,7 @@ type hintedQueries struct {
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
-		events: newEventCache(eventCacheBytes), classes: &dateClasses{},
+		events: newEventCache(eventCacheBytes),
 		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
 	if s.now == nil {
 		s.now = time.Now
@@ -52,23 +54,40 @@ func (s *sqlStore) DB() *sql.DB { return s.db }
 // tx runs fn in a write transaction, committing when it returns nil. Write transactions are serialized, so the
 // read-merge-write of incident merging never races: SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE),
 // PostgreSQL a transaction-scoped advisory lock (dialect.lockWrites).
-func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *sqlStore) tx(ctx context.Context, fn func(*txn) error) error {
 	return s.txWith(ctx, s.db.BeginTx, fn)
 }
 
+// txn is a write transaction with the state the store keeps for it: begun by txWith, passed to what runs in
+// it, and dropped when it ends, so that none of it outlives the transaction or is seen by another (a state
+// kept by the store under the transaction's pointer had to be told, each on its own, when the transaction
+// ended). Like its sql.Tx, a txn is used by one goroutine at a time.
+type txn struct {
+	*sql.Tx
+	// bound are the cached statements bound to the transaction (txStmt), each bound once rather than once a
+	// statement run: a binding allocates a statement that the transaction keeps until it ends.
+	bound map[string]*sql.Stmt
+	// classes is the set of date classes a candidate query in the transaction searches (dateClassesOf), read
+	// when classesRead; a write of an incident that may be of a class the set lacks clears classesRead
+	// (wroteIncident), so that the next candidate query reads the set again.
+	classes     classSet
+	classesRead bool
+	// pending are the events the transaction stored, seen by it alone (eventCache.getIn) until it commits and
+	// they are cached; a rollback drops them with the transaction.
+	pending map[string]cachedEvent
+}
+
 // txWith is tx with the transaction begun by begin (on the pool, or on one connection of it).
-func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
-	tx, err := begin(ctx, nil)
+func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*txn) error) error {
+	stx, err := begin(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	defer s.classes.forget(tx)
+	tx := &txn{Tx: stx}
 	// A panic in fn rolls the transaction back before it goes on up, so that the connection and the write
 	// lock are free for the caller that recovers it (a pipeline batch writes its documents again one by one).
-	// The events the transaction stored are cached once it commits (see eventCache).
 	defer func() {
 		if r := recover(); r != nil {
-			s.events.discard(tx)
 			tx.Rollback()
 			panic(r)
 		}
@@ -78,21 +97,19 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 		return fmt.Errorf("lock: %w", err)
 	}
 	if err := fn(tx); err != nil {
-		s.events.discard(tx)
 		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		s.events.discard(tx)
 		return fmt.Errorf("commit: %w", err)
 	}
-	s.events.commit(tx)
+	s.events.commit(tx) // the events the transaction stored are cached once it commits (see eventCache)
 	return nil
 }
 
 // exec runs a dialect statement in tx (prepared once per connection); an empty statement (nothing to do in
 // this dialect) is skipped.
-func (s *sqlStore) exec(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+func (s *sqlStore) exec(ctx context.Context, tx *txn, q string, args ...any) error {
 	if q == "" {
 		return nil
 	}

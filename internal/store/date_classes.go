@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"sync"
 	"time"
 
 	"sitrep/internal/event"
@@ -33,33 +31,21 @@ const dateClassesQuery = `SELECT date_class FROM incident_date_classes`
 // classSet holds, for each date class, whether a candidate query searches it.
 type classSet [len(dateClassDays) + 1]bool
 
-// dateClasses is the set of date classes of the write transaction that read it last.
-type dateClasses struct {
-	mu    sync.Mutex
-	tx    *sql.Tx  // the transaction that read has; nil when none did
-	has   classSet // the classes tx read
-	stale bool     // tx has written an incident that may be of a class has lacks
-}
-
-// dateClassesOf is the set of date classes a candidate query in tx must search. A store without a
-// dateClasses (a test's reference) searches every class.
-func (s *sqlStore) dateClassesOf(ctx context.Context, tx *sql.Tx) (classSet, error) {
-	c := s.classes
-	if c == nil {
+// dateClassesOf is the set of date classes a candidate query in tx must search: the one tx read, unless it
+// wrote an incident since that may be of a class the set lacks. A store with allClasses (a test's reference)
+// searches every class.
+func (s *sqlStore) dateClassesOf(ctx context.Context, tx *txn) (classSet, error) {
+	if s.allClasses {
 		var all classSet
 		for i := range all {
 			all[i] = true
 		}
 		return all, nil
 	}
-	c.mu.Lock()
-	has, ok := c.has, c.tx == tx && !c.stale
-	c.mu.Unlock()
-	if ok {
-		return has, nil
+	if tx.classesRead {
+		return tx.classes, nil
 	}
-	// tx is used by one goroutine at a time, so nothing marks it stale while it reads.
-	has = classSet{0: true} // class 0 is always searched
+	has := classSet{0: true} // class 0 is always searched
 	rows, err := s.queryTx(ctx, tx, dateClassesQuery)
 	if err != nil {
 		return has, fmt.Errorf("date classes: %w", err)
@@ -78,36 +64,16 @@ func (s *sqlStore) dateClassesOf(ctx context.Context, tx *sql.Tx) (classSet, err
 	if err := rows.Err(); err != nil {
 		return has, fmt.Errorf("date classes: %w", err)
 	}
-	c.mu.Lock()
-	c.tx, c.has, c.stale = tx, has, false
-	c.mu.Unlock()
+	tx.classes, tx.classesRead = has, true
 	return has, nil
 }
 
 // wroteIncident records that tx writes an incident row dated start to end (its date_start and date_end
 // columns): when it may be of a class other than 0, the set tx read is stale.
-func (s *sqlStore) wroteIncident(tx *sql.Tx, start, end string) {
-	c := s.classes
-	if c == nil || !mayLeaveClass0(start, end) {
-		return
+func (s *sqlStore) wroteIncident(tx *txn, start, end string) {
+	if mayLeaveClass0(start, end) {
+		tx.classesRead = false
 	}
-	c.mu.Lock()
-	if c.tx == tx {
-		c.stale = true
-	}
-	c.mu.Unlock()
-}
-
-// forget drops the set tx read, now that tx has ended (a later transaction reads its own).
-func (c *dateClasses) forget(tx *sql.Tx) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	if c.tx == tx {
-		c.tx, c.stale = nil, false
-	}
-	c.mu.Unlock()
 }
 
 // class0Days: a row whose dates are days ("YYYY-MM-DD") less than class0Days apart is of class 0 on both

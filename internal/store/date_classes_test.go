@@ -20,12 +20,12 @@ import (
 // the skipping must agree with.
 func allClasses(s *sqlStore) *sqlStore {
 	r := *s
-	r.classes = nil
+	r.allClasses = true
 	return &r
 }
 
 // candidateRids are the rids of s's candidates for r in tx, in the order the query returned them.
-func candidateRids(t *testing.T, s *sqlStore, tx *sql.Tx, r event.Event) []int64 {
+func candidateRids(t *testing.T, s *sqlStore, tx *txn, r event.Event) []int64 {
 	t.Helper()
 	_, cs, err := s.candidates(context.Background(), tx, r)
 	if err != nil {
@@ -61,7 +61,7 @@ func TestMayLeaveClass0(t *testing.T) {
 		}
 		pairs = append(pairs, pair{"", ""}, pair{"2024-02-30", "2024-03-01"}, pair{"2024-2-28", "2024-03-01"},
 			pair{"2024-03-10", "2024-03-01"}, pair{"2024-03-01", ""}, pair{"2024-03-01", "2024-03-01T00:00:00Z"})
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *txn) error {
 			st, err := tx.PrepareContext(ctx, s.d.rebind(`INSERT INTO incidents (id, body, date_start, date_end, updated)
 				VALUES (?, '{}', ?, ?, 'x')`))
 			if err != nil {
@@ -188,7 +188,7 @@ func testDateClassCandidates(t *testing.T, dsn string, class, span int, way stri
 	report.Date.End = report.Date.Start
 	// check reads the candidates for report in tx, which must equal a search of every class and hold the
 	// wide incident when stored; it returns whether tx's set of classes holds class.
-	check := func(tx *sql.Tx, stored bool) bool {
+	check := func(tx *txn, stored bool) bool {
 		t.Helper()
 		got := candidateRids(t, reader, tx, report)
 		if want := candidateRids(t, allClasses(reader), tx, report); !slices.Equal(got, want) {
@@ -209,7 +209,7 @@ func testDateClassCandidates(t *testing.T, dsn string, class, span int, way stri
 		return has[class]
 	}
 	if way == "same transaction" {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *txn) error {
 			if check(tx, false) {
 				t.Errorf("class %d searched before its incident is stored", class)
 			}
@@ -227,7 +227,7 @@ func testDateClassCandidates(t *testing.T, dsn string, class, span int, way stri
 		}
 		return
 	}
-	if err := reader.tx(ctx, func(tx *sql.Tx) error {
+	if err := reader.tx(ctx, func(tx *txn) error {
 		if check(tx, false) {
 			t.Errorf("class %d searched before its incident is stored", class)
 		}
@@ -238,7 +238,7 @@ func testDateClassCandidates(t *testing.T, dsn string, class, span int, way stri
 	if _, err := s.PutResult(ctx, wideDoc, []event.Event{wide}); err != nil {
 		t.Fatal(err)
 	}
-	if err := reader.tx(ctx, func(tx *sql.Tx) error {
+	if err := reader.tx(ctx, func(tx *txn) error {
 		if !check(tx, true) {
 			t.Errorf("class %d not searched once its incident is stored", class)
 		}
@@ -282,7 +282,7 @@ func TestDateClassSkipAgrees(t *testing.T) {
 				}
 				rs = append(rs, Result{Document: d, Events: evs})
 			}
-			err := s.batchTx(ctx, func(tx *sql.Tx) error {
+			err := s.batchTx(ctx, func(tx *txn) error {
 				var idx indexQueue
 				for _, r := range rs {
 					for _, e := range r.Events {
@@ -379,7 +379,7 @@ func TestDateClassMigration(t *testing.T) {
 				t.Errorf("incident_date_classes %v, incidents' classes %v; want [1 3]", table, incidents)
 			}
 			report := ev("r1", "Armed clash", 1, "Goma", -1.68, 29.22, "CD", 1, "Group")
-			if err := s.tx(ctx, func(tx *sql.Tx) error {
+			if err := s.tx(ctx, func(tx *txn) error {
 				if got := candidateRids(t, s, tx, report); len(got) != 4 {
 					t.Errorf("candidates %v, want the 4 incidents", got)
 				}

@@ -15,7 +15,7 @@ import (
 // PutDocument stores d, or returns the id of the document it duplicates (same canonical URL or content hash).
 func (s *sqlStore) PutDocument(ctx context.Context, d Document) (Put, error) {
 	var p Put
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		var err error
 		var idx indexQueue
 		if p, err = s.putDocument(ctx, tx, &d, &idx); err != nil {
@@ -64,7 +64,7 @@ const (
 )
 
 // putDocument is PutDocument inside tx; the full-text index insert goes to idx.
-func (s *sqlStore) putDocument(ctx context.Context, tx *sql.Tx, d *Document, idx *indexQueue) (Put, error) {
+func (s *sqlStore) putDocument(ctx context.Context, tx *txn, d *Document, idx *indexQueue) (Put, error) {
 	s.prepare(d)
 	cleanDocument(d)
 	var existing string

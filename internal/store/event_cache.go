@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"sync"
 
 	"sitrep/internal/event"
@@ -14,16 +13,15 @@ import (
 //
 // It is correct because an events row is never updated or deleted, and because an event is cached only when
 // events.body decodes to it exactly (cacheable). A transaction's events are pending (seen by that transaction
-// only) until it commits (txWith calls commit, or discard when it rolls back), so the cache never holds an
-// event that is not stored. An event another process stored is a miss, read from the table as before.
+// only, in its txn) until it commits (txWith calls commit; a rollback drops them with the txn), so the cache
+// never holds an event that is not stored. An event another process stored is a miss, read from the table as before.
 //
 // The cache is bounded by count and by bytes: an event's strings may be slices of its document's text, so each
 // entry is charged its JSON size and its document's text (counted again for each of its events).
 type eventCache struct {
 	mu         sync.Mutex
 	m          map[string]cachedEvent
-	pending    map[*sql.Tx]map[string]cachedEvent // by transaction, until it commits
-	order      []string                           // keys in the order they were put, oldest at head
+	order      []string // keys in the order they were put, oldest at head
 	head       int
 	bytes, max int
 }
@@ -41,57 +39,37 @@ const (
 )
 
 func newEventCache(maxBytes int) *eventCache {
-	return &eventCache{m: map[string]cachedEvent{}, pending: map[*sql.Tx]map[string]cachedEvent{}, max: maxBytes}
+	return &eventCache{m: map[string]cachedEvent{}, max: maxBytes}
 }
 
 // putPending records ev, stored under key by tx, for tx alone until commit(tx).
-func (c *eventCache) putPending(tx *sql.Tx, key string, ev event.Event, cost int) {
+func (c *eventCache) putPending(tx *txn, key string, ev event.Event, cost int) {
 	if c == nil || cost > c.max {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p := c.pending[tx]
-	if p == nil {
-		p = map[string]cachedEvent{}
-		c.pending[tx] = p
+	if tx.pending == nil {
+		tx.pending = map[string]cachedEvent{}
 	}
-	p[key] = cachedEvent{ev, cost}
+	tx.pending[key] = cachedEvent{ev, cost}
 }
 
 // commit caches the events tx stored, now that it has committed.
-func (c *eventCache) commit(tx *sql.Tx) {
+func (c *eventCache) commit(tx *txn) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	p := c.pending[tx]
-	delete(c.pending, tx)
-	c.mu.Unlock()
-	for k, e := range p {
+	for k, e := range tx.pending {
 		c.put(k, e.ev, e.cost)
 	}
-}
-
-// discard drops the events tx stored, which its rollback undid.
-func (c *eventCache) discard(tx *sql.Tx) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.pending, tx)
+	tx.pending = nil
 }
 
 // getIn returns the event of key as tx sees it: stored by tx, or cached.
-func (c *eventCache) getIn(tx *sql.Tx, key string) (event.Event, bool) {
+func (c *eventCache) getIn(tx *txn, key string) (event.Event, bool) {
 	if c == nil {
 		return event.Event{}, false
 	}
-	c.mu.Lock()
-	e, ok := c.pending[tx][key]
-	c.mu.Unlock()
-	if ok {
+	if e, ok := tx.pending[key]; ok {
 		return e.ev, true
 	}
 	return c.get(key)

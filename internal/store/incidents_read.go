@@ -125,7 +125,7 @@ func (s *sqlStore) dbQuery(ctx context.Context) queryFunc {
 }
 
 // txQuery runs queries in tx.
-func (s *sqlStore) txQuery(ctx context.Context, tx *sql.Tx) queryFunc {
+func (s *sqlStore) txQuery(ctx context.Context, tx *txn) queryFunc {
 	return func(q string, args ...any) (*sql.Rows, error) { return s.queryTx(ctx, tx, q, args...) }
 }
 
@@ -159,7 +159,7 @@ func (s *sqlStore) hydrate(query queryFunc, check bool, incs ...*event.Incident)
 
 // hydrateWith is hydrate taking the events cache holds (as tx sees it) from it, not from the table: the merge
 // path's.
-func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, tx *sql.Tx, incs ...*event.Incident) (storedEvents, error) {
+func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, tx *txn, incs ...*event.Incident) (storedEvents, error) {
 	type wanted struct {
 		e   *event.Event
 		ref bool
@@ -323,7 +323,7 @@ func (s *sqlStore) whereWith(f Filter, plan readPlan) ([]string, []any, error) {
 // change, and returns the new incident.
 func (s *sqlStore) SplitIncident(ctx context.Context, id, documentID string) (event.Incident, error) {
 	var out event.Incident
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		inc, err := scanIncident(tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM incidents WHERE id = ?`), clean(id)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("incident %s: %w", id, ErrNotFound)

@@ -193,7 +193,7 @@ func isRef(e *event.Event) bool {
 
 // saveIncident upserts an incident row, its point in the spatial index and its report links. The reports whose
 // event stored holds are stored as references.
-func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) error {
+func (s *sqlStore) saveIncident(ctx context.Context, tx *txn, inc event.Incident, stored storedEvents) error {
 	rid, err := s.upsertIncident(ctx, tx, inc, stored)
 	if err != nil {
 		return err
@@ -202,7 +202,7 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *sql.Tx, inc event.Incid
 }
 
 // upsertIncident stores an incident row and its point in the spatial index, returning its rid.
-func (s *sqlStore) upsertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) (int64, error) {
+func (s *sqlStore) upsertIncident(ctx context.Context, tx *txn, inc event.Incident, stored storedEvents) (int64, error) {
 	body, err := encodeBody(inc, stored)
 	if err != nil {
 		return 0, fmt.Errorf("incident %s: %w", inc.ID, err)
@@ -279,7 +279,7 @@ const (
 
 // insertIncident stores a new incident row and its point in the spatial index, returning its rid. The reports
 // whose event stored holds are stored as references.
-func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Incident, stored storedEvents) (int64, error) {
+func (s *sqlStore) insertIncident(ctx context.Context, tx *txn, inc event.Incident, stored storedEvents) (int64, error) {
 	r, err := rowOf(inc, stored)
 	if err != nil {
 		return 0, err
@@ -309,7 +309,7 @@ func (s *sqlStore) insertIncident(ctx context.Context, tx *sql.Tx, inc event.Inc
 
 // updateIncident stores inc over its row c (as a candidate query read it), and moves its point in the spatial
 // index if it moved. It returns the row's rid. The reports whose event stored holds are stored as references.
-func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, inc event.Incident, stored storedEvents) (int64, error) {
+func (s *sqlStore) updateIncident(ctx context.Context, tx *txn, c candidate, inc event.Incident, stored storedEvents) (int64, error) {
 	r, err := rowOf(inc, stored)
 	if err != nil {
 		return 0, err
@@ -339,7 +339,7 @@ func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, c candidate, 
 }
 
 // linkReport links one report's event to the incident.
-func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, rid int64, incID string, r event.Report) error {
+func (s *sqlStore) linkReport(ctx context.Context, tx *txn, rid int64, incID string, r event.Report) error {
 	if _, err := s.execTx(ctx, tx, linkReportQuery, rid, eventKey(r.DocumentID, r.Event.ID)); err != nil {
 		return fmt.Errorf("link report %s/%s to %s: %w", r.DocumentID, r.Event.ID, incID, err)
 	}
@@ -353,7 +353,7 @@ const (
 )
 
 // linkReports replaces the incident's report links with its current reports.
-func (s *sqlStore) linkReports(ctx context.Context, tx *sql.Tx, rid int64, inc event.Incident) error {
+func (s *sqlStore) linkReports(ctx context.Context, tx *txn, rid int64, inc event.Incident) error {
 	if _, err := s.execTx(ctx, tx, unlinkReportsQuery, rid); err != nil {
 		return fmt.Errorf("link reports %s: %w", inc.ID, err)
 	}

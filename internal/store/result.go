@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,7 +17,7 @@ import (
 // with its events and merges is stored, or none of it.
 func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Event) (Ingest, error) {
 	var out Ingest
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *txn) error {
 		var idx indexQueue
 		var err error
 		if out, err = s.putResult(ctx, tx, d, events, &idx); err != nil {
@@ -33,7 +32,7 @@ func (s *sqlStore) PutResult(ctx context.Context, d Document, events []event.Eve
 }
 
 // putResult is PutResult inside tx; the full-text index inserts go to idx.
-func (s *sqlStore) putResult(ctx context.Context, tx *sql.Tx, d Document, events []event.Event, idx *indexQueue) (Ingest, error) {
+func (s *sqlStore) putResult(ctx context.Context, tx *txn, d Document, events []event.Event, idx *indexQueue) (Ingest, error) {
 	var out Ingest
 	p, err := s.putDocument(ctx, tx, &d, idx)
 	out.Put = p
@@ -65,7 +64,7 @@ func eventKey(documentID, eventID string) string { return clean(documentID + "/"
 
 // putEvent stores one event and merges it into an incident. The incident's row holds the event as a reference
 // (see encodeBody): the events table holds it as the report has it.
-func (s *sqlStore) putEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, now time.Time, idx *indexQueue) (incident.Change, error) {
+func (s *sqlStore) putEvent(ctx context.Context, tx *txn, d Document, ev event.Event, now time.Time, idx *indexQueue) (incident.Change, error) {
 	if err := s.insertEvent(ctx, tx, d, ev, idx); err != nil {
 		return incident.Change{}, err
 	}
@@ -127,7 +126,7 @@ const (
 )
 
 // insertEvent stores an event row and queues the full-text indexing of its summary on idx.
-func (s *sqlStore) insertEvent(ctx context.Context, tx *sql.Tx, d Document, ev event.Event, idx *indexQueue) error {
+func (s *sqlStore) insertEvent(ctx context.Context, tx *txn, d Document, ev event.Event, idx *indexQueue) error {
 	docID := d.ID
 	body, err := marshalEvent(&ev)
 	if err != nil {
@@ -169,7 +168,7 @@ func isDay(d event.Date) bool {
 }
 
 // logChange appends a change to the incident history.
-func (s *sqlStore) logChange(ctx context.Context, tx *sql.Tx, ch incident.Change) error {
+func (s *sqlStore) logChange(ctx context.Context, tx *txn, ch incident.Change) error {
 	body, err := marshalChange(&ch)
 	if err != nil {
 		return fmt.Errorf("change: %w", err)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 	"time"
 )
@@ -18,7 +17,7 @@ func TestTxPanicRollsBack(t *testing.T) {
 					t.Fatal("the panic did not reach the caller")
 				}
 			}()
-			_ = s.tx(ctx, func(*sql.Tx) error { panic("test: fail mid-transaction") })
+			_ = s.tx(ctx, func(*txn) error { panic("test: fail mid-transaction") })
 		}()
 		wctx, cancel := context.WithTimeout(ctx, time.Minute) // liveness bound only
 		defer cancel()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"strconv"
@@ -42,7 +41,7 @@ func (s *sqlStore) PutResults(ctx context.Context, rs []Result) ([]Ingest, []err
 		return out, nil
 	}
 	if len(rs) > 1 {
-		err := s.batchTx(ctx, func(tx *sql.Tx) error {
+		err := s.batchTx(ctx, func(tx *txn) error {
 			var idx indexQueue
 			for i, r := range rs {
 				ing, err := s.putResult(ctx, tx, r.Document, r.Events, &idx)
@@ -84,7 +83,7 @@ type batchPragmaer interface {
 // whatever became of the transaction, also when ctx ended in it (database/sql then rolls the transaction back on
 // its own, and a restore run in it would fail), and a connection whose restore fails is dropped, not given back
 // to the pool with the batch's settings.
-func (s *sqlStore) batchTx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *sqlStore) batchTx(ctx context.Context, fn func(*txn) error) error {
 	set, reset := s.batchPragmas()
 	if len(set) == 0 {
 		return s.tx(ctx, fn)

@@ -255,7 +255,7 @@ func (s *sqlStore) candidateQueries() []string {
 // either a point within a box a little larger than the Merger's widest distance, or no point (or only a
 // country) in ev's country. A report without a point (or with only a country) takes every incident of its
 // country. Incidents whose sub-type rules the merge out are not read (a report of no sub-type reads them all).
-func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, ev event.Event) ([]event.Incident, []candidate, error) {
+func (s *sqlStore) candidates(ctx context.Context, tx *txn, ev event.Event) ([]event.Incident, []candidate, error) {
 	c := columnsOf(ev.Date, ev.Location, nil)
 	if c.start == "" {
 		return nil, nil, nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -98,7 +97,7 @@ func testCandidateDates(t *testing.T, s *sqlStore, placed bool, tests []dateCase
 func hasCandidate(t *testing.T, s *sqlStore, r event.Event, docID string) bool {
 	t.Helper()
 	found := false
-	err := s.tx(context.Background(), func(tx *sql.Tx) error {
+	err := s.tx(context.Background(), func(tx *txn) error {
 		cands, _, err := s.candidates(context.Background(), tx, r)
 		for _, c := range cands {
 			for _, rep := range c.Reports {
@@ -133,7 +132,7 @@ func TestCandidateSubTypes(t *testing.T) {
 			}
 			rids := func(r event.Event, keep func(sub string) bool) (got []int64, subsRead map[string]bool) {
 				subsRead = map[string]bool{}
-				err := s.tx(ctx, func(tx *sql.Tx) error {
+				err := s.tx(ctx, func(tx *txn) error {
 					_, cs, err := s.candidates(ctx, tx, r)
 					for _, c := range cs {
 						if keep(c.row.subEventType) {

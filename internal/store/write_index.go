@@ -56,7 +56,7 @@ func (s *sqlStore) indexEvent(idx *indexQueue, res sql.Result, summary string) e
 }
 
 // flushIndex runs the queued inserts in tx.
-func (s *sqlStore) flushIndex(ctx context.Context, tx *sql.Tx, idx indexQueue) error {
+func (s *sqlStore) flushIndex(ctx context.Context, tx *txn, idx indexQueue) error {
 	for _, op := range idx {
 		if err := s.exec(ctx, tx, op.q, op.args...); err != nil {
 			return fmt.Errorf("full-text index: %w", err)

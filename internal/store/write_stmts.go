@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sync"
 )
 
 // stmtCache keeps the write path's statements prepared for the life of the store, so it does not parse and
@@ -17,14 +16,6 @@ type stmtCache struct {
 	// uncancelled are the statements of m run in a transaction without their context's cancellation (see
 	// execTx); read-only after prepareAll.
 	uncancelled map[string]bool
-
-	// The statements of m bound to the transaction tx (Tx.StmtContext), so that a transaction binds each once
-	// rather than once a statement run: a binding allocates a statement that the transaction keeps until it
-	// ends. One transaction at a time: the write path's transactions are serialized, and a statement of another
-	// transaction is bound as before.
-	mu    sync.Mutex
-	tx    *sql.Tx
-	bound map[string]*sql.Stmt
 }
 
 // cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
@@ -84,44 +75,32 @@ func (s *sqlStore) uncancelledQueries(m map[string]*sql.Stmt) map[string]bool {
 	return out
 }
 
-// txStmt is the statement for q bound to tx: the cached one, else one prepared in tx for this transaction.
-func (s *sqlStore) txStmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+// txStmt is the statement for q bound to tx: the cached one (bound once in tx, see txn.bound), else one
+// prepared in tx for this transaction.
+func (s *sqlStore) txStmt(ctx context.Context, tx *txn, q string) (*sql.Stmt, error) {
 	st := s.stmts.m[q]
 	if st == nil {
 		return tx.PrepareContext(ctx, s.d.rebind(q))
 	}
-	return s.stmts.bind(ctx, tx, q, st), nil
-}
-
-// bind returns st, the cached statement of q, bound to tx.
-func (c *stmtCache) bind(ctx context.Context, tx *sql.Tx, q string, st *sql.Stmt) *sql.Stmt {
-	c.mu.Lock()
-	b := c.bound[q]
-	if c.tx != tx {
-		b = nil
-	}
-	c.mu.Unlock()
-	if b != nil {
-		return b
+	if b := tx.bound[q]; b != nil {
+		return b, nil
 	}
 	// Bound with ctx, which database/sql uses only to prepare the statement on the transaction's connection if
 	// it has not been there yet (a round trip on PostgreSQL, which ctx may need to interrupt). A binding made
 	// while ctx ended may carry that error, so it is not kept for the transaction's other runs.
-	b = tx.StmtContext(ctx, st)
+	b := tx.StmtContext(ctx, st)
 	if ctx.Err() != nil {
-		return b
+		return b, nil
 	}
-	c.mu.Lock()
-	if c.tx != tx {
-		c.tx, c.bound = tx, map[string]*sql.Stmt{}
+	if tx.bound == nil {
+		tx.bound = map[string]*sql.Stmt{}
 	}
-	c.bound[q] = b
-	c.mu.Unlock()
-	return b
+	tx.bound[q] = b
+	return b, nil
 }
 
 // execTx runs the statement q in tx.
-func (s *sqlStore) execTx(ctx context.Context, tx *sql.Tx, q string, args ...any) (sql.Result, error) {
+func (s *sqlStore) execTx(ctx context.Context, tx *txn, q string, args ...any) (sql.Result, error) {
 	st, err := s.txStmt(ctx, tx, q)
 	if err != nil {
 		return nil, err
@@ -133,7 +112,7 @@ func (s *sqlStore) execTx(ctx context.Context, tx *sql.Tx, q string, args ...any
 }
 
 // queryTx runs the query q in tx.
-func (s *sqlStore) queryTx(ctx context.Context, tx *sql.Tx, q string, args ...any) (*sql.Rows, error) {
+func (s *sqlStore) queryTx(ctx context.Context, tx *txn, q string, args ...any) (*sql.Rows, error) {
 	st, err := s.txStmt(ctx, tx, q)
 	if err != nil {
 		return nil, err
@@ -142,7 +121,7 @@ func (s *sqlStore) queryTx(ctx context.Context, tx *sql.Tx, q string, args ...an
 }
 
 // queryRowTx runs the single-row query q in tx; an error preparing it comes back from Scan.
-func (s *sqlStore) queryRowTx(ctx context.Context, tx *sql.Tx, q string, args ...any) scanner {
+func (s *sqlStore) queryRowTx(ctx context.Context, tx *txn, q string, args ...any) scanner {
 	st, err := s.txStmt(ctx, tx, q)
 	if err != nil {
 		return errRow{err}
