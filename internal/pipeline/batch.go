@@ -17,9 +17,7 @@ const (
 	// fewer pages than 32 (the index pages, which every document changes, are shared by more documents).
 	DefaultBatchSize = 128
 	// DefaultBatchWait is how long a document waits at most in a Batch that does not fill. A bulk ingest fills
-	// its batches well within it, so that they are written by the goroutine that submits, not the timer's, and
-	// both reads and writes use the same database connection (SQLite drops a connection's page cache when
-	// another connection has written).
+	// its batches well within it.
 	DefaultBatchWait = 500 * time.Millisecond
 )
 
@@ -35,10 +33,13 @@ type BatchOptions struct {
 // Batch takes documents through the pipeline as Process does, but writes the extracted documents to the store in
 // batches (store.Batcher.PutResults, one transaction for up to Size documents), for callers that have many
 // documents at hand, like a bulk ingest. A batch is written when it is full, when its first document has waited
-// Wait, when a document needs one it holds written first (a near-duplicate of it, or a document with its id),
-// and on Flush and Close. Each document's outcome is given to its callback once its batch has committed (or its
-// write failed: a failing document costs only itself), and counted in the pipeline's Stats then. A Batch is
-// safe for concurrent use.
+// Wait, when a document needs one it holds written first (a near-duplicate of it, or a document with its id:
+// that batch only, not one filled meanwhile), and on Flush and Close. Batches are written one at a time, in the
+// order they were filled, by the goroutine that filled one (or the timer's, Flush's or Close's): while one is
+// written, the other submitters go on extracting into the next, and one that fills it waits for the write before
+// it writes its own, so at most one batch is written and one filled at a time. Each document's outcome is given
+// to its callback once its batch has committed (or its write failed: a failing document costs only itself), and
+// counted in the pipeline's Stats then. A Batch is safe for concurrent use.
 type Batch struct {
 	p            *Pipeline
 	ctx          context.Context
@@ -51,11 +52,14 @@ type Batch struct {
 
 	mu      sync.Mutex
 	pending []*queued
-	ids     map[string]int // ids of documents pending or being written
+	ids     map[string]idRef // ids of documents pending or being written
 	timer   *time.Timer
 	gen     int // batches taken so far: a timer set for an earlier batch does nothing
 	closed  bool
 }
+
+// idRef counts the documents with one id that are pending or being written in a Batch, and the newest one's batch.
+type idRef struct{ n, gen int }
 
 // queued is one extracted document waiting in a Batch.
 type queued struct {
@@ -69,7 +73,7 @@ type queued struct {
 
 // NewBatch returns a Batch over p; ctx bounds its writes. Close it to write what it still holds.
 func (p *Pipeline) NewBatch(ctx context.Context, opts BatchOptions) *Batch {
-	b := &Batch{p: p, ctx: ctx, size: opts.Size, wait: opts.Wait, writeTimeout: opts.WriteTimeout, ids: map[string]int{}}
+	b := &Batch{p: p, ctx: ctx, size: opts.Size, wait: opts.Wait, writeTimeout: opts.WriteTimeout, ids: map[string]idRef{}}
 	if b.size <= 0 {
 		b.size = DefaultBatchSize
 	}
@@ -102,16 +106,30 @@ func (b *Batch) Submit(ctx context.Context, doc event.Document, done func(Outcom
 	}
 	q := &queued{doc: doc, sd: sd, res: res, claim: c, out: out, done: done}
 	b.mu.Lock()
+	gen := b.gen
 	b.pending = append(b.pending, q)
-	b.ids[doc.ID]++
+	b.ids[doc.ID] = idRef{n: b.ids[doc.ID].n + 1, gen: gen}
+	if c.own != nil {
+		c.own.batch.Store(int64(gen) + 1) // before wanted is read below: see kick
+	}
 	full := len(b.pending) >= b.size || b.closed
 	if len(b.pending) == 1 && !full {
-		gen := b.gen
 		b.timer = time.AfterFunc(b.wait, func() { b.flushGen(gen) })
 	}
 	b.mu.Unlock()
 	if full || (c.own != nil && c.own.wanted.Load()) {
-		b.Flush()
+		b.flushGen(gen)
+	}
+}
+
+// kick writes the batch that holds e's document now, if the document waits in one, for a near-duplicate that
+// waits for it (window.claim). When the batch is being written already, it waits for that write; when the
+// document is not queued yet, its Submit writes the batch (the copy set wanted before kick reads batch, and
+// Submit sets batch before it reads wanted, so one of them sees the other). Only the document's batch is
+// written: a copy of a document in the batch being written does not cut the next one short.
+func (b *Batch) kick(e *entry) {
+	if g := e.batch.Load(); g > 0 {
+		b.flushGen(int(g - 1))
 	}
 }
 
@@ -126,7 +144,8 @@ func (b *Batch) Close() {
 	b.Flush()
 }
 
-// flushGen writes the pending batch if it is batch number gen, or whichever is pending when gen is -1.
+// flushGen writes the pending batch if it is batch number gen, or whichever is pending when gen is -1. It waits
+// for the batch being written, if any, first.
 func (b *Batch) flushGen(gen int) {
 	b.flushMu.Lock()
 	defer b.flushMu.Unlock()
@@ -149,7 +168,9 @@ func (b *Batch) flushGen(gen int) {
 	b.write(qs)
 	b.mu.Lock()
 	for _, q := range qs {
-		if b.ids[q.doc.ID]--; b.ids[q.doc.ID] <= 0 {
+		if r := b.ids[q.doc.ID]; r.n > 1 {
+			b.ids[q.doc.ID] = idRef{n: r.n - 1, gen: r.gen}
+		} else {
 			delete(b.ids, q.doc.ID)
 		}
 	}
@@ -221,12 +242,13 @@ func (b *Batch) writeContext() (context.Context, context.CancelFunc) {
 	return context.WithCancel(b.ctx)
 }
 
-// awaitID writes the batch first when a document with id is in it, or waits while one is being written.
+// awaitID returns once the documents with id that are pending or being written are stored: it waits for the
+// batch being written, and writes the pending batch when one of them waits in it.
 func (b *Batch) awaitID(id string) {
 	b.mu.Lock()
-	n := b.ids[id]
+	r, ok := b.ids[id]
 	b.mu.Unlock()
-	if n > 0 {
-		b.Flush()
+	if ok {
+		b.flushGen(r.gen)
 	}
 }

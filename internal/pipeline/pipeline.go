@@ -131,10 +131,10 @@ func (p *Pipeline) admit(ctx context.Context, doc *event.Document, b *Batch) (ou
 	if l := strings.ToLower(doc.Language); l != "" && l != "en" {
 		return out, c, true, fmt.Errorf("document %s: %w: %s", label(*doc), extract.ErrUnsupportedLanguage, doc.Language)
 	}
-	var kick func()
+	var kick func(*entry)
 	if b != nil {
 		b.awaitID(doc.ID) // a document with this id waiting in the batch is stored first, so known sees it
-		kick = b.Flush
+		kick = b.kick
 	}
 	known, err := p.known(ctx, *doc)
 	if err != nil || known {

@@ -20,15 +20,17 @@ type window struct {
 }
 
 // entry is one fingerprint. id is the stored document a copy should link to (the original, for a copy); it is
-// set, or dead marked, before ready is closed. A pending entry whose document waits in a Batch has kick, which
-// writes the batch now, and wanted, set when a copy waits for it.
+// set, or dead marked, before ready is closed. A pending entry whose document goes to a Batch has kick, which
+// writes the batch that holds the document now (when it waits in one), and wanted, set when a copy waits for
+// it; batch is 1 + the number of that batch (Batch.gen) once the document is queued, 0 before.
 type entry struct {
 	fp     uint64
 	id     string
 	dead   bool
 	ready  chan struct{}
-	kick   func()
+	kick   func(*entry)
 	wanted atomic.Bool
+	batch  atomic.Int64
 }
 
 // claim is the answer of window.claim: either of (the original a document copies) or own (its pending entry).
@@ -44,7 +46,7 @@ func newWindow(size int) *window {
 // claim finds a near-duplicate of fp among recent documents, waiting for one that is still pending (kicking its
 // batch, if it has one, so that the wait is short). When there is none, it adds a pending entry for fp, with
 // kick, which settle completes. A zero fingerprint (no words) never matches.
-func (w *window) claim(ctx context.Context, fp uint64, kick func()) (claim, error) {
+func (w *window) claim(ctx context.Context, fp uint64, kick func(*entry)) (claim, error) {
 	if fp == 0 {
 		return claim{}, nil
 	}
@@ -63,7 +65,7 @@ func (w *window) claim(ctx context.Context, fp uint64, kick func()) (claim, erro
 			select {
 			case <-e.ready:
 			default:
-				e.kick()
+				e.kick(e)
 			}
 		}
 		select {
