@@ -14,8 +14,10 @@ const listingOrder = ` ORDER BY date_start DESC, rid DESC`
 // orderedRows selects cols of the first n incidents matching f and the extra conditions in listing order, its
 // full-text and bounding-box filters applied as plan says, and calls scan on each row in turn.
 //
-// A walk with a budget first finds the row the walk may read up to (the budget-th row the filters other than
-// the text select) and walks only that far. When that does not fill the n rows, the words are rarer among
+// A text walk with a chunk first walks that many rows, checking the words only against their own matches (see
+// walkChunk), and goes on as below after them, with what is left of its budget, when they do not fill the n
+// rows. A walk with a budget first finds the row the walk may read up to (the budget-th row the filters other
+// than the text select) and walks only that far. When that does not fill the n rows, the words are rarer among
 // these rows than the plan expected, and the rest is collected from the full-text matches after that row: the
 // same rows in the same order as one unbounded query, at a cost bounded by the budget.
 func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
@@ -23,6 +25,13 @@ func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra
 	if !plan.walk || plan.budget <= 0 {
 		_, err := s.runOrdered(ctx, f, cols, extra, n, plan, scan)
 		return err
+	}
+	if plan.chunk > 0 && plan.chunk < plan.budget && s.chunked() {
+		got, last, done, err := s.walkChunk(ctx, f, cols, extra, n, plan, scan)
+		if err != nil || done {
+			return err
+		}
+		f.Cursor, n, plan.budget = encodeCursor(last), n-got, plan.budget-plan.chunk
 	}
 	unbounded := readPlan{walk: true, box: plan.box}
 	bound, ok, err := s.walkBound(ctx, f, extra, plan)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -29,6 +30,19 @@ type readPlan struct {
 	// budget), has SQLite read the country's rows and keep those matching the words, instead of looking up
 	// each match's row (see sqliteDialect.ftsIncidents).
 	scan bool
+	// chunk, when a text walk has a budget, is how many rows a first, narrower walk reads, checking the words
+	// only against the matches among those rows' events and documents (see dialect.ftsCheckWithin and
+	// orderedRows); 0: none.
+	chunk int
+	// within, set by orderedRows for that first walk, selects the rids of the rows it reads (with its
+	// arguments).
+	within *rowSet
+}
+
+// rowSet is a SELECT of incident rids and its arguments.
+type rowSet struct {
+	q    string
+	args []any
 }
 
 // textFilter is a listing's equality filters on the columns that the full-text tables hold beside each linked
@@ -94,6 +108,9 @@ type textHits struct {
 	// plan's scan.
 	extra float64
 	scan  bool
+	// allEvents and allDocs estimate every matching event summary and document, past the caps that events and
+	// docs stop at (extrapolated from how far into the rowids the counted matches reach), for sizing a chunk.
+	allEvents, allDocs float64
 }
 
 // walkFactor is how many times dearer checking the words of one walked row is than collecting one match.
@@ -103,6 +120,16 @@ const walkFactor = 2
 // with the words spread over the rows independently of the other filters, a walk fills its listing well within
 // twice the expected rows, so running out of budget means the words are rarer where the filters point.
 const walkSlack = 3
+
+// chunkRowCost is what a row of a chunk (see readPlan.chunk) costs, in the time that collecting a match into
+// a set of every match costs beyond streaming it through a set of the chunk's matches: about 3 µs (its events
+// and documents looked up in incident_event_rows) against 0.15 µs (an insert into an ephemeral index against a
+// lookup), measured at a million events with modernc.org/sqlite.
+const chunkRowCost = 20
+
+// chunkSlack is how many times the expected rows a chunk reads: as walkSlack says, a walk fills its listing
+// well within twice the expected rows when the words are spread over the rows independently of the filters.
+const chunkSlack = 2
 
 // boxWalkFactor is how many times cheaper testing the point of one walked row is (an entry of the order index,
 // which holds the point) than collecting one incident of the box (a table row read and a sort entry).
@@ -163,6 +190,9 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // them, as far as the dialect estimates their share (PostgreSQL keeps the whole store's, which errs toward
 // collecting, whose cost the count bounds); and collecting costs extra units where the dialect tests the
 // filters per match or per filtered row (SQLite): it walks when walkFactor*W <= M + extra.
+//
+// A walk on SQLite reads a chunk first where that pays (see chunkFor): the counts that stopped at the threshold
+// are then extrapolated, to size it from the density of the words rather than from a bound on it.
 func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, incidents, documents int64) (readPlan, error) {
 	perDoc := max(1, float64(incidents)/float64(max(documents, 1)))
 	threshold := math.Sqrt(walkFactor * float64(rows) * float64(incidents))
@@ -183,6 +213,15 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 			return readPlan{}, fmt.Errorf("full-text plan: %w", err)
 		}
 		h.events, h.under = float64(evHits), float64(evHits)
+		evReach, docReach := 1.0, 1.0
+		if s.chunked() && (evHits >= evCap || h.docs >= docCap) {
+			var err error
+			if evReach, docReach, err = s.d.ftsReach(ctx, s.db, arg, limitIf(evHits >= evCap, evCap),
+				limitIf(h.docs >= docCap, docCap)); err != nil {
+				return readPlan{}, err
+			}
+		}
+		h.allEvents, h.allDocs = extrapolate(evHits, evCap, evReach), extrapolate(h.docs, docCap, docReach)
 	}
 	m := h.under + float64(h.docs)*perDoc
 	if m <= 0 {
@@ -192,13 +231,66 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 	if walkFactor*walked > m+h.extra {
 		return readPlan{scan: h.scan}, nil
 	}
-	return readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/walkFactor))),
-		scan: h.scan}, nil
+	plan := readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/walkFactor))),
+		scan: h.scan}
+	if s.chunked() {
+		plan.chunk = chunkFor(h, rows, incidents, perDoc, plan.budget)
+	}
+	return plan, nil
+}
+
+// chunked reports whether the dialect walks a chunk first (see readPlan.chunk).
+func (s *sqlStore) chunked() bool { return s.d.ftsCheckWithin("") != "" }
+
+// limitIf is limit when cond, else 0.
+func limitIf(cond bool, limit int64) int64 {
+	if cond {
+		return limit
+	}
+	return 0
+}
+
+// chunkFor sizes the first walk of a text walk with the given budget (see readPlan.chunk), or returns 0 when it
+// would not pay. The chunk reads chunkSlack times the rows a walk is expected to read, from the estimates of
+// every match (h.allEvents, h.allDocs): the matching summaries under the filters, and the incidents of the
+// matching documents, as many of them under the filters as the filters' share of the store. Walking a chunk
+// costs chunkRowCost per row and saves about a unit per summary and document matching in the whole store
+// (each is streamed through the chunk's set instead of collected into a set of every match).
+func chunkFor(h textHits, rows int, incidents int64, perDoc float64, budget int) int {
+	under := h.under
+	if h.events > 0 {
+		under *= max(1, h.allEvents/h.events)
+	}
+	dense := min(under+h.allDocs*perDoc*h.share, h.share*float64(incidents))
+	if dense <= 0 {
+		return 0
+	}
+	chunk := int(math.Ceil(chunkSlack * float64(rows) * h.share * float64(incidents) / dense))
+	if chunk >= budget || float64(chunkRowCost*chunk) >= h.allEvents+h.allDocs {
+		return 0
+	}
+	return chunk
+}
+
+// extrapolate estimates every match from n counted, at most limit, whose largest rowid lies at reach (a
+// fraction) of the table's largest: n when n is under the limit, 0 when reach is 0 (not estimated).
+func extrapolate(n, limit int64, reach float64) float64 {
+	switch {
+	case reach <= 0:
+		return 0
+	case n < limit:
+		return float64(n)
+	}
+	return float64(n) / min(1, reach)
 }
 
 // ftsCondition is the dialect's full-text condition for the query arg on incidents in the form plan names,
 // under f's filters, and its arguments.
 func (s *sqlStore) ftsCondition(f Filter, arg string, plan readPlan) (string, []any) {
+	if plan.walk && plan.within != nil {
+		args := append(append(append([]any{arg}, plan.within.args...), arg), plan.within.args...)
+		return s.d.ftsCheckWithin(plan.within.q), args
+	}
 	if plan.walk {
 		return s.d.ftsCheckIncidents(), []any{arg, arg}
 	}
@@ -211,4 +303,39 @@ func (s *sqlStore) bboxCondition(b BBox, plan readPlan) (string, []any) {
 		return s.d.bboxCheck(b)
 	}
 	return s.d.bboxIncidents(b)
+}
+
+// walkChunk walks the first plan.chunk rows that f's filters but its text and the extra conditions select (all of
+// them when fewer), in listing order, for at most n rows matching the words, checked against the matches among
+// these rows' events and documents only (dialect.ftsCheckWithin), calling scan on each. It returns how many rows
+// it read and the chunk's last row, after which the listing goes on unless done: the n rows were read, or the
+// chunk held every row left.
+func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
+	scan func(*sql.Rows) error) (got int, last cursor, done bool, err error) {
+	last, ok, err := s.walkBound(ctx, f, extra, readPlan{box: plan.box, budget: plan.chunk})
+	if err != nil {
+		return 0, cursor{}, false, err
+	}
+	g := f
+	g.Query = ""
+	where, args, err := s.whereWith(g, readPlan{box: plan.box})
+	if err != nil {
+		return 0, cursor{}, false, err
+	}
+	within := append([]string(nil), extra...)
+	var lastArgs []any
+	if ok {
+		// Written, like the cursor condition, so that it bounds a range of the order index.
+		within = append(within, `date_start >= ? AND (date_start > ? OR rid >= ?)`)
+		lastArgs = []any{last.key, last.key, last.rid}
+	}
+	where = append(where, within...)
+	rows := `SELECT rid FROM incidents`
+	if len(where) > 0 {
+		rows += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	chunk := readPlan{walk: true, box: plan.box, within: &rowSet{rows, append(append([]any(nil), args...),
+		lastArgs...)}}
+	got, err = s.runOrdered(ctx, f, cols, within, n, chunk, scan, lastArgs...)
+	return got, last, err != nil || got == n || !ok, err
 }
