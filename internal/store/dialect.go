@@ -39,8 +39,10 @@ type dialect interface {
 	ftsCheckIncidents() string
 	// ftsCheckWithin is ftsCheckIncidents for a walk that reads only the incidents whose rids rows (a SELECT)
 	// selects: the matches it checks against are only those among these incidents' events and documents
-	// (placeholders: query, rows' own, query, rows' own), or "" where the dialect has no such form.
-	ftsCheckWithin(rows string) string
+	// (placeholders: query, least and greatest event rowid, rows' own, query, least and greatest document
+	// rowid, rows' own); and bounds selects those least and greatest rowids among the rows' events and
+	// documents, in that order (placeholders: rows' own). Both are "" where the dialect has no such form.
+	ftsCheckWithin(rows string) (cond, bounds string)
 	// ftsHits counts the event summaries and the documents matching a full-text query, each at most a limit
 	// (placeholders: query, limit, query, limit).
 	ftsHits() string
@@ -270,15 +272,20 @@ func (sqliteDialect) ftsCheckIncidents() string {
 }
 
 // ftsCheckWithin builds its two sets from the matches among the events and documents of the rows' incidents
-// only: each full-text index streams its matches through a set of those rowids (the unary plus keeps FTS5
-// from looking each one up), instead of inserting every match into a set, which at a word in a quarter of the
-// store cost most of a listing (75,000 summaries and 17,500 documents, about 20 ms).
-func (sqliteDialect) ftsCheckWithin(rows string) string {
+// only: each full-text index streams its matches between the least and the greatest of those rowids (a range
+// FTS5 seeks to) through a set of them (the unary plus keeps FTS5 from looking each one up), instead of
+// inserting every match into a set, which at a word in a quarter of the store cost most of a listing (75,000
+// summaries and 17,500 documents, about 20 ms). Rows written in date order, as a monitor writes them, hold
+// the newest incidents' events and documents in a narrow range of rowids.
+func (sqliteDialect) ftsCheckWithin(rows string) (string, string) {
 	return `EXISTS (SELECT 1 FROM incident_event_rows r WHERE r.incident_rid = incidents.rid AND (
-			r.event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND +rowid IN (
-				SELECT event_rowid FROM incident_event_rows WHERE incident_rid IN (` + rows + `)))
-			OR r.document_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND +rowid IN (
-				SELECT document_rowid FROM incident_event_rows WHERE incident_rid IN (` + rows + `)))))`
+			r.event_rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND rowid BETWEEN ? AND ?
+				AND +rowid IN (SELECT event_rowid FROM incident_event_rows WHERE incident_rid IN (` + rows + `)))
+			OR r.document_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+				AND rowid BETWEEN ? AND ? AND +rowid IN (
+				SELECT document_rowid FROM incident_event_rows WHERE incident_rid IN (` + rows + `)))))`,
+		`SELECT coalesce(min(event_rowid), 1), coalesce(max(event_rowid), 0), coalesce(min(document_rowid), 1),
+			coalesce(max(document_rowid), 0) FROM incident_event_rows WHERE incident_rid IN (` + rows + `)`
 }
 
 func (sqliteDialect) ftsHits() string {

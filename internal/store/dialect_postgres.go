@@ -104,7 +104,7 @@ func (postgresDialect) ftsHits() string {
 
 // ftsCheckWithin and ftsReach have nothing to do: PostgreSQL checks a walked row's words in place (see
 // ftsCheckIncidents), cheaply, so its walks read no chunk first.
-func (postgresDialect) ftsCheckWithin(string) string { return "" }
+func (postgresDialect) ftsCheckWithin(string) (string, string) { return "", "" }
 
 func (postgresDialect) ftsReach(context.Context, *sql.DB, string, int64, int64) (float64, float64, error) {
 	return 0, 0, nil

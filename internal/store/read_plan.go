@@ -39,10 +39,12 @@ type readPlan struct {
 	within *rowSet
 }
 
-// rowSet is a SELECT of incident rids and its arguments.
+// rowSet is a SELECT of incident rids and its arguments, and the least and greatest rowids of their events and
+// of their documents.
 type rowSet struct {
-	q    string
-	args []any
+	q      string
+	args   []any
+	bounds [4]int64
 }
 
 // textFilter is a listing's equality filters on the columns that the full-text tables hold beside each linked
@@ -240,7 +242,10 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 }
 
 // chunked reports whether the dialect walks a chunk first (see readPlan.chunk).
-func (s *sqlStore) chunked() bool { return s.d.ftsCheckWithin("") != "" }
+func (s *sqlStore) chunked() bool {
+	cond, _ := s.d.ftsCheckWithin("")
+	return cond != ""
+}
 
 // limitIf is limit when cond, else 0.
 func limitIf(cond bool, limit int64) int64 {
@@ -287,9 +292,10 @@ func extrapolate(n, limit int64, reach float64) float64 {
 // ftsCondition is the dialect's full-text condition for the query arg on incidents in the form plan names,
 // under f's filters, and its arguments.
 func (s *sqlStore) ftsCondition(f Filter, arg string, plan readPlan) (string, []any) {
-	if plan.walk && plan.within != nil {
-		args := append(append(append([]any{arg}, plan.within.args...), arg), plan.within.args...)
-		return s.d.ftsCheckWithin(plan.within.q), args
+	if w := plan.within; plan.walk && w != nil {
+		args := append(append([]any{arg, w.bounds[0], w.bounds[1]}, w.args...), arg, w.bounds[2], w.bounds[3])
+		cond, _ := s.d.ftsCheckWithin(w.q)
+		return cond, append(args, w.args...)
 	}
 	if plan.walk {
 		return s.d.ftsCheckIncidents(), []any{arg, arg}
@@ -309,7 +315,8 @@ func (s *sqlStore) bboxCondition(b BBox, plan readPlan) (string, []any) {
 // them when fewer), in listing order, for at most n rows matching the words, checked against the matches among
 // these rows' events and documents only (dialect.ftsCheckWithin), calling scan on each. It returns how many rows
 // it read and the chunk's last row, after which the listing goes on unless done: the n rows were read, or the
-// chunk held every row left.
+// chunk held every row left. The least and greatest rowids of the chunk's events and documents are read first,
+// to bound the full-text indexes' ranges.
 func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
 	scan func(*sql.Rows) error) (got int, last cursor, done bool, err error) {
 	last, ok, err := s.walkBound(ctx, f, extra, readPlan{box: plan.box, budget: plan.chunk})
@@ -334,8 +341,13 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 	if len(where) > 0 {
 		rows += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	chunk := readPlan{walk: true, box: plan.box, within: &rowSet{rows, append(append([]any(nil), args...),
-		lastArgs...)}}
+	set := &rowSet{q: rows, args: append(append([]any(nil), args...), lastArgs...)}
+	_, bounds := s.d.ftsCheckWithin(rows)
+	if err := s.db.QueryRowContext(ctx, bounds, set.args...).Scan(&set.bounds[0], &set.bounds[1], &set.bounds[2],
+		&set.bounds[3]); err != nil {
+		return 0, cursor{}, false, err
+	}
+	chunk := readPlan{walk: true, box: plan.box, within: set}
 	got, err = s.runOrdered(ctx, f, cols, within, n, chunk, scan, lastArgs...)
 	return got, last, err != nil || got == n || !ok, err
 }
