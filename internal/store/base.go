@@ -21,7 +21,10 @@ type sqlStore struct {
 	// allClasses makes candidate queries search every date class, not only those incidents have (see
 	// dateClassesOf): a test's reference.
 	allClasses bool
-	hinted     hintedQueries
+	// walkOnly makes listings walk the order index under every residual filter, with no bound, as they did
+	// before residualPlanFor: a test's reference.
+	walkOnly bool
+	hinted   hintedQueries
 }
 
 // hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once

@@ -18,6 +18,9 @@ type dialect interface {
 	lockWrites() string
 	// contains is a condition that column col contains a (lower-case) substring placeholder.
 	contains(col string) string
+	// actorMatches selects, through an index, the incidents whose actors column may contain the (lower-case)
+	// substring a: a superset of contains("actors"), or ok false where the index cannot serve a.
+	actorMatches(a string) (r residualIndex, ok bool)
 	// ftsArg turns free text into the argument of the full-text conditions (every word required).
 	ftsArg(q string) string
 	// rebind turns ? placeholders into the dialect's own.
@@ -95,6 +98,24 @@ func (sqliteDialect) migrations() string { return "migrations/*.sql" }
 func (sqliteDialect) lockWrites() string { return "" }
 
 func (sqliteDialect) contains(col string) string { return `instr(` + col + `, ?) > 0` }
+
+// actorMatches reads incidents_actors_fts (migration 0014), a trigram index of the actors column, for the
+// rows that hold every trigram of a (three characters or more). The table's detail=none keeps no positions, so
+// that is a superset of the rows that hold a, which the listing's own condition narrows; reading it costs only
+// the index (LIKE on the table would check each row's names through the incidents table, which counting the
+// matches of a common name, up to thousands, made dearer than the walk it was to decide on).
+func (sqliteDialect) actorMatches(a string) (residualIndex, bool) {
+	rs := []rune(a)
+	if len(rs) < 3 {
+		return residualIndex{}, false
+	}
+	terms := make([]string, 0, len(rs)-2)
+	for i := range len(rs) - 2 {
+		terms = append(terms, `"`+strings.ReplaceAll(string(rs[i:i+3]), `"`, `""`)+`"`)
+	}
+	union := `SELECT rowid FROM incidents_actors_fts WHERE incidents_actors_fts MATCH ?`
+	return residualIndex{cond: `rid IN (` + union + `)`, args: []any{strings.Join(terms, " AND ")}, union: union}, true
+}
 
 func (sqliteDialect) ftsArg(q string) string { return ftsQuery(q) }
 

@@ -48,6 +48,17 @@ func (postgresDialect) lockWrites() string {
 
 func (postgresDialect) contains(col string) string { return `strpos(` + col + `, ?) > 0` }
 
+// actorMatches reads incidents_actors_trgm (migration 0009), a pg_trgm index of the actors column, with LIKE
+// (its wildcards and escape character escaped), which it serves for a pattern of three characters or more.
+func (postgresDialect) actorMatches(a string) (residualIndex, bool) {
+	if len(a) < 3 {
+		return residualIndex{}, false
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(a)
+	union := `SELECT rid FROM incidents WHERE actors LIKE ?`
+	return residualIndex{cond: `rid IN (` + union + `)`, args: []any{"%" + esc + "%"}, union: union}, true
+}
+
 // ftsArg keeps the words of q, ASCII punctuation read as spaces like the indexed text; plainto_tsquery
 // requires them all.
 func (postgresDialect) ftsArg(q string) string {

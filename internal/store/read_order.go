@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +15,10 @@ const listingOrder = ` ORDER BY date_start DESC, rid DESC`
 // orderedRows selects cols of the first n incidents matching f and the extra conditions in listing order, its
 // full-text and bounding-box filters applied as plan says, and calls scan on each row in turn.
 //
+// First, when few incidents pass one of the filters that the order indexes do not serve, the rows are
+// collected through that filter's index and sorted (see residualPlanFor); a walk under a From filter reads no
+// row that starts before the earliest start an incident ending on or after From may have.
+//
 // A text walk with a chunk first walks that many rows, checking the words only against their own matches (see
 // walkChunk), and goes on as below after them, with what is left of its budget, when they do not fill the n
 // rows. A walk with a budget first finds the row the walk may read up to (the budget-th row the filters other
@@ -22,6 +27,17 @@ const listingOrder = ` ORDER BY date_start DESC, rid DESC`
 // same rows in the same order as one unbounded query, at a cost bounded by the budget.
 func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
 	scan func(*sql.Rows) error) error {
+	rp, err := s.residualPlanFor(ctx, f, n, plan)
+	if err != nil {
+		return err
+	}
+	if rp.collect != nil {
+		return s.runCollected(ctx, f, cols, extra, n, plan, rp, scan)
+	}
+	if rp.low != "" {
+		// An ISO date (fromLowBound), so written as a literal: the conditions in extra take no arguments.
+		extra = append(slices.Clip(extra), `date_start >= '`+rp.low+`'`)
+	}
 	if !plan.walk || plan.budget <= 0 {
 		_, err := s.runOrdered(ctx, f, cols, extra, n, plan, scan)
 		return err

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	gotime "time"
+
+	"sitrep/internal/event"
+)
+
+// residualSeed stores n incidents, each from its own document, far apart, with varied dates (one day, weeks,
+// months, years, none), countries, admin1s, fatalities (some unknown) and actors.
+func residualSeed(t *testing.T, s *sqlStore, n int) {
+	t.Helper()
+	ctx := context.Background()
+	countries := []string{"CD", "SD", "NG", "SY"}
+	subs := []string{"Armed clash", "Air/drone strike", "Peaceful protest", "Attack", "Abduction/forced disappearance"}
+	for i := range n {
+		c := countries[i%len(countries)]
+		e := ev(fmt.Sprintf("e%d", i), subs[i%len(subs)], 1, fmt.Sprintf("Place %d", i), float64(-60+i%120),
+			float64(-170+(i*7)%340), c, (i*13)%60, fmt.Sprintf("Group %d", i%31))
+		if i%7 == 0 {
+			e.Fatalities = nil
+		}
+		adm := fmt.Sprintf("%s-r%d", c, i%5)
+		e.Location.Admin1 = &adm
+		start := event.NewDate(2024, 1, 1).AddDays((i * 37) % 900)
+		end := start
+		switch {
+		case i%29 == 0:
+			e.Date = nil
+		case i%23 == 0:
+			end = start.AddDays(800) // class 3
+		case i%17 == 0:
+			end = start.AddDays(200) // class 2
+		case i%10 == 0:
+			end = start.AddDays(20) // class 1
+		}
+		if e.Date != nil {
+			e.Date = &event.When{Start: start, End: end, Precision: event.PrecisionDay}
+		}
+		d := doc(fmt.Sprintf("https://news.example/r%d", i), fmt.Sprintf("Report %d from %s.", i, e.Location.Name))
+		if _, err := s.PutResult(ctx, d, []event.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// listAll pages through the listing of f with pages of limit, and returns the incident ids in order.
+func listAll(t *testing.T, s *sqlStore, f Filter, limit int) []string {
+	t.Helper()
+	f.Limit = limit
+	var ids []string
+	for pages := 0; ; pages++ {
+		if pages > 1000 {
+			t.Fatal("pagination does not end")
+		}
+		p, err := s.ListIncidents(context.Background(), f)
+		if err != nil {
+			t.Fatalf("%+v: %v", f, err)
+		}
+		for _, inc := range p.Incidents {
+			ids = append(ids, inc.ID)
+		}
+		if p.Next == "" {
+			return ids
+		}
+		f.Cursor = p.Next
+	}
+}
+
+func TestResidualPlans(t *testing.T) { eachBackend(t, testResidualPlans) }
+
+// testResidualPlans checks that listings that collect through a residual filter's index, or walk with a From
+// bound, list the same incidents in the same order as the plain walk (walkOnly), page by page, and that some of
+// them do collect.
+func testResidualPlans(t *testing.T, s *sqlStore) {
+	residualSeed(t, s, 300)
+	ctx := context.Background()
+	d := func(y, m, day int) event.Date { return event.NewDate(y, gotime.Month(m), day) }
+	filters := []Filter{
+		{MinFatalities: 1}, {MinFatalities: 55}, {MinFatalities: 59}, {MinFatalities: 100},
+		{Admin1: "SD-r1"}, {Admin1: "SD-r2"}, {Admin1: "nowhere"}, {Admin1: "CD-r3", Country: "CD"},
+		{Admin1: "CD-r3", Country: "SD"},
+		{From: d(2025, 6, 1)}, {From: d(2026, 5, 1)}, {From: d(2024, 1, 1)}, {From: d(2030, 1, 1)},
+		{From: d(2024, 3, 1), To: d(2024, 3, 10)}, {From: d(2025, 2, 1), To: d(2025, 2, 1)},
+		{From: d(2024, 3, 1), To: d(2024, 3, 10), Country: "NG"}, {From: d(2025, 1, 1), Country: "SY"},
+		{From: d(2024, 6, 1), To: d(2024, 9, 1), Country: "CD", SubEventType: "Armed clash"},
+		{From: d(2024, 6, 1), To: d(2025, 9, 1), MinFatalities: 50, Admin1: "NG-r2"},
+		{From: d(2025, 3, 1), EventType: "Battles", MinFatalities: 30},
+		{To: d(2024, 2, 1), MinFatalities: 10}, {Actor: "group 3", MinFatalities: 20},
+		{From: d(2024, 10, 1), BBox: &BBox{MinLat: -60, MinLon: -170, MaxLat: 0, MaxLon: 0}},
+		{MinFatalities: 40, Query: "attack"}, {Admin1: "SY-r4", Query: "report"},
+		{Actor: "group 3"}, {Actor: "Group 30"}, {Actor: "nobody"}, {Actor: "gr"}, {Actor: "group_1"},
+		{Actor: "roup 2", Country: "SD"}, {Actor: "group 1", MinFatalities: 58},
+	}
+	for _, f := range filters {
+		for _, limit := range []int{1, 3, 50} {
+			t.Run(fmt.Sprintf("%+v/%d", f, limit), func(t *testing.T) {
+				got := listAll(t, s, f, limit)
+				s.walkOnly = true
+				want := listAll(t, s, f, limit)
+				s.walkOnly = false
+				if !slices.Equal(got, want) {
+					t.Errorf("got %d incidents %v\nwant %d %v", len(got), got, len(want), want)
+				}
+			})
+		}
+	}
+	// The filters the store's few incidents hold few of must collect, so that the test above compares the
+	// collecting plan with the walk and not the walk with itself.
+	for _, f := range []Filter{{MinFatalities: 59}, {Admin1: "nowhere"}, {From: d(2026, 5, 1)},
+		{From: d(2024, 3, 1), To: d(2024, 3, 10)}, {From: d(2024, 3, 1), To: d(2024, 3, 10), Country: "NG"},
+		{Actor: "group 30"}, {Actor: "nobody"}} {
+		rp, err := s.residualPlanFor(ctx, f, 4, readPlan{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rp.collect == nil {
+			t.Errorf("%+v: walks, want a collecting plan", f)
+		}
+	}
+	rp, err := s.residualPlanFor(ctx, Filter{From: d(2024, 1, 1), Country: "SY", SubEventType: "Attack"}, 4, readPlan{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rp.collect != nil || rp.low == "" {
+		t.Errorf("a From that most incidents pass: plan %+v, want a bounded walk", rp)
+	}
+}
