@@ -201,8 +201,8 @@ const (
 // evCap reckoned from how far into the events' rowids the first evCap reach. The share of the store under the
 // filters is sampled the same way, every stride-th event rowid, which gives the rows a walk reads and what
 // collecting costs: a lookup per match, or under a country (or an event type) its entries of that column's index
-// when that costs less (scan). The matching documents, counted up to docCap, are extrapolated past it the same
-// way (allDocs, for sizing a walk's chunk), from a second read of them only when the count reaches docCap.
+// when that costs less (scan). The summaries' estimate is also allEvents, for sizing a walk's chunk (see
+// sqlStore.extrapolated).
 func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, tf textFilter, evCap,
 	docCap int64) (textHits, error) {
 	stride := nextPrime(max(1, evCap/filterSample))
@@ -219,13 +219,7 @@ func (sqliteDialect) filteredHits(ctx context.Context, db *sql.DB, arg string, t
 	if err != nil {
 		return textHits{}, fmt.Errorf("full-text plan: %w", err)
 	}
-	docReach := 1.0
-	if docs >= docCap {
-		if _, docReach, err = (sqliteDialect{}).ftsReach(ctx, db, arg, 0, docCap); err != nil {
-			return textHits{}, err
-		}
-	}
-	h := textHits{events: float64(n), docs: docs, allDocs: extrapolate(docs, docCap, docReach)}
+	h := textHits{events: float64(n), docs: docs}
 	if n >= evCap && last > 0 {
 		h.events = float64(n) * max(1, float64(maxRow)/float64(last))
 	}

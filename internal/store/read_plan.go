@@ -217,15 +217,6 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 			return readPlan{}, fmt.Errorf("full-text plan: %w", err)
 		}
 		h.events, h.under = float64(evHits), float64(evHits)
-		evReach, docReach := 1.0, 1.0
-		if s.chunked() && (evHits >= evCap || h.docs >= docCap) {
-			var err error
-			if evReach, docReach, err = s.d.ftsReach(ctx, s.db, arg, limitIf(evHits >= evCap, evCap),
-				limitIf(h.docs >= docCap, docCap)); err != nil {
-				return readPlan{}, err
-			}
-		}
-		h.allEvents, h.allDocs = extrapolate(evHits, evCap, evReach), extrapolate(h.docs, docCap, docReach)
 	}
 	m := h.under + float64(h.docs)*perDoc
 	if m <= 0 {
@@ -238,9 +229,35 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 	plan := readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/walkFactor))),
 		scan: h.scan}
 	if s.chunked() {
+		var err error
+		if h, err = s.extrapolated(ctx, arg, h, evCap, docCap); err != nil {
+			return readPlan{}, err
+		}
 		plan.chunk = chunkFor(h, rows, incidents, perDoc, plan.budget)
 	}
 	return plan, nil
+}
+
+// extrapolated sets h.allEvents and h.allDocs, for sizing a walk's chunk: the counts of matching summaries and
+// documents, or where they stopped at their caps, the counts extrapolated from how far into the rowids the
+// counted matches reach (dialect.ftsReach, read only then, and only for a walk). The summaries under filters
+// come extrapolated already (h.allEvents, from filteredHits).
+func (s *sqlStore) extrapolated(ctx context.Context, arg string, h textHits, evCap, docCap int64) (textHits,
+	error) {
+	evLimit := limitIf(h.allEvents == 0 && h.events >= float64(evCap), evCap)
+	docLimit := limitIf(h.docs >= docCap, docCap)
+	evReach, docReach := 1.0, 1.0
+	if evLimit > 0 || docLimit > 0 {
+		var err error
+		if evReach, docReach, err = s.d.ftsReach(ctx, s.db, arg, evLimit, docLimit); err != nil {
+			return textHits{}, err
+		}
+	}
+	if h.allEvents == 0 {
+		h.allEvents = extrapolate(int64(h.events), evCap, evReach)
+	}
+	h.allDocs = extrapolate(h.docs, docCap, docReach)
+	return h, nil
 }
 
 // chunked reports whether the dialect walks a chunk first (see readPlan.chunk).
