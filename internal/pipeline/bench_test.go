@@ -86,3 +86,33 @@ func BenchmarkProcessParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkProcessBatchParallel is BenchmarkProcessBatch with GOMAXPROCS goroutines submitting to one Batch, as
+// sitrep ingest does with its default --workers: the extraction of the next batch overlaps the writing of the
+// last. Every fourth document is a syndicated copy of the one before, which waits for its original's batch.
+func BenchmarkProcessBatchParallel(b *testing.B) {
+	p, _ := newTestPipeline(b)
+	docs := benchDocs(b)
+	for i := 3; i < len(docs); i += 4 {
+		docs[i].Text = docs[i-1].Text + "\nSyndicated."
+	}
+	next := make(chan int, len(docs))
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	bt := p.NewBatch(context.Background(), BatchOptions{})
+	b.ResetTimer()
+	cpu := cputime.Self()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			bt.Submit(context.Background(), docs[<-next], func(_ Outcome, err error) {
+				if err != nil {
+					b.Error(err)
+				}
+			})
+		}
+	})
+	bt.Close()
+	reportDocs(b, cpu)
+}
