@@ -99,23 +99,8 @@ func (sqliteDialect) lockWrites() string { return "" }
 
 func (sqliteDialect) contains(col string) string { return `instr(` + col + `, ?) > 0` }
 
-// actorMatches reads incidents_actors_fts (migration 0014), a trigram index of the actors column, for the
-// rows that hold every trigram of a (three characters or more). The table's detail=none keeps no positions, so
-// that is a superset of the rows that hold a, which the listing's own condition narrows; reading it costs only
-// the index (LIKE on the table would check each row's names through the incidents table, which counting the
-// matches of a common name, up to thousands, made dearer than the walk it was to decide on).
-func (sqliteDialect) actorMatches(a string) (residualIndex, bool) {
-	rs := []rune(a)
-	if len(rs) < 3 {
-		return residualIndex{}, false
-	}
-	terms := make([]string, 0, len(rs)-2)
-	for i := range len(rs) - 2 {
-		terms = append(terms, `"`+strings.ReplaceAll(string(rs[i:i+3]), `"`, `""`)+`"`)
-	}
-	union := `SELECT rowid FROM incidents_actors_fts WHERE incidents_actors_fts MATCH ?`
-	return residualIndex{cond: `rid IN (` + union + `)`, args: []any{strings.Join(terms, " AND ")}, union: union}, true
-}
+// actorMatches is false: SQLite has no index of the actors column (see migration 0014).
+func (sqliteDialect) actorMatches(string) (residualIndex, bool) { return residualIndex{}, false }
 
 func (sqliteDialect) ftsArg(q string) string { return ftsQuery(q) }
 

@@ -17,11 +17,12 @@ import (
 // pass them, and reads most of the table when few do: on a store of a million incidents, min_fatalities=50 or an
 // admin1 that no incident has took 6 s on SQLite and up to 45 s on PostgreSQL.
 //
-// So the three of these filters that have an index of their own (migrations SQLite 0014, PostgreSQL 0009) are
-// counted through it first, each up to the number of rows a walk is expected to read at most: with M of N
-// incidents passing a filter, a walk reads about n*N/M rows to fill a listing of n, and collecting the M rows
-// through the filter's index and sorting them costs about M, so the listing collects through the filter that
-// selects the fewest rows when that is below sqrt(n*N), and walks otherwise. Either way it reads on the order
+// So the filters that have an index of their own (migrations SQLite 0014, PostgreSQL 0009: MinFatalities,
+// Admin1 and From, and on PostgreSQL Actor) are counted through it first, each up to the number of rows a walk
+// is expected to read at most: with M of N incidents passing a filter, a walk reads about n*N/M rows to fill a
+// listing of n, and collecting the M rows through the filter's index and sorting them costs about M, so the
+// listing collects through the filter that selects the fewest rows when that is below sqrt(n*N), and walks
+// otherwise. Either way it reads on the order
 // of sqrt(n*N) rows (7,100 for a page of 50 in a million), unless the filters are rare only together.
 //
 // A walk under From also stops at the earliest start an incident ending on or after From may have (see

@@ -114,6 +114,9 @@ func testResidualPlans(t *testing.T, s *sqlStore) {
 	for _, f := range []Filter{{MinFatalities: 59}, {Admin1: "nowhere"}, {From: d(2026, 5, 1)},
 		{From: d(2024, 3, 1), To: d(2024, 3, 10)}, {From: d(2024, 3, 1), To: d(2024, 3, 10), Country: "NG"},
 		{Actor: "group 30"}, {Actor: "nobody"}} {
+		if _, indexed := s.d.actorMatches("group"); f.Actor != "" && !indexed {
+			continue // SQLite has no actor index (migration 0014)
+		}
 		rp, err := s.residualPlanFor(ctx, f, 4, readPlan{})
 		if err != nil {
 			t.Fatal(err)
