@@ -14,6 +14,8 @@ import (
 // (or a PostGIS geometry index when migration 0003 found PostGIS).
 type postgresDialect struct {
 	postgis bool
+	// actorTrgm is whether migration 0009 built incidents_actors_trgm (pg_trgm was there to use).
+	actorTrgm bool
 }
 
 // writeLockKey is the advisory lock that serializes store writers across every process sharing a database.
@@ -49,9 +51,10 @@ func (postgresDialect) lockWrites() string {
 func (postgresDialect) contains(col string) string { return `strpos(` + col + `, ?) > 0` }
 
 // actorMatches reads incidents_actors_trgm (migration 0009), a pg_trgm index of the actors column, with LIKE
-// (its wildcards and escape character escaped), which it serves for a pattern of three characters or more.
-func (postgresDialect) actorMatches(a string) (residualIndex, bool) {
-	if len(a) < 3 {
+// (its wildcards and escape character escaped), which it serves for a pattern of three characters or more,
+// where the migration could build it.
+func (d postgresDialect) actorMatches(a string) (residualIndex, bool) {
+	if !d.actorTrgm || len(a) < 3 {
 		return residualIndex{}, false
 	}
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(a)

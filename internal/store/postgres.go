@@ -45,7 +45,8 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_indexes
-		WHERE tablename = 'incidents' AND indexname = 'incidents_geom')`).Scan(&d.postgis); err != nil {
+		WHERE tablename = 'incidents' AND indexname = 'incidents_geom'), EXISTS (SELECT 1 FROM pg_indexes
+		WHERE tablename = 'incidents' AND indexname = 'incidents_actors_trgm')`).Scan(&d.postgis, &d.actorTrgm); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}

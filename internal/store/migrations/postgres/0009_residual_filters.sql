@@ -8,11 +8,25 @@
 --   incidents_end_class replaces incidents_end (date_end): date_end >= a date is four ranges of it, one per
 --   date class, and so is date_end between a date and another widened by the class's longest interval.
 --   incidents_actors_trgm is a trigram index (pg_trgm, a trusted extension shipped with PostgreSQL) of the
---   actors column, which serves the actor filter, a substring of a name, as LIKE '%name%'.
+--   actors column, which serves the actor filter, a substring of a name, as LIKE '%name%'. As with PostGIS
+--   (0003), when the server lacks pg_trgm or this role may not create it, there is no such index and the actor
+--   filter walks the order index (OpenPostgres looks for the index).
 DROP INDEX IF EXISTS incidents_country;
 CREATE INDEX incidents_admin1 ON incidents(admin1, country, date_start);
 DROP INDEX IF EXISTS incidents_end;
 CREATE INDEX incidents_end_class ON incidents(date_class, date_end, date_start);
 CREATE INDEX incidents_fatalities ON incidents(fatalities_best);
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX incidents_actors_trgm ON incidents USING gin (actors gin_trgm_ops);
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'sitrep: pg_trgm is available but this role may not create it; no actor index';
+        END;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        EXECUTE 'CREATE INDEX incidents_actors_trgm ON incidents USING gin (actors gin_trgm_ops)';
+    END IF;
+END
+$$;
