@@ -25,6 +25,7 @@ type sqlStore struct {
 	// before residualPlanFor: a test's reference.
 	walkOnly bool
 	hinted   hintedQueries
+	writer   *writeConn // the connection SQLite writes its batches on (batchTx)
 }
 
 // hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once
@@ -38,7 +39,7 @@ type hintedQueries struct {
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
 		events: newEventCache(eventCacheBytes),
-		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}}
+		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}, writer: &writeConn{sem: make(chan struct{}, 1)}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -47,6 +48,7 @@ func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 
 // Close closes the cached statements and the database.
 func (s *sqlStore) Close() error {
+	s.writer.release()
 	s.closeStmts()
 	return s.db.Close()
 }

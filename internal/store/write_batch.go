@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"strconv"
@@ -78,35 +79,70 @@ type batchPragmaer interface {
 	batchPragmas() (set, reset []string)
 }
 
-// batchTx runs fn in a write transaction as tx does, on a connection that has the dialect's batch settings
-// (batchPragmas) for the transaction's length. The settings are the connection's: they are restored afterwards
-// whatever became of the transaction, also when ctx ended in it (database/sql then rolls the transaction back on
-// its own, and a restore run in it would fail), and a connection whose restore fails is dropped, not given back
-// to the pool with the batch's settings.
+// batchTx runs fn in a write transaction as tx does, on the store's batch connection (writeConn) where the
+// dialect has batch settings (batchPragmas): the connection is taken from the pool and given the settings at the
+// first batch, and kept for the next ones. A connection whose batch fails is dropped, not given back to the pool
+// with the batch's settings (and maybe in a bad state: a transaction database/sql rolled back when ctx ended in
+// it); the next batch takes another.
 func (s *sqlStore) batchTx(ctx context.Context, fn func(*txn) error) error {
-	set, reset := s.batchPragmas()
+	set, _ := s.batchPragmas()
 	if len(set) == 0 {
 		return s.tx(ctx, fn)
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+	w := s.writer
+	select {
+	case w.sem <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("begin: %w", ctx.Err())
 	}
-	defer conn.Close()
-	defer func() {
-		for _, q := range reset {
-			if _, err := conn.ExecContext(context.WithoutCancel(ctx), q); err != nil {
-				conn.Raw(func(any) error { return driver.ErrBadConn })
-				return
+	defer func() { <-w.sem }()
+	if w.conn == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		for _, q := range set {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				dropConn(conn)
+				return fmt.Errorf("batch settings: %w", err)
 			}
 		}
-	}()
-	for _, q := range set {
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("batch settings: %w", err)
-		}
+		w.conn = conn
 	}
-	return s.txWith(ctx, conn.BeginTx, fn)
+	err := s.txWith(ctx, w.conn.BeginTx, fn)
+	if err != nil {
+		dropConn(w.conn)
+		w.conn = nil
+	}
+	return err
+}
+
+// writeConn is the connection a SQLite store writes its batches on, the same one batch after batch. SQLite
+// empties a connection's page cache when another connection has written since its last transaction, so batches
+// written on whichever connection the pool gave (the one a concurrent read had just given back) each read again
+// the pages the batch before had cached on another connection, and freed the pages of the one it left (a madvise
+// per 64 KB, whose TLB shootdowns cost most while another thread of the process runs): an ingest with two
+// workers spent a third more CPU than with one. The connection is not given back to the pool while the store is
+// open: its settings (batchPragmas) stay, and the pool's connections keep theirs for the reads.
+type writeConn struct {
+	sem  chan struct{} // held while a batch is written
+	conn *sql.Conn     // nil until the first batch, and after a batch failed
+}
+
+// release closes the batch connection, if any (the store is closing).
+func (w *writeConn) release() {
+	w.sem <- struct{}{}
+	defer func() { <-w.sem }()
+	if w.conn != nil {
+		dropConn(w.conn)
+		w.conn = nil
+	}
+}
+
+// dropConn closes conn without giving it back to the pool.
+func dropConn(conn *sql.Conn) {
+	conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
 }
 
 // batchPragmas is the dialect's batchPragmas, or none where it has none.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
@@ -181,7 +182,7 @@ func TestPutResultsFailure(t *testing.T) {
 // batch: batchPragmas).
 func TestPutResultsCacheSize(t *testing.T) {
 	s := open(t)
-	s.db.SetMaxOpenConns(1) // every statement on the connection the batches use
+	s.db.SetMaxOpenConns(2) // the batch connection (writeConn) and the one the reads below use
 	ctx := context.Background()
 	result := func(n string, events ...event.Event) Result {
 		return Result{Document: doc("https://cache.example/"+n, "Report "+n+"."), Events: events}
@@ -218,6 +219,38 @@ func TestPutResultsCacheSize(t *testing.T) {
 		}
 		if temp != 0 {
 			t.Errorf("%s: temp_store %d after the batch; want 0 (default)", tc.name, temp)
+		}
+	}
+}
+
+// TestPutResultsKeepsItsConnection checks that SQLite writes batch after batch on one connection (writeConn),
+// which keeps its page cache from one to the next, and that a batch that fails drops it for a new one.
+func TestPutResultsKeepsItsConnection(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	result := func(n string, events ...event.Event) Result {
+		return Result{Document: doc("https://conn.example/"+n, "Report "+n+"."), Events: events}
+	}
+	clash := ev("e1", "Armed clash", 2, "Goma", -1.68, 29.22, "CD", 3, "M23")
+	var first *sql.Conn
+	for _, tc := range []struct {
+		name string
+		rs   []Result
+		same bool // written on the first batch's connection
+	}{
+		{"first", []Result{result("1", clash), result("2", clash)}, true},
+		{"second", []Result{result("3", clash), result("4", clash)}, true},
+		{"failed", []Result{result("5", clash), result("6", clash, clash)}, false}, // one event id twice
+		{"after the failure", []Result{result("7", clash), result("8", clash)}, false},
+	} {
+		if _, errs := s.PutResults(ctx, tc.rs); (errs != nil) != (tc.name == "failed") {
+			t.Fatalf("%s: errors %v", tc.name, errs)
+		}
+		if first == nil {
+			first = s.writer.conn
+		}
+		if got := s.writer.conn; (got == first) != tc.same || (tc.name != "failed" && got == nil) {
+			t.Errorf("%s: batch connection %p, first %p", tc.name, got, first)
 		}
 	}
 }
