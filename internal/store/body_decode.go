@@ -41,7 +41,7 @@ func unmarshalEvent(b []byte, ev *event.Event) error {
 // reference: the event's id) when refs is set.
 func unmarshalBody(b []byte, inc *event.Incident, refs bool) bool {
 	d := jsonDec{b: b}
-	d.incident(inc, refs)
+	d.incident(inc, refs, false)
 	if d.end() {
 		return true
 	}
@@ -664,7 +664,9 @@ func (d *jsonDec) reasons() []event.Reason {
 }
 
 // incident reads an incident body into a zero inc; a report's event may be a string (its id) when refs is set.
-func (d *jsonDec) incident(inc *event.Incident, refs bool) {
+// With head set it reads only what head says: the summary, fatalities, merges and update time are stepped over
+// (checked, not kept), and each report keeps only its document and event ids.
+func (d *jsonDec) incident(inc *event.Incident, refs, head bool) {
 	var m uint32
 	d.object(func(k []byte) {
 		switch string(k) {
@@ -679,7 +681,11 @@ func (d *jsonDec) incident(inc *event.Incident, refs bool) {
 			inc.SubEventType = d.str()
 		case "summary":
 			d.seen(&m, 3)
-			inc.Summary = d.str()
+			if head {
+				d.skip(0)
+			} else {
+				inc.Summary = d.str()
+			}
 		case "date":
 			d.seen(&m, 4)
 			inc.Date = d.when()
@@ -691,19 +697,35 @@ func (d *jsonDec) incident(inc *event.Incident, refs bool) {
 			inc.Actors = d.actors()
 		case "fatalities":
 			d.seen(&m, 7)
-			inc.Fatalities = d.count()
+			if head {
+				d.skip(0)
+			} else {
+				inc.Fatalities = d.count()
+			}
 		case "reports":
 			d.seen(&m, 8)
-			inc.Reports = d.reports(refs)
+			if head {
+				inc.Reports = d.headReports()
+			} else {
+				inc.Reports = d.reports(refs)
+			}
 		case "merges":
 			d.seen(&m, 9)
-			inc.Merges = d.merges()
+			if head {
+				d.skip(0)
+			} else {
+				inc.Merges = d.merges()
+			}
 		case "created":
 			d.seen(&m, 10)
 			inc.Created = d.time()
 		case "updated":
 			d.seen(&m, 11)
-			inc.Updated = d.time()
+			if head {
+				d.skip(0)
+			} else {
+				inc.Updated = d.time()
+			}
 		default:
 			d.bad = true
 		}

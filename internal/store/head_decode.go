@@ -38,49 +38,7 @@ func unmarshalHead(b []byte, inc *event.Incident) bool {
 // head reads the head of an incident body, as candidateHeadOf's incident() builds it: Reports is never nil, and
 // each report holds only its document id and its event's id.
 func (d *jsonDec) head(inc *event.Incident) {
-	var m uint32
-	d.object(func(k []byte) {
-		switch string(k) {
-		case "id":
-			d.seen(&m, 0)
-			inc.ID = d.str()
-		case "event_type":
-			d.seen(&m, 1)
-			inc.EventType = d.str()
-		case "sub_event_type":
-			d.seen(&m, 2)
-			inc.SubEventType = d.str()
-		case "summary":
-			d.seen(&m, 3)
-			d.skip(0)
-		case "date":
-			d.seen(&m, 4)
-			inc.Date = d.when()
-		case "location":
-			d.seen(&m, 5)
-			inc.Location = d.place()
-		case "actors":
-			d.seen(&m, 6)
-			inc.Actors = d.actors()
-		case "fatalities":
-			d.seen(&m, 7)
-			d.skip(0)
-		case "reports":
-			d.seen(&m, 8)
-			inc.Reports = d.headReports()
-		case "merges":
-			d.seen(&m, 9)
-			d.skip(0)
-		case "created":
-			d.seen(&m, 10)
-			inc.Created = d.time()
-		case "updated":
-			d.seen(&m, 11)
-			d.skip(0)
-		default:
-			d.bad = true
-		}
-	})
+	d.incident(inc, false, true)
 	if inc.Reports == nil {
 		inc.Reports = []event.Report{}
 	}
