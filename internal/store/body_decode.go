@@ -704,11 +704,7 @@ func (d *jsonDec) incident(inc *event.Incident, refs, head bool) {
 			}
 		case "reports":
 			d.seen(&m, 8)
-			if head {
-				inc.Reports = d.headReports()
-			} else {
-				inc.Reports = d.reports(refs)
-			}
+			inc.Reports = d.reports(refs, head)
 		case "merges":
 			d.seen(&m, 9)
 			if head {
@@ -732,7 +728,9 @@ func (d *jsonDec) incident(inc *event.Incident, refs, head bool) {
 	})
 }
 
-func (d *jsonDec) reports(refs bool) []event.Report {
+// reports reads a body's reports; a report's event may be a string (its id) when refs or head is set. With head
+// set (see incident) each report keeps only its document id and its event's id, and the rest is stepped over.
+func (d *jsonDec) reports(refs, head bool) []event.Report {
 	out := []event.Report{}
 	if !d.array(func() {
 		out = append(out, event.Report{})
@@ -745,29 +743,50 @@ func (d *jsonDec) reports(refs bool) []event.Report {
 				r.DocumentID = d.str()
 			case "url":
 				d.seen(&m, 1)
-				r.URL = d.str()
+				if head {
+					d.skip(0)
+				} else {
+					r.URL = d.str()
+				}
 			case "publisher":
 				d.seen(&m, 2)
-				r.Publisher = d.str()
+				if head {
+					d.skip(0)
+				} else {
+					r.Publisher = d.str()
+				}
 			case "published":
 				d.seen(&m, 3)
-				if !d.null() {
+				if head {
+					d.skip(0)
+				} else if !d.null() {
 					v := d.date()
 					r.Published = &v
 				}
 			case "event":
 				d.seen(&m, 4)
-				if refs && d.next() == '"' {
+				switch {
+				case (refs || head) && d.next() == '"': // a reference (encodeBody); the body then holds stringRef
 					r.Event.ID = d.str()
-				} else {
+				case head:
+					r.Event.ID = d.headEventID()
+				default:
 					d.event(&r.Event)
 				}
 			case "duplicate_of":
 				d.seen(&m, 5)
-				r.DuplicateOf = d.str()
+				if head {
+					d.skip(0)
+				} else {
+					r.DuplicateOf = d.str()
+				}
 			case "added":
 				d.seen(&m, 6)
-				r.Added = d.time()
+				if head {
+					d.skip(0)
+				} else {
+					r.Added = d.time()
+				}
 			default:
 				d.bad = true
 			}

@@ -44,50 +44,6 @@ func (d *jsonDec) head(inc *event.Incident) {
 	}
 }
 
-// headReports reads a body's reports, each with its document id and its event's id only.
-func (d *jsonDec) headReports() []event.Report {
-	var out []event.Report
-	if !d.array(func() {
-		out = append(out, event.Report{})
-		r := &out[len(out)-1]
-		var m uint32
-		d.object(func(k []byte) {
-			switch string(k) {
-			case "document_id":
-				d.seen(&m, 0)
-				r.DocumentID = d.str()
-			case "url":
-				d.seen(&m, 1)
-				d.skip(0)
-			case "publisher":
-				d.seen(&m, 2)
-				d.skip(0)
-			case "published":
-				d.seen(&m, 3)
-				d.skip(0)
-			case "event":
-				d.seen(&m, 4)
-				if d.next() == '"' { // a reference (encodeBody); the body then holds stringRef
-					r.Event.ID = d.str()
-				} else {
-					r.Event.ID = d.headEventID()
-				}
-			case "duplicate_of":
-				d.seen(&m, 5)
-				d.skip(0)
-			case "added":
-				d.seen(&m, 6)
-				d.skip(0)
-			default:
-				d.bad = true
-			}
-		})
-	}) {
-		return nil
-	}
-	return out
-}
-
 // headEventID reads a report's whole event (or an {"id"} reference), returning its id.
 func (d *jsonDec) headEventID() string {
 	var id string
