@@ -77,11 +77,18 @@ func (s *sqlStore) runOrdered(ctx context.Context, f Filter, cols string, extra 
 		return 0, err
 	}
 	where, args = append(where, extra...), append(args, extraArgs...)
-	q := `SELECT ` + cols + ` FROM incidents`
+	return s.runListing(ctx, cols, `incidents`, where, args, listingOrder, n, scan)
+}
+
+// runListing runs SELECT cols FROM from WHERE where, in order, for at most n rows, calling scan on each, and
+// returns how many it read.
+func (s *sqlStore) runListing(ctx context.Context, cols, from string, where []string, args []any, order string,
+	n int, scan func(*sql.Rows) error) (int, error) {
+	q := `SELECT ` + cols + ` FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q+listingOrder+fmt.Sprintf(` LIMIT %d`, n)), args...)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q+order+fmt.Sprintf(` LIMIT %d`, n)), args...)
 	if err != nil {
 		return 0, err
 	}

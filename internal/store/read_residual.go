@@ -192,23 +192,11 @@ func (s *sqlStore) runCollected(ctx context.Context, f Filter, cols string, extr
 	if err != nil {
 		return err
 	}
-	where = append(where, extra...)
-	hint := ""
+	from := `incidents`
 	if rp.collect.index != "" {
-		hint = s.d.indexedBy(rp.collect.index)
+		from += s.d.indexedBy(rp.collect.index)
 	}
-	q := `SELECT ` + cols + ` FROM incidents` + hint + ` WHERE ` +
-		strings.Join(append(where, rp.collect.cond), ` AND `)
-	args = append(args, rp.collect.args...)
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q+collectOrder+fmt.Sprintf(` LIMIT %d`, n)), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	where = append(append(where, extra...), rp.collect.cond)
+	_, err = s.runListing(ctx, cols, from, where, append(args, rp.collect.args...), collectOrder, n, scan)
+	return err
 }
