@@ -126,19 +126,7 @@ func testReadPlansAgree(t *testing.T, s *sqlStore) {
 			}
 			f := base
 			f.Query = q
-			wm, wt, err := s.markers(ctx, f, 20, readPlan{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, plan := range plans {
-				gm, gt, err := s.markers(ctx, f, 20, plan)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if fmt.Sprint(gm, gt) != fmt.Sprint(wm, wt) {
-					t.Errorf("%q/filter%d markers: plan %+v %v %v, collecting %v %v", q, k, plan, gm, gt, wm, wt)
-				}
-			}
+			sameMarkers(t, s, f, fmt.Sprintf("%q/filter%d", q, k), plans)
 		}
 	}
 	// The comparison means something only if the words and boxes select some incidents and the filters narrow
@@ -274,6 +262,25 @@ func testFilteredHits(t *testing.T, s *sqlStore) {
 						share)
 				}
 			}
+		}
+	}
+}
+
+// sameMarkers checks that the map markers of f are the same under each of plans as under the collecting plan.
+func sameMarkers(t *testing.T, s *sqlStore, f Filter, name string, plans []readPlan) {
+	t.Helper()
+	ctx := context.Background()
+	wm, wt, err := s.markers(ctx, f, 20, readPlan{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, plan := range plans {
+		gm, gt, err := s.markers(ctx, f, 20, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(gm, gt) != fmt.Sprint(wm, wt) {
+			t.Errorf("%s markers: plan %+v %v %v, collecting %v %v", name, plan, gm, gt, wm, wt)
 		}
 	}
 }

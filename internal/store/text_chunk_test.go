@@ -109,19 +109,7 @@ func TestChunkedTextWalk(t *testing.T) {
 			}
 			f := base
 			f.Query = q
-			wm, wt, err := s.markers(ctx, f, 20, readPlan{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, plan := range plans {
-				gm, gt, err := s.markers(ctx, f, 20, plan)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if fmt.Sprint(gm, gt) != fmt.Sprint(wm, wt) {
-					t.Errorf("%q/filter%d markers: plan %+v %v %v, collecting %v %v", q, k, plan, gm, gt, wm, wt)
-				}
-			}
+			sameMarkers(t, s, f, fmt.Sprintf("%q/filter%d", q, k), plans)
 		}
 	}
 	// The comparison means something only if common words match many incidents and rare ones a few, under
