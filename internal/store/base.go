@@ -24,8 +24,11 @@ type sqlStore struct {
 	// walkOnly makes listings walk the order index under every residual filter, with no bound, as they did
 	// before residualPlanFor: a test's reference.
 	walkOnly bool
-	hinted   hintedQueries
-	writer   *writeConn // the connection SQLite writes its batches on (batchTx)
+	// planned, when set, is called by a listing between its residual plan and its rows: a test's hook, to
+	// write in between.
+	planned func()
+	hinted  hintedQueries
+	writer  *writeConn // the connection SQLite writes its batches on (batchTx)
 }
 
 // hintedQueries are the texts of the lookups that name their index on SQLite (dialect.indexedBy), built once

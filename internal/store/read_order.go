@@ -31,12 +31,14 @@ func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra
 	if err != nil {
 		return err
 	}
+	if s.planned != nil {
+		s.planned()
+	}
 	if rp.collect != nil {
 		return s.runCollected(ctx, f, cols, extra, n, plan, rp, scan)
 	}
 	if rp.low != "" {
-		// An ISO date (fromLowBound), so written as a literal: the conditions in extra take no arguments.
-		extra = append(slices.Clip(extra), `date_start >= '`+rp.low+`'`)
+		extra = append(slices.Clip(extra), rp.low)
 	}
 	if !plan.walk || plan.budget <= 0 {
 		_, err := s.runOrdered(ctx, f, cols, extra, n, plan, scan)

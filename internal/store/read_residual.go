@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -41,7 +40,8 @@ type residualIndex struct {
 }
 
 // residualPlan is how a listing applies its residual filters: collect is the filter to collect the listing's
-// rows through (nil: walk), low the earliest date_start a walk needs to read ("": no bound).
+// rows through (nil: walk), low the condition that bounds a walk to the rows it needs to read ("": no bound;
+// see fromLowBound).
 type residualPlan struct {
 	collect *residualIndex
 	low     string
@@ -144,11 +144,7 @@ func (s *sqlStore) residualPlanFor(ctx context.Context, f Filter, n int, plan re
 		}
 	}
 	if rp.collect == nil && !f.From.IsZero() {
-		low, err := s.fromLowBound(ctx, f.From)
-		if err != nil {
-			return residualPlan{}, err
-		}
-		rp.low = low
+		rp.low = s.fromLowBound(f.From)
 	}
 	return rp, nil
 }
@@ -157,27 +153,44 @@ func (s *sqlStore) residualPlanFor(ctx context.Context, f Filter, n int, plan re
 // those classes ending on or after a date starts at most this many days before it.
 var longestBoundedDays = dateClassDays[len(dateClassDays)-1]
 
-// fromLowBound is the earliest date_start of an incident ending on or after from: from less
-// longestBoundedDays, or the earliest start of an incident of class 3 ending on or after from if earlier.
-// It is "" when no bound holds: a class-3 incident whose start is not an ISO date (class 3 holds the undated
-// and the malformed), which could sort anywhere.
-func (s *sqlStore) fromLowBound(ctx context.Context, from event.Date) (string, error) {
-	low := from.AddDays(-longestBoundedDays).String()
-	var long sql.NullString
-	q := `SELECT min(date_start) FROM incidents` + s.d.indexedBy(`incidents_end_class`) +
-		` WHERE date_class = 3 AND date_end >= ?`
-	if err := s.db.QueryRowContext(ctx, s.d.rebind(q), from.String()).Scan(&long); err != nil &&
-		!errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("residual plan: %w", err)
+// fromLowBound is the condition that bounds a walk under from to the rows that start on or after the earliest
+// date_start an incident ending on or after from may have: from less longestBoundedDays, or the earliest start
+// of an incident of class 3 ending on or after from when that is earlier. Every such class-3 incident starts
+// at or after that earliest start, whatever the form of its start (class 3 holds the undated and the
+// malformed too).
+//
+// The class-3 start is read by the listing's own statement, a scalar subquery that SQLite and PostgreSQL run
+// once before the walk, which still reads a range of the order index: read in a statement of its own before
+// the listing, it could miss an incident that a merge widened into class 3 between the two, and the listing
+// would then drop it. A subquery also keeps the walk the residual plan chose: with a literal bound SQLite's
+// planner estimated the rows ending after From from its statistics and read them through incidents_end_class
+// and sorted them instead (a box and a From at a million incidents: 26 ms of CPU against 3 to 5 ms walking).
+// The dates are written as literals (the conditions beside it take no arguments), so the bound is "" (none)
+// unless both are plain ISO dates.
+func (s *sqlStore) fromLowBound(from event.Date) string {
+	low, end := from.AddDays(-longestBoundedDays).String(), from.String()
+	if !isoDate(low) || !isoDate(end) {
+		return ""
 	}
-	if !long.Valid {
-		return low, nil
+	return `date_start >= coalesce((SELECT min(date_start) FROM incidents` + s.d.indexedBy(`incidents_end_class`) +
+		` WHERE date_class = 3 AND date_end >= '` + end + `' AND date_start < '` + low + `'), '` + low + `')`
+}
+
+// isoDate reports whether s is a date in YYYY-MM-DD form, digits and dashes only.
+func isoDate(s string) bool {
+	if len(s) != len(event.DateLayout) {
+		return false
 	}
-	d, err := event.ParseDate(long.String)
-	if err != nil || d.String() != long.String {
-		return "", nil
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return min(low, long.String), nil
+	return true
 }
 
 // collectOrder is listingOrder on expressions no index holds, so that a collecting listing reads its rows

@@ -133,3 +133,80 @@ func testResidualPlans(t *testing.T, s *sqlStore) {
 		t.Errorf("a From that most incidents pass: plan %+v, want a bounded walk", rp)
 	}
 }
+
+func TestFromBoundSeesIncidentsWidenedMeanwhile(t *testing.T) {
+	eachBackend(t, testFromBoundSeesIncidentsWidenedMeanwhile)
+}
+
+// testFromBoundSeesIncidentsWidenedMeanwhile checks that a walk bounded under From lists an incident that a
+// write widened into date class 3, starting long before the bound from From alone, after the listing planned
+// and before it read its rows: the earliest class-3 start must be read by the listing's own statement.
+func testFromBoundSeesIncidentsWidenedMeanwhile(t *testing.T, s *sqlStore) {
+	ctx := context.Background()
+	residualSeed(t, s, 120)
+	old := ev("old", "Attack", 1, "Old Place", 30, 40, "SY", 2, "Group 1")
+	start := event.NewDate(2020, 1, 1)
+	old.Date = &event.When{Start: start, End: start, Precision: event.PrecisionDay}
+	if _, err := s.PutResult(ctx, doc("https://news.example/old", "An old attack."), []event.Event{old}); err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM incidents WHERE date_start = ?`),
+		start.String()).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	f := Filter{From: event.NewDate(2024, 1, 1), Country: "SY", SubEventType: "Attack", Limit: 4}
+	rp, err := s.residualPlanFor(ctx, f, f.Limit+1, readPlan{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rp.collect != nil || rp.low == "" {
+		t.Fatalf("plan %+v, want a bounded walk", rp)
+	}
+	// The last page, which the old incident joins once widened, is listed with the write in between: one
+	// with room for it, so that it is not left for a next page (which would plan again, after the write).
+	var before []string
+	for {
+		p, err := s.ListIncidents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, ids(p)...)
+		if p.Next == "" {
+			if len(p.Incidents) == f.Limit {
+				t.Fatalf("the last page is full (%d incidents in all): pick another limit", len(before))
+			}
+			break
+		}
+		f.Cursor = p.Next
+	}
+	if slices.Contains(before, id) || len(before) <= f.Limit {
+		t.Fatalf("before the write: %v, want more than a page and not the old incident", before)
+	}
+	s.planned = func() {
+		s.planned = nil
+		if _, err := s.db.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET date_end = ? WHERE id = ?`),
+			"2026-01-01", id); err != nil {
+			t.Error(err)
+		}
+	}
+	p, err := s.ListIncidents(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.planned != nil {
+		t.Fatal("the listing did not call its hook")
+	}
+	if got := ids(p); !slices.Contains(got, id) {
+		t.Errorf("the last page after the write: %v, want the old incident %s in it", got, id)
+	}
+}
+
+// ids are the ids of a page's incidents.
+func ids(p Page) []string {
+	var out []string
+	for _, inc := range p.Incidents {
+		out = append(out, inc.ID)
+	}
+	return out
+}
