@@ -179,17 +179,19 @@ func (st *langStats) add(s string) {
 			return
 		}
 		st.words++
-		var buf [8]byte
-		w, ok := asciiLower(buf[:0], s[start:end])
+		class := uint8(classNone)
+		if k, ok := langKey(s[start:end]); ok {
+			class = langClasses[k]
+		}
 		switch {
-		case ok && englishOnly[string(w)]:
+		case class == classEnglish:
 			st.english++
-		case ok && englishShared[string(w)]:
+		case class == classShared:
 			st.englishShared++
-		case ok && foreignFunction[string(w)]:
+		case class == classForeign:
 			st.foreign++
 			st.foreignFunc++
-		case ok && foreignAmbiguous[string(w)]:
+		case class == classAmbiguous:
 			st.ambiguous++
 		case accented && lower:
 			st.foreign++
@@ -236,22 +238,53 @@ func (st *langStats) add(s string) {
 	flush(len(s))
 }
 
-// asciiLower appends w lower-cased to buf when w is ASCII and fits buf's capacity; ok is false otherwise.
-func asciiLower(buf []byte, w string) ([]byte, bool) {
-	if len(w) > cap(buf) {
-		return buf, false
+// The word lists by word, as langStats counts them: one lookup of a uint64 per word instead of up to four
+// string lookups, one per list (DetectLanguage's word count took 0.21 s of 10.3 s of a 5,000-document ingest
+// profile before, 0.1 s after). A word in two lists counts for the first of englishOnly, englishShared,
+// foreignFunction, foreignAmbiguous.
+const (
+	classNone = iota
+	classEnglish
+	classShared
+	classForeign
+	classAmbiguous
+)
+
+// langClasses maps langKey of each listed word to its list. It is built once and never changed.
+var langClasses = func() map[uint64]uint8 {
+	m := map[uint64]uint8{}
+	for _, l := range []struct {
+		words map[string]bool
+		class uint8
+	}{{foreignAmbiguous, classAmbiguous}, {foreignFunction, classForeign}, {englishShared, classShared},
+		{englishOnly, classEnglish}} { // the first list last: its class overwrites another's
+		for w := range l.words {
+			if k, ok := langKey(w); ok {
+				m[k] = l.class
+			}
+		}
+	}
+	return m
+}()
+
+// langKey packs w lower-cased into a uint64, its first byte lowest, when w is ASCII without NUL and at most 8
+// bytes long (every listed word); ok is false otherwise. Two such words get the same key only when they are
+// equal ignoring ASCII case: the unused high bytes are zero, and no byte of a word is.
+func langKey(w string) (k uint64, ok bool) {
+	if len(w) > 8 {
+		return 0, false
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c >= utf8.RuneSelf {
-			return buf, false
+		if c >= utf8.RuneSelf || c == 0 {
+			return 0, false
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf = append(buf, c)
+		k |= uint64(c) << (8 * i)
 	}
-	return buf, true
+	return k, true
 }
 
 // trigramSample is the start of text's distinct sentences, at most langTrigramBytes, for the trigram detector.

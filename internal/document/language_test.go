@@ -185,3 +185,41 @@ func TestShortEnglishNeverForeign(t *testing.T) {
 		}
 	}
 }
+
+// TestLangClasses checks the one-lookup word classes against the word lists they are built from, read in order
+// as langStats read them before: every listed word in any case, and words near them that are in no list.
+func TestLangClasses(t *testing.T) {
+	listed := func(w string) int {
+		low := strings.ToLower(w)
+		switch {
+		case len(w) > 8 || strings.ContainsFunc(w, func(r rune) bool { return r >= 0x80 }):
+			return classNone // never looked up: not ASCII, or longer than any listed word
+		case englishOnly[low]:
+			return classEnglish
+		case englishShared[low]:
+			return classShared
+		case foreignFunction[low]:
+			return classForeign
+		case foreignAmbiguous[low]:
+			return classAmbiguous
+		}
+		return classNone
+	}
+	var words []string
+	for _, l := range []map[string]bool{englishOnly, englishShared, foreignFunction, foreignAmbiguous} {
+		for w := range l {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[1:], w+"'s",
+				"x"+w, w+"abcdefgh")
+		}
+	}
+	words = append(words, "", "it’s", "été", "THE", "The", "abcdefgh", "abcdefghi", "d'", "a\x00")
+	for _, w := range words {
+		got := classNone
+		if k, ok := langKey(w); ok {
+			got = int(langClasses[k])
+		}
+		if want := listed(w); got != want {
+			t.Errorf("%q: class %d, want %d", w, got, want)
+		}
+	}
+}
