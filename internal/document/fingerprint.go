@@ -62,6 +62,12 @@ func Fingerprint(text string) uint64 {
 			}
 			if r < utf8.RuneSelf {
 				buf = append(buf, byte(r))
+				// The rest of the word's ASCII run at once, without the state checks of each byte
+				// (Fingerprint took 0.42 s of a 10.3 s profile of ingest's extraction, 0.3 s so).
+				for i < len(text) && text[i] < utf8.RuneSelf && asciiWordFold[text[i]] != 0 {
+					buf = append(buf, asciiWordFold[text[i]])
+					i++
+				}
 			} else {
 				buf = utf8.AppendRune(buf, r)
 			}
@@ -140,6 +146,19 @@ func shingleHash(b []byte) uint64 {
 	}
 	return h
 }
+
+// asciiWordFold maps each ASCII letter and digit to itself lower-cased, and every other ASCII byte to 0.
+var asciiWordFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
 
 // Distance is the number of bits in which two fingerprints differ.
 func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
