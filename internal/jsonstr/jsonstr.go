@@ -5,9 +5,11 @@
 package jsonstr
 
 import (
+	"bytes"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Bytes of a word: lo has 1 in every byte, hi the top bit of every byte.
@@ -29,9 +31,9 @@ func Unescape(s []byte) (string, bool) {
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
 		if s[i] != '\\' {
-			j := i + 1
-			for j < len(s) && s[j] != '\\' {
-				j++
+			j := len(s)
+			if k := bytes.IndexByte(s[i+1:], '\\'); k >= 0 {
+				j = i + 1 + k
 			}
 			if !utf8.Valid(s[i:j]) {
 				return "", false
@@ -80,7 +82,9 @@ func Unescape(s []byte) (string, bool) {
 		}
 		i += 2
 	}
-	return string(out), true
+	// out is not written again: the string is made over it rather than copied (a JSON Lines document's text
+	// was allocated and copied twice).
+	return unsafe.String(unsafe.SliceData(out), len(out)), true
 }
 
 // hex4 reads the four hex digits at the start of s.
