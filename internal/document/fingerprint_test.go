@@ -52,11 +52,13 @@ func BenchmarkFingerprint(b *testing.B) {
 	}
 }
 
+// TestShingleHashIsFNV1a checks that a shingle's hash is the FNV-1a hash of its words, each followed by a NUL:
+// the fingerprint of a text of one shingle is that hash (each of its bits has the one vote).
 func TestShingleHashIsFNV1a(t *testing.T) {
 	h := fnv.New64a()
 	h.Write([]byte("air\x00strike\x00"))
-	if got := shingleHash([]byte("air\x00strike\x00")); got != h.Sum64() {
-		t.Fatalf("shingleHash = %x, want FNV-1a %x", got, h.Sum64())
+	if got := Fingerprint("Air strike"); got != h.Sum64() {
+		t.Fatalf("Fingerprint(\"Air strike\") = %x, want FNV-1a %x", got, h.Sum64())
 	}
 }
 
