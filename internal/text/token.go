@@ -115,6 +115,9 @@ func scanWord(s string, i int) (int, Kind) {
 			case isASCIILetter(c):
 				kind = Word
 				j++
+				for j < len(s) && isASCIILetter(s[j]) { // the rest of a run of letters, without the cases below
+					j++
+				}
 			case isASCIIDigit(c):
 				j++
 			case (c == ',' || c == '.') && kind == Number && j+1 < len(s) && isASCIIDigit(s[j+1]) && j > i:
