@@ -11,6 +11,22 @@ type node struct {
 	terms   []term           // patterns ending here
 	mask    uint64           // category bits (Lexicon.catBit) of the terms here and below
 	leaf    bool             // no next and no pre: set by index, so that a walk asks it without reading the maps
+	// nextLens and nextPair filter the tokens asked of next (set by index): bit min(len(k), 63) of nextLens and
+	// bit pairBit(k) of nextPair are set for each key k of next. Most nodes have a few keys, and most tokens
+	// asked of them fail one of the two bits: the map is not hashed for them (node.children took 0.17 s of a
+	// 10 s profile of ingest's extraction, nearly all of it in the map).
+	nextLens, nextPair uint64
+}
+
+// pairBit is the bit of nextPair for the key k: its first two bytes, mixed.
+func pairBit[S ~string | ~[]byte](k S) uint {
+	switch len(k) {
+	case 0:
+		return 0
+	case 1:
+		return uint(k[0]) & 63
+	}
+	return (uint(k[0])*37 + uint(k[1])) & 63
 }
 
 // term is a pattern ending at a node, with the entry it names. bit and cased are entry.bit and pat.cased,
@@ -72,8 +88,10 @@ func (n *node) prefixChild(k string) *node {
 
 // children appends to dst the nodes reached from n by the folded token k.
 func (n *node) children(dst []*node, k []byte) []*node {
-	if c := n.next[string(k)]; c != nil {
-		dst = append(dst, c)
+	if n.nextLens&(1<<min(len(k), 63)) != 0 && n.nextPair&(1<<pairBit(k)) != 0 {
+		if c := n.next[string(k)]; c != nil {
+			dst = append(dst, c)
+		}
 	}
 	if len(n.preLens) == 0 {
 		return dst
@@ -97,6 +115,11 @@ func (n *node) children(dst []*node, k []byte) []*node {
 // index builds the prefix bit sets and category masks of n and its descendants.
 func (n *node) index(bit func(Category) uint64) {
 	n.leaf = len(n.next) == 0 && len(n.pre) == 0
+	n.nextLens, n.nextPair = 0, 0
+	for k := range n.next {
+		n.nextLens |= 1 << min(len(k), 63)
+		n.nextPair |= 1 << pairBit(k)
+	}
 	for _, t := range n.terms {
 		n.mask |= bit(t.entry.Category)
 	}
