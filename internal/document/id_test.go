@@ -3,6 +3,7 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,47 @@ func TestIDRule(t *testing.T) {
 	sum := sha256.Sum256([]byte("https://example.org/a?b=1"))
 	if want := "u" + hex.EncodeToString(sum[:])[:24]; ID("HTTPS://example.org:443/a?b=1#x", "") != want {
 		t.Errorf("URL id = %q, want %q", ID("HTTPS://example.org:443/a?b=1#x", ""), want)
+	}
+}
+
+// TestIsBinaryReference checks IsBinary against a byte-by-byte count on random inputs of text, control bytes,
+// DEL, NUL and high bytes at every alignment, up to past sniffLen.
+func TestIsBinaryReference(t *testing.T) {
+	reference := func(b []byte) bool {
+		b = b[:min(len(b), sniffLen)]
+		ctl := 0
+		for _, c := range b {
+			switch {
+			case c == 0:
+				return true
+			case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b, c == 0x7f:
+				ctl++
+			}
+		}
+		return len(b) > 0 && ctl*10 > len(b)
+	}
+	alphabet := []byte{'a', 'Z', ' ', '\n', '\t', '\r', '\f', 0x1b, 0x01, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xff, 0xc3, 0}
+	rng := rand.New(rand.NewPCG(3, 4))
+	binary := 0
+	for n := range 3000 {
+		b := make([]byte, rng.IntN(64)+n%3*rng.IntN(sniffLen+64))
+		rate := rng.IntN(40) + 1 // one byte in rate from the whole alphabet, the others text
+		for i := range b {
+			if rng.IntN(rate) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet)-n%2)] // NUL (the last) only in every other input
+			} else {
+				b[i] = 'a' + byte(rng.IntN(26))
+			}
+		}
+		got, want := IsBinary(b), reference(b)
+		if got != want {
+			t.Fatalf("IsBinary(%d bytes %.40q) = %v, want %v", len(b), b, got, want)
+		}
+		if want {
+			binary++
+		}
+	}
+	if binary < 300 || binary > 2700 {
+		t.Fatalf("%d of 3000 inputs binary: the inputs do not try both answers enough", binary)
 	}
 }

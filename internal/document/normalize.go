@@ -1,6 +1,7 @@
 package document
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -16,7 +17,15 @@ const sniffLen = 8 << 10
 func IsBinary(b []byte) bool {
 	b = b[:min(len(b), sniffLen)]
 	ctl := 0
-	for _, c := range b {
+	for i := 0; i < len(b); {
+		// Eight bytes at a time while none is below 0x20 or is 0x7f, as in text: byte by byte, the test took
+		// 0.06 s of a 9.6 s profile of reading and extracting 20,000 documents.
+		if i+8 <= len(b) && !ctlOrDel8(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+			continue
+		}
+		c := b[i]
+		i++
 		switch {
 		case c == 0:
 			return true
@@ -25,6 +34,14 @@ func IsBinary(b []byte) bool {
 		}
 	}
 	return len(b) > 0 && ctl*10 > len(b)
+}
+
+// ctlOrDel8 reports whether one of the eight bytes of x is below 0x20 or is 0x7f: (x-lo*0x20)&^x&hi is not 0
+// when x has a byte below 0x20, (d-lo)&^d&hi when d = x^(lo*0x7f) has a zero byte.
+func ctlOrDel8(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	d := x ^ (lo * 0x7f)
+	return ((x-lo*0x20)&^x|(d-lo)&^d)&hi != 0
 }
 
 // normalizeString turns raw text into the text spans point into: UTF-16 with a BOM decoded, a UTF-8 BOM
