@@ -76,7 +76,10 @@ func (r *run) refers(c *cluster, s *sent) string {
 // "toll", "dead", "died", "killed", "wounded", "injur", "casualt", "bodies" (as written: case matters). One
 // pass over t, each byte that starts one of them tried, instead of a strings.Contains per word.
 func tollWords(t string) bool {
-	for i := 0; i < len(t); i++ {
+	for i := 0; i+4 <= len(t); i++ { // every word has at least four bytes
+		if !tollFirst[t[i]] {
+			continue // most bytes: one load of a table instead of the switch (0.14 s of a 9.6 s profile)
+		}
 		var ok bool
 		switch t[i] {
 		case 't':
@@ -100,6 +103,9 @@ func tollWords(t string) bool {
 	}
 	return false
 }
+
+// tollFirst marks the first bytes of tollWords' words.
+var tollFirst = [256]bool{'t': true, 'd': true, 'k': true, 'w': true, 'i': true, 'c': true, 'b': true}
 
 // anaphorFits reports an anaphor in s that can name c's incident: "the incident" any, "the shelling" only
 // a violent one.
