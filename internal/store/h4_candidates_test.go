@@ -78,7 +78,7 @@ func candidateIDs(rows *sql.Rows) ([]string, error) {
 		var c candidate
 		r := &c.row
 		if err := rows.Scan(&c.rid, &r.start, &r.end, &r.lat, &r.lon, &r.precision, &r.country, &r.admin1,
-			&r.eventType, &r.subEventType, &b); err != nil {
+			&r.eventType, &r.subEventType, &r.best, &b); err != nil {
 			return nil, err
 		}
 		c.body = b

@@ -228,19 +228,18 @@ func (s *sqlStore) upsertIncident(ctx context.Context, tx *txn, inc event.Incide
 	return rid, nil
 }
 
-// rowColumns are the indexed columns of an incident row, as stored: an update that leaves them all as they are
-// need not touch the incidents' indexes (SQLite rewrites an index entry whenever an UPDATE sets one of its
-// columns, whatever the value), nor the spatial index.
+// rowColumns are the indexed columns of an incident row, as stored: an update sets only those whose value changes
+// (see updateSet), and moves the point in the spatial index only when it moves.
 type rowColumns struct {
 	start, end, precision, country, admin1, eventType, subEventType string
 	lat, lon                                                        sql.NullFloat64
+	best                                                            sql.NullInt64
 }
 
 // incidentRow is what an incident row stores: its indexed columns, and the others.
 type incidentRow struct {
 	rowColumns
 	body, actors, updated string
-	best                  any
 	m                     markerColumns
 }
 
@@ -251,7 +250,7 @@ func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
 		return incidentRow{}, err
 	}
 	c := columnsOf(inc.Date, inc.Location, inc.Fatalities)
-	r := incidentRow{body: body, actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated), best: c.best,
+	r := incidentRow{body: body, actors: clean(actorNames(inc.Actors)), updated: stamp(inc.Updated),
 		m: markerColumnsOf(inc)}
 	r.start, r.end, r.precision, r.country, r.admin1 = c.start, c.end, clean(c.precision), clean(c.country), clean(c.admin1)
 	r.eventType, r.subEventType = clean(inc.EventType), clean(inc.SubEventType)
@@ -259,23 +258,124 @@ func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
 		r.lat = sql.NullFloat64{Float64: c.lat.(float64), Valid: true}
 		r.lon = sql.NullFloat64{Float64: c.lon.(float64), Valid: true}
 	}
+	if c.best != nil {
+		r.best = sql.NullInt64{Int64: int64(c.best.(int)), Valid: true}
+	}
 	return r, nil
 }
 
 // Statements of the event write path's incident rows: a new incident is inserted (the dialect's
 // insertIncident, which adds RETURNING rid where the driver has no last insert id); a merge updates the row by
-// rid, its indexed columns only when one of them changes. In SQLite neither opens a statement journal, which
-// the upsert does (RETURNING runs as a trigger) and fills with a copy of every page the statement changes.
-const (
-	insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_end, lat, lon, loc_precision, country,
+// rid, setting its indexed columns only where they change (updateSet). In SQLite neither opens a statement
+// journal, which the upsert does (RETURNING runs as a trigger) and fills with a copy of every page the statement
+// changes.
+const insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_end, lat, lon, loc_precision, country,
 		admin1, event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	updateIncidentQuery = `UPDATE incidents SET body = ?, date_start = ?, date_end = ?, lat = ?, lon = ?,
-		loc_precision = ?, country = ?, admin1 = ?, event_type = ?, sub_event_type = ?, actors = ?,
-		fatalities_best = ?, updated = ?, place_name = ?, actor1 = ?, given_end = ? WHERE rid = ?`
-	updateIncidentBodyQuery = `UPDATE incidents SET body = ?, actors = ?, fatalities_best = ?, updated = ?,
-		place_name = ?, actor1 = ?, given_end = ? WHERE rid = ?`
+
+// Groups of an incident row's indexed columns, which a merge's update sets only when one of the group's columns
+// changes. SQLite rewrites the entry of every index that holds a column of an UPDATE's SET list (or a generated
+// column computed from one: geo_key, date_class), whatever the value, and each rewritten entry is an index leaf
+// read, changed, written to the log at the commit and copied back at the next checkpoint: in a store of a million
+// incidents, a leaf no other write of the batch shares. Setting fatalities_best, which an update almost never
+// changes, at every merge rewrote an incidents_fatalities entry; setting every indexed column whenever one changed
+// (a merge that only widened the incident's dates rewrote the entries of all ten indexes).
+const (
+	setEnd   = 1 << iota // date_end: incidents_cand_geo, incidents_cand_country, incidents_end_class
+	setPlace             // lat, lon, loc_precision, country, admin1: the candidate, point, country and admin1 indexes
+	setTypes             // event_type, sub_event_type: the type, sub-type and candidate indexes
+	setBest              // fatalities_best: incidents_fatalities
+	// setStart is date_start, which every index but incidents_fatalities holds: with it, every group but setBest
+	// is set (the entries are rewritten anyway), so fewer statements are cached.
+	setStart
+	setAll = setStart<<1 - 1
 )
+
+// updateSet is the groups of indexed columns whose values differ between rows a and b.
+func updateSet(a, b rowColumns) int {
+	set := 0
+	if a.start != b.start {
+		set |= setStart | setEnd | setPlace | setTypes
+	}
+	if a.end != b.end {
+		set |= setEnd
+	}
+	if a.lat != b.lat || a.lon != b.lon || a.precision != b.precision || a.country != b.country || a.admin1 != b.admin1 {
+		set |= setPlace
+	}
+	if a.eventType != b.eventType || a.subEventType != b.subEventType {
+		set |= setTypes
+	}
+	if a.best != b.best {
+		set |= setBest
+	}
+	return set
+}
+
+// updateIncidentQuery is the update of an incident row by rid that sets the columns of the groups in set (see
+// updateSet) and the row's other columns; its arguments are updateArgs'.
+func updateIncidentQuery(set int) string { return updateIncidentQueryTexts[set] }
+
+// updateIncidentQueryTexts are updateIncidentQuery's texts, built once.
+var updateIncidentQueryTexts = func() (qs [setAll + 1]string) {
+	for set := range qs {
+		qs[set] = buildUpdateIncidentQuery(set)
+	}
+	return qs
+}()
+
+// buildUpdateIncidentQuery builds updateIncidentQuery(set).
+func buildUpdateIncidentQuery(set int) string {
+	q := `UPDATE incidents SET body = ?, actors = ?, updated = ?, place_name = ?, actor1 = ?, given_end = ?`
+	if set&setStart != 0 {
+		q += `, date_start = ?`
+	}
+	if set&setEnd != 0 {
+		q += `, date_end = ?`
+	}
+	if set&setPlace != 0 {
+		q += `, lat = ?, lon = ?, loc_precision = ?, country = ?, admin1 = ?`
+	}
+	if set&setTypes != 0 {
+		q += `, event_type = ?, sub_event_type = ?`
+	}
+	if set&setBest != 0 {
+		q += `, fatalities_best = ?`
+	}
+	return q + ` WHERE rid = ?`
+}
+
+// updateArgs are the arguments of updateIncidentQuery(set) that store r in the row rid.
+func updateArgs(set int, r incidentRow, rid int64) []any {
+	args := []any{r.body, r.actors, r.updated, r.m.place, r.m.actor1, r.m.end}
+	if set&setStart != 0 {
+		args = append(args, r.start)
+	}
+	if set&setEnd != 0 {
+		args = append(args, r.end)
+	}
+	if set&setPlace != 0 {
+		args = append(args, r.lat, r.lon, r.precision, r.country, r.admin1)
+	}
+	if set&setTypes != 0 {
+		args = append(args, r.eventType, r.subEventType)
+	}
+	if set&setBest != 0 {
+		args = append(args, r.best)
+	}
+	return append(args, rid)
+}
+
+// updateIncidentQueries are the updates updateSet can choose, for the statement cache.
+func updateIncidentQueries() []string {
+	var qs []string
+	for set := range setAll + 1 {
+		if set&setStart == 0 || set|setBest == setAll {
+			qs = append(qs, updateIncidentQuery(set))
+		}
+	}
+	return qs
+}
 
 // insertIncident stores a new incident row and its point in the spatial index, returning its rid. The reports
 // whose event stored holds are stored as references.
@@ -314,14 +414,11 @@ func (s *sqlStore) updateIncident(ctx context.Context, tx *txn, c candidate, inc
 	if err != nil {
 		return 0, err
 	}
-	if r.rowColumns == c.row { // the dates, and so the date class (see wroteIncident), stay as they are
-		err = s.exec(ctx, tx, updateIncidentBodyQuery, r.body, r.actors, r.best, r.updated, r.m.place, r.m.actor1,
-			r.m.end, c.rid)
-	} else {
+	set := updateSet(r.rowColumns, c.row)
+	if set&(setStart|setEnd) != 0 { // else the dates, and so the date class, stay as they are
 		s.wroteIncident(tx, r.start, r.end)
-		err = s.exec(ctx, tx, updateIncidentQuery, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country,
-			r.admin1, r.eventType, r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end, c.rid)
 	}
+	err = s.exec(ctx, tx, updateIncidentQuery(set), updateArgs(set, r, c.rid)...)
 	if err != nil {
 		return 0, fmt.Errorf("save incident %s: %w", inc.ID, err)
 	}

@@ -128,7 +128,8 @@ func candidateQuery(d dialect, n int, byCountry, bySubType bool) string {
 
 // candidateColumns are the columns a candidate row brings: its rid, the indexed columns its update may leave
 // alone (see rowColumns) and its body.
-const candidateColumns = `rid, date_start, date_end, lat, lon, loc_precision, country, admin1, event_type, sub_event_type, body`
+const candidateColumns = `rid, date_start, date_end, lat, lon, loc_precision, country, admin1, event_type, sub_event_type,
+	fatalities_best, body`
 
 // candidate is an incident that might take a report, with its row as stored.
 type candidate struct {
@@ -328,7 +329,7 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 		var c candidate
 		r := &c.row
 		if err := rows.Scan(&c.rid, &r.start, &r.end, &r.lat, &r.lon, &r.precision, &r.country, &r.admin1,
-			&r.eventType, &r.subEventType, &body); err != nil {
+			&r.eventType, &r.subEventType, &r.best, &body); err != nil {
 			return nil, nil, fmt.Errorf("candidates: %w", err)
 		}
 		if !incident.SubTypesMayMerge(r.subEventType, clean(ev.SubEventType)) {

@@ -31,9 +31,9 @@ func (s *sqlStore) cachedQueries() []string {
 // rowWrites are the write path's inserts and updates of a row or two each ("" where the dialect has none).
 func (s *sqlStore) rowWrites() []string {
 	q, _ := s.d.insertIncident()
-	return []string{insertDocumentQuery, insertEventQuery, insertChangeQuery, q, updateIncidentQuery,
-		updateIncidentBodyQuery, unlinkReportsQuery, linkReportQuery, s.d.indexDocument(), s.d.indexEvent(),
-		s.d.putPoint(), s.d.deletePoint()}
+	return append([]string{insertDocumentQuery, insertEventQuery, insertChangeQuery, q, unlinkReportsQuery,
+		linkReportQuery, s.d.indexDocument(), s.d.indexEvent(), s.d.putPoint(), s.d.deletePoint()},
+		updateIncidentQueries()...)
 }
 
 // prepareAll prepares the cached statements.
