@@ -390,3 +390,52 @@ func TestCandidateHeadScoresAsWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestCandidateDateSlack checks the candidates' date window against the Merger: an incident whose dates the
+// Merger accepts for a report (no veto) is a candidate, whatever the two dates' precisions, and one more days off
+// than the widest slack (Options.MaxDateSlack) is not.
+func TestCandidateDateSlack(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		slack := s.merger.Options.MaxDateSlack()
+		precisions := []string{event.PrecisionDay, event.PrecisionWeek, event.PrecisionMonth, event.PrecisionYear}
+		i := 0
+		for _, placed := range []bool{true, false} {
+			for _, prec := range precisions {
+				for gap := -slack - 2; gap <= slack+2; gap++ {
+					i++
+					// Each case in a country of its own, so that none merges into another's incident.
+					e := ev("e1", "Armed clash", 10, "Goma", -60+float64(i), 29.22, fmt.Sprintf("C%03d", i), 1, "M23")
+					if !placed {
+						e.Location.Precision = event.LocCountry
+					}
+					e.Date.Precision = prec
+					d := doc(fmt.Sprintf("https://slack.example/%d", i), fmt.Sprintf("Slack %d.", i))
+					put, err := s.PutResult(ctx, d, []event.Event{e})
+					if err != nil {
+						t.Fatal(err)
+					}
+					r := e
+					r.ID = "e2"
+					day := event.NewDate(2026, 2, 10+gap)
+					r.Date = &event.When{Start: day, End: day, Precision: event.PrecisionDay}
+					got := hasCandidate(t, s, r, put.ID)
+					inc, err := s.GetIncident(ctx, put.Changes[0].IncidentID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					m := s.merger.Score(inc.Incident, event.Report{DocumentID: "other", Event: r})
+					name := fmt.Sprintf("placed %v, incident of %s precision, report %d day(s) off", placed, prec, gap)
+					switch {
+					case m.Veto == "" && !got:
+						t.Errorf("%s: not a candidate, but the Merger accepts it (%v)", name, m.Reasons)
+					case abs(gap) > slack && got:
+						t.Errorf("%s: a candidate, beyond the widest slack of %d day(s)", name, slack)
+					}
+				}
+			}
+		}
+	})
+}
+
+func abs(n int) int { return max(n, -n) }
