@@ -271,7 +271,7 @@ type bulkStep struct {
 }
 
 // batch adds copies lo..hi in one transaction: their documents, events, incidents, report links, and on
-// SQLite the full-text and R*Tree rows (PostgreSQL derives its tsvector columns and GiST entries itself).
+// SQLite the full-text, R*Tree and actor-name rows (PostgreSQL derives its tsvector columns and GiST entries itself).
 func (pl *bulkPlan) batch(ctx context.Context, db *sql.DB, d bulkDialect, lo, hi int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -305,7 +305,14 @@ func (pl *bulkPlan) batch(ctx context.Context, db *sql.DB, d bulkDialect, lo, hi
 			bulkStep{`INSERT INTO events_fts (rowid, summary) SELECT rowid, summary FROM events WHERE rowid > ?`,
 				[]any{evMax}},
 			bulkStep{`INSERT INTO incidents_rtree (rid, min_lat, max_lat, min_lon, max_lon) SELECT rid, lat, lat, lon,
-				lon FROM incidents WHERE rid > ? AND lat IS NOT NULL`, []any{incMax}})
+				lon FROM incidents WHERE rid > ? AND lat IS NOT NULL`, []any{incMax}},
+			// The copies' actor names are their seeds', which the write path stored in actor_names (store's
+			// actor_index.go): each copy is linked to the names of its actors column.
+			bulkStep{`INSERT OR IGNORE INTO incident_actor_names (name_id, rid)
+				WITH RECURSIVE p(rid, name, rest) AS (SELECT rid, NULL, actors || '|' FROM incidents WHERE rid > ?
+					UNION ALL SELECT rid, substr(rest, 1, instr(rest, '|') - 1), substr(rest, instr(rest, '|') + 1)
+					FROM p WHERE rest <> '')
+				SELECT n.id, p.rid FROM p JOIN actor_names n ON n.name = p.name`, []any{incMax}})
 	}
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {

@@ -99,8 +99,8 @@ func (sqliteDialect) lockWrites() string { return "" }
 
 func (sqliteDialect) contains(col string) string { return `instr(` + col + `, ?) > 0` }
 
-// actorMatches is false: SQLite has no index of the actors column (see migration 0014).
-func (sqliteDialect) actorMatches(string) (residualIndex, bool) { return residualIndex{}, false }
+// actorMatches reads the index of actor names, migration 0016 (see actor_index.go).
+func (sqliteDialect) actorMatches(a string) (residualIndex, bool) { return actorIndexMatches(a) }
 
 func (sqliteDialect) ftsArg(q string) string { return ftsQuery(q) }
 

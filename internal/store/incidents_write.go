@@ -198,6 +198,9 @@ func (s *sqlStore) saveIncident(ctx context.Context, tx *txn, inc event.Incident
 	if err != nil {
 		return err
 	}
+	if err := s.indexActors(ctx, tx, rid, "", actorsColumn(inc.Actors)); err != nil {
+		return err
+	}
 	return s.linkReports(ctx, tx, rid, inc)
 }
 

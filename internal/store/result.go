@@ -88,15 +88,20 @@ func (s *sqlStore) putEvent(ctx context.Context, tx *txn, d Document, ev event.E
 		if stored, err = s.hydrateWith(s.txQuery(ctx, tx), true, s.events, tx, &inc); err != nil {
 			return incident.Change{}, fmt.Errorf("incident %s: %w", inc.ID, err)
 		}
+		before := actorsColumn(inc.Actors)
 		ch = incident.Add(&inc, r, m, now)
 		stored.add(r)
-		rid, err = s.updateIncident(ctx, tx, row, inc, stored)
+		if rid, err = s.updateIncident(ctx, tx, row, inc, stored); err == nil {
+			err = s.indexActors(ctx, tx, rid, before, actorsColumn(inc.Actors))
+		}
 	} else {
 		inc := incident.New(r, now)
 		ch = incident.Created(inc)
 		stored := storedEvents{}
 		stored.add(r)
-		rid, err = s.insertIncident(ctx, tx, inc, stored)
+		if rid, err = s.insertIncident(ctx, tx, inc, stored); err == nil {
+			err = s.indexActors(ctx, tx, rid, "", actorsColumn(inc.Actors))
+		}
 	}
 	if err != nil {
 		return ch, err

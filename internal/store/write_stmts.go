@@ -21,8 +21,9 @@ type stmtCache struct {
 // cachedQueries are the statements prepareAll prepares: every fixed statement of the write path, GetDocument
 // and the events queries that put back an incident's events (hydrate).
 func (s *sqlStore) cachedQueries() []string {
-	qs := append([]string{getDocumentQuery, s.hinted.findDocument, s.d.upsertIncident(), dateClassesQuery},
-		s.rowWrites()...)
+	findActor, _ := s.actorIndexQueries()
+	qs := append([]string{getDocumentQuery, s.hinted.findDocument, s.d.upsertIncident(), dateClassesQuery,
+		findActor}, s.rowWrites()...)
 	set, reset := s.batchPragmas()
 	qs = append(append(qs, set...), reset...)
 	return append(append(qs, s.candidateQueries()...), s.hinted.events...)
@@ -31,9 +32,10 @@ func (s *sqlStore) cachedQueries() []string {
 // rowWrites are the write path's inserts and updates of a row or two each ("" where the dialect has none).
 func (s *sqlStore) rowWrites() []string {
 	q, _ := s.d.insertIncident()
-	return append([]string{insertDocumentQuery, insertEventQuery, insertChangeQuery, q, unlinkReportsQuery,
+	_, actorWrites := s.actorIndexQueries()
+	return append(append([]string{insertDocumentQuery, insertEventQuery, insertChangeQuery, q, unlinkReportsQuery,
 		linkReportQuery, s.d.indexDocument(), s.d.indexEvent(), s.d.putPoint(), s.d.deletePoint()},
-		updateIncidentQueries()...)
+		updateIncidentQueries()...), actorWrites...)
 }
 
 // prepareAll prepares the cached statements.
