@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"sitrep/internal/event"
 )
@@ -75,18 +76,72 @@ func hasActorName(col, name string) bool {
 	return false
 }
 
-// actorNameID is the id of name in actor_names, added if it is not there.
+// actorNameID is the id of name in actor_names, added if it is not there: from the transaction's own lookups,
+// else the store's cache of committed names, else the table.
 func (s *sqlStore) actorNameID(ctx context.Context, tx *txn, name string) (int64, error) {
+	if id, ok := tx.actorIDs[name]; ok {
+		return id, nil
+	}
+	if id, ok := s.actorIDs.get(name); ok {
+		return id, nil
+	}
 	var id int64
 	err := s.queryRowTx(ctx, tx, findActorNameQuery, name).Scan(&id)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
-		return id, err
+	if errors.Is(err, sql.ErrNoRows) {
+		var res sql.Result
+		if res, err = s.execTx(ctx, tx, insertActorNameQuery, name); err == nil {
+			id, err = res.LastInsertId()
+		}
 	}
-	res, err := s.execTx(ctx, tx, insertActorNameQuery, name)
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	if tx.actorIDs == nil {
+		tx.actorIDs = map[string]int64{}
+	}
+	tx.actorIDs[name] = id
+	return id, nil
+}
+
+// actorIDCache holds the ids of actor names in actor_names, at most actorIDCacheMax of them, so that the write
+// path reads a name's id once per process instead of once per incident. It takes only ids a transaction read
+// or added once that transaction has committed: a name added by one that rolls back leaves no row, and its id
+// goes to the next name added. Names are never deleted, so a committed id stays right, whoever else writes.
+type actorIDCache struct {
+	mu sync.RWMutex
+	m  map[string]int64
+}
+
+const actorIDCacheMax = 1 << 16
+
+// get is name's id, if cached.
+func (c *actorIDCache) get(name string) (int64, bool) {
+	if c == nil {
+		return 0, false
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	id, ok := c.m[name]
+	return id, ok
+}
+
+// commit caches the ids tx looked up or added, once it has committed.
+func (c *actorIDCache) commit(tx *txn) {
+	if c == nil || len(tx.actorIDs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]int64{}
+	}
+	for name, id := range tx.actorIDs {
+		if len(c.m) >= actorIDCacheMax {
+			break
+		}
+		c.m[name] = id
+	}
+	tx.actorIDs = nil
 }
 
 // actorIndexMatches is SQLite's actorMatches: the incidents linked to the names that contain a. A substring

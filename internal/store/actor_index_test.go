@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -172,4 +174,34 @@ func actorLinks(t *testing.T, s *sqlStore, q string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestActorIDsRollBack checks that the ids of actor names a transaction added are not kept past its rollback:
+// the next name added takes the same id, and the rolled-back name, added again, must get its own.
+func TestActorIDsRollBack(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	residualSeed(t, s, 40)
+	rollBack := errors.New("roll back")
+	err := s.tx(ctx, func(tx *txn) error {
+		if _, err := s.actorNameID(ctx, tx, "ghost brigade"); err != nil {
+			return err
+		}
+		return rollBack
+	})
+	if !errors.Is(err, rollBack) {
+		t.Fatalf("transaction: %v", err)
+	}
+	for i, a := range []string{"Real Brigade", "Ghost Brigade"} {
+		e := ev(fmt.Sprintf("g%d", i), "Attack", 10+i, fmt.Sprintf("Village %d", i), 5+float64(i)*3, 20, "CF", 2, a)
+		if _, err := s.PutResult(ctx, doc(fmt.Sprintf("https://news.example/g%d", i), a+" attacked a village."), []event.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range []string{"real brigade", "ghost brigade"} {
+		ids, collects := actorListing(t, s, Filter{Actor: a})
+		if len(ids) != 1 || !collects {
+			t.Errorf("actor %q: %v (collects %v), want one incident, collected", a, ids, collects)
+		}
+	}
 }

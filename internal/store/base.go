@@ -18,6 +18,8 @@ type sqlStore struct {
 	now    func() time.Time
 	stmts  *stmtCache
 	events *eventCache // events stored lately, for the merge path
+	// actorIDs are the ids of committed actor names, for the actor index's write path (actor_index.go).
+	actorIDs *actorIDCache
 	// allClasses makes candidate queries search every date class, not only those incidents have (see
 	// dateClassesOf): a test's reference.
 	allClasses bool
@@ -41,7 +43,7 @@ type hintedQueries struct {
 // newSQLStore wraps an open database handle.
 func newSQLStore(db *sql.DB, d dialect, opts Options) sqlStore {
 	s := sqlStore{db: db, d: d, merger: incident.NewMerger(opts.Merge), now: opts.Now, stmts: &stmtCache{},
-		events: newEventCache(eventCacheBytes),
+		events: newEventCache(eventCacheBytes), actorIDs: &actorIDCache{},
 		hinted: hintedQueries{findDocumentQuery(d), eventsQueries(d)}, writer: &writeConn{sem: make(chan struct{}, 1)}}
 	if s.now == nil {
 		s.now = time.Now
@@ -83,6 +85,8 @@ type txn struct {
 	// pending are the events the transaction stored, seen by it alone (eventCache.getIn) until it commits and
 	// they are cached; a rollback drops them with the transaction.
 	pending map[string]cachedEvent
+	// actorIDs are the ids of the actor names the transaction looked up or added, cached once it commits.
+	actorIDs map[string]int64
 }
 
 // txWith is tx with the transaction begun by begin (on the pool, or on one connection of it).
@@ -112,6 +116,7 @@ func (s *sqlStore) txWith(ctx context.Context, begin func(context.Context, *sql.
 		return fmt.Errorf("commit: %w", err)
 	}
 	s.events.commit(tx) // the events the transaction stored are cached once it commits (see eventCache)
+	s.actorIDs.commit(tx)
 	return nil
 }
 
