@@ -49,7 +49,10 @@ func init() {
 		starters[r].may = monthSoon // "5th of September", "earlier in September", "mid-September"
 	}
 	starters["year"].may = yearNext // "in 2014", "mid-2015"
-	starters["ago"].may = agoThird  // "three days ago"
+	for _, r := range []string{"mdy", "month-year"} {
+		starters[r].may = digitAfterWord // "May 5", "Sept. 2015": not the verb "may" nor "march", mostly
+	}
+	starters["ago"].may = agoThird // "three days ago"
 	initWords()
 }
 
@@ -229,6 +232,26 @@ func monthSoon(in string, p int) bool {
 func yearNext(in string, p int) bool {
 	p = nextWord(in, p)
 	return p >= 0 && len(in)-p >= 2 && (in[p] == '1' && in[p+1] == '9' || in[p] == '2' && in[p+1] == '0')
+}
+
+// digitAfterWord: after the word at p, an optional period and comma, then \s+ and a digit, as the mdy and
+// month-year rules need after their month name (which ends at a non-word byte: a word byte after it fails
+// the \s+). The regexps of those rules ran at each "may" and "march" of a text; this test spares them.
+func digitAfterWord(in string, p int) bool {
+	for p < len(in) && text.IsWordByte(in[p]) {
+		p++
+	}
+	if p < len(in) && in[p] == '.' {
+		p++
+	}
+	if p < len(in) && in[p] == ',' {
+		p++
+	}
+	if p == len(in) || !text.IsSpaceByte(in[p]) {
+		return false
+	}
+	p = text.SkipSpaces(in, p)
+	return p < len(in) && isDigitByte(in[p])
 }
 
 // agoThird: the third word from p is "ago" in any case.
