@@ -82,9 +82,19 @@ func Unescape(s []byte) (string, bool) {
 		}
 		i += 2
 	}
-	// out is not written again: the string is made over it rather than copied (a JSON Lines document's text
-	// was allocated and copied twice).
-	return unsafe.String(unsafe.SliceData(out), len(out)), true
+	return ownString(out), true
+}
+
+// ownString is out as a string, made over out (which must not be written again) rather than copied: a JSON
+// Lines document's text was allocated and copied twice. Unless escapes left much of out unused (\uXXXX
+// escapes of Cyrillic or Arabic text take 6 bytes for 2): the string would keep the whole buffer alive, up to
+// three times its length, for as long as a document's text is kept (the store's event cache counts the text's
+// length), so it is copied then.
+func ownString(out []byte) string {
+	if cap(out)-len(out) > len(out)/4 {
+		return string(out)
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
 // hex4 reads the four hex digits at the start of s.

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unsafe"
 )
 
 // TestUnescape checks Unescape against json.Unmarshal: where Unescape accepts a string's contents, the result
@@ -90,6 +91,23 @@ func TestQuiet8(t *testing.T) {
 					t.Fatalf("Quiet8(%s) = %v, want %v", strconv.Quote(string(w[:])), got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestOwnString checks that Unescape's string shares its buffer only when escapes left little of it unused.
+func TestOwnString(t *testing.T) {
+	for _, c := range []struct {
+		len, cap int
+		shared   bool
+	}{{100, 100, true}, {100, 125, true}, {100, 126, false}, {10, 60, false}, {0, 8, false}} {
+		out := make([]byte, c.len, c.cap)
+		s := ownString(out)
+		if len(s) != c.len {
+			t.Fatalf("len %d cap %d: string of %d bytes", c.len, c.cap, len(s))
+		}
+		if shared := c.len > 0 && unsafe.StringData(s) == unsafe.SliceData(out); shared != c.shared {
+			t.Errorf("len %d cap %d: shares the buffer %v, want %v", c.len, c.cap, shared, c.shared)
 		}
 	}
 }
