@@ -20,9 +20,10 @@ import (
 //   - it is read inside the write transaction, after its write lock is taken (SQLite's BEGIN IMMEDIATE,
 //     PostgreSQL's advisory lock, whose READ COMMITTED statements see every commit before it), so it holds the
 //     classes of every committed incident, and no other writer commits until the transaction ends;
-//   - the transaction's own incident writes may add a class: each write whose row may be of a class other
-//     than 0 (mayLeaveClass0) marks the set stale, and the next candidate query reads it again, trigger-fed
-//     rows of the transaction included.
+//   - the transaction's own incident writes may add a class: each write that sets a row's dates to ones that
+//     may be of a class other than 0 (mayLeaveClass0) marks the set stale, and the next candidate query reads
+//     it again, trigger-fed rows of the transaction included; an update that keeps a row's dates keeps its
+//     class, and adds none.
 // A class the table holds but no incident has any more (rows are never removed) only costs its seeks.
 
 // dateClassesQuery reads the date classes other than 0 that incidents may have.
@@ -68,8 +69,9 @@ func (s *sqlStore) dateClassesOf(ctx context.Context, tx *txn) (classSet, error)
 	return has, nil
 }
 
-// wroteIncident records that tx writes an incident row dated start to end (its date_start and date_end
-// columns): when it may be of a class other than 0, the set tx read is stale.
+// wroteIncident records that tx writes an incident row's dates, start to end (its date_start and date_end
+// columns): when they may be of a class other than 0, the set tx read is stale. A write that leaves the dates
+// as they were need not call it.
 func (s *sqlStore) wroteIncident(tx *txn, start, end string) {
 	if mayLeaveClass0(start, end) {
 		tx.classesRead = false
