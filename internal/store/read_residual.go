@@ -17,12 +17,12 @@ import (
 // admin1 that no incident has took 6 s on SQLite and up to 45 s on PostgreSQL.
 //
 // So the filters that have an index of their own (migrations SQLite 0014, PostgreSQL 0009: MinFatalities,
-// Admin1 and From, and on PostgreSQL Actor) are counted through it first, each up to the number of rows a walk
-// is expected to read at most: with M of N incidents passing a filter, a walk reads about n*N/M rows to fill a
-// listing of n, and collecting the M rows through the filter's index and sorting them costs about M, so the
-// listing collects through the filter that selects the fewest rows when that is below sqrt(n*N), and walks
-// otherwise. Either way it reads on the order
-// of sqrt(n*N) rows (7,100 for a page of 50 in a million), unless the filters are rare only together.
+// Admin1 and From; Actor: SQLite 0016, PostgreSQL 0009) are counted through it first, each up to the number of
+// rows a walk is expected to read at most: with M of N incidents passing a filter, a walk reads about n*N/M rows
+// to fill a listing of n, and collecting the M rows through the filter's index and sorting them costs about M,
+// so the listing collects through the filter that selects the fewest rows when that is below sqrt(n*N), and
+// walks otherwise. Either way it reads on the order of sqrt(n*N) rows (7,100 for a page of 50 in a million),
+// unless the filters are rare only together.
 //
 // A walk under From also stops at the earliest start an incident ending on or after From may have (see
 // fromLowBound); without that bound a From filter never ends a walk, and a rare filter beside it (a sub-event
