@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 //go:embed migrations/*.sql migrations/postgres/*.sql
@@ -106,6 +108,7 @@ func applyMigration(ctx context.Context, db *sql.DB, d dialect, name string) err
 		if n > 0 {
 			return nil
 		}
+		defer noticeSlowMigration(path.Base(name))()
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			return err
 		}
@@ -113,6 +116,39 @@ func applyMigration(ctx context.Context, db *sql.DB, d dialect, name string) err
 			d.now()+`)`), name)
 		return err
 	})
+}
+
+// slowMigrationNotice is how long a migration runs before the store says so: on a store of a million incidents
+// some take 15 to 30 seconds (docs/deploy.md), which without a word would look like a hang at the first start
+// of a new version. Migrations of a new or small store end well before it, silently.
+var slowMigrationNotice = 2 * time.Second
+
+// noticeSlowMigration logs, once the migration named name has run for slowMigrationNotice (at once when that is
+// not positive), that it is being applied; the function it returns, called when the migration ends, then logs
+// how long it took.
+func noticeSlowMigration(name string) (done func()) {
+	start := time.Now()
+	notice := func() {
+		slog.Info("store: applying a migration; on a large store this can take a minute", "migration", name)
+	}
+	end := func() {
+		slog.Info("store: migration ended", "migration", name, "took", time.Since(start).Round(time.Millisecond))
+	}
+	if slowMigrationNotice <= 0 {
+		notice()
+		return end
+	}
+	noticed := make(chan struct{})
+	t := time.AfterFunc(slowMigrationNotice, func() {
+		notice()
+		close(noticed)
+	})
+	return func() {
+		if !t.Stop() {
+			<-noticed // the end after the notice
+			end()
+		}
+	}
 }
 
 // inTx runs fn in a transaction holding the dialect's write lock, committing when fn returns nil.

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
+	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,6 +34,68 @@ func TestMigrationsIdempotent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSlowMigrationNotice checks that a migration that runs past slowMigrationNotice (here at once) is
+// announced, and its end logged after the announcement, each naming the migration; and that a store opened
+// again, with nothing to apply, logs nothing.
+func TestSlowMigrationNotice(t *testing.T) {
+	var buf strings.Builder
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	defer func(d time.Duration) { slowMigrationNotice = d }(slowMigrationNotice)
+	slowMigrationNotice = 0
+	path := filepath.Join(t.TempDir(), "m.db")
+	openAt(t, path).Close()
+	names, _ := fs.Glob(migrations, sqliteDialect{}.migrations())
+	logged := buf.String()
+	for _, name := range names {
+		name = filepath.Base(name)
+		notice := strings.Index(logged, "applying a migration; on a large store this can take a minute\" migration="+name)
+		end := strings.Index(logged, "migration ended\" migration="+name+" took=")
+		if notice < 0 || end < notice {
+			t.Errorf("%s: notice at %d, end at %d in the log:\n%s", name, notice, end, logged)
+		}
+	}
+	buf.Reset()
+	openAt(t, path).Close()
+	if buf.Len() > 0 {
+		t.Errorf("a store with nothing to apply logged:\n%s", buf.String())
+	}
+	// With a delay, the notice comes from the timer, and the end is logged only once it has.
+	slowMigrationNotice = time.Millisecond
+	var mu sync.Mutex
+	var timed strings.Builder
+	slog.SetDefault(slog.New(slog.NewTextHandler(lockedWriter{&mu, &timed}, nil)))
+	done := noticeSlowMigration("slow.sql")
+	for waited := time.Duration(0); ; waited += time.Millisecond {
+		mu.Lock()
+		noticed := strings.Contains(timed.String(), "migration=slow.sql")
+		mu.Unlock()
+		if noticed {
+			break
+		}
+		if waited > time.Minute { // not a timing threshold: the notice never came
+			t.Fatal("no notice a minute after a migration's delay of a millisecond")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	done()
+	if got := timed.String(); !strings.Contains(got, "migration ended\" migration=slow.sql took=") {
+		t.Errorf("after the timer's notice, the end is not logged:\n%s", got)
+	}
+}
+
+// lockedWriter writes to w under mu.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func TestOpen(t *testing.T) {
