@@ -169,28 +169,14 @@ var longestBoundedDays = dateClassDays[len(dateClassDays)-1]
 // unless both are plain ISO dates.
 func (s *sqlStore) fromLowBound(from event.Date) string {
 	low, end := from.AddDays(-longestBoundedDays).String(), from.String()
-	if !isoDate(low) || !isoDate(end) {
+	if _, err := event.ParseDate(low); err != nil {
+		return "" // a year past 9999 or before 0: not YYYY-MM-DD, whose digits and dashes a literal may hold
+	}
+	if _, err := event.ParseDate(end); err != nil {
 		return ""
 	}
 	return `date_start >= coalesce((SELECT min(date_start) FROM incidents` + s.d.indexedBy(`incidents_end_class`) +
 		` WHERE date_class = 3 AND date_end >= '` + end + `' AND date_start < '` + low + `'), '` + low + `')`
-}
-
-// isoDate reports whether s is a date in YYYY-MM-DD form, digits and dashes only.
-func isoDate(s string) bool {
-	if len(s) != len(event.DateLayout) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if i == 4 || i == 7 {
-			if s[i] != '-' {
-				return false
-			}
-		} else if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // collectOrder is listingOrder on expressions no index holds, so that a collecting listing reads its rows

@@ -214,3 +214,18 @@ func ids(p Page) []string {
 	}
 	return out
 }
+
+// TestFromLowBoundPlainDates checks that a From whose bound would not be a plain YYYY-MM-DD date (a year past
+// 9999, or a bound before year 0) gets no bound, so that no other text is written into the listing's SQL.
+func TestFromLowBoundPlainDates(t *testing.T) {
+	s := open(t)
+	for _, c := range []struct {
+		from  event.Date
+		bound bool
+	}{{event.NewDate(2026, 3, 1), true}, {event.NewDate(9999, 12, 31), true}, {event.NewDate(10000, 1, 1), false},
+		{event.NewDate(2, 6, 1), true}, {event.NewDate(0, 6, 1), false}} {
+		if got := s.fromLowBound(c.from); (got != "") != c.bound {
+			t.Errorf("from %s: bound %q, want one: %v", c.from, got, c.bound)
+		}
+	}
+}
