@@ -81,8 +81,8 @@ func (d *jsonDec) null() bool {
 	return false
 }
 
-// object reads an object, calling field for each key with d positioned at its value; field reads the value, or
-// marks d bad for a key it does not know. It stops at the first error.
+// object reads an object, calling field for each key (checked as skipString checks a string) with d positioned
+// at its value; field reads the value, or marks d bad for a key it does not know. It stops at the first error.
 func (d *jsonDec) object(field func(key []byte)) {
 	d.eat('{')
 	if d.bad {
@@ -93,7 +93,9 @@ func (d *jsonDec) object(field func(key []byte)) {
 		return
 	}
 	for !d.bad {
-		key := d.rawString()
+		start := d.i
+		d.skipString()
+		key := d.b[start:min(d.i, len(d.b))]
 		d.eat(':')
 		if d.bad {
 			return

@@ -106,43 +106,9 @@ func (d *jsonDec) skip(depth int) {
 	case '"':
 		d.skipString()
 	case '{':
-		d.i++
-		if d.next() == '}' {
-			d.i++
-			return
-		}
-		for !d.bad {
-			d.skipString()
-			d.eat(':')
-			d.skip(depth + 1)
-			switch d.next() {
-			case ',':
-				d.i++
-			case '}':
-				d.i++
-				return
-			default:
-				d.bad = true
-			}
-		}
+		d.object(func([]byte) { d.skip(depth + 1) })
 	case '[':
-		d.i++
-		if d.next() == ']' {
-			d.i++
-			return
-		}
-		for !d.bad {
-			d.skip(depth + 1)
-			switch d.next() {
-			case ',':
-				d.i++
-			case ']':
-				d.i++
-				return
-			default:
-				d.bad = true
-			}
-		}
+		d.array(func() { d.skip(depth + 1) })
 	case 't':
 		d.literal("true")
 	case 'f':
