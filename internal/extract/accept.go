@@ -78,6 +78,8 @@ func (r *run) needs(s *sent, h hit) bool {
 		return s.projectileObject(h)
 	case "crowd":
 		return s.count(classCrowd) > 0 || s.count(classProtest) > own(h, classProtest)
+	case "decree":
+		return s.count(classDecree) > 0
 	}
 	return true
 }

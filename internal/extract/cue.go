@@ -26,6 +26,7 @@ const (
 	classBack      = "background"
 	classNonConf   = "nonconflict"
 	classCrowd     = "crowd"
+	classDecree    = "decree"
 	modPrefix      = "mod:"
 )
 
@@ -34,13 +35,13 @@ type cueInfo struct {
 	class  string // a sub-event type or one of the classes above
 	noun   bool   // pos noun: "the attack" refers back
 	strong bool
-	needs  string // force, territory, weapon or ""
+	needs  string // what must also be in the sentence (force, territory, decree...: cues.tsv), or ""
 }
 
 // trigger reports whether the cue can start an event.
 func (c *cueInfo) trigger() bool {
 	switch c.class {
-	case classForce, classTerritory, classAnaphor, classBack, classNonConf, classCrowd:
+	case classForce, classTerritory, classAnaphor, classBack, classNonConf, classCrowd, classDecree:
 		return false
 	}
 	return !strings.HasPrefix(c.class, modPrefix)
@@ -87,7 +88,7 @@ func knownClass(class string) bool {
 	}
 	switch class {
 	case classViolence, classExplosion, classStrike, classProtest, classForce, classTerritory, classAnaphor,
-		classBack, classNonConf, classCrowd, "mod:intervention", "mod:excessive", "mod:violent", "mod:suicide", "mod:air", "mod:fire":
+		classBack, classNonConf, classCrowd, classDecree, "mod:intervention", "mod:excessive", "mod:violent", "mod:suicide", "mod:air", "mod:fire":
 		return true
 	}
 	return false

@@ -35,7 +35,7 @@ func TestCues(t *testing.T) {
 			t.Errorf("%s: strength %q", e.Source, s)
 		}
 		switch c.needs {
-		case "", "force", "territory", "weapon", "crowd", "date", "victims", "projectile":
+		case "", "force", "territory", "weapon", "crowd", "decree", "date", "victims", "projectile":
 		default:
 			t.Errorf("%s: needs %q", e.Source, c.needs)
 		}

@@ -299,7 +299,7 @@ func (r *run) relevant(ms []lexicon.Match) bool {
 	for _, m := range ms {
 		if c := r.e.cues[m.Entry]; c != nil {
 			switch c.class {
-			case classForce, classTerritory, classCrowd, classBack:
+			case classForce, classTerritory, classCrowd, classDecree, classBack:
 			default:
 				return true
 			}

@@ -56,6 +56,10 @@ func TestRules(t *testing.T) {
 		{"fired on protesters, killing", "Police fired on protesters in Lagos on Tuesday, killing two.", "Excessive force against protesters"},
 		{"beaten protesters", "Police beat protesters in Kampala on Monday.", "Protest with intervention"},
 		{"support is not the act", "Syrian troops backed by Russian air strikes captured the town of Saraqeb on Monday.", "Government regains territory"},
+		{"a curfew imposed", "Authorities imposed a dusk-to-dawn curfew in Gao on Tuesday after clashes.", "Other"},
+		{"an emergency declared", "The government declared a state of emergency in Amhara on Friday.", "Other"},
+		{"a curfew named is no decree", "Residents of Gao on Tuesday complained about curfews, checkpoints and fuel prices.", ""},
+		{"life under martial law", "Schools, markets and bridges in the region were affected by martial law, a spokesman said on Monday.", ""},
 		{"a crowd that gathered is no rally", "Gunmen opened fire on people gathered at the market in Djibo on Monday.", "Attack"},
 	}
 	e := testEngine(t, false)
