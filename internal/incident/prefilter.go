@@ -42,11 +42,32 @@ func SubTypesMayMerge(a, b string) bool {
 	return ok1 || ok2
 }
 
-// mergeableSubTypes maps a sub-type to the other known sub-types compatible with it, sorted.
-var mergeableSubTypes = func() map[string][]string {
+// SubTypesMayMergeUnagreed is SubTypesMayMerge for a report whose actor1 cannot agree with the incident's (see
+// Actor1MayAgree): the compatible pairs that need actor1 to agree are then vetoed too.
+func SubTypesMayMergeUnagreed(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	c, ok := compatibleSubTypes[pair{a, b}]
+	if !ok {
+		c, ok = compatibleSubTypes[pair{b, a}]
+	}
+	return ok && !c.needActors
+}
+
+// Actor1MayAgree reports whether a report with these actors can agree on actor1 with any incident: only an
+// identified actor1 can (compareActors). When it cannot, Score vetoes the sub-type pairs that need agreement.
+func Actor1MayAgree(actors []event.Actor) bool { return len(actor1s(actors)) > 0 }
+
+// mergeableSubTypes and mergeableUnagreed map a sub-type to the other known sub-types compatible with it,
+// sorted: every compatible one, and only those whose pair does not need actor1 to agree.
+var mergeableSubTypes, mergeableUnagreed = mergeableLists(false), mergeableLists(true)
+
+// mergeableLists builds mergeableSubTypes, or with unagreed mergeableUnagreed.
+func mergeableLists(unagreed bool) map[string][]string {
 	m := map[string][]string{}
-	for p := range compatibleSubTypes {
-		if p.a != p.b {
+	for p, c := range compatibleSubTypes {
+		if p.a != p.b && !(unagreed && c.needActors) {
 			m[p.a] = append(m[p.a], p.b)
 			m[p.b] = append(m[p.b], p.a)
 		}
@@ -56,12 +77,23 @@ var mergeableSubTypes = func() map[string][]string {
 		m[k] = slices.Compact(v)
 	}
 	return m
-}()
+}
 
 // MergeableSubTypes are the sub-types, other than "" and b itself, of the incidents that may take a report of
 // sub-type b (b not ""): SubTypesMayMerge(a, b) holds exactly when a is "", b or one of them. A store can select
 // its candidates by sub-type with it. The slice is shared: do not modify it.
 func MergeableSubTypes(b string) []string { return mergeableSubTypes[b] }
+
+// MergeableSubTypesFor is MergeableSubTypes for a report with these actors: when its actor1 cannot agree with an
+// incident's (Actor1MayAgree), only the sub-types SubTypesMayMergeUnagreed accepts. A report of sub-type Attack
+// with no identified actor1 thus leaves the air strikes and shellings of its country unread. The slice is
+// shared: do not modify it.
+func MergeableSubTypesFor(b string, actors []event.Actor) []string {
+	if Actor1MayAgree(actors) {
+		return mergeableSubTypes[b]
+	}
+	return mergeableUnagreed[b]
+}
 
 // MaxMergeableSubTypes is the longest MergeableSubTypes list.
 func MaxMergeableSubTypes() int {

@@ -59,7 +59,7 @@ var subTypeParams = 1 + incident.MaxMergeableSubTypes()
 // (byCountry true, n = 1). Its numbered parameters are the n keys, then the lowest start of each date class,
 // the highest start and the lowest end, then, when bySubType, subTypeParams sub-types (see candidates): the query
 // then reads only the incidents of one of them or of no sub-type, so that it leaves the bodies of the others,
-// which could not take the report (incident.SubTypesMayMerge), unread.
+// which could not take the report (incident.MergeableSubTypesFor), unread.
 //
 // On SQLite each arm names its index (INDEXED BY): the planner weighs the indexes by the statistics of the
 // last ANALYZE (OpenSQLite's PRAGMA optimize), and those of a store opened with a few incidents (three in one
@@ -303,22 +303,33 @@ func (s *sqlStore) candidates(ctx context.Context, tx *txn, ev event.Event) ([]e
 	}
 	args = append(args, to.AddDays(w).String(), from.AddDays(-w).String())
 	sub := clean(ev.SubEventType)
-	if sub != "" {
-		subs := incident.MergeableSubTypes(sub)
-		for k := range subTypeParams {
-			if k > 0 && k <= len(subs) {
-				args = append(args, subs[k-1])
-			} else {
-				args = append(args, sub)
-			}
-		}
-	}
+	args = append(args, candidateSubTypes(ev)...)
 	rows, err := s.queryTx(ctx, tx, candidateQuery(s.d, n, byCountry, sub != ""), args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}
 	defer rows.Close()
 	return s.readCandidates(rows, ev, box)
+}
+
+// candidateSubTypes are the sub-type parameters of ev's candidate query (subTypeParams of them, none when ev has
+// no sub-type): its own and those of the incidents that may take it (incident.MergeableSubTypesFor: only those
+// that need no agreement on actor1 when ev has no identified actor1), padded with its own.
+func candidateSubTypes(ev event.Event) []any {
+	sub := clean(ev.SubEventType)
+	if sub == "" {
+		return nil
+	}
+	subs := incident.MergeableSubTypesFor(sub, ev.Actors)
+	args := make([]any, subTypeParams)
+	for k := range args {
+		if k > 0 && k <= len(subs) {
+			args[k] = subs[k-1]
+		} else {
+			args[k] = sub
+		}
+	}
+	return args
 }
 
 // readCandidates decodes the heads (candidateHead) of the candidate rows that may merge with ev: the sub-types
@@ -328,6 +339,10 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 	// Each body is scanned into one buffer (valid until the next Scan) and copied once from there, instead of
 	// into a new string and then a new byte slice.
 	var body sql.RawBytes
+	sub, mayMerge := clean(ev.SubEventType), incident.SubTypesMayMerge
+	if !incident.Actor1MayAgree(ev.Actors) {
+		mayMerge = incident.SubTypesMayMergeUnagreed
+	}
 	for rows.Next() {
 		var c candidate
 		r := &c.row
@@ -335,7 +350,7 @@ func (s *sqlStore) readCandidates(rows *sql.Rows, ev event.Event, box *BBox) (in
 			&r.eventType, &r.subEventType, &r.best, &body); err != nil {
 			return nil, nil, fmt.Errorf("candidates: %w", err)
 		}
-		if !incident.SubTypesMayMerge(r.subEventType, clean(ev.SubEventType)) {
+		if !mayMerge(r.subEventType, sub) {
 			continue
 		}
 		if box != nil && r.lat.Valid && r.precision != event.LocCountry && !box.contains(r.lat.Float64, r.lon.Float64) {

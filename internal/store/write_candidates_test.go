@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -163,9 +164,55 @@ func TestCandidateSubTypes(t *testing.T) {
 				if sub == "" && len(read) < len(subs)/2 {
 					t.Errorf("placed %v: a report of no sub-type reads incidents of only %d sub-types", placed, len(read))
 				}
+				// Without an identified actor1, the report cannot agree with any incident, so the sub-types
+				// compatible only when actor1 agrees are not read either.
+				r.Actors = []event.Actor{{Role: event.RoleActor1, Name: "Unidentified gunmen", Kind: event.KindUnknown}}
+				got, _ = rids(r, func(string) bool { return true })
+				want, _ = rids(all, func(a string) bool { return incident.SubTypesMayMergeUnagreed(a, sub) })
+				if !slices.Equal(got, want) {
+					t.Errorf("placed %v, report %q without actor1: candidates %v, want %v", placed, sub, got, want)
+				}
 			}
 		}
 	})
+}
+
+// TestCandidateSubTypeParams checks the sub-types a candidate query selects: a report with an identified actor1
+// names every compatible sub-type, one without names only those whose pair needs no agreement on actor1, so that
+// its query leaves the others unread (TestCandidateSubTypes checks the rows that come out).
+func TestCandidateSubTypeParams(t *testing.T) {
+	tests := []struct {
+		sub, actor string
+		want       []string
+	}{
+		{"Attack", "Jama'at Nusrat al-Islam wal-Muslimin", append([]string{"Attack"}, incident.MergeableSubTypes("Attack")...)},
+		{"Attack", "", []string{"Attack"}},
+		{"Attack", "Unidentified gunmen", []string{"Attack"}},
+		{"Air/drone strike", "", []string{"Air/drone strike"}},
+		{"Armed clash", "", []string{"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}},
+		{"", "Wagner Group", nil},
+	}
+	for _, tt := range tests {
+		e := ev("e1", tt.sub, 3, "Gao", 16.27, -0.04, "ML", 1, tt.actor)
+		if tt.actor == "" {
+			e.Actors = nil
+		}
+		got := map[string]bool{}
+		params := candidateSubTypes(e)
+		for _, p := range params {
+			got[p.(string)] = true
+		}
+		want := map[string]bool{}
+		for _, s := range tt.want {
+			want[s] = true
+		}
+		if !maps.Equal(got, want) || (tt.sub != "" && len(params) != subTypeParams) {
+			t.Errorf("report %q, actor1 %q: sub-types %v, want %v", tt.sub, tt.actor, params, tt.want)
+		}
+	}
+	if len(incident.MergeableSubTypes("Attack")) == 0 {
+		t.Fatal("Attack has no compatible sub-type: the test checks nothing")
+	}
 }
 
 // TestCandidateBox checks that a placed report's candidates are the incidents inside its candidate box, near
