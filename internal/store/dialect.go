@@ -77,6 +77,10 @@ type dialect interface {
 	// indexedBy is the clause that makes a query read its table through the named index, or "" where the
 	// dialect has none (see candidateQuery).
 	indexedBy(index string) string
+	// endClassPartial is "date_class > 0 AND " where incidents_end_class holds only the incidents of date
+	// classes 1 to 3 (SQLite, migration 0019), so that the From filter reads class 0 as a range of starts in the
+	// order index, and a query through it names the index's condition; "" where it holds every class.
+	endClassPartial() string
 	// rowWritesWait reports whether an insert or update of a row in a write transaction may wait for another
 	// transaction, so that its context must be able to interrupt it (see uncancelledQueries).
 	rowWritesWait() bool
@@ -88,6 +92,8 @@ type sqliteDialect struct{}
 func (sqliteDialect) rebind(q string) string { return q }
 
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
+
+func (sqliteDialect) endClassPartial() string { return `date_class > 0 AND ` }
 
 // rowWritesWait is false: a write transaction holds the database's write lock from its BEGIN IMMEDIATE on.
 func (sqliteDialect) rowWritesWait() bool { return false }

@@ -168,6 +168,9 @@ func (postgresDialect) bboxHits() string { return "" }
 // indexedBy is "": PostgreSQL has no index hints, and its statistics follow the tables (autovacuum's analyse).
 func (postgresDialect) indexedBy(string) string { return "" }
 
+// endClassPartial is "": incidents_end_class (migration 0009) holds every date class.
+func (postgresDialect) endClassPartial() string { return "" }
+
 // rowWritesWait is true: the advisory lock serializes sitrep's writers, but a row lock or a server stall can
 // still hold a statement.
 func (postgresDialect) rowWritesWait() bool { return true }

@@ -77,7 +77,17 @@ func (s *sqlStore) residualIndexes(f Filter) []residualIndex {
 // it. So under a country each class is one range of starts in incidents_cand_country (country, date_class,
 // date_start, date_end), and with a To each class is one range of ends in incidents_end_class (date_class,
 // date_end); class 3 is unbounded but rare. Without either, the filter is the ends from From on.
+//
+// Where incidents_end_class holds only classes 1 to 3 (SQLite, migration 0019; see dialect.endClassPartial),
+// the listing reads instead, outside a country, the starts from From less dateClassDays[0] on (up to To) in the
+// order index incidents_order_point, which hold every incident of class 0 that the filter selects, beside the
+// incidents of the other classes that start before them (each class's range of ends as above). Those starts
+// also hold incidents of class 0 that end before From, at most dateClassDays[0] days of them: the rows are a
+// superset of the filter's, which the listing applies as well, and the count an estimate slightly above it.
 func (s *sqlStore) fromIndex(f Filter) residualIndex {
+	if f.Country == "" && s.d.endClassPartial() != "" {
+		return s.fromStarts(f)
+	}
 	from := f.From.String()
 	var arms []string
 	var args []any
@@ -105,6 +115,36 @@ func (s *sqlStore) fromIndex(f Filter) residualIndex {
 		}
 		arms = append(arms, `SELECT rid FROM incidents`+s.d.indexedBy(idx)+` WHERE `+cond)
 		args = append(args, a...)
+	}
+	union := strings.Join(arms, ` UNION ALL `)
+	return residualIndex{cond: `rid IN (` + union + `)`, args: args, union: union}
+}
+
+// fromStarts is fromIndex outside a country where incidents_end_class holds only date classes 1 to 3: the
+// starts from low, From less dateClassDays[0], on (to To) in incidents_order_point, and in incidents_end_class,
+// for each class 1 to 3, the incidents that end on or after From (up to To widened by the class's longest
+// interval) and start before low, so that no incident is read twice. Every string is either at least low or
+// below it, the undated and malformed starts of class 3 too. When low is not a plain date (a From near year 0
+// or past 9999), the order index's arm is every start, and the other arms none.
+func (s *sqlStore) fromStarts(f Filter) residualIndex {
+	from, low := f.From.String(), f.From.AddDays(-dateClassDays[0]).String()
+	if _, err := event.ParseDate(low); err != nil {
+		low = ""
+	}
+	starts, args := `date_start >= ?`, []any{low}
+	if !f.To.IsZero() {
+		starts, args = starts+` AND date_start <= ?`, append(args, f.To.String())
+	}
+	arms := []string{`SELECT rid FROM incidents` + s.d.indexedBy(`incidents_order_point`) + ` WHERE ` + starts}
+	// An arm per class: with date_class IN (1, 2, 3), SQLite seeks date_class > 0 and tests the ends in the index.
+	for class := 1; class <= len(dateClassDays); class++ {
+		cond, a := s.d.endClassPartial()+`date_class = `+fmt.Sprint(class)+` AND date_end >= ?`, []any{from}
+		if class < len(dateClassDays) && !f.To.IsZero() {
+			cond, a = cond+` AND date_end <= ?`, append(a, f.To.AddDays(dateClassDays[class]).String())
+		}
+		arms = append(arms, `SELECT rid FROM incidents`+s.d.indexedBy(`incidents_end_class`)+` WHERE `+cond+
+			` AND date_start < ?`)
+		args = append(args, append(a, low)...)
 	}
 	union := strings.Join(arms, ` UNION ALL `)
 	return residualIndex{cond: `rid IN (` + union + `)`, args: args, union: union}
@@ -176,7 +216,8 @@ func (s *sqlStore) fromLowBound(from event.Date) string {
 		return ""
 	}
 	return `date_start >= coalesce((SELECT min(date_start) FROM incidents` + s.d.indexedBy(`incidents_end_class`) +
-		` WHERE date_class = 3 AND date_end >= '` + end + `' AND date_start < '` + low + `'), '` + low + `')`
+		` WHERE ` + s.d.endClassPartial() + `date_class = 3 AND date_end >= '` + end + `' AND date_start < '` + low +
+		`'), '` + low + `')`
 }
 
 // collectOrder is listingOrder on expressions no index holds, so that a collecting listing reads its rows

@@ -80,6 +80,19 @@ func testResidualPlans(t *testing.T, s *sqlStore) {
 	residualSeed(t, s, 300)
 	ctx := context.Background()
 	d := func(y, m, day int) event.Date { return event.NewDate(y, gotime.Month(m), day) }
+	// Around a From of 2026-06-10, which collects: class 0 at its longest, starting at the earliest start a
+	// class-0 incident listed under that From has (read as a start on SQLite), class 1 a day longer, before it,
+	// and a class-0 incident starting as early that ends the day before From (read, and dropped).
+	for i, span := range []struct{ start, end event.Date }{{d(2026, 6, 2), d(2026, 6, 10)},
+		{d(2026, 6, 1), d(2026, 6, 10)}, {d(2026, 6, 2), d(2026, 6, 9)}} {
+		e := ev(fmt.Sprintf("edge%d", i), "Looting/property destruction", 1, fmt.Sprintf("Edge %d", i),
+			70+float64(i)*5, -175+float64(i)*20, "ML", 3, "Group 1")
+		e.Date = &event.When{Start: span.start, End: span.end, Precision: event.PrecisionDay}
+		d := doc(fmt.Sprintf("https://news.example/edge%d", i), fmt.Sprintf("Edge report %d.", i))
+		if _, err := s.PutResult(ctx, d, []event.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	filters := []Filter{
 		{MinFatalities: 1}, {MinFatalities: 55}, {MinFatalities: 59}, {MinFatalities: 100},
 		{Admin1: "SD-r1"}, {Admin1: "SD-r2"}, {Admin1: "nowhere"}, {Admin1: "CD-r3", Country: "CD"},
@@ -96,6 +109,9 @@ func testResidualPlans(t *testing.T, s *sqlStore) {
 		{Actor: "group 3"}, {Actor: "Group 30"}, {Actor: "nobody"}, {Actor: "gr"}, {Actor: "group_1"},
 		{Actor: "roup 2", Country: "SD"}, {Actor: "group 1", MinFatalities: 58}, {Actor: "3|"}, {Actor: "|group 1"},
 		{Actor: "group 30", From: d(2025, 1, 1)}, {Actor: "group 2", Admin1: "SD-r1"},
+		{From: d(2026, 6, 10)}, {From: d(2026, 6, 10), To: d(2026, 6, 11)}, {From: d(2026, 6, 11)},
+		{From: d(2026, 6, 9), To: d(2026, 6, 9)}, {From: d(2026, 6, 10), To: d(2026, 6, 1)},
+		{From: d(0, 1, 3)}, {From: d(0, 1, 3), To: d(2024, 1, 5)}, {From: d(10000, 3, 1)},
 	}
 	for _, f := range filters {
 		for _, limit := range []int{1, 3, 50} {
@@ -112,8 +128,9 @@ func testResidualPlans(t *testing.T, s *sqlStore) {
 	}
 	// The filters the store's few incidents hold few of must collect, so that the test above compares the
 	// collecting plan with the walk and not the walk with itself.
-	for _, f := range []Filter{{MinFatalities: 59}, {Admin1: "nowhere"}, {From: d(2026, 5, 1)},
-		{From: d(2024, 3, 1), To: d(2024, 3, 10)}, {From: d(2024, 3, 1), To: d(2024, 3, 10), Country: "NG"},
+	for _, f := range []Filter{{MinFatalities: 59}, {Admin1: "nowhere"}, {From: d(2026, 6, 10)},
+		{From: d(2024, 3, 1), To: d(2024, 3, 10)}, {From: d(2026, 6, 10), To: d(2026, 6, 11)},
+		{From: d(2024, 3, 1), To: d(2024, 3, 10), Country: "NG"},
 		{Actor: "group 30"}, {Actor: "nobody"}, {Actor: "Group 30", Country: "SY"}} {
 		if _, indexed := s.d.actorMatches("group"); f.Actor != "" && !indexed {
 			if _, ok := s.d.(sqliteDialect); ok {
