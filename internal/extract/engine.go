@@ -174,6 +174,7 @@ type run struct {
 	// lo and hi bound the window of doc.Text this run reads (the whole text for a document of one window).
 	lo, hi int
 
+	win     winTokens // the window's tokens, which its sentences and the geoparser share
 	geoDone bool
 	topos   []geoparse.Toponym
 	focus   string
@@ -217,6 +218,7 @@ func (r *run) release() {
 		markArenas.Put(m)
 	}
 	r.marks = nil
+	r.win.release()
 	p := r.slab
 	r.slab, r.sents = nil, nil
 	if p == nil || cap(*p) > maxSlab {
@@ -238,6 +240,7 @@ func (r *run) scan() error {
 	r.slab = newSlab(len(bounds))       // the window's sentences, zeroed: one slice, recycled (release)
 	slab := *r.slab
 	r.marks = markArenas.Get().(*[]wordClass)
+	r.win = winTokens{text: r.doc.Text[r.lo:r.hi], base: r.lo}
 	r.sents = make([]*sent, 0, len(bounds))
 	mp := matchScratch.Get()
 	ms := (*mp)[:0] // the matches of the sentence's last Find: every one is copied out before the next
@@ -248,7 +251,7 @@ func (r *run) scan() error {
 			}
 		}
 		st := &slab[i]
-		st.idx, st.low, st.marksArena = i, low[b[0]:b[1]], r.marks
+		st.idx, st.low, st.marksArena, st.win = i, low[b[0]:b[1]], r.marks, &r.win
 		b[0], b[1] = b[0]+r.lo, b[1]+r.lo
 		st.Sentence = text.Sentence{Start: b[0], End: b[1], Text: r.doc.Text[b[0]:b[1]]}
 		s := st.Sentence

@@ -77,7 +77,11 @@ func (r *run) places() []geoparse.Toponym {
 			sentences[i] = [2]int{s.Start - r.lo, s.End - r.lo}
 		}
 	}
-	r.topos = r.e.geo.ParseSentences(r.doc.Text[r.lo:r.hi], sentences)
+	if r.lo == 0 { // the window's tokens have the offsets the geoparser's would have
+		r.topos = r.e.geo.ParseTokens(r.doc.Text[r.lo:r.hi], sentences, r.win.get())
+	} else {
+		r.topos = r.e.geo.ParseSentences(r.doc.Text[r.lo:r.hi], sentences)
+	}
 	for i := range r.topos {
 		r.topos[i].Start += r.lo
 		r.topos[i].End += r.lo

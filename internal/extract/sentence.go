@@ -10,6 +10,7 @@ import (
 	"sitrep/internal/casualty"
 	"sitrep/internal/event"
 	"sitrep/internal/lexicon"
+	"sitrep/internal/scratch"
 	"sitrep/internal/text"
 	"sitrep/internal/timex"
 )
@@ -44,6 +45,7 @@ type sent struct {
 	marks      []wordClass  // the word classes of each token (markWords)
 	marked     wordClass    // the classes of all its tokens
 	marksArena *[]wordClass // the run's room for marks (newMarks), nil outside a scan
+	win        *winTokens   // the tokens of the run's window, which tokenize cuts its own from; nil outside a scan
 	speech     []int8       // speechDate of each date: 0 not read yet, 1 no, 2 yes
 	// subsAsked and subsHave are the phrases (subPhrases) asked about (hasPhrase) and found, one bit each.
 	subsAsked, subsHave uint16
@@ -100,14 +102,54 @@ func (s *sent) hasPhrase(p subPhrase) bool {
 }
 
 // tokenize fills the sentence's tokens once, and its folded text: only sentences with a cue, or that join an
-// event, need them.
+// event, need them. The tokens are a slice of the window's (winTokens), the same as Tokenize's of the sentence
+// alone (text.TokensIn), else Tokenize's.
 func (s *sent) tokenize() {
 	if s.Tokens == nil {
-		s.Tokens = text.Tokenize(s.Text, s.Start)
+		if s.win != nil {
+			s.Tokens, _ = text.TokensIn(s.win.text, s.win.get(), s.win.base, s.Start, s.End)
+		}
+		if s.Tokens == nil {
+			s.Tokens = text.Tokenize(s.Text, s.Start)
+		}
 		if s.low == "" {
 			s.low = lower(s.Text) // scan sets it from the window's folded text
 		}
 	}
+}
+
+// winTokens are the tokens of a run's window, read once when a sentence or the geoparser first needs tokens:
+// most sentences of a document that has an event are tokenized, and the geoparser reads the whole window's.
+// They are read into a slice of winSlabs, which the run gives back when it is released: nothing the run hands
+// out holds its tokens (events, claims and entities are built as values; the actor finder's memo of keys holds
+// a sentence's tokens only to know it again, with its text, which keeps the text's memory from being reused).
+type winTokens struct {
+	text string // the window's text
+	base int    // its offset in the document
+	toks []text.Token
+	slab *[]text.Token // the winSlabs slice toks were read into, nil until read
+}
+
+// winSlabs recycles the slices windows are tokenized into; one that grew past maxWinTokens is dropped.
+var winSlabs = scratch.New[text.Token](maxWinTokens)
+
+const maxWinTokens = 1 << 14
+
+// get returns the window's tokens (text.Tokenize(w.text, w.base)), reading them at the first call.
+func (w *winTokens) get() []text.Token {
+	if w.slab == nil {
+		w.slab = winSlabs.Get()
+		w.toks = text.AppendTokens((*w.slab)[:0], w.text, w.base)
+	}
+	return w.toks
+}
+
+// release gives the tokens' slice back to winSlabs; w and the slices of its tokens are not used after it.
+func (w *winTokens) release() {
+	if w.slab != nil {
+		winSlabs.Put(w.slab, w.toks)
+	}
+	*w = winTokens{}
 }
 
 // tokenAt returns the index of the token that starts at or after byte offset off.

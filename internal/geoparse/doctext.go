@@ -23,15 +23,22 @@ type docText struct {
 	lower   map[string]bool // folded words written in lower case somewhere in the text, nil until built
 	// lowerAsked counts the inLower calls answered by a scan of the tokens
 	lowerAsked int
+	lent       bool // toks are the caller's (ParseTokens), not the scratch's
 }
 
 // prepare tokenizes s (into the scratch's tokens) and marks sentence starts, from the bounds of its sentences
-// (text.SentenceBounds(s), computed when nil).
-func prepare(s string, sentences [][2]int, sc *scratch) *docText {
-	if need := len(s)/5 + 1; cap(sc.toks) < need { // Tokenize's guess, kept from run to run
-		sc.toks = make([]text.Token, 0, need)
+// (text.SentenceBounds(s), computed when nil). toks, when not nil, are the caller's tokens of s
+// (text.Tokenize(s, 0)), read instead: d.lent is then set, and release leaves them alone.
+func prepare(s string, sentences [][2]int, toks []text.Token, sc *scratch) *docText {
+	var d *docText
+	if toks != nil {
+		d = &docText{s: s, toks: toks, lent: true}
+	} else {
+		if need := len(s)/5 + 1; cap(sc.toks) < need { // Tokenize's guess, kept from run to run
+			sc.toks = make([]text.Token, 0, need)
+		}
+		d = &docText{s: s, toks: text.AppendTokens(sc.toks[:0], s, 0)}
 	}
-	d := &docText{s: s, toks: text.AppendTokens(sc.toks[:0], s, 0)}
 	n := len(d.toks)
 	d.folded, d.caps, d.initial, d.classes = grown(sc.folded, n), grown(sc.caps, n), grown(sc.initial, n),
 		grown(sc.classes, n)

@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"sitrep/internal/text"
 	"sort"
 	"sync/atomic"
 
@@ -94,8 +95,15 @@ func (p *Parser) Parse(text string) []Toponym { return p.ParseSentences(text, ni
 // ParseSentences is Parse for a text whose sentences the caller has already found: sentences must be
 // text.SentenceBounds(text), which Parse would compute again (nil: Parse computes them).
 func (p *Parser) ParseSentences(text string, sentences [][2]int) []Toponym {
+	return p.ParseTokens(text, sentences, nil)
+}
+
+// ParseTokens is ParseSentences for a text the caller has also tokenized: toks must be text.Tokenize(doc, 0)
+// (nil: ParseTokens tokenizes it), which ParseSentences would compute again. The parser only reads toks, and
+// keeps no reference to them.
+func (p *Parser) ParseTokens(doc string, sentences [][2]int, toks []text.Token) []Toponym {
 	sc := scratches.Get().(*scratch)
-	r := newRun(p, prepare(text, sentences, sc), sc)
+	r := newRun(p, prepare(doc, sentences, toks, sc), sc)
 	defer r.release()
 	r.recognise()
 	r.resolve()
@@ -107,7 +115,7 @@ func (p *Parser) ParseSentences(text string, sentences [][2]int) []Toponym {
 // back unresolved.
 func (p *Parser) Resolve(text string, spans []event.Span) []Toponym {
 	sc := scratches.Get().(*scratch)
-	r := newRun(p, prepare(text, nil, sc), sc)
+	r := newRun(p, prepare(text, nil, nil, sc), sc)
 	defer r.release()
 	r.keepUnresolved = true
 	sorted := append([]event.Span(nil), spans...)

@@ -69,7 +69,10 @@ func (r *run) release() {
 		return
 	}
 	r.sc = nil
-	clear(d.toks) // the strings of the text
+	if !d.lent {
+		clear(d.toks) // the strings of the text
+		sc.toks = d.toks[:0]
+	}
 	clear(d.folded)
 	clear(d.caps)
 	clear(d.initial)
@@ -87,8 +90,7 @@ func (r *run) release() {
 			f.reset()
 		}
 	}
-	sc.toks, sc.folded, sc.caps, sc.initial, sc.classes = d.toks[:0], d.folded[:0], d.caps[:0], d.initial[:0],
-		d.classes[:0]
+	sc.folded, sc.caps, sc.initial, sc.classes = d.folded[:0], d.caps[:0], d.initial[:0], d.classes[:0]
 	sc.ms, sc.names, sc.words, sc.byKey, sc.memo, sc.comps, sc.keyBuf = r.ms[:0], r.names, r.words, r.byKey, r.memo,
 		r.comps, r.keyBuf
 	scratches.Put(sc)

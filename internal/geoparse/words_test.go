@@ -35,7 +35,7 @@ func TestWordClasses(t *testing.T) {
 			}
 		}
 	}
-	d := prepare("In Aleppo, the city of Idlib said on Monday.", nil, &scratch{})
+	d := prepare("In Aleppo, the city of Idlib said on Monday.", nil, nil, &scratch{})
 	for i := range d.toks {
 		for _, s := range sets {
 			if got := d.is(i, s.class); got != s.words[d.word(i)] {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -168,4 +169,32 @@ func HasPossessive(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i+1:])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// TokensIn returns the tokens of toks that lie in [start, end), and true when they are the tokens of that part
+// of s: toks must be AppendTokens(_, s, base), and start and end are offsets with base added, as the tokens'
+// are. Tokenize reads a token from its first byte, taking each byte by that byte and the bytes after it that
+// it also takes (a separator of "1,200" only with the digit after it, an inner apostrophe only with the letter
+// after it; a possessive "'s" only before a non-letter, which it does not take), and keeps no state from one
+// token to the next. So when no token crosses start or end and neither falls inside a rune (a multi-byte space),
+// Tokenize(s[start-base:end-base], start) gives exactly these tokens, and one tokenization of a text serves
+// each of its sentences. ok is false otherwise. The result is a slice of toks whose capacity ends at its
+// length (an append copies it), never nil when ok.
+func TokensIn(s string, toks []Token, base, start, end int) ([]Token, bool) {
+	a, b := start-base, end-base
+	if a < 0 || b < a || b > len(s) || a < len(s) && !utf8.RuneStart(s[a]) || b < len(s) && !utf8.RuneStart(s[b]) {
+		return nil, false
+	}
+	lo := sort.Search(len(toks), func(i int) bool { return toks[i].End > start })
+	if lo < len(toks) && toks[lo].Start < start {
+		return nil, false // a token crosses start
+	}
+	hi := lo + sort.Search(len(toks)-lo, func(i int) bool { return toks[lo+i].Start >= end })
+	if hi > lo && toks[hi-1].End > end {
+		return nil, false // a token crosses end
+	}
+	if toks == nil {
+		return []Token{}, true
+	}
+	return toks[lo:hi:hi], true
 }
