@@ -2,6 +2,8 @@ package incident
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"sitrep/internal/event"
 )
@@ -102,4 +104,103 @@ func MaxMergeableSubTypes() int {
 		n = max(n, len(v))
 	}
 	return n
+}
+
+// Actor1Key is the part of an incident's actors that, with the sub-types, decides whether compareActors and
+// compareTypes veto a report on actor1 (ReportActor1s.MayMerge): "" when the incident has no identified actor1;
+// else '=' when every identified actor1's attribution is firm, '~' when one is alleged or contested, followed
+// by "\n" and the folded name of each identified actor1, in order (fold leaves no "\n" in a name). A store can
+// keep it beside each incident and test a candidate with it before reading the incident. ok is false when an
+// actor1's name is not valid UTF-8: a store that keeps the incident as JSON reads such a name back changed, so
+// the key of what it wrote may not be that of what it reads.
+func Actor1Key(actors []event.Actor) (key string, ok bool) {
+	var b strings.Builder
+	firmAll := true
+	for _, a := range actors {
+		if a.Role != event.RoleActor1 {
+			continue
+		}
+		if !utf8.ValidString(a.Name) {
+			return "", false
+		}
+		if !known(a) {
+			continue
+		}
+		firmAll = firmAll && firm(a)
+		b.WriteByte('\n')
+		b.WriteString(fold(a.Name))
+	}
+	if b.Len() == 0 {
+		return "", true
+	}
+	if firmAll {
+		return "=" + b.String(), true
+	}
+	return "~" + b.String(), true
+}
+
+// ReportActor1s are a report's identified actor1s as MayMerge compares them with an incident's Actor1Key.
+type ReportActor1s struct {
+	names []string // folded
+	firm  bool     // every attribution is firm
+}
+
+// ReportActor1sOf are the identified actor1s among a report's actors.
+func ReportActor1sOf(actors []event.Actor) ReportActor1s {
+	ea := actor1s(actors)
+	r := ReportActor1s{firm: allFirm(ea)}
+	for _, a := range ea {
+		r.names = append(r.names, fold(a.Name))
+	}
+	return r
+}
+
+// MayMerge reports whether Score may take a report of sub-type evSub with these actor1s into an incident of
+// sub-type incSub whose actors have the Actor1Key key. When it is false, Score surely vetoes the merge: actor1
+// differs (compareActors: both sides identified, no folded name shared, every attribution firm on both sides),
+// or the sub-types are a compatible pair that needs actor1 to agree (compareTypes) and no name is shared. It
+// says nothing of the other criteria (another, incompatible sub-type is SubTypesMayMerge's).
+func (r ReportActor1s) MayMerge(key, incSub, evSub string) bool {
+	if key == "" { // no identified actor1 in the incident: actor1 is neutral and cannot agree
+		return !needsActors(incSub, evSub)
+	}
+	for _, n := range r.names {
+		if keyHas(key, n) {
+			return true // actor1 agrees
+		}
+	}
+	if needsActors(incSub, evSub) {
+		return false
+	}
+	return !(len(r.names) > 0 && r.firm && key[0] == '=')
+}
+
+// keyHas reports whether an Actor1Key names the folded name n.
+func keyHas(key, n string) bool {
+	for rest := key[1:]; rest != ""; {
+		rest = rest[1:] // the "\n" before a name
+		name := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			name, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		if name == n {
+			return true
+		}
+	}
+	return false
+}
+
+// needsActors reports whether an incident of sub-type a and a report of sub-type b are a compatible pair of
+// different sub-types that compareTypes accepts only when actor1 agrees.
+func needsActors(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return false
+	}
+	c, ok := compatibleSubTypes[pair{a, b}]
+	if !ok {
+		c, ok = compatibleSubTypes[pair{b, a}]
+	}
+	return ok && c.needActors
 }

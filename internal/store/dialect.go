@@ -114,14 +114,14 @@ func (sqliteDialect) now() string { return `strftime('%Y-%m-%dT%H:%M:%fZ','now')
 
 func (sqliteDialect) upsertIncident() string {
 	return `INSERT INTO incidents (id, body, date_start, date_end, lat, lon, loc_precision, country, admin1,
-		event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end, actor1_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET body=excluded.body, date_start=excluded.date_start,
 		date_end=excluded.date_end, lat=excluded.lat, lon=excluded.lon, loc_precision=excluded.loc_precision,
 		country=excluded.country, admin1=excluded.admin1, event_type=excluded.event_type,
 		sub_event_type=excluded.sub_event_type, actors=excluded.actors,
 		fatalities_best=excluded.fatalities_best, updated=excluded.updated, place_name=excluded.place_name,
-		actor1=excluded.actor1, given_end=excluded.given_end
+		actor1=excluded.actor1, given_end=excluded.given_end, actor1_key=excluded.actor1_key
 		RETURNING rid`
 }
 

@@ -51,7 +51,7 @@ func TestCandidatePaddingKeys(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					got, err := candidateIDs(rows)
+					got, err := candidateIDs(s, rows)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -69,25 +69,31 @@ func TestCandidatePaddingKeys(t *testing.T) {
 	})
 }
 
-// candidateIDs are the sorted incident ids of candidate rows.
-func candidateIDs(rows *sql.Rows) ([]string, error) {
+// candidateIDs are the sorted incident ids of the rows of a geo candidate query (candidateGeoColumns).
+func candidateIDs(s *sqlStore, rows *sql.Rows) ([]string, error) {
 	defer rows.Close()
-	var ids []string
-	var b sql.RawBytes
+	var rids []int64
 	for rows.Next() {
-		var c candidate
-		r := &c.row
-		if err := rows.Scan(&c.rid, &r.start, &r.end, &r.lat, &r.lon, &r.precision, &r.country, &r.admin1,
-			&r.eventType, &r.subEventType, &r.best, &b); err != nil {
+		var rid int64
+		var sub string
+		var key, geoKey sql.NullString
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&rid, &sub, &key, &geoKey, &lat, &lon); err != nil {
 			return nil, err
 		}
-		c.body = b
-		h, err := c.decodeIncident()
-		if err != nil {
+		rids = append(rids, rid)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, rid := range rids {
+		var id string
+		if err := s.db.QueryRow(s.d.rebind(`SELECT id FROM incidents WHERE rid = ?`), rid).Scan(&id); err != nil {
 			return nil, err
 		}
-		ids = append(ids, h.ID)
+		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	return ids, rows.Err()
+	return ids, nil
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/event"
+	"sitrep/internal/incident"
 )
 
 // columns are the indexed columns derived from a date, a place and a fatality count.
@@ -216,7 +217,7 @@ func (s *sqlStore) upsertIncident(ctx context.Context, tx *txn, inc event.Incide
 	err = s.queryRowTx(ctx, tx, s.d.upsertIncident(), inc.ID, body, c.start, c.end, c.lat,
 		c.lon, clean(c.precision), clean(c.country), clean(c.admin1), clean(inc.EventType), clean(inc.SubEventType),
 		clean(actorNames(inc.Actors)), c.best,
-		stamp(inc.Updated), m.place, m.actor1, m.end).Scan(&rid)
+		stamp(inc.Updated), m.place, m.actor1, m.end, actor1KeyOf(inc.Actors)).Scan(&rid)
 	if err != nil {
 		return 0, fmt.Errorf("save incident %s: %w", inc.ID, err)
 	}
@@ -237,6 +238,7 @@ type rowColumns struct {
 	start, end, precision, country, admin1, eventType, subEventType string
 	lat, lon                                                        sql.NullFloat64
 	best                                                            sql.NullInt64
+	actor1Key                                                       sql.NullString // see actor1KeyOf
 }
 
 // incidentRow is what an incident row stores: its indexed columns, and the others.
@@ -257,6 +259,7 @@ func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
 		m: markerColumnsOf(inc)}
 	r.start, r.end, r.precision, r.country, r.admin1 = c.start, c.end, clean(c.precision), clean(c.country), clean(c.admin1)
 	r.eventType, r.subEventType = clean(inc.EventType), clean(inc.SubEventType)
+	r.actor1Key = actor1KeyOf(inc.Actors)
 	if c.lat != nil {
 		r.lat = sql.NullFloat64{Float64: c.lat.(float64), Valid: true}
 		r.lon = sql.NullFloat64{Float64: c.lon.(float64), Valid: true}
@@ -267,14 +270,25 @@ func rowOf(inc event.Incident, stored storedEvents) (incidentRow, error) {
 	return r, nil
 }
 
+// actor1KeyOf is the actor1_key column of an incident with these actors (migration 0018): incident.Actor1Key,
+// by which a candidate query leaves unread the incidents whose actor1s rule the report out. NULL, which a
+// candidate query reads as unknown, when Actor1Key is not ok or the key is not storable as it is (a NUL byte).
+func actor1KeyOf(as []event.Actor) sql.NullString {
+	k, ok := incident.Actor1Key(as)
+	if !ok || clean(k) != k {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: k, Valid: true}
+}
+
 // Statements of the event write path's incident rows: a new incident is inserted (the dialect's
 // insertIncident, which adds RETURNING rid where the driver has no last insert id); a merge updates the row by
 // rid, setting its indexed columns only where they change (updateSet). In SQLite neither opens a statement
 // journal, which the upsert does (RETURNING runs as a trigger) and fills with a copy of every page the statement
 // changes.
 const insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_end, lat, lon, loc_precision, country,
-		admin1, event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		admin1, event_type, sub_event_type, actors, fatalities_best, updated, place_name, actor1, given_end, actor1_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // Groups of an incident row's indexed columns, which a merge's update sets only when one of the group's columns
 // changes. SQLite rewrites the entry of every index that holds a column of an UPDATE's SET list (or a generated
@@ -284,10 +298,11 @@ const insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_e
 // changes, at every merge rewrote an incidents_fatalities entry; setting every indexed column whenever one changed
 // (a merge that only widened the incident's dates rewrote the entries of all ten indexes).
 const (
-	setEnd   = 1 << iota // date_end: incidents_cand_geo, incidents_cand_country, incidents_end_class
-	setPlace             // lat, lon, loc_precision, country, admin1: the candidate, point, country and admin1 indexes
-	setTypes             // event_type, sub_event_type: the type, sub-type and candidate indexes
-	setBest              // fatalities_best: incidents_fatalities
+	setEnd    = 1 << iota // date_end: incidents_cand_geo, incidents_cand_country, incidents_end_class
+	setPlace              // lat, lon, loc_precision, country, admin1: the candidate, point, country and admin1 indexes
+	setTypes              // event_type, sub_event_type: the type, sub-type and candidate indexes
+	setBest               // fatalities_best: incidents_fatalities
+	setActor1             // actor1_key: the candidate indexes
 	// setStart is date_start, which every index but incidents_fatalities holds: with it, every group but setBest
 	// is set (the entries are rewritten anyway), so fewer statements are cached.
 	setStart
@@ -298,7 +313,7 @@ const (
 func updateSet(a, b rowColumns) int {
 	set := 0
 	if a.start != b.start {
-		set |= setStart | setEnd | setPlace | setTypes
+		set |= setStart | setEnd | setPlace | setTypes | setActor1
 	}
 	if a.end != b.end {
 		set |= setEnd
@@ -311,6 +326,9 @@ func updateSet(a, b rowColumns) int {
 	}
 	if a.best != b.best {
 		set |= setBest
+	}
+	if a.actor1Key != b.actor1Key {
+		set |= setActor1
 	}
 	return set
 }
@@ -345,6 +363,9 @@ func buildUpdateIncidentQuery(set int) string {
 	if set&setBest != 0 {
 		q += `, fatalities_best = ?`
 	}
+	if set&setActor1 != 0 {
+		q += `, actor1_key = ?`
+	}
 	return q + ` WHERE rid = ?`
 }
 
@@ -365,6 +386,9 @@ func updateArgs(set int, r incidentRow, rid int64) []any {
 	}
 	if set&setBest != 0 {
 		args = append(args, r.best)
+	}
+	if set&setActor1 != 0 {
+		args = append(args, r.actor1Key)
 	}
 	return append(args, rid)
 }
@@ -388,7 +412,7 @@ func (s *sqlStore) insertIncident(ctx context.Context, tx *txn, inc event.Incide
 		return 0, err
 	}
 	args := []any{inc.ID, r.body, r.start, r.end, r.lat, r.lon, r.precision, r.country, r.admin1, r.eventType,
-		r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end}
+		r.subEventType, r.actors, r.best, r.updated, r.m.place, r.m.actor1, r.m.end, r.actor1Key}
 	s.wroteIncident(tx, r.start, r.end)
 	var rid int64
 	if q, returning := s.d.insertIncident(); returning {

@@ -24,6 +24,7 @@ func (s *sqlStore) cachedQueries() []string {
 	findActor, _ := s.actorIndexQueries()
 	qs := append([]string{getDocumentQuery, s.hinted.findDocument, s.d.upsertIncident(), dateClassesQuery,
 		findActor}, s.rowWrites()...)
+	qs = append(qs, candidateRowQueries...)
 	set, reset := s.batchPragmas()
 	qs = append(append(qs, set...), reset...)
 	return append(append(qs, s.candidateQueries()...), s.hinted.events...)
