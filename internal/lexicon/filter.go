@@ -100,6 +100,20 @@ func newRootFilter(root *node) *rootFilter {
 	return f
 }
 
+// asciiFold[c] is foldToken's byte for the ASCII byte c: lower case, ` as '.
+var asciiFold = func() (t [128]byte) {
+	for c := range 128 {
+		t[c] = byte(c)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] += 'a' - 'A'
+		case c == '`':
+			t[c] = '\''
+		}
+	}
+	return t
+}()
+
 // rootKids appends to dst the children of root for the token tok as written, in the order node.children
 // gives them, and reports ok. Only ASCII tokens are handled (ok false otherwise: the caller folds the token and
 // asks root.children): the token is folded as foldToken does (lower case, ` as ') and hashed in one pass, and
@@ -117,14 +131,10 @@ func (l *Lexicon) rootKids(dst []*node, buf []byte, tok string) ([]*node, []byte
 	h := uint64(fnvOffset)
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
-		switch {
-		case c >= 0x80:
+		if c >= 0x80 {
 			return dst, buf, false
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
 		}
+		c = asciiFold[c]
 		buf = append(buf, c)
 		h = (h ^ uint64(c)) * fnvPrime
 		if n := i + 1; n < 64 && f.preLens&(1<<n) != 0 && hasBit(f.prefix, h) {

@@ -51,8 +51,11 @@ func scanWord(s string, i int) int {
 		c := s[j]
 		if c < utf8.RuneSelf {
 			switch {
-			case isASCIIWordByte(c):
+			case asciiWordByte[c]:
 				j++
+				for j < len(s) && asciiWordByte[s[j]] { // the rest of a run of letters and digits, by table
+					j++
+				}
 				continue
 			case (c == ',' || c == '.') && j > i && isDigit(s[j-1]) && j+1 < len(s) && isDigit(s[j+1]):
 				j++
@@ -75,6 +78,14 @@ func scanWord(s string, i int) int {
 	}
 	return j
 }
+
+// asciiWordByte[c] is isASCIIWordByte(c), for scanWord's loop over the bytes of a word.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isASCIIWordByte(byte(c))
+	}
+	return t
+}()
 
 func isASCIIWordByte(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || isDigit(c)
