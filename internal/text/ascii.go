@@ -6,10 +6,17 @@ package text
 // IsSpaceByte reports whether c is one of regexp's \s bytes: space, \t, \n, \f, \r.
 func IsSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
-// IsWordByte reports whether c is one of regexp's \w bytes: an ASCII letter or digit, or '_'.
-func IsWordByte(c byte) bool {
-	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
+// IsWordByte reports whether c is one of regexp's \w bytes: an ASCII letter or digit, or '_'. It reads a table
+// (the word scans of timex, casualty and numbers ask it of every byte of a sentence).
+func IsWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes[c] is whether c is an ASCII letter or digit, or '_'.
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+	}
+	return t
+}()
 
 // SkipSpaces returns the end of the run of \s bytes of s at i.
 func SkipSpaces(s string, i int) int {
