@@ -79,9 +79,23 @@ func (r *run) needs(s *sent, h hit) bool {
 	case "crowd":
 		return s.count(classCrowd) > 0 || s.count(classProtest) > own(h, classProtest)
 	case "decree":
-		return s.count(classDecree) > 0
+		return s.decreeNear(h)
 	}
 	return true
+}
+
+// decreeNear reports a verb of decree (imposed, declared, lifted) within eight tokens before or after the cue:
+// "authorities imposed a dusk-to-dawn curfew", "a curfew from 6pm to 6am was imposed". A curfew named far from
+// one ("the ministry announced on Monday that curfews, checkpoints and fuel prices had hurt traders") is
+// mostly still taken: the window only keeps a long sentence's unrelated verb from counting.
+func (s *sent) decreeNear(h hit) bool {
+	end := s.tokenAt(h.End)
+	for _, o := range s.hits {
+		if o.info.class == classDecree && o.tok >= h.tok-8 && o.tok <= end+8 {
+			return true
+		}
+	}
+	return false
 }
 
 // projectileObject reports a drone or missile as the object of the cue, within five tokens after it ("air
