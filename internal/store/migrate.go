@@ -34,6 +34,9 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
+	// Migrations run in name order, each once. A store may still have applied a later-numbered one before an
+	// earlier one (two written at the same time and landed in the other order, as 0019 before 0018), so a
+	// migration may depend only on those released before it was written, not on one written alongside it.
 	// Under the write lock, so that a newer sitrep migrating at the same moment is seen.
 	if err := inTx(ctx, db, d, func(tx *sql.Tx) error { return refuseNewer(ctx, tx, d.migrations(), names) }); err != nil {
 		return err

@@ -80,7 +80,7 @@ func (s *sqlStore) residualIndexes(f Filter) []residualIndex {
 //
 // Where incidents_end_class holds only classes 1 to 3 (SQLite, migration 0019; see dialect.endClassPartial),
 // the listing reads instead, outside a country, the starts from From less dateClassDays[0] on (up to To) in the
-// order index incidents_order_point, which hold every incident of class 0 that the filter selects, beside the
+// order index incidents_order_point, which holds every incident of class 0 that the filter selects, beside the
 // incidents of the other classes that start before them (each class's range of ends as above). Those starts
 // also hold incidents of class 0 that end before From, at most dateClassDays[0] days of them: the rows are a
 // superset of the filter's, which the listing applies as well, and the count an estimate slightly above it.
