@@ -11,13 +11,14 @@ import (
 	"sitrep/internal/incident"
 )
 
-// TestActor1KeyBackfill checks migration 0018's backfill of actor1_key against the write path's
-// (incident.Actor1Key): on incidents of every kind of actor list, the key the migration computes from the body is
-// the write path's, or NULL when an actor1's name is not one whose folding SQL's lower() does (printable ASCII,
-// single inner spaces), and never NULL for such names. Then, with every key NULL, a report reads the incidents
-// whose actor1 would rule it out: a NULL key is unknown.
-func TestActor1KeyBackfill(t *testing.T) {
-	s := open(t)
+// TestActor1KeyBackfill checks the backfill of actor1_key (SQLite's migration 0018, PostgreSQL's 0012) against
+// the write path's (incident.Actor1Key): on incidents of every kind of actor list, the key the migration computes
+// from the body is the write path's, or NULL when an actor1's name is not one whose folding SQL does exactly
+// (printable ASCII, single inner spaces), and never NULL for such names. Then, with every key NULL, a report
+// reads the incidents whose actor1 would rule it out: a NULL key is unknown.
+func TestActor1KeyBackfill(t *testing.T) { eachBackend(t, testActor1KeyBackfill) }
+
+func testActor1KeyBackfill(t *testing.T, s *sqlStore) {
 	ctx := context.Background()
 	a := func(role, name, kind, attr string) event.Actor {
 		return event.Actor{Role: role, Name: name, Kind: kind, Attribution: attr}
@@ -69,7 +70,11 @@ func TestActor1KeyBackfill(t *testing.T) {
 	if len(written) != len(lists) {
 		t.Fatalf("%d incidents, want %d", len(written), len(lists))
 	}
-	body, err := migrations.ReadFile("migrations/0018_candidate_actors.sql")
+	file := "migrations/0018_candidate_actors.sql"
+	if _, sqlite := s.d.(sqliteDialect); !sqlite {
+		file = "migrations/postgres/0012_candidate_actors_backfill.sql"
+	}
+	body, err := migrations.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
