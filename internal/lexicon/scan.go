@@ -16,11 +16,11 @@ func nextToken(s string, i int) (start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			if asciiSeparator[c] {
 				i++
 				continue
 			}
-			if isASCIIWordByte(c) {
+			if asciiWordByte[c] {
 				return i, scanWord(s, i)
 			}
 			if c == '\'' && text.HasPossessive(s, i+1) {
@@ -78,6 +78,15 @@ func scanWord(s string, i int) int {
 	}
 	return j
 }
+
+// asciiSeparator[c] is whether the ASCII byte c separates tokens without being one: a space, a hyphen, a tab,
+// a line or form feed, a carriage return or a vertical tab.
+var asciiSeparator = func() (t [256]bool) {
+	for _, c := range []byte{' ', '-', '\t', '\n', '\r', '\f', '\v'} {
+		t[c] = true
+	}
+	return t
+}()
 
 // asciiWordByte[c] is isASCIIWordByte(c), for scanWord's loop over the bytes of a word.
 var asciiWordByte = func() (t [256]bool) {

@@ -56,8 +56,8 @@ func refFold(c byte) byte {
 var scanTexts = []string{"Sana'a", "Russia's army", "1,200.5 men", "G7,5", "a.b", "9'a", "x's", "Médecins", "N’Djamena",
 	"ʿAbd", "word-word", "12,", "1.", "A1b2C3 ", "\xff\xfeab", "e\u0301t\u00e9", "Kyiv’s", "", "''", "abc'"}
 
-// TestScanWordMatchesReference checks scanWord against refScanWord from every offset of the texts, and
-// asciiFold against refFold for every ASCII byte.
+// TestScanWordMatchesReference checks scanWord against refScanWord from every offset of the texts, asciiFold
+// against refFold for every ASCII byte, and nextToken's tables against the tests they replace for every byte.
 func TestScanWordMatchesReference(t *testing.T) {
 	for _, s := range append(scanTexts, newsText(2000)) {
 		for i := range len(s) {
@@ -69,6 +69,16 @@ func TestScanWordMatchesReference(t *testing.T) {
 	for c := range 128 {
 		if got, want := asciiFold[c], refFold(byte(c)); got != want {
 			t.Errorf("asciiFold[%q] = %q, reference %q", byte(c), got, want)
+		}
+	}
+	for c := range 256 {
+		b := byte(c)
+		want := b == ' ' || b == '-' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' // nextToken's test, as it was
+		if asciiSeparator[b] != want {
+			t.Errorf("asciiSeparator[%q] = %v, want %v", b, asciiSeparator[b], want)
+		}
+		if asciiWordByte[b] != isASCIIWordByte(b) {
+			t.Errorf("asciiWordByte[%q] = %v, isASCIIWordByte %v", b, asciiWordByte[b], isASCIIWordByte(b))
 		}
 	}
 }
