@@ -1,12 +1,12 @@
 package geoparse
 
 import (
-	"sitrep/internal/text"
 	"sort"
 	"sync/atomic"
 
 	"sitrep/internal/event"
 	"sitrep/internal/gazetteer"
+	"sitrep/internal/text"
 )
 
 // Parser recognises and resolves place names against a gazetteer. It is read-only and safe for concurrent use.
