@@ -49,9 +49,10 @@ const maxArmKeys = 17
 // on the 5,000-document bench corpus the padding was 1% of the candidate queries' seeks.
 var noKey any = nil
 
-// maxCandidates bounds the index entries one candidate query reads. The sub-type, actor1 and box tests that
-// drop entries before the bound was reached (in SQL, or in Go after it) let a query this busy see candidates
-// that a query without them cut off: the merge may then differ, for the better, only past this bound.
+// maxCandidates bounds the index entries one candidate query reads (its LIMIT); the actor1 and box tests run in
+// Go on the entries within it. The SQL sub-type test drops entries before the bound, and since a report with no
+// identified actor1 leaves out the pairs that need one, a query that busy can see candidates an older sitrep
+// cut off: the merge may then differ, for the better, only past this bound.
 const maxCandidates = 5000
 
 // candidateQueryTexts holds candidateQuery's texts, built once.
