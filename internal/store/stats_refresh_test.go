@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,5 +148,65 @@ func TestStatsRefreshBusy(t *testing.T) {
 	}
 	if analysed, err := s.analyseStale(ctx); err != nil || !analysed {
 		t.Errorf("with the lock free: analysed %v, %v", analysed, err)
+	}
+}
+
+// TestLinkTriggersSeek checks that the triggers keeping incident_event_rows read events and documents by their
+// ids even on the statistics of a store analysed while small, which make SQLite's planner scan a table of a few
+// rows instead (migration 0020): each statement of each trigger that reads events, as written in the schema,
+// with its NEW and OLD values made literals, is planned on a store opened again after one document.
+func TestLinkTriggersSeek(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	s, err := OpenSQLite(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One document of two events: on these statistics the planner scanned events for the 0009 triggers.
+	d := doc("https://link.example/1", "Report 1.")
+	if _, err := s.PutResult(ctx, d, []event.Event{ev("e1", "Armed clash", 1, "P", 1, 1, "SY", 1, "A"),
+		ev("e2", "Attack", 3, "Q", 5, 5, "SY", 1, "B")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = OpenSQLite(ctx, path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var events string
+	if err := s.db.QueryRow(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' AND idx = 'sqlite_autoindex_events_1'`).Scan(&events); err != nil {
+		t.Fatalf("events not analysed at open (the case this test is about): %v", err)
+	}
+	rows, err := s.db.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'incident_reports'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	literals := strings.NewReplacer("NEW.incident_rid", "1", "NEW.event_id", "'x'", "OLD.event_id", "'x'")
+	checked := 0
+	for rows.Next() {
+		var name, body string
+		if err := rows.Scan(&name, &body); err != nil {
+			t.Fatal(err)
+		}
+		begin := strings.Index(body, " BEGIN")
+		for stmt := range strings.SplitSeq(strings.TrimSuffix(strings.TrimSpace(body[begin+len(" BEGIN"):]), "END"), ";") {
+			if !strings.Contains(stmt, "events") {
+				continue
+			}
+			checked++
+			plan := queryPlan(t, &s.sqlStore, literals.Replace(stmt))
+			for _, p := range plan {
+				if strings.HasPrefix(p, "SCAN") {
+					t.Errorf("trigger %s (events analysed as %q) plans %q:\n%s", name, events, p, stmt)
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if checked < 4 {
+		t.Errorf("checked %d trigger statements that read events, want the link's, the unlink's and the relink's two", checked)
 	}
 }
