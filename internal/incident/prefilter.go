@@ -46,16 +46,7 @@ func SubTypesMayMerge(a, b string) bool {
 
 // SubTypesMayMergeUnagreed is SubTypesMayMerge for a report whose actor1 cannot agree with the incident's (see
 // Actor1MayAgree): the compatible pairs that need actor1 to agree are then vetoed too.
-func SubTypesMayMergeUnagreed(a, b string) bool {
-	if a == "" || b == "" || a == b {
-		return true
-	}
-	c, ok := compatibleSubTypes[pair{a, b}]
-	if !ok {
-		c, ok = compatibleSubTypes[pair{b, a}]
-	}
-	return ok && !c.needActors
-}
+func SubTypesMayMergeUnagreed(a, b string) bool { return SubTypesMayMerge(a, b) && !needsActors(a, b) }
 
 // Actor1MayAgree reports whether a report with these actors can agree on actor1 with any incident: only an
 // identified actor1 can (compareActors). When it cannot, Score vetoes the sub-type pairs that need agreement.
