@@ -85,11 +85,13 @@ func (r *run) needs(s *sent, h hit) bool {
 }
 
 // decreeNear reports a verb of decree (imposed, declared, lifted) within eight tokens before or after the cue:
-// "authorities imposed a dusk-to-dawn curfew", "a curfew from 6pm to 6am was imposed". A curfew named far from
-// one ("the ministry announced on Monday that curfews, checkpoints and fuel prices had hurt traders") is
-// mostly still taken: the window only keeps a long sentence's unrelated verb from counting.
+// "authorities imposed a dusk-to-dawn curfew", "a curfew from 6pm to 6am was imposed". The window keeps a long
+// sentence's unrelated verb from counting; a curfew merely named near one ("the ministry announced on Monday
+// that curfews, checkpoints and fuel prices had hurt traders") is still taken, and a decree separated from its
+// curfew by a long inserted clause is missed.
 func (s *sent) decreeNear(h hit) bool {
-	end := s.tokenAt(h.End)
+	end := s.tokenAt(h.End - 1) // the cue's last token
+
 	for _, o := range s.hits {
 		if o.info.class == classDecree && o.tok >= h.tok-8 && o.tok <= end+8 {
 			return true
