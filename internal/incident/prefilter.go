@@ -39,9 +39,8 @@ func SubTypesMayMerge(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
 	}
-	_, ok1 := compatibleSubTypes[pair{a, b}]
-	_, ok2 := compatibleSubTypes[pair{b, a}]
-	return ok1 || ok2
+	_, ok := compatiblePair(a, b)
+	return ok
 }
 
 // SubTypesMayMergeUnagreed is SubTypesMayMerge for a report whose actor1 cannot agree with the incident's (see
@@ -166,16 +165,12 @@ func (r ReportActor1s) MayMerge(key, incSub, evSub string) bool {
 	return !(len(r.names) > 0 && r.firm && key[0] == '=')
 }
 
-// keyHas reports whether an Actor1Key names the folded name n.
+// keyHas reports whether an Actor1Key names the folded name n: its names follow its first byte and "\n".
 func keyHas(key, n string) bool {
-	for rest := key[1:]; rest != ""; {
-		rest = rest[1:] // the "\n" before a name
-		name := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			name, rest = rest[:i], rest[i:]
-		} else {
-			rest = ""
-		}
+	if len(key) < 2 {
+		return false
+	}
+	for name := range strings.SplitSeq(key[2:], "\n") {
 		if name == n {
 			return true
 		}
@@ -189,9 +184,6 @@ func needsActors(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return false
 	}
-	c, ok := compatibleSubTypes[pair{a, b}]
-	if !ok {
-		c, ok = compatibleSubTypes[pair{b, a}]
-	}
+	c, ok := compatiblePair(a, b)
 	return ok && c.needActors
 }

@@ -8,10 +8,7 @@ type pair struct{ a, b string }
 // compatibleSubTypes maps each compatible pair to its value and whether actor1 must agree for it. They are
 // codebook neighbours: the clash in which a side retook a town; a strike that one outlet calls an air strike
 // and another shelling; a protest that one report says was dispersed.
-var compatibleSubTypes = map[pair]struct {
-	value      float64
-	needActors bool
-}{
+var compatibleSubTypes = map[pair]compatibility{
 	{"Armed clash", "Government regains territory"}:                     {0.7, false},
 	{"Armed clash", "Non-state actor overtakes territory"}:              {0.7, false},
 	{"Air/drone strike", "Shelling/artillery/missile attack"}:           {0.6, true},
@@ -23,6 +20,21 @@ var compatibleSubTypes = map[pair]struct {
 	{"Protest with intervention", "Excessive force against protesters"}: {0.7, false},
 	{"Violent demonstration", "Mob violence"}:                           {0.6, false},
 	{"Violent demonstration", "Protest with intervention"}:              {0.5, false},
+}
+
+// compatibility is what a compatible pair of sub-types is worth, and whether actor1 must agree for it.
+type compatibility struct {
+	value      float64
+	needActors bool
+}
+
+// compatiblePair looks up the unordered pair {a, b} in compatibleSubTypes.
+func compatiblePair(a, b string) (compatibility, bool) {
+	if c, ok := compatibleSubTypes[pair{a, b}]; ok {
+		return c, true
+	}
+	c, ok := compatibleSubTypes[pair{b, a}]
+	return c, ok
 }
 
 // compareTypes compares the incident's type and sub-type with the report's; actorsAgree tells whether actor1
@@ -38,10 +50,7 @@ func compareTypes(incType, incSub, evType, evSub string, actorsAgree bool) crite
 		}
 		return criterion{reason: "event types differ: " + orNone(it) + " vs " + orNone(et), veto: true}
 	}
-	c, ok := compatibleSubTypes[pair{incSub, evSub}]
-	if !ok {
-		c, ok = compatibleSubTypes[pair{evSub, incSub}]
-	}
+	c, ok := compatiblePair(incSub, evSub)
 	switch {
 	case !ok:
 		return criterion{reason: "different sub-types " + incSub + " vs " + evSub, veto: true}
