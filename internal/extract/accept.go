@@ -90,10 +90,14 @@ func (r *run) needs(s *sent, h hit) bool {
 // that curfews, checkpoints and fuel prices had hurt traders") is still taken, and a decree separated from its
 // curfew by a long inserted clause is missed.
 func (s *sent) decreeNear(h hit) bool {
-	end := s.tokenAt(h.End - 1) // the cue's last token
+	last := s.tokenAt(h.End - 1) // the cue's last token
+	return s.hitIn(classDecree, h.tok-8, last+8)
+}
 
+// hitIn reports a hit of class whose first token is from lo to hi (both included).
+func (s *sent) hitIn(class string, lo, hi int) bool {
 	for _, o := range s.hits {
-		if o.info.class == classDecree && o.tok >= h.tok-8 && o.tok <= end+8 {
+		if o.info.class == class && o.tok >= lo && o.tok <= hi {
 			return true
 		}
 	}
@@ -179,10 +183,8 @@ func own(h hit, class string) int {
 // it ("captured Palmyra").
 func (s *sent) hasTerritory(h hit) bool {
 	end := s.tokenAt(h.End)
-	for _, o := range s.hits {
-		if o.info.class == classTerritory && o.tok >= end && o.tok <= end+8 {
-			return true
-		}
+	if s.hitIn(classTerritory, end, end+8) {
+		return true
 	}
 	j := end
 	if s.is(j, wDeterminer) {
@@ -191,10 +193,8 @@ func (s *sent) hasTerritory(h hit) bool {
 	if j >= len(s.Tokens) || !s.Tokens[j].IsCap() {
 		return false
 	}
-	for _, o := range s.hits {
-		if o.info.class == classForce && o.tok >= j && o.tok <= j+3 {
-			return false
-		}
+	if s.hitIn(classForce, j, j+3) {
+		return false
 	}
 	for _, m := range s.mentions {
 		if m.Start <= s.Tokens[j].Start && s.Tokens[j].Start < m.End {
