@@ -81,6 +81,11 @@ type dialect interface {
 	// classes 1 to 3 (SQLite, migration 0019), so that the From filter reads class 0 as a range of starts in the
 	// order index, and a query through it names the index's condition; "" where it holds every class.
 	endClassPartial() string
+	// countryClassPartial is "date_class > 0 AND " where incidents_cand_country holds only the incidents of date
+	// classes 1 to 3 (SQLite, migration 0021) and incidents_country_order the columns of the candidate query, so
+	// that class 0 is read there as a range of starts under a country (see candidateQuery and fromIndex), and a
+	// query through incidents_cand_country names the index's condition; "" where it holds every class.
+	countryClassPartial() string
 	// rowWritesWait reports whether an insert or update of a row in a write transaction may wait for another
 	// transaction, so that its context must be able to interrupt it (see uncancelledQueries).
 	rowWritesWait() bool
@@ -94,6 +99,8 @@ func (sqliteDialect) rebind(q string) string { return q }
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
 
 func (sqliteDialect) endClassPartial() string { return `date_class > 0 AND ` }
+
+func (sqliteDialect) countryClassPartial() string { return `date_class > 0 AND ` }
 
 // rowWritesWait is false: a write transaction holds the database's write lock from its BEGIN IMMEDIATE on.
 func (sqliteDialect) rowWritesWait() bool { return false }

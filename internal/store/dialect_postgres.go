@@ -171,6 +171,9 @@ func (postgresDialect) indexedBy(string) string { return "" }
 // endClassPartial is "": incidents_end_class (migration 0009) holds every date class.
 func (postgresDialect) endClassPartial() string { return "" }
 
+// countryClassPartial is "": incidents_cand_country (migration 0006) holds every date class.
+func (postgresDialect) countryClassPartial() string { return "" }
+
 // rowWritesWait is true: the advisory lock serializes sitrep's writers, but a row lock or a server stall can
 // still hold a statement.
 func (postgresDialect) rowWritesWait() bool { return true }
