@@ -24,6 +24,11 @@ type jsonDec struct {
 	b   []byte
 	i   int
 	bad bool // not the form json.Marshal writes: decode with json.Unmarshal instead
+	// doc, with hasDoc set, is the text of the event's document: a span written as its offsets (marshalEventIn)
+	// takes its text from it.
+	doc     string
+	hasDoc  bool
+	offsets bool // the body begins with offsetsKey: a span may be its offsets
 }
 
 // unmarshalEvent is json.Unmarshal(b, ev) into a zero ev.
@@ -36,6 +41,25 @@ func unmarshalEvent(b []byte, ev *event.Event) error {
 	*ev = event.Event{}
 	return json.Unmarshal(b, ev)
 }
+
+// unmarshalEventIn reads events.body, b, into a zero ev: the text of a span written as its offsets
+// (marshalEventIn) is doc's bytes at them, doc being the text of the event's document (hasDoc; without it such a
+// body is an error). A body without offsets reads as unmarshalEvent reads it.
+func unmarshalEventIn(b []byte, doc string, hasDoc bool, ev *event.Event) error {
+	d := jsonDec{b: b, doc: doc, hasDoc: hasDoc}
+	d.event(ev)
+	if d.end() {
+		return nil
+	}
+	*ev = event.Event{}
+	return json.Unmarshal(b, ev) // an error for a body holding offsets
+}
+
+// docTextColumn is the events query's column (eventsQueries) holding the text of the event's document where the
+// body holds spans as offsets (it begins with offsetsKey), NULL elsewhere: the document is read for those only,
+// and the test reads only the body's first bytes.
+var docTextColumn = `CASE WHEN substr(body, 1, ` + strconv.Itoa(len(offsetsKey)-1) + `) = '` +
+	offsetsKey[:len(offsetsKey)-1] + `' THEN (SELECT text FROM documents WHERE documents.id = events.document_id) END`
 
 // unmarshalBody is json.Unmarshal(b, inc) into a zero inc, each report's event also read from a string (a
 // reference: the event's id) when refs is set.
@@ -327,7 +351,21 @@ func (d *jsonDec) strings() []string {
 	return out
 }
 
+// span reads a span: an object, or its offsets in a body that begins with offsetsKey (marshalEventIn).
 func (d *jsonDec) span(s *event.Span) {
+	if d.offsets && d.next() == '[' {
+		d.i++
+		s.Start = int(d.int(strconv.IntSize))
+		d.eat(',')
+		s.End = int(d.int(strconv.IntSize))
+		d.eat(']')
+		if d.bad || s.Start < 0 || s.Start > s.End || s.End > len(d.doc) || !utf8.ValidString(d.doc[s.Start:s.End]) {
+			d.bad = true // marshalEventIn writes offsets only for a valid text within the document
+			return
+		}
+		s.Text = d.doc[s.Start:s.End]
+		return
+	}
 	var m uint32
 	d.object(func(k []byte) {
 		switch string(k) {
@@ -419,6 +457,12 @@ func (d *jsonDec) event(ev *event.Event) {
 		case "explain":
 			d.seen(&m, 15)
 			ev.Explain = d.reasons()
+		case "spans": // offsetsKey: the body's first key, read only with the document's text
+			d.seen(&m, 16)
+			if m != 1<<16 || !d.hasDoc || d.str() != "offsets" {
+				d.bad = true
+			}
+			d.offsets = true
 		default:
 			d.bad = true
 		}

@@ -23,6 +23,11 @@ import (
 type jsonBuf struct {
 	b   []byte
 	bad bool // a value json.Marshal refuses: marshal with json.Marshal instead
+	// doc, with useDoc set, is the text of the event's document as documents.text holds it: a span whose text
+	// is doc's bytes [start,end) is written as its offsets alone (see marshalEventIn).
+	doc    string
+	useDoc bool
+	offset bool // a span was written as offsets
 }
 
 var jsonBufs = sync.Pool{New: func() any { return &jsonBuf{b: make([]byte, 0, 4096)} }}
@@ -38,6 +43,35 @@ func marshalEvent(ev *event.Event) (string, error) {
 	}
 	return string(e.b), nil
 }
+
+// marshalEventIn is events.body for ev, an event of the document whose text documents.text holds as doc: ev's
+// JSON as marshalEvent writes it, except that a span whose text is doc's bytes [start,end) (valid UTF-8) is
+// written as its offsets, [start,end], without the text, which the document holds already (the span texts were
+// about 45% of events.body over the bench corpus), and that such a body begins with offsetsKey, which tells the
+// events query to read the document's text (docTextColumn). A span whose text is not the document's at its offsets
+// (a normalised or synthetic text, a text cleaned of invalid bytes) keeps its text; a body without a span as
+// offsets is marshalEvent's. unmarshalEventIn puts the texts back. A reader older than this fails to decode an
+// array where it expects a span (an error it reports) instead of reading empty texts.
+func marshalEventIn(ev *event.Event, doc string) (string, error) {
+	e := jsonBufs.Get().(*jsonBuf)
+	defer e.release()
+	e.doc, e.useDoc = doc, doc != "" // an empty text would read back as NULL (docTextColumn)
+	e.b = append(e.b, offsetsKey...)
+	n := len(e.b)
+	e.event(ev)
+	if e.bad {
+		b, err := json.Marshal(ev)
+		return string(b), err
+	}
+	if !e.offset {
+		return string(e.b[n:]), nil
+	}
+	e.b = append(e.b[:n], e.b[n+1:]...) // the event's '{' follows the key's
+	return string(e.b), nil
+}
+
+// offsetsKey begins an events.body holding spans as offsets (marshalEventIn).
+const offsetsKey = `{"spans":"offsets",`
 
 // marshalBody is encodeBody's JSON: json.Marshal of inc as a bodyIncident whose reports for which ref is
 // true carry their event's id, as a string.
@@ -81,7 +115,7 @@ func (e *jsonBuf) release() {
 	if cap(e.b) > 1<<20 {
 		return
 	}
-	e.b, e.bad = e.b[:0], false
+	e.b, e.bad, e.doc, e.useDoc, e.offset = e.b[:0], false, "", false, false
 	jsonBufs.Put(e)
 }
 
@@ -245,7 +279,32 @@ func (e *jsonBuf) strings(ss []string) {
 	e.b = append(e.b, ']')
 }
 
+// inDoc reports whether s may be written as its offsets: its text is the document's at them, valid UTF-8.
+func (e *jsonBuf) inDoc(s *event.Span) bool {
+	return e.useDoc && 0 <= s.Start && s.Start <= s.End && s.End <= len(e.doc) && e.doc[s.Start:s.End] == s.Text &&
+		utf8.ValidString(s.Text)
+}
+
 func (e *jsonBuf) span(s *event.Span) {
+	if e.inDoc(s) {
+		e.offsets(s)
+		return
+	}
+	e.whole(s)
+}
+
+// offsets appends s as its offsets, [start,end] (see marshalEventIn).
+func (e *jsonBuf) offsets(s *event.Span) {
+	e.offset = true
+	e.b = append(e.b, '[')
+	e.int(int64(s.Start))
+	e.b = append(e.b, ',')
+	e.int(int64(s.End))
+	e.b = append(e.b, ']')
+}
+
+// whole appends s with its text.
+func (e *jsonBuf) whole(s *event.Span) {
 	e.b = append(e.b, `{"start":`...)
 	e.int(int64(s.Start))
 	e.b = append(e.b, `,"end":`...)

@@ -142,7 +142,7 @@ var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
 func eventsQueries(d dialect) []string {
 	qs := make([]string, len(eventsQuerySizes))
 	for i, n := range eventsQuerySizes {
-		qs[i] = `SELECT id, body FROM events` + d.indexedBy(`sqlite_autoindex_events_1`) +
+		qs[i] = `SELECT id, body, ` + docTextColumn + ` FROM events` + d.indexedBy(`sqlite_autoindex_events_1`) +
 			` WHERE id IN (CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, n-1) + `)`
 	}
 	return qs
@@ -216,9 +216,9 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 			}
 		}
 		keys = keys[n:]
-		if err := s.readEvents(query, s.hinted.events[size], args, func(key string, body []byte) error {
+		if err := s.readEvents(query, s.hinted.events[size], args, func(key string, body []byte, doc sql.NullString) error {
 			var ev event.Event
-			if err := unmarshalEvent(body, &ev); err != nil {
+			if err := unmarshalEventIn(body, doc.String, doc.Valid, &ev); err != nil {
 				return fmt.Errorf("decode event %s: %w", key, err)
 			}
 			same := true
@@ -248,8 +248,9 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 	return stored, nil
 }
 
-// readEvents runs an events query, calling f with each event's key and body (valid until f returns).
-func (s *sqlStore) readEvents(query queryFunc, q string, args []any, f func(key string, body []byte) error) error {
+// readEvents runs an events query, calling f with each event's key, body (valid until f returns) and the text of
+// its document when the body holds spans as offsets (NULL if not; see docTextColumn).
+func (s *sqlStore) readEvents(query queryFunc, q string, args []any, f func(key string, body []byte, doc sql.NullString) error) error {
 	rows, err := query(q, args...)
 	if err != nil {
 		return fmt.Errorf("read events: %w", err)
@@ -257,11 +258,12 @@ func (s *sqlStore) readEvents(query queryFunc, q string, args []any, f func(key 
 	defer rows.Close()
 	var key string
 	var body sql.RawBytes
+	var doc sql.NullString
 	for rows.Next() {
-		if err := rows.Scan(&key, &body); err != nil {
+		if err := rows.Scan(&key, &body, &doc); err != nil {
 			return fmt.Errorf("read events: %w", err)
 		}
-		if err := f(key, body); err != nil {
+		if err := f(key, body, doc); err != nil {
 			return err
 		}
 	}

@@ -133,7 +133,7 @@ const (
 // insertEvent stores an event row and queues the full-text indexing of its summary on idx.
 func (s *sqlStore) insertEvent(ctx context.Context, tx *txn, d Document, ev event.Event, idx *indexQueue) error {
 	docID := d.ID
-	body, err := marshalEvent(&ev)
+	body, err := marshalEventIn(&ev, d.Text)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
 	}
