@@ -86,6 +86,9 @@ type dialect interface {
 	// that class 0 is read there as a range of starts under a country (see candidateQuery and fromIndex), and a
 	// query through incidents_cand_country names the index's condition; "" where it holds every class.
 	countryClassPartial() string
+	// typeArms reports whether a listing under an event-type filter reads the ranges of its sub-types, merged
+	// (SQLite, migration 0022; see read_type.go), where no index of the event types is kept.
+	typeArms() bool
 	// rowWritesWait reports whether an insert or update of a row in a write transaction may wait for another
 	// transaction, so that its context must be able to interrupt it (see uncancelledQueries).
 	rowWritesWait() bool
@@ -101,6 +104,8 @@ func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + in
 func (sqliteDialect) endClassPartial() string { return `date_class > 0 AND ` }
 
 func (sqliteDialect) countryClassPartial() string { return `date_class > 0 AND ` }
+
+func (sqliteDialect) typeArms() bool { return true }
 
 // rowWritesWait is false: a write transaction holds the database's write lock from its BEGIN IMMEDIATE on.
 func (sqliteDialect) rowWritesWait() bool { return false }

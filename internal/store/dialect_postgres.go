@@ -174,6 +174,9 @@ func (postgresDialect) endClassPartial() string { return "" }
 // countryClassPartial is "": incidents_cand_country (migration 0006) holds every date class.
 func (postgresDialect) countryClassPartial() string { return "" }
 
+// typeArms is false: incidents_type_order (migration 0004) serves the event-type filter.
+func (postgresDialect) typeArms() bool { return false }
+
 // rowWritesWait is true: the advisory lock serializes sitrep's writers, but a row lock or a server stall can
 // still hold a statement.
 func (postgresDialect) rowWritesWait() bool { return true }

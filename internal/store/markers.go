@@ -61,15 +61,16 @@ func (s *sqlStore) markers(ctx context.Context, f Filter, limit int, plan readPl
 	out := []Marker{}
 	truncated := false
 	err := s.orderedRows(ctx, f, `id, lat, lon, date_start, given_end, event_type, sub_event_type,
-		coalesce(fatalities_best, 0), country, place_name, actor1`, []string{`lat IS NOT NULL`}, max(limit, 0)+1, plan,
+		coalesce(fatalities_best, 0), country, place_name, actor1, rid`, []string{`lat IS NOT NULL`}, max(limit, 0)+1, plan,
 		func(rows *sql.Rows) error {
 			if len(out) >= limit {
 				truncated = true
 				return nil
 			}
 			var m Marker
+			var rid int64 // for the order of a merged listing (see armsQuery)
 			if err := rows.Scan(&m.ID, &m.Lat, &m.Lon, &m.Date, &m.DateEnd, &m.EventType, &m.SubEventType,
-				&m.Fatalities, &m.Country, &m.Location, &m.Actor1); err != nil {
+				&m.Fatalities, &m.Country, &m.Location, &m.Actor1, &rid); err != nil {
 				return err
 			}
 			out = append(out, m)

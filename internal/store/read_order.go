@@ -79,6 +79,10 @@ func (s *sqlStore) runOrdered(ctx context.Context, f Filter, cols string, extra 
 		return 0, err
 	}
 	where, args = append(where, extra...), append(args, extraArgs...)
+	if arms := s.typeArms(f); arms != nil {
+		q, all := s.armsQuery(cols, where, args, arms, listingOrder+fmt.Sprintf(` LIMIT %d`, n))
+		return s.runQuery(ctx, q, all, scan)
+	}
 	return s.runListing(ctx, cols, `incidents`, where, args, listingOrder, n, scan)
 }
 
@@ -90,7 +94,12 @@ func (s *sqlStore) runListing(ctx context.Context, cols, from string, where []st
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(q+order+fmt.Sprintf(` LIMIT %d`, n)), args...)
+	return s.runQuery(ctx, q+order+fmt.Sprintf(` LIMIT %d`, n), args, scan)
+}
+
+// runQuery runs the listing query q, calling scan on each row, and returns how many it read.
+func (s *sqlStore) runQuery(ctx context.Context, q string, args []any, scan func(*sql.Rows) error) (int, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return 0, err
 	}
@@ -114,13 +123,10 @@ func (s *sqlStore) walkBound(ctx context.Context, f Filter, extra []string, plan
 		return cursor{}, false, err
 	}
 	where = append(where, extra...)
-	q := `SELECT date_start, rid FROM incidents`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
+	q, args := s.armsQuery(`date_start, rid`, where, args, s.typeArms(f),
+		listingOrder+fmt.Sprintf(` LIMIT 1 OFFSET %d`, plan.budget-1))
 	var c cursor
-	err = s.db.QueryRowContext(ctx, s.d.rebind(q+listingOrder+fmt.Sprintf(` LIMIT 1 OFFSET %d`, plan.budget-1)),
-		args...).Scan(&c.key, &c.rid)
+	err = s.db.QueryRowContext(ctx, s.d.rebind(q), args...).Scan(&c.key, &c.rid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return cursor{}, false, nil
 	}

@@ -356,11 +356,9 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 		lastArgs = []any{last.key, last.key, last.rid}
 	}
 	where = append(where, within...)
-	rows := `SELECT rid FROM incidents`
-	if len(where) > 0 {
-		rows += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	set := &rowSet{q: rows, args: append(append([]any(nil), args...), lastArgs...)}
+	// Under an event-type filter, the rows of its sub-types' ranges (see typeArms).
+	rows, setArgs := s.armsQuery(`rid`, where, append(append([]any(nil), args...), lastArgs...), s.typeArms(g), ``)
+	set := &rowSet{q: rows, args: setArgs}
 	_, bounds := s.d.ftsCheckWithin(rows)
 	if err := s.db.QueryRowContext(ctx, bounds, set.args...).Scan(&set.bounds[0], &set.bounds[1], &set.bounds[2],
 		&set.bounds[3]); err != nil {

@@ -30,8 +30,15 @@ func (s *sqlStore) Timeline(ctx context.Context, f Filter) ([]TimelineDay, error
 	if !f.From.IsZero() {
 		day, dayArgs = `CASE WHEN date_start < ? THEN ? ELSE date_start END`, []any{f.From.String(), f.From.String()}
 	}
-	q := `SELECT ` + day + `, event_type, count(*), coalesce(sum(fatalities_best), 0) FROM incidents
-		WHERE ` + strings.Join(append(where, `date_start <> ''`), ` AND `) + `
+	where = append(where, `date_start <> ''`)
+	from := `incidents WHERE ` + strings.Join(where, ` AND `)
+	if arms := s.typeArms(f); arms != nil {
+		// The rows of the type's arms, which hold no row twice.
+		var rows string
+		rows, args = s.armsQuery(`date_start, event_type, fatalities_best`, where, args, arms, ``)
+		from = `(` + rows + `) r`
+	}
+	q := `SELECT ` + day + `, event_type, count(*), coalesce(sum(fatalities_best), 0) FROM ` + from + `
 		GROUP BY 1, 2`
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), append(dayArgs, args...)...)
 	if err != nil {
