@@ -355,6 +355,16 @@ var bulkFilters = []struct{ name, path string }{
 	{"map-country", "/api/map?country=SY"},
 	{"map-country-month", "/api/map?country=UA&from=2025-03-01&to=2025-03-31"},
 	{"timeline-country", "/api/timeline?country=SY"},
+	// Event-type filters: on SQLite the merged ranges of the type's sub-types (see store's read_type.go).
+	{"inc-type", "/api/incidents?event_type=Riots"},
+	{"inc-type-many", "/api/incidents?event_type=Strategic+developments"},
+	{"inc-type-from", "/api/incidents?event_type=Battles&from=2025-12-01"},
+	{"inc-type-bbox", "/api/incidents?event_type=Protests&bbox=36,33,38,35"},
+	{"inc-type-country", "/api/incidents?event_type=Protests&country=SY"},
+	{"inc-type-q", "/api/incidents?event_type=Protests&q=checkpoint"},
+	{"map-type", "/api/map?event_type=Strategic+developments"},
+	{"timeline-type-month", "/api/timeline?event_type=Battles&from=2025-03-01&to=2025-03-31"},
+	{"timeline-type", "/api/timeline?event_type=Riots"},
 }
 
 // BenchmarkQueries1M times filtered API requests on a store bulk-filled to SITREP_BENCH_EVENTS incidents
