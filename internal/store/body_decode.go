@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -43,9 +46,13 @@ func unmarshalEvent(b []byte, ev *event.Event) error {
 }
 
 // unmarshalEventIn reads events.body, b, into a zero ev: the text of a span written as its offsets
-// (marshalEventIn) is doc's bytes at them, doc being the text of the event's document (hasDoc; without it such a
-// body is an error). A body without offsets reads as unmarshalEvent reads it.
+// (marshalEventIn) is a copy of doc's bytes at them (the event does not keep doc), doc being the text of the
+// event's document (hasDoc; without it such a body is an error). A body without offsets reads as unmarshalEvent
+// reads it.
 func unmarshalEventIn(b []byte, doc string, hasDoc bool, ev *event.Event) error {
+	if !hasDoc && bytes.HasPrefix(b, offsetsPrefix) {
+		return errNoDocText
+	}
 	d := jsonDec{b: b, doc: doc, hasDoc: hasDoc}
 	d.event(ev)
 	if d.end() {
@@ -55,11 +62,15 @@ func unmarshalEventIn(b []byte, doc string, hasDoc bool, ev *event.Event) error 
 	return json.Unmarshal(b, ev) // an error for a body holding offsets
 }
 
-// docTextColumn is the events query's column (eventsQueries) holding the text of the event's document where the
-// body holds spans as offsets (it begins with offsetsKey), NULL elsewhere: the document is read for those only,
-// and the test reads only the body's first bytes.
-var docTextColumn = `CASE WHEN substr(body, 1, ` + strconv.Itoa(len(offsetsKey)-1) + `) = '` +
-	offsetsKey[:len(offsetsKey)-1] + `' THEN (SELECT text FROM documents WHERE documents.id = events.document_id) END`
+// errNoDocText is unmarshalEventIn's error for a body that holds spans as offsets read without its document's text.
+var errNoDocText = errors.New("body holds span offsets but its document's text is missing")
+
+// offsetsPrefix is offsetsKey without its comma: the first bytes of a body that holds spans as offsets.
+var offsetsPrefix = []byte(offsetsKey[:len(offsetsKey)-1])
+
+// docTextCondition holds for an events row whose body holds spans as offsets (it begins with offsetsKey): the
+// events query (eventsQueries) reads the document's text for those only. It reads only the body's first bytes.
+var docTextCondition = `substr(body, 1, ` + strconv.Itoa(len(offsetsPrefix)) + `) = '` + string(offsetsPrefix) + `'`
 
 // unmarshalBody is json.Unmarshal(b, inc) into a zero inc, each report's event also read from a string (a
 // reference: the event's id) when refs is set.
@@ -363,7 +374,7 @@ func (d *jsonDec) span(s *event.Span) {
 			d.bad = true // marshalEventIn writes offsets only for a valid text within the document
 			return
 		}
-		s.Text = d.doc[s.Start:s.End]
+		s.Text = strings.Clone(d.doc[s.Start:s.End]) // the event does not keep the whole document
 		return
 	}
 	var m uint32

@@ -48,14 +48,14 @@ func marshalEvent(ev *event.Event) (string, error) {
 // JSON as marshalEvent writes it, except that a span whose text is doc's bytes [start,end) (valid UTF-8) is
 // written as its offsets, [start,end], without the text, which the document holds already (the span texts were
 // about 45% of events.body over the bench corpus), and that such a body begins with offsetsKey, which tells the
-// events query to read the document's text (docTextColumn). A span whose text is not the document's at its offsets
+// events query to read the document's text (docTextCondition). A span whose text is not the document's at its offsets
 // (a normalised or synthetic text, a text cleaned of invalid bytes) keeps its text; a body without a span as
 // offsets is marshalEvent's. unmarshalEventIn puts the texts back. A reader older than this fails to decode an
 // array where it expects a span (an error it reports) instead of reading empty texts.
 func marshalEventIn(ev *event.Event, doc string) (string, error) {
 	e := jsonBufs.Get().(*jsonBuf)
 	defer e.release()
-	e.doc, e.useDoc = doc, doc != "" // an empty text would read back as NULL (docTextColumn)
+	e.doc, e.useDoc = doc, doc != "" // an empty text holds no span text but empty ones: nothing to save
 	e.b = append(e.b, offsetsKey...)
 	n := len(e.b)
 	e.event(ev)

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -207,6 +209,9 @@ func TestEventBodyOffsetsRefused(t *testing.T) {
 			t.Errorf("%s: read as %+v", c.name, e.Location.Span)
 		}
 	}
+	if err := unmarshalEventIn([]byte(body(offsetsKey, `[3,9]`)), "", false, &e); !errors.Is(err, errNoDocText) {
+		t.Errorf("a body with offsets read without its document: %v, not %v", err, errNoDocText)
+	}
 }
 
 // TestStoredEventOffsets stores the demo corpus and the seed through PutResult on each backend: events.body
@@ -239,8 +244,7 @@ func TestStoredEventOffsets(t *testing.T) {
 			}
 		}
 		var withOffsets int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE `+docTextColumn+
-			` IS NOT NULL`).Scan(&withOffsets); err != nil {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE `+docTextCondition).Scan(&withOffsets); err != nil {
 			t.Fatal(err)
 		}
 		if withOffsets == 0 {
@@ -326,6 +330,38 @@ func FuzzUnmarshalEventIn(f *testing.F) {
 		}
 		if j1, j2 := mustJSON(t, e), mustJSON(t, again); !bytes.Equal(j1, j2) {
 			t.Fatalf("read back as\n%s\nnot\n%s", j2, j1)
+		}
+	})
+}
+
+// TestReadDocTexts reads documents' texts by id (readEvents's second read) over several queries: those stored,
+// each once, and none for an id no document has.
+func TestReadDocTexts(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		ctx := context.Background()
+		want := map[string]string{}
+		var stored []string
+		for i, text := range []string{"In Ségou, clashes.", "", "Shelling near Kharkiv."} {
+			ing, err := s.PutResult(ctx, doc("https://texts.example/"+strconv.Itoa(i), text), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[ing.Put.ID] = text
+			stored = append(stored, ing.Put.ID)
+		}
+		for _, n := range []int{0, 1, 5, 512, 513, 1100} {
+			ids := []string{stored[0]}
+			for i := range n {
+				ids = append(ids, "missing/"+strconv.Itoa(i))
+			}
+			ids = append(ids, stored[1:]...)
+			got, err := s.readDocTexts(s.dbQuery(ctx), ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%d missing ids: read %q, want %q", n, got, want)
+			}
 		}
 	})
 }

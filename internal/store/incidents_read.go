@@ -134,18 +134,52 @@ func (s *sqlStore) txQuery(ctx context.Context, tx *txn) queryFunc {
 // several queries.
 var eventsQuerySizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}
 
-// eventsQueries are d's events query texts, one for each of eventsQuerySizes. Each key is read through a CAST,
-// as in candidateQuery: on bare parameters SQLite's planner would look at the bound keys (with sqlite_stat4) and
-// mark the statement to be prepared again whenever they change, that is at every read. On SQLite the query
-// names the events' id index: on the statistics of a store analysed while it held a few events, the planner
+// eventsQueries are d's events query texts, one for each of eventsQuerySizes, followed by its document text
+// queries, one for each size too (docTextQuery). Each key is read through a CAST, as in candidateQuery: on bare
+// parameters SQLite's planner would look at the bound keys (with sqlite_stat4) and mark the statement to be
+// prepared again whenever they change, that is at every read. On SQLite the queries name the id index of the
+// events and documents tables: on the statistics of a store analysed while it held a few events, the planner
 // chose to scan the table for every read of more keys than it had rows then (see candidateQuery).
+//
+// An events query reads each event's key, body and, where the body holds spans as offsets (docTextCondition), its
+// document's id; readEvents then reads the text of each of those documents once, however many of its events
+// the query read, and no document for bodies without offsets.
 func eventsQueries(d dialect) []string {
-	qs := make([]string, len(eventsQuerySizes))
-	for i, n := range eventsQuerySizes {
-		qs[i] = `SELECT id, body, ` + docTextColumn + ` FROM events` + d.indexedBy(`sqlite_autoindex_events_1`) +
-			` WHERE id IN (CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, n-1) + `)`
+	n := len(eventsQuerySizes)
+	qs := make([]string, 2*n)
+	for i, k := range eventsQuerySizes {
+		keys := `(CAST(? AS TEXT)` + strings.Repeat(`, CAST(? AS TEXT)`, k-1) + `)`
+		qs[i] = `SELECT id, body, CASE WHEN ` + docTextCondition + ` THEN document_id END FROM events` +
+			d.indexedBy(`sqlite_autoindex_events_1`) + ` WHERE id IN ` + keys
+		qs[n+i] = `SELECT id, text FROM documents` + d.indexedBy(`sqlite_autoindex_documents_1`) + ` WHERE id IN ` + keys
 	}
 	return qs
+}
+
+// docTextQuery is the index in hinted.events of the query reading the texts of eventsQuerySizes[size] documents.
+func docTextQuery(size int) int { return len(eventsQuerySizes) + size }
+
+// querySize is the index in eventsQuerySizes of the size a read of n keys takes: the smallest that holds them,
+// else the largest.
+func querySize(n int) int {
+	for i, k := range eventsQuerySizes {
+		if n <= k {
+			return i
+		}
+	}
+	return len(eventsQuerySizes) - 1
+}
+
+// paddedKeys are the arguments of the query of the given size for keys (at most its size), padded with pad.
+func paddedKeys(size int, keys []string, pad string) []any {
+	args := make([]any, eventsQuerySizes[size])
+	for i := range args {
+		args[i] = pad
+		if i < len(keys) {
+			args[i] = keys[i]
+		}
+	}
+	return args
 }
 
 // hydrate puts back the events of incs' reports that their bodies hold as references (isRef), read from the
@@ -200,25 +234,13 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 		keys = missed
 	}
 	for len(keys) > 0 {
-		size := len(eventsQuerySizes) - 1
-		for i, n := range eventsQuerySizes {
-			if len(keys) <= n {
-				size = i
-				break
-			}
-		}
+		size := querySize(len(keys))
 		n := min(len(keys), eventsQuerySizes[size])
-		args := make([]any, eventsQuerySizes[size])
-		for i := range args {
-			args[i] = "" // no event's key: eventKey holds a "/"
-			if i < n {
-				args[i] = keys[i]
-			}
-		}
+		args := paddedKeys(size, keys[:n], "") // no event's key: eventKey holds a "/"
 		keys = keys[n:]
-		if err := s.readEvents(query, s.hinted.events[size], args, func(key string, body []byte, doc sql.NullString) error {
+		if err := s.readEvents(query, size, args, func(key string, body []byte, doc string, hasDoc bool) error {
 			var ev event.Event
-			if err := unmarshalEventIn(body, doc.String, doc.Valid, &ev); err != nil {
+			if err := unmarshalEventIn(body, doc, hasDoc, &ev); err != nil {
 				return fmt.Errorf("decode event %s: %w", key, err)
 			}
 			same := true
@@ -248,29 +270,92 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 	return stored, nil
 }
 
-// readEvents runs an events query, calling f with each event's key, body (valid until f returns) and the text of
-// its document when the body holds spans as offsets (NULL if not; see docTextColumn).
-func (s *sqlStore) readEvents(query queryFunc, q string, args []any, f func(key string, body []byte, doc sql.NullString) error) error {
-	rows, err := query(q, args...)
+// readEvents runs the events query of the given size (eventsQueries) with args, calling f with each event's key,
+// body (valid until f returns) and, when the body holds spans as offsets, the text of its document (hasDoc: false
+// if the store holds none). f sees the bodies without offsets as the query reads them, then those with offsets,
+// after one read of their documents' texts (each once, into one string, which the decoded events do not keep:
+// unmarshalEventIn copies their span texts out).
+func (s *sqlStore) readEvents(query queryFunc, size int, args []any, f func(key string, body []byte, doc string, hasDoc bool) error) error {
+	type pending struct {
+		key, doc string
+		body     []byte
+	}
+	var later []pending
+	var docIDs []string
+	err := func() error {
+		rows, err := query(s.hinted.events[size], args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var key string
+		var body sql.RawBytes
+		var doc sql.NullString
+		seen := map[string]bool{}
+		for rows.Next() {
+			if err := rows.Scan(&key, &body, &doc); err != nil {
+				return err
+			}
+			if !doc.Valid {
+				if err := f(key, body, "", false); err != nil {
+					return err
+				}
+				continue
+			}
+			later = append(later, pending{key, doc.String, bytes.Clone(body)})
+			if !seen[doc.String] {
+				seen[doc.String] = true
+				docIDs = append(docIDs, doc.String)
+			}
+		}
+		return rows.Err()
+	}()
 	if err != nil {
 		return fmt.Errorf("read events: %w", err)
 	}
-	defer rows.Close()
-	var key string
-	var body sql.RawBytes
-	var doc sql.NullString
-	for rows.Next() {
-		if err := rows.Scan(&key, &body, &doc); err != nil {
-			return fmt.Errorf("read events: %w", err)
-		}
-		if err := f(key, body, doc); err != nil {
+	if len(later) == 0 {
+		return nil
+	}
+	texts, err := s.readDocTexts(query, docIDs)
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	for _, p := range later {
+		text, ok := texts[p.doc]
+		if err := f(p.key, p.body, text, ok); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read events: %w", err)
-	}
 	return nil
+}
+
+// readDocTexts reads the texts of the documents ids (distinct) name, by id, in one query for up to 512 of them.
+func (s *sqlStore) readDocTexts(query queryFunc, ids []string) (map[string]string, error) {
+	texts := make(map[string]string, len(ids))
+	for len(ids) > 0 {
+		size := querySize(len(ids))
+		n := min(len(ids), eventsQuerySizes[size])
+		// The padding repeats a key of the read: a document id may be anything.
+		rows, err := query(s.hinted.events[docTextQuery(size)], paddedKeys(size, ids[:n], ids[0])...)
+		if err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+		var id, text string // a string, not sql.RawBytes: both drivers return text as one, which Scan then keeps
+		for rows.Next() {
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			texts[id] = text
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return texts, nil
 }
 
 // where builds the conditions of a Filter, collecting the full-text and bounding-box matches first (the zero
