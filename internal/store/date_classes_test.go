@@ -447,17 +447,11 @@ func TestNullClassBoundSkipsSeek(t *testing.T) {
 				case "IsNull":
 					tested[p1] = true
 				case "SeekGE", "SeekGT":
-					// The key is p4 registers from p3: the geo key or country, the class, the lowest start; or,
-					// for class 0 in a country in the country order index (migration 0021), the country and the
-					// lowest start.
+					// The key is p4 registers from p3: the geo key or country, the class, the lowest start.
 					n, _ := strconv.ParseInt(p4.String, 10, 64)
 					low := p3 + n - 1
 					param := loaded[low]
-					want := int64(3)
-					if q.byCountry && s.d.countryClassPartial() != "" && param == int64(q.n+1) {
-						want = 2
-					}
-					if n != want || param <= int64(q.n) || param > int64(q.n+classes) || !tested[low] {
+					if n != 3 || param <= int64(q.n) || param > int64(q.n+classes) || !tested[low] {
 						t.Errorf("%d: %s on %d registers from %d: lowest start from parameter %d, tested for NULL %v",
 							addr, op, n, p3, param, tested[low])
 					}

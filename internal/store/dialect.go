@@ -81,11 +81,6 @@ type dialect interface {
 	// classes 1 to 3 (SQLite, migration 0019), so that the From filter reads class 0 as a range of starts in the
 	// order index, and a query through it names the index's condition; "" where it holds every class.
 	endClassPartial() string
-	// countryClassPartial is "date_class > 0 AND " where incidents_cand_country holds only the incidents of date
-	// classes 1 to 3 (SQLite, migration 0021) and incidents_country_order the columns of the candidate query, so
-	// that class 0 is read there as a range of starts under a country (see candidateQuery and fromIndex), and a
-	// query through incidents_cand_country names the index's condition; "" where it holds every class.
-	countryClassPartial() string
 	// typeArms reports whether a listing under an event-type filter reads the ranges of its sub-types, merged
 	// (SQLite, migration 0022; see read_type.go), where no index of the event types is kept.
 	typeArms() bool
@@ -102,8 +97,6 @@ func (sqliteDialect) rebind(q string) string { return q }
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
 
 func (sqliteDialect) endClassPartial() string { return `date_class > 0 AND ` }
-
-func (sqliteDialect) countryClassPartial() string { return `date_class > 0 AND ` }
 
 func (sqliteDialect) typeArms() bool { return true }
 

@@ -171,9 +171,6 @@ func (postgresDialect) indexedBy(string) string { return "" }
 // endClassPartial is "": incidents_end_class (migration 0009) holds every date class.
 func (postgresDialect) endClassPartial() string { return "" }
 
-// countryClassPartial is "": incidents_cand_country (migration 0006) holds every date class.
-func (postgresDialect) countryClassPartial() string { return "" }
-
 // typeArms is false: incidents_type_order (migration 0004) serves the event-type filter.
 func (postgresDialect) typeArms() bool { return false }
 

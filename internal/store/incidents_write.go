@@ -298,7 +298,7 @@ const insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_e
 // changes, at every merge rewrote an incidents_fatalities entry; setting every indexed column whenever one changed
 // (a merge that only widened the incident's dates rewrote the entries of all ten indexes).
 const (
-	setEnd    = 1 << iota // date_end: incidents_cand_geo, incidents_country_order (SQLite 0021), incidents_cand_country, incidents_end_class
+	setEnd    = 1 << iota // date_end: incidents_cand_geo, incidents_cand_country, incidents_end_class (classes 1-3 only, 0019)
 	setPlace              // lat, lon, loc_precision, country, admin1: the candidate, point, country and admin1 indexes
 	setTypes              // event_type, sub_event_type: the type, sub-type and candidate indexes
 	setBest               // fatalities_best: incidents_fatalities

@@ -75,10 +75,8 @@ func (s *sqlStore) residualIndexes(f Filter) []residualIndex {
 // fromIndex is the From filter's index. An incident of date class c < 3 that ends on or after From starts at
 // most dateClassDays[c] days before it, and one that starts on or before To ends at most that many days after
 // it. So under a country each class is one range of starts in incidents_cand_country (country, date_class,
-// date_start, date_end; where that holds only classes 1 to 3, SQLite since 0021, class 0 is a range of starts
-// in incidents_country_order, which holds date_class and date_end after the listing order: see
-// dialect.countryClassPartial), and with a To each class is one range of ends in incidents_end_class
-// (date_class, date_end); class 3 is unbounded but rare. Without either, the filter is the ends from From on.
+// date_start, date_end), and with a To each class is one range of ends in incidents_end_class (date_class,
+// date_end); class 3 is unbounded but rare. Without either, the filter is the ends from From on.
 //
 // Where incidents_end_class holds only classes 1 to 3 (SQLite, migration 0019; see dialect.endClassPartial),
 // the listing reads instead, outside a country, the starts from From less dateClassDays[0] on (up to To) in the
@@ -99,13 +97,6 @@ func (s *sqlStore) fromIndex(f Filter) residualIndex {
 		switch {
 		case f.Country != "":
 			idx, cond, a = `incidents_cand_country`, `country = ? AND date_class = `+fmt.Sprint(class), []any{clean(f.Country)}
-			if p := s.d.countryClassPartial(); p != "" {
-				if class == 0 {
-					idx = `incidents_country_order`
-				} else {
-					cond = p + cond
-				}
-			}
 			if class < len(dateClassDays) {
 				cond, a = cond+` AND date_start >= ?`, append(a, f.From.AddDays(-dateClassDays[class]).String())
 			}

@@ -16,8 +16,7 @@ import (
 	"sitrep/internal/incident"
 )
 
-// Merge candidates are read through the incidents_cand_geo and incidents_cand_country indexes (migration 0006;
-// on SQLite, since 0021, the candidates in a country of date class 0 through incidents_country_order):
+// Merge candidates are read through the incidents_cand_geo and incidents_cand_country indexes (migration 0006):
 // a report looks at the incidents of a few geographic keys, one date-interval class at a time, whose start falls
 // in its date window widened by the class's longest interval. The work per report depends on how many incidents
 // lie near it in space and time, not on the size of the record. The indexes also hold date_end and
@@ -79,14 +78,14 @@ func candidateQuery(d dialect, n int, byCountry, bySubType bool) string {
 	type key struct {
 		n                    int
 		byCountry, bySubType bool
-		hint, partial        string
+		hint                 string
 	}
-	hint, partial := d.indexedBy(`incidents_cand_geo`), d.countryClassPartial()
+	index := `incidents_cand_geo`
 	if byCountry {
-		hint = d.indexedBy(`incidents_cand_country`)
+		index = `incidents_cand_country`
 	}
-	k := key{n, byCountry, bySubType, hint, partial}
-	if q, ok := candidateQueryTexts.Load(k); ok {
+	hint := d.indexedBy(index)
+	if q, ok := candidateQueryTexts.Load(key{n, byCountry, bySubType, hint}); ok {
 		return q.(string)
 	}
 	classes := len(dateClassDays) + 1
@@ -129,23 +128,12 @@ func candidateQuery(d dialect, n int, byCountry, bySubType bool) string {
 	arms := make([]string, 0, len(conds)*classes)
 	for _, cond := range conds {
 		for class := range classes {
-			armHint, armCond := hint, cond
-			if byCountry && partial != "" {
-				// Where incidents_cand_country holds only classes 1 to 3 (SQLite, migration 0021), class 0 is one
-				// range of starts under the country in the country order index, which holds the columns the
-				// query tests and brings; the other classes name the partial index's condition.
-				if class == 0 {
-					armHint = d.indexedBy(`incidents_country_order`)
-				} else {
-					armCond = partial + cond
-				}
-			}
-			arms = append(arms, `SELECT `+cols+` FROM incidents`+armHint+` WHERE `+armCond+` AND date_class = `+
+			arms = append(arms, `SELECT `+cols+` FROM incidents`+hint+` WHERE `+cond+` AND date_class = `+
 				strconv.Itoa(class)+` AND date_start BETWEEN `+param(n+class+1)+` AND `+hi+` AND date_end >= `+lowEnd+subCond)
 		}
 	}
 	q := strings.Join(arms, "\nUNION ALL\n") + ` LIMIT ` + strconv.Itoa(maxCandidates)
-	candidateQueryTexts.Store(k, q)
+	candidateQueryTexts.Store(key{n, byCountry, bySubType, hint}, q)
 	return q
 }
 
