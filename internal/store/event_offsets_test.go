@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -364,4 +365,39 @@ func TestReadDocTexts(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestOffsetsRefusedByOlder checks that a store of this version holds a migration that a sitrep older than span
+// offsets in events.body does not know (SQLite: 0022, PostgreSQL: 0013, the first of the release), so that such a
+// sitrep refuses the store when it opens it instead of failing on an event later.
+func TestOffsetsRefusedByOlder(t *testing.T) {
+	first := map[string]string{"sqlite": "migrations/0022_", "postgres": "migrations/postgres/0013_"}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openAt(t, b.fresh(t))
+			names, err := fs.Glob(migrations, s.d.migrations())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var older []string // the migrations of a sitrep older than span offsets
+			for _, n := range names {
+				if n < first[b.name] {
+					older = append(older, n)
+				}
+			}
+			if len(older) == len(names) {
+				t.Fatalf("no migration from %s* on among %v", first[b.name], names)
+			}
+			tx, err := s.db.BeginTx(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			if err := refuseNewer(ctx, tx, s.d.migrations(), older); !errors.Is(err, ErrNewerStore) ||
+				!strings.Contains(err.Error(), first[b.name]) {
+				t.Fatalf("a sitrep knowing %d of %d migrations opens the store: %v", len(older), len(names), err)
+			}
+		})
+	}
 }
