@@ -228,21 +228,7 @@ func testTypeListings(t *testing.T, s *sqlStore) {
 	}
 	q, args := s.armsQuery(`rid, date_start`, where, args, s.typeArms(Filter{EventType: "Battles"}),
 		listingOrder+` LIMIT 5`)
-	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	p := strings.Join(plan, "\n")
+	p := strings.Join(queryPlanWith(t, s, q, args...), "\n")
 	if !strings.Contains(p, "MERGE") || strings.Contains(p, "TEMP B-TREE") || strings.Count(p, "incidents_subtype_order") != 3 ||
 		!strings.Contains(p, "incidents_type_other") {
 		t.Errorf("plan of a type listing:\n%s", p)

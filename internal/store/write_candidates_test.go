@@ -434,6 +434,12 @@ func queryPlan(t *testing.T, s *sqlStore, q string) []string {
 	for i := range args {
 		args[i] = "x"
 	}
+	return queryPlanWith(t, s, q, args...)
+}
+
+// queryPlanWith is the detail of each step of SQLite's plan for q with its parameters bound to args.
+func queryPlanWith(t *testing.T, s *sqlStore, q string, args ...any) []string {
+	t.Helper()
 	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
 	if err != nil {
 		t.Fatal(err)
