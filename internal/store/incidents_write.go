@@ -300,7 +300,7 @@ const insertIncidentQuery = `INSERT INTO incidents (id, body, date_start, date_e
 const (
 	setEnd    = 1 << iota // date_end: incidents_cand_geo, incidents_cand_country, incidents_end_class (classes 1-3 only, 0019)
 	setPlace              // lat, lon, loc_precision, country, admin1: the candidate, point, country and admin1 indexes
-	setTypes              // event_type, sub_event_type: the type, sub-type and candidate indexes
+	setTypes              // event_type, sub_event_type: the type (PostgreSQL; SQLite: incidents_type_other), sub-type and candidate indexes
 	setBest               // fatalities_best: incidents_fatalities
 	setActor1             // actor1_key: the candidate indexes
 	// setStart is date_start, which every index but incidents_fatalities holds: with it, every group but setBest

@@ -11,7 +11,8 @@ import (
 )
 
 // A listing walks an order index (date_start, rid; under a country, event type or sub-event type filter, the
-// index of that column first) newest first, and tests its other filters on each row it reaches: From (date_end),
+// index of that column first; on SQLite, since 0022, an event type reads its sub-types' ranges merged, see
+// read_type.go) newest first, and tests its other filters on each row it reaches: From (date_end),
 // Admin1, MinFatalities, Actor, and the text and box filters when their plan walks. That is cheap when many rows
 // pass them, and reads most of the table when few do: on a store of a million incidents, min_fatalities=50 or an
 // admin1 that no incident has took 6 s on SQLite and up to 45 s on PostgreSQL.
