@@ -426,40 +426,26 @@ func TestNullClassBoundSkipsSeek(t *testing.T) {
 					named = append(named, k)
 				}
 			}
-			rows, err := s.db.Query(`EXPLAIN `+text, make([]any, params)...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
 			loaded := map[int64]int64{} // register: the parameter last loaded into it
 			tested := map[int64]bool{}  // register: tested for NULL since
 			seeks := 0
-			for rows.Next() {
-				var addr, p1, p2, p3, p5 int64
-				var op string
-				var p4, comment sql.NullString
-				if err := rows.Scan(&addr, &op, &p1, &p2, &p3, &p4, &p5, &comment); err != nil {
-					t.Fatal(err)
-				}
-				switch op {
+			for _, st := range program(t, s, text, make([]any, params)...) {
+				switch st.op {
 				case "Variable":
-					loaded[p2], tested[p2] = named[p1-1], false
+					loaded[st.p2], tested[st.p2] = named[st.p1-1], false
 				case "IsNull":
-					tested[p1] = true
+					tested[st.p1] = true
 				case "SeekGE", "SeekGT":
 					// The key is p4 registers from p3: the geo key or country, the class, the lowest start.
-					n, _ := strconv.ParseInt(p4.String, 10, 64)
-					low := p3 + n - 1
+					n, _ := strconv.ParseInt(st.p4, 10, 64)
+					low := st.p3 + n - 1
 					param := loaded[low]
 					if n != 3 || param <= int64(q.n) || param > int64(q.n+classes) || !tested[low] {
 						t.Errorf("%d: %s on %d registers from %d: lowest start from parameter %d, tested for NULL %v",
-							addr, op, n, p3, param, tested[low])
+							st.addr, st.op, n, st.p3, param, tested[low])
 					}
 					seeks++
 				}
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
 			}
 			if want := q.n * classes; seeks != want {
 				t.Errorf("%d seeks, want one per key and class, %d", seeks, want)

@@ -396,35 +396,52 @@ func checkReadsNoRow(t *testing.T, s *sqlStore, q string) {
 	for i := range args {
 		args[i] = "x"
 	}
+	tables := map[int64]bool{} // the cursors opened on a table, not an index
+	for _, st := range program(t, s, q, args...) {
+		switch st.op {
+		case "OpenRead":
+			tables[st.p1] = !strings.HasPrefix(st.p4, "k(")
+		case "Column", "Rowid", "SeekRowid", "NotExists":
+			if tables[st.p1] {
+				t.Errorf("step %d (%s) reads an incident row:\n%s", st.addr, st.op, q)
+				return
+			}
+		}
+	}
+	if len(tables) == 0 {
+		t.Errorf("no cursor opened: %s", q)
+	}
+}
+
+// step is one instruction of a prepared statement's program, as EXPLAIN lists it.
+type step struct {
+	addr, p1, p2, p3 int64
+	op, p4           string
+}
+
+// program is the instructions of SQLite's program for q with its parameters bound to args.
+func program(t *testing.T, s *sqlStore, q string, args ...any) []step {
+	t.Helper()
 	rows, err := s.db.Query(`EXPLAIN `+q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	tables := map[int64]bool{} // the cursors opened on a table, not an index
+	var steps []step
 	for rows.Next() {
-		var addr, p1, p2, p3, p5 int64
-		var op string
+		var st step
+		var p5 int64
 		var p4, comment sql.NullString
-		if err := rows.Scan(&addr, &op, &p1, &p2, &p3, &p4, &p5, &comment); err != nil {
+		if err := rows.Scan(&st.addr, &st.op, &st.p1, &st.p2, &st.p3, &p4, &p5, &comment); err != nil {
 			t.Fatal(err)
 		}
-		switch op {
-		case "OpenRead":
-			tables[p1] = !strings.HasPrefix(p4.String, "k(")
-		case "Column", "Rowid", "SeekRowid", "NotExists":
-			if tables[p1] {
-				t.Errorf("step %d (%s) reads an incident row:\n%s", addr, op, q)
-				return
-			}
-		}
+		st.p4 = p4.String
+		steps = append(steps, st)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(tables) == 0 {
-		t.Errorf("no cursor opened: %s", q)
-	}
+	return steps
 }
 
 // queryPlan is the detail of each step of SQLite's plan for q, its parameters bound to "x".
