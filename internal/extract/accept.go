@@ -40,7 +40,7 @@ func (r *run) accept(s *sent, h hit) bool {
 	if s.insideName(h) {
 		return false // "Popular Mobilization Forces", "National Liberation Army"
 	}
-	if !h.info.strong && (s.sentenceHas(wCumulative) || s.anyWord(s.before(h.tok, 3), wPattern) && len(s.dates) == 0) {
+	if !h.info.strong && (s.sentenceHas(wCumulative) || s.anyWord(s.before(h.tok, 3), wPattern) && len(s.datesOf()) == 0) {
 		return false // "more than 10,000 have been killed since 2011", "numerous attacks in the region"
 	}
 	if s.describesParty(h) {
@@ -73,7 +73,7 @@ func (r *run) needs(s *sent, h hit) bool {
 	case "date":
 		return nearestDate(s, h, s.Start, s.End) != nil
 	case "victims":
-		return len(s.counts) > 0
+		return len(s.countsOf()) > 0
 	case "projectile":
 		return s.projectileObject(h)
 	case "crowd":
@@ -163,7 +163,7 @@ func (r *run) supported(s *sent, h hit) bool {
 			return true
 		}
 	}
-	return len(s.weapons) > 0 || len(s.targets) > 0 || len(s.counts) > 0 || len(s.dates) > 0 || armedMention(s)
+	return len(s.weapons) > 0 || len(s.targets) > 0 || len(s.countsOf()) > 0 || len(s.datesOf()) > 0 || armedMention(s)
 }
 
 // hasForce reports a force word other than the cue itself.
@@ -414,7 +414,7 @@ func (s *sent) describesParty(h hit) bool {
 		return false // a trailing clause goes on with the incident: "stormed the village, which they burned"
 	}
 	lo, hi := s.Tokens[start].Start, s.Tokens[end].Start
-	for _, x := range s.dates {
+	for _, x := range s.datesOf() {
 		if x.Start >= lo && x.End <= hi && x.Precision == event.PrecisionDay {
 			return false
 		}

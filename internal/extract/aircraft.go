@@ -146,7 +146,7 @@ func (r *run) nextSent(s *sent) *sent {
 	}
 	n := r.sents[i+1]
 	r.load(n)
-	if opensIncident(n) || len(n.dates) > 0 {
+	if opensIncident(n) || len(n.datesOf()) > 0 {
 		return nil // "Fighters of JNIM captured the town of Tera on Sunday": a deed of its own
 	}
 	return n
@@ -191,7 +191,7 @@ func (r *run) claimedElsewhere(c *cluster, ev *event.Event) *actors.Mention {
 				}
 			}
 		}
-		if m == nil || !namedGroup(m) || len(s.dates) > 0 {
+		if m == nil || !namedGroup(m) || len(s.datesOf()) > 0 {
 			continue
 		}
 		if found != nil && found.Actor.Name != m.Actor.Name {

@@ -25,12 +25,12 @@ func (s *sent) summarises(h hit) bool {
 	if tollWords(s.Text) && s.sentenceHas(wTollUpdate) {
 		return false // "the toll from Saturday's massacre has risen to 1,050"
 	}
-	for _, x := range s.dates {
+	for _, x := range s.datesOf() {
 		if x.Precision == event.PrecisionDay && !x.Dateline {
 			return false // "fighting that began on Saturday has killed 1,200": one dated battle
 		}
 	}
-	for _, m := range s.counts {
+	for _, m := range s.countsOf() {
 		if v, ok := m.Count.Value(); ok && v >= 1000 {
 			return true
 		}

@@ -100,7 +100,7 @@ func lethalForce(c *cluster) bool {
 			continue
 		}
 		dead := false
-		for _, m := range s.counts {
+		for _, m := range s.countsOf() {
 			if v, ok := m.Count.Value(); ok && v > 0 && m.Kind == "killed" {
 				dead = true
 			}

@@ -38,10 +38,10 @@ func (s *sent) aggregate(h hit) bool {
 			return true
 		}
 	}
-	if h.info.strong || len(s.dates) > 0 {
+	if h.info.strong || len(s.datesOf()) > 0 {
 		return false
 	}
-	for _, m := range s.counts {
+	for _, m := range s.countsOf() {
 		if v, ok := m.Count.Value(); ok && v >= 1000 || strings.Contains(m.Count.Qualifier, "thousand") ||
 			strings.Contains(m.Count.Qualifier, "million") {
 			return true

@@ -18,7 +18,7 @@ func (r *run) count(c *cluster, kind casualty.Kind, x *explainer, field string) 
 		}
 		lo, hi := c.bounds(s)
 		motives := -2 // the sentence's motive phrases are looked for once, at its first count of the kind
-		for i := range s.counts {
+		for i := range s.countsOf() {
 			m := &s.counts[i]
 			if m.Kind != kind || m.Start < lo || m.End > hi {
 				continue

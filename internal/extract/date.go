@@ -12,7 +12,7 @@ import (
 func nearestDate(s *sent, h hit, lo, hi int) *timex.Expr {
 	var best *timex.Expr
 	bestD := -1
-	for i := range s.dates {
+	for i := range s.datesOf() {
 		x := &s.dates[i]
 		if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi || s.speechAt(i) || s.otherActDate(x, h.info.class) {
 			continue // a dateline dates the report, not the incident
@@ -51,8 +51,8 @@ func (s *sent) otherActDate(x *timex.Expr, class string) bool {
 // speechAt reports speechDate of the sentence's date i, read once: nearestDate asks it for every candidate,
 // cluster and score that reads the sentence's dates.
 func (s *sent) speechAt(i int) bool {
-	if len(s.speech) != len(s.dates) {
-		s.speech = make([]int8, len(s.dates))
+	if len(s.speech) != len(s.datesOf()) {
+		s.speech = make([]int8, len(s.datesOf()))
 	}
 	if s.speech[i] == 0 {
 		s.speech[i] = 1
@@ -113,7 +113,7 @@ func dateExpr(c *cluster) (*timex.Expr, string) {
 			continue // "the Council will meet on Tuesday to discuss the fighting"
 		}
 		lo, hi := c.bounds(s)
-		for i := range s.dates {
+		for i := range s.datesOf() {
 			x := &s.dates[i]
 			if !x.Resolved || x.Dateline || x.Start < lo || x.End > hi {
 				continue // a dateline dates the report, not even a statement in it
@@ -144,7 +144,7 @@ func refinement(c *cluster, coarse *timex.Expr) *timex.Expr {
 			continue
 		}
 		lo, hi := c.bounds(s)
-		for i := range s.dates {
+		for i := range s.datesOf() {
 			x := &s.dates[i]
 			if x.Start < lo || x.End > hi || x.Dateline || s.speechAt(i) || s.afterToll(*x) {
 				continue
@@ -170,7 +170,7 @@ func (s *sent) modal() bool {
 
 // inDate reports whether byte offset at lies inside one of the sentence's date expressions.
 func (s *sent) inDate(at int) bool {
-	for _, x := range s.dates {
+	for _, x := range s.datesOf() {
 		if at >= x.Start && at < x.End {
 			return true
 		}
@@ -181,7 +181,7 @@ func (s *sent) inDate(at int) bool {
 // afterToll reports a date that follows a toll figure in its sentence ("rose to 23 on Wednesday"): it dates
 // the update, not the event.
 func (s *sent) afterToll(x timex.Expr) bool {
-	for _, m := range s.counts {
+	for _, m := range s.countsOf() {
 		if (m.Revised || m.Rule == "toll") && x.Start >= m.Count.Start {
 			return true
 		}

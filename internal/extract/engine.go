@@ -14,7 +14,6 @@ import (
 	"sitrep/internal/lexicon"
 	"sitrep/internal/scratch"
 	"sitrep/internal/text"
-	"sitrep/internal/timex"
 )
 
 // ErrUnsupportedLanguage is returned for a document whose Language is set and is not English; the result then
@@ -130,7 +129,6 @@ func (e *Engine) extractEach(ctx context.Context, doc event.Document, entities b
 	ws := windows(doc.Text, e.windowSize())
 	for _, w := range ws {
 		r := &run{e: e, ctx: ctx, doc: doc, pub: doc.Published, lo: w[0], hi: w[1]}
-		r.anchor = timex.Anchor(doc.Text[r.lo:r.hi], doc.Published)
 		if err := r.scan(); err != nil {
 			return ents, fmt.Errorf("extract %q: %w", doc.ID, err)
 		}
@@ -168,9 +166,10 @@ type run struct {
 	doc event.Document
 	pub *event.Date
 	// anchor is the day relative dates resolve against: the dateline's day when the report was filed in
-	// the week before publication, else pub.
-	anchor *event.Date
-	sents  []*sent
+	// the week before publication, else pub; set by anchorOf at its first call (anchored).
+	anchor   *event.Date
+	anchored bool
+	sents    []*sent
 	// lo and hi bound the window of doc.Text this run reads (the whole text for a document of one window).
 	lo, hi int
 

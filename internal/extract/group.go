@@ -163,7 +163,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	case top.sub == k.sub:
 		score++
 	case violent(tc) && violent(tk) && (k.generic() || c.generic || c.aftermath(k)):
-		if tc == event.TypeBattles && tk == event.TypeBattles && k.generic() && len(k.s.counts) > 0 {
+		if tc == event.TypeBattles && tk == event.TypeBattles && k.generic() && len(k.s.countsOf()) > 0 {
 			score++ // "nine fighters were killed" after a battle: its toll, whichever side took ground
 		}
 	case tc == tk && tc == event.TypeBattles:
@@ -192,7 +192,7 @@ func (r *run) score(c *cluster, k *cand, kp *placed) int {
 	if c.vague() {
 		score++
 	}
-	if kp == nil && !k.h.info.strong && len(k.s.counts) == 0 && nearestDate(k.s, k.h, k.lo, k.hi) == nil {
+	if kp == nil && !k.h.info.strong && len(k.s.countsOf()) == 0 && nearestDate(k.s, k.h, k.lo, k.hi) == nil {
 		score++ // a weak report with no place, date or toll of its own ("its forces had hit a building")
 	}
 	return score
@@ -287,7 +287,7 @@ func victimsDiffer(c *cluster, k *cand) bool {
 // victimClass is "civilian" or "armed" by the victims noun of the first count in [lo, hi) of s, "" when
 // no count names them ("people" says nothing).
 func victimClass(s *sent, lo, hi int) string {
-	for _, m := range s.counts {
+	for _, m := range s.countsOf() {
 		if m.Start < lo || m.End > hi {
 			continue
 		}

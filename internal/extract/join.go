@@ -63,7 +63,7 @@ func (r *run) refers(c *cluster, s *sent) string {
 		if r.load(s); s.background() {
 			return ""
 		}
-		for _, m := range s.counts {
+		for _, m := range s.countsOf() {
 			if m.Rule == "toll" {
 				return "toll"
 			}

@@ -14,7 +14,9 @@ import (
 // shorter, and the casualty reader is not linear on endless ones.
 const maxSentence = 4096
 
-// load fills the costly fields of s once: casualty counts, dates and actor mentions.
+// load fills the costly fields of s once: actor mentions now, and casualty counts and dates at their first
+// reading (countsOf, datesOf): about half the sentences loaded make no event, and many of those never have
+// their counts or dates read.
 func (r *run) load(s *sent) {
 	if s.loaded {
 		return
@@ -34,18 +36,53 @@ func (r *run) load(s *sent) {
 	if len(s.Text) > maxSentence {
 		return // not prose (a table, a list run together): counts and dates stay unread
 	}
-	digit, c := gates(s.Text)
-	if digit || c&wNumber != 0 || strings.Contains(s.Text, "no one") {
-		s.counts = casualty.Find(s.Text, s.Start)
+	s.due = r
+}
+
+// countsOf returns the casualty counts of s: none before s is loaded, else read at the first call.
+func (s *sent) countsOf() []casualty.Mention {
+	if s.due != nil && !s.countsRead {
+		s.countsRead = true
+		if digit, c := s.gates(); digit || c&wNumber != 0 || strings.Contains(s.Text, "no one") {
+			s.counts = casualty.Find(s.Text, s.Start)
+		}
 	}
-	if !digit && c&wDate == 0 {
-		return // no digit and no date word: no date to read
+	return s.counts
+}
+
+// datesOf returns the date expressions of s, with offsets in the document: none before s is loaded, else
+// read at the first call, resolved against the run's anchor.
+func (s *sent) datesOf() []timex.Expr {
+	if s.due != nil && !s.datesRead {
+		s.datesRead = true
+		if digit, c := s.gates(); digit || c&wDate != 0 { // no digit and no date word: no date to read
+			for _, x := range timex.Find(s.Text, s.due.anchorOf()) {
+				x.Start += s.Start
+				x.End += s.Start
+				s.dates = append(s.dates, x)
+			}
+		}
 	}
-	for _, x := range timex.Find(s.Text, r.anchor) {
-		x.Start += s.Start
-		x.End += s.Start
-		s.dates = append(s.dates, x)
+	return s.dates
+}
+
+// gates returns gates(s.Text), read once.
+func (s *sent) gates() (digit bool, c wordClass) {
+	if !s.gated {
+		s.gated = true
+		s.digit, s.gateClass = gates(s.Text)
 	}
+	return s.digit, s.gateClass
+}
+
+// anchorOf returns the day relative dates resolve against (run.anchor), found at the first call: a document
+// none of whose sentences has its dates read needs none.
+func (r *run) anchorOf() *event.Date {
+	if !r.anchored {
+		r.anchored = true
+		r.anchor = timex.Anchor(r.doc.Text[r.lo:r.hi], r.doc.Published)
+	}
+	return r.anchor
 }
 
 // claimsIn returns the claims of s, read once and only for sentences that report an event.

@@ -35,18 +35,25 @@ type sent struct {
 	weapons []lexicon.Match
 	targets []lexicon.Match
 
-	loaded     bool
-	counts     []casualty.Mention
-	dates      []timex.Expr // offsets in the document
-	mentions   []actors.Mention
-	claimsDone bool
-	claims     []event.Claim
-	roles      []readRoles  // the roles of each cue asked for, once loaded
-	marks      []wordClass  // the word classes of each token (markWords)
-	marked     wordClass    // the classes of all its tokens
-	marksArena *[]wordClass // the run's room for marks (newMarks), nil outside a scan
-	win        *winTokens   // the tokens of the run's window, which tokenize cuts its own from; nil outside a scan
-	speech     []int8       // speechDate of each date: 0 not read yet, 1 no, 2 yes
+	loaded bool
+	counts []casualty.Mention // read by countsOf
+	dates  []timex.Expr       // offsets in the document; read by datesOf
+	// due is the run that loaded the sentence, nil before load and for a sentence too long to read counts
+	// and dates in; countsRead and datesRead say whether countsOf and datesOf read them already, gated
+	// whether digit and gateClass hold gates' answer for the text.
+	due                          *run
+	countsRead, datesRead, gated bool
+	digit                        bool
+	gateClass                    wordClass
+	mentions                     []actors.Mention
+	claimsDone                   bool
+	claims                       []event.Claim
+	roles                        []readRoles  // the roles of each cue asked for, once loaded
+	marks                        []wordClass  // the word classes of each token (markWords)
+	marked                       wordClass    // the classes of all its tokens
+	marksArena                   *[]wordClass // the run's room for marks (newMarks), nil outside a scan
+	win                          *winTokens   // the tokens of the run's window, which tokenize cuts its own from; nil outside a scan
+	speech                       []int8       // speechDate of each date: 0 not read yet, 1 no, 2 yes
 	// subsAsked and subsHave are the phrases (subPhrases) asked about (hasPhrase) and found, one bit each.
 	subsAsked, subsHave uint16
 }

@@ -207,7 +207,7 @@ func (r *run) violence(c *cand) (string, string, string, int) {
 			return subClash, "victims-armed", src, 2
 		}
 	}
-	for i := range s.counts {
+	for i := range s.countsOf() {
 		m := &s.counts[i]
 		switch w := lastWord(m.Who); {
 		case civilianWho[w] && !s.membersOfArmed(m):
@@ -252,7 +252,7 @@ func civilianVictims(c *cand) bool {
 			return true
 		}
 	}
-	for i := range c.s.counts {
+	for i := range c.s.countsOf() {
 		m := &c.s.counts[i]
 		if w := lastWord(m.Who); civilianWho[w] && w != "people" && !c.s.membersOfArmed(m) {
 			return true
@@ -279,7 +279,7 @@ func (s *sent) membersOfArmed(m *casualty.Mention) bool {
 // protest decides how a demonstration went: lethal force, violence by protesters, intervention, or peaceful.
 func (r *run) protest(c *cand) (string, string, string, int) {
 	s := c.s
-	for _, m := range s.counts {
+	for _, m := range s.countsOf() {
 		if protestWho[lastWord(m.Who)] && m.Kind == "killed" {
 			return subExcessive, "protesters-killed", c.h.Entry.Source, 3
 		}
