@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -78,7 +79,10 @@ func FuzzStarterMatch(f *testing.F) {
 		"xtoday _today today_ last\nnight overnight tonight9 yesterday", "\xffthis morning\u00e9",
 		"early on Monday, EARLY Monday night, late  on\tTuesday mornings, every Friday, Sundays, by Saturday evening",
 		"on monday, On Monday_, bye Monday, since Wednesday afternoon; past Thursday night9, Friday nights",
-		"2016-10-05 2016-10-05x 12016-10-05 2016-1-05 2016-10-0 2016-10-05-1 2016-10-05_ \xff2016-10-05"} {
+		"2016-10-05 2016-10-05x 12016-10-05 2016-1-05 2016-10-0 2016-10-05-1 2016-10-05_ \xff2016-10-05",
+		"January 5, 2016; Jan. 5 2016; Jan.5; Jan 05th, 20165; Sept. 12th 2015x; Sept 1; Sep. 30,  2015; Sep 3rd",
+		"May 2015, May, 2015; Mayor 5; March\t12nd; Mar. 123; Dec 1stx; Dec 1st,2016; June 10 (Reuters); July 4_",
+		"Oct.  2015 Nov, 1999 December 31 1999 Feb 29th, 2016_ Apr. 3 ,2016 Aug 7 2016-10 Jul. 2016\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -137,4 +141,35 @@ func FuzzStarterMay(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMonthRulesByHand compares the mdy and month-year rules read by hand with their anchored patterns at every
+// position of random strings of month names and abbreviations, digits, ordinal suffixes, commas, periods and
+// spaces, the pieces their patterns are made of.
+func TestMonthRulesByHand(t *testing.T) {
+	pieces := []string{"January", "Jan", "Jan.", "Sept", "Sept.", "Sep", "September", "May", "Mayor", "March", "Mar.",
+		"Dec", "1", "12", "123", "2016", "20165", "05", "st", "nd", "rd", "th", "x", "_", ",", ".", " ", "  ", "\t",
+		"\n", "\v", "-", "é"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, name := range []string{"mdy", "month-year"} {
+			st := starters[name]
+			for p := 0; p < len(s); p++ {
+				want := st.at.FindStringSubmatchIndex(s[p:])
+				for k := range want {
+					if want[k] >= 0 {
+						want[k] += p
+					}
+				}
+				if got := st.match(s, p); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s, %q at %d: by hand %v, regexp %v", name, s, p, got, want)
+				}
+			}
+		}
+	}
 }

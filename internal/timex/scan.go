@@ -45,14 +45,13 @@ func init() {
 	starters["relative"].match = relativePhrases.at
 	starters["weekday"].match = weekdayAt
 	starters["iso"].match = isoAt
+	starters["mdy"].match = mdyAt
+	starters["month-year"].match = monthYearAt
 	for _, r := range []string{"dmy", "month"} {
 		starters[r].may = monthSoon // "5th of September", "earlier in September", "mid-September"
 	}
 	starters["year"].may = yearNext // "in 2014", "mid-2015"
-	for _, r := range []string{"mdy", "month-year"} {
-		starters[r].may = digitAfterWord // "May 5", "Sept. 2015": not the verb "may" nor "march", mostly
-	}
-	starters["ago"].may = agoThird // "three days ago"
+	starters["ago"].may = agoThird  // "three days ago"
 	initWords()
 }
 
@@ -196,6 +195,98 @@ func isoAt(in string, p int) []int {
 	return []int{p, p + 10, p, p + 4, p + 5, p + 7, p + 8, p + 10}
 }
 
+// monthAlts are the alternatives of monthRe in its order, each optional period or letter present first (a
+// backtracking search tries "Jan." before "Jan", "Sept." and "Sept" before "Sep." and "Sep").
+var monthAlts = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Jan", "Feb.", "Feb", "Mar.", "Mar", "Apr.", "Apr", "Jun.", "Jun",
+	"Jul.", "Jul", "Aug.", "Aug", "Sept.", "Sept", "Sep.", "Sep", "Oct.", "Oct", "Nov.", "Nov", "Dec.", "Dec"}
+
+// mdyAt is the mdy rule's pattern anchored at p of in, read by hand in the order a backtracking search takes:
+// \b, a month (monthAlts), \s+, one or two digits (two first), an ordinal suffix or none, \b, then a year
+// (an optional comma, \s+, four digits, \b) or none. The submatches are the month, the day and the year. The
+// regexp took about 2.5 us a call, at the month names of most sentences that report an event.
+func mdyAt(in string, p int) []int {
+	for _, m := range monthAlts {
+		if !strings.HasPrefix(in[p:], m) {
+			continue
+		}
+		q := p + len(m)
+		ds := text.SkipSpaces(in, q)
+		if ds == q {
+			continue
+		}
+		for n := 2; n >= 1; n-- {
+			de := ds + n
+			if !digitsAt(in, ds, n) {
+				continue
+			}
+			for _, e := range [...]int{ordinalEnd(in, de), de} {
+				if e < 0 || !endsWord(in, e) {
+					continue
+				}
+				if ys, ye := yearAfter(in, e); ys >= 0 {
+					return []int{p, ye, p, q, ds, de, ys, ye}
+				}
+				return []int{p, e, p, q, ds, de, -1, -1}
+			}
+		}
+	}
+	return nil
+}
+
+// monthYearAt is the month-year rule's pattern anchored at p of in, read by hand: \b, a month (monthAlts), an
+// optional comma, \s+, four digits, \b. The submatches are the month and the year.
+func monthYearAt(in string, p int) []int {
+	for _, m := range monthAlts {
+		if !strings.HasPrefix(in[p:], m) {
+			continue
+		}
+		q := p + len(m)
+		if ys, ye := yearAfter(in, q); ys >= 0 {
+			return []int{p, ye, p, q, ys, ye}
+		}
+	}
+	return nil
+}
+
+// yearAfter reads ,?\s+(\d{4})\b at i of in and returns the digits' bounds, or -1. The comma is taken when
+// present: without it, \s+ would have to match the comma.
+func yearAfter(in string, i int) (int, int) {
+	j := i
+	if j < len(in) && in[j] == ',' {
+		j++
+	}
+	ys := text.SkipSpaces(in, j)
+	if ys == j || !digitsAt(in, ys, 4) || !endsWord(in, ys+4) {
+		return -1, -1
+	}
+	return ys, ys + 4
+}
+
+// digitsAt reports n ASCII digits at i of in.
+func digitsAt(in string, i, n int) bool {
+	if len(in)-i < n {
+		return false
+	}
+	for k := i; k < i+n; k++ {
+		if !isDigitByte(in[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ordinalEnd returns the end of the ordinal suffix (st, nd, rd, th) at i of in, or -1.
+func ordinalEnd(in string, i int) int {
+	if len(in)-i >= 2 {
+		switch in[i : i+2] {
+		case "st", "nd", "rd", "th":
+			return i + 2
+		}
+	}
+	return -1
+}
+
 // nextWord returns where the word after the word at p starts, past a run of \s and '-', or -1 when another
 // byte comes first or the text ends.
 func nextWord(in string, p int) int {
@@ -232,26 +323,6 @@ func monthSoon(in string, p int) bool {
 func yearNext(in string, p int) bool {
 	p = nextWord(in, p)
 	return p >= 0 && len(in)-p >= 2 && (in[p] == '1' && in[p+1] == '9' || in[p] == '2' && in[p+1] == '0')
-}
-
-// digitAfterWord: after the word at p, an optional period and comma, then \s+ and a digit, as the mdy and
-// month-year rules need after their month name (which ends at a non-word byte: a word byte after it fails
-// the \s+). The regexps of those rules ran at each "may" and "march" of a text; this test spares them.
-func digitAfterWord(in string, p int) bool {
-	for p < len(in) && text.IsWordByte(in[p]) {
-		p++
-	}
-	if p < len(in) && in[p] == '.' {
-		p++
-	}
-	if p < len(in) && in[p] == ',' {
-		p++
-	}
-	if p == len(in) || !text.IsSpaceByte(in[p]) {
-		return false
-	}
-	p = text.SkipSpaces(in, p)
-	return p < len(in) && isDigitByte(in[p])
 }
 
 // agoThird: the third word from p is "ago" in any case.
