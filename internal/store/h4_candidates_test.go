@@ -75,10 +75,10 @@ func candidateIDs(s *sqlStore, rows *sql.Rows) ([]string, error) {
 	var rids []int64
 	for rows.Next() {
 		var rid int64
-		var sub string
+		var sub, start, end string
 		var key, geoKey sql.NullString
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&rid, &sub, &key, &geoKey, &lat, &lon); err != nil {
+		if err := rows.Scan(&rid, &sub, &key, &start, &end, &geoKey, &lat, &lon); err != nil {
 			return nil, err
 		}
 		rids = append(rids, rid)
