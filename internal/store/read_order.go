@@ -55,13 +55,20 @@ func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra
 	bound, ok, err := s.walkBound(ctx, f, extra, plan)
 	if err != nil || !ok {
 		if err == nil {
-			_, err = s.runOrdered(ctx, f, cols, extra, n, unbounded, scan)
+			// Fewer rows than the budget are left: under an event type, the walk keeps them (typeRowSet).
+			if unbounded.types, err = s.typeRowSet(f, extra, nil, plan.box); err == nil {
+				_, err = s.runOrdered(ctx, f, cols, extra, n, unbounded, scan)
+			}
 		}
 		return err
 	}
 	// Written, like the cursor condition, so that it bounds a range of the order index.
 	within := append(append([]string(nil), extra...), `date_start >= ? AND (date_start > ? OR rid >= ?)`)
-	got, err := s.runOrdered(ctx, f, cols, within, n, unbounded, scan, bound.key, bound.key, bound.rid)
+	withinArgs := []any{bound.key, bound.key, bound.rid}
+	if unbounded.types, err = s.typeRowSet(f, within, withinArgs, plan.box); err != nil {
+		return err
+	}
+	got, err := s.runOrdered(ctx, f, cols, within, n, unbounded, scan, withinArgs...)
 	if err != nil || got == n {
 		return err
 	}
@@ -74,27 +81,51 @@ func (s *sqlStore) orderedRows(ctx context.Context, f Filter, cols string, extra
 // extraArgs are the arguments of the extra conditions.
 func (s *sqlStore) runOrdered(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
 	scan func(*sql.Rows) error, extraArgs ...any) (int, error) {
-	where, args, err := s.whereWith(f, plan)
+	q, args, err := s.orderedQuery(f, cols, extra, n, plan, extraArgs...)
 	if err != nil {
 		return 0, err
+	}
+	return s.runQuery(ctx, q, args, scan)
+}
+
+// orderedQuery is the statement runOrdered runs, and its arguments.
+func (s *sqlStore) orderedQuery(f Filter, cols string, extra []string, n int, plan readPlan,
+	extraArgs ...any) (string, []any, error) {
+	where, args, err := s.whereWith(f, plan)
+	if err != nil {
+		return "", nil, err
+	}
+	from := `incidents`
+	if t := plan.types; t != nil {
+		// Named, so that SQLite walks the order index and probes the set, rather than reading the set's rows
+		// and sorting them, checking the words on every one.
+		where, args = append(where, `incidents.rid IN (`+t.q+`)`), append(args, t.args...)
+		from += s.d.indexedBy(`incidents_order_point`)
 	}
 	where, args = append(where, extra...), append(args, extraArgs...)
 	if arms := s.typeArms(f); arms != nil {
 		q, all := s.armsQuery(cols, where, args, arms, listingOrder+fmt.Sprintf(` LIMIT %d`, n))
-		return s.runQuery(ctx, q, all, scan)
+		return q, all, nil
 	}
-	return s.runListing(ctx, cols, `incidents`, where, args, listingOrder, n, scan)
+	q, args := listingQuery(cols, from, where, args, listingOrder, n)
+	return q, args, nil
 }
 
 // runListing runs SELECT cols FROM from WHERE where, in order, for at most n rows, calling scan on each, and
 // returns how many it read.
 func (s *sqlStore) runListing(ctx context.Context, cols, from string, where []string, args []any, order string,
 	n int, scan func(*sql.Rows) error) (int, error) {
+	q, args := listingQuery(cols, from, where, args, order, n)
+	return s.runQuery(ctx, q, args, scan)
+}
+
+// listingQuery is the statement runListing runs, and its arguments.
+func listingQuery(cols, from string, where []string, args []any, order string, n int) (string, []any) {
 	q := `SELECT ` + cols + ` FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	return s.runQuery(ctx, q+order+fmt.Sprintf(` LIMIT %d`, n), args, scan)
+	return q + order + fmt.Sprintf(` LIMIT %d`, n), args
 }
 
 // runQuery runs the listing query q, calling scan on each row, and returns how many it read.

@@ -37,6 +37,11 @@ type readPlan struct {
 	// within, set by orderedRows for that first walk, selects the rids of the rows it reads (with its
 	// arguments).
 	within *rowSet
+	// types, set by orderedRows for a walk under an event-type filter that reads no arms (see typeRowSet),
+	// selects the rids of the type's rows the walk may read (with its arguments): the walk reads
+	// incidents_order_point and keeps only these rows, instead of reading every row's table entry to test its
+	// type.
+	types *rowSet
 }
 
 // rowSet is a SELECT of incident rids and its arguments, and the least and greatest rowids of their events and
@@ -195,6 +200,11 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // collecting, whose cost the count bounds); and collecting costs extra units where the dialect tests the
 // filters per match or per filtered row (SQLite): it walks when walkFactor*W <= M + extra.
 //
+// Under an event type without a country or sub-type on SQLite, a walk reads every row of incidents_order_point
+// and keeps the type's (see typeRowSet): each row of the type it reads costs typeSetCost more, and each row of
+// another type typeSkipCost, about 1/share-1 of them for each of the type's; so a walk under a rare type costs
+// several times what it does under a common one, and collecting wins more often.
+//
 // A walk on SQLite reads a chunk first where that pays (see chunkFor): the counts that stopped at the threshold
 // are then extrapolated, to size it from the density of the words rather than from a bound on it.
 func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, incidents, documents int64) (readPlan, error) {
@@ -223,10 +233,14 @@ func (s *sqlStore) ftsPlan(ctx context.Context, f Filter, arg string, rows int, 
 		return readPlan{scan: h.scan}, nil
 	}
 	walked := float64(rows) * h.share * float64(incidents) / m
-	if walkFactor*walked > m+h.extra {
+	perRow := float64(walkFactor)
+	if s.typeRowsSkipped(f) {
+		perRow += typeSetCost + typeSkipCost*(1/h.share-1)
+	}
+	if perRow*walked > m+h.extra {
 		return readPlan{scan: h.scan}, nil
 	}
-	plan := readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/walkFactor))),
+	plan := readPlan{walk: true, budget: int(math.Ceil(min(walkSlack*walked, (m+h.extra)/perRow))),
 		scan: h.scan}
 	if s.chunked() {
 		var err error
@@ -357,7 +371,8 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 	}
 	where = append(where, within...)
 	// Under an event-type filter, the rows of its sub-types' ranges (see typeArms).
-	rows, setArgs := s.armsQuery(`rid`, where, append(append([]any(nil), args...), lastArgs...), s.typeArms(g), ``)
+	arms := s.typeArms(g)
+	rows, setArgs := s.armsQuery(`rid`, where, append(append([]any(nil), args...), lastArgs...), arms, ``)
 	set := &rowSet{q: rows, args: setArgs}
 	_, bounds := s.d.ftsCheckWithin(rows)
 	if err := s.db.QueryRowContext(ctx, bounds, set.args...).Scan(&set.bounds[0], &set.bounds[1], &set.bounds[2],
@@ -365,6 +380,9 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 		return 0, cursor{}, false, err
 	}
 	chunk := readPlan{walk: true, box: plan.box, within: set}
+	if arms != nil {
+		chunk.types = set // the walk keeps the chunk's rows, as typeRowSet says
+	}
 	got, err = s.runOrdered(ctx, f, cols, within, n, chunk, scan, lastArgs...)
 	return got, last, err != nil || got == n || !ok, err
 }

@@ -102,3 +102,46 @@ func (s *sqlStore) armsQuery(cols string, where []string, args []any, arms []typ
 	}
 	return strings.Join(parts, ` UNION ALL `) + tail, all
 }
+
+// A text walk under an event-type filter (without a country, sub-type or box: see typeArms) reads no arms but
+// incidents_order_point, which does not hold the event type: testing it read every walked row's table entry,
+// about 2 µs at a million incidents, so that under a type of 9% of the store a walk read ten table rows for
+// each of the type's it checked the words of (since 0022; incidents_type_order held the type before). The walk
+// keeps instead only the rows of a set, read from the type's arms over the range it may walk (the chunk's rows,
+// or those up to its bound): a row of another type then costs an entry of the order index and a lookup in the
+// set, and a row of the type a read of its sub-type's range and its table entry, to build the set.
+
+// typeSetCost and typeSkipCost are what a walk under an event type pays beyond walkFactor, in ftsPlan's units
+// (about 2 µs; see walkFactor): for each of the type's rows, a read of its entry in its sub-type's range and of
+// its table entry to test the type (one unit), and for each row of another type, an entry of the order index
+// and a lookup in the set (0.3-0.4 µs measured at a million incidents).
+const (
+	typeSetCost  = 1.0
+	typeSkipCost = 1.0 / 6
+)
+
+// typeRowsSkipped reports whether a text walk filtered by f reads rows of other event types (see typeRowSet).
+func (s *sqlStore) typeRowsSkipped(f Filter) bool {
+	g := f
+	g.Query = ""
+	return s.typeArms(g) != nil
+}
+
+// typeRowSet is, for a text walk filtered by f whose rows typeRowsSkipped says include other event types', over
+// the rows that the conditions within (with their arguments) bound, the rids of the rows the filters other than
+// the words select there, read from the type's arms; nil otherwise. within must bound the rows to about a
+// walk's budget: the set holds all of them.
+func (s *sqlStore) typeRowSet(f Filter, within []string, withinArgs []any, box bool) (*rowSet, error) {
+	g := f
+	g.Query = ""
+	arms := s.typeArms(g)
+	if arms == nil {
+		return nil, nil
+	}
+	where, args, err := s.whereWith(g, readPlan{box: box})
+	if err != nil {
+		return nil, err
+	}
+	q, all := s.armsQuery(`rid`, append(where, within...), append(args, withinArgs...), arms, ``)
+	return &rowSet{q: q, args: all}, nil
+}
