@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -352,13 +353,22 @@ func (s *sqlStore) bboxCondition(b BBox, plan readPlan) (string, []any) {
 // to bound the full-text indexes' ranges.
 func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra []string, n int, plan readPlan,
 	scan func(*sql.Rows) error) (got int, last cursor, done bool, err error) {
-	last, ok, err := s.walkBound(ctx, f, extra, readPlan{box: plan.box, budget: plan.chunk})
-	if err != nil {
-		return 0, cursor{}, false, err
-	}
 	g := f
 	g.Query = ""
 	where, args, err := s.whereWith(g, readPlan{box: plan.box})
+	if err != nil {
+		return 0, cursor{}, false, err
+	}
+	where = append(where, extra...)
+	// Under an event-type filter, the rows of its sub-types' ranges (see typeArms), read once (typeChunk).
+	arms := s.typeArms(g)
+	var set *rowSet
+	var ok bool
+	if arms != nil {
+		set, last, ok, err = s.typeChunk(ctx, where, args, arms, plan.chunk)
+	} else {
+		last, ok, err = s.walkBound(ctx, f, extra, readPlan{box: plan.box, budget: plan.chunk})
+	}
 	if err != nil {
 		return 0, cursor{}, false, err
 	}
@@ -369,12 +379,12 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 		within = append(within, `date_start >= ? AND (date_start > ? OR rid >= ?)`)
 		lastArgs = []any{last.key, last.key, last.rid}
 	}
-	where = append(where, within...)
-	// Under an event-type filter, the rows of its sub-types' ranges (see typeArms).
-	arms := s.typeArms(g)
-	rows, setArgs := s.armsQuery(`rid`, where, append(append([]any(nil), args...), lastArgs...), arms, ``)
-	set := &rowSet{q: rows, args: setArgs}
-	_, bounds := s.d.ftsCheckWithin(rows)
+	if set == nil {
+		rows, setArgs := s.armsQuery(`rid`, append(where, within[len(extra):]...),
+			append(append([]any(nil), args...), lastArgs...), nil, ``)
+		set = &rowSet{q: rows, args: setArgs}
+	}
+	_, bounds := s.d.ftsCheckWithin(set.q)
 	if err := s.db.QueryRowContext(ctx, bounds, set.args...).Scan(&set.bounds[0], &set.bounds[1], &set.bounds[2],
 		&set.bounds[3]); err != nil {
 		return 0, cursor{}, false, err
@@ -385,4 +395,38 @@ func (s *sqlStore) walkChunk(ctx context.Context, f Filter, cols string, extra [
 	}
 	got, err = s.runOrdered(ctx, f, cols, within, n, chunk, scan, lastArgs...)
 	return got, last, err != nil || got == n || !ok, err
+}
+
+// typeChunk reads, for a chunk under an event-type filter, the rids of the first n rows that where selects (with
+// args) from the type's arms, in listing order, once: the chunk's walk names its rows three times (the two sets
+// of dialect.ftsCheckWithin and the set of its type's rows) and its bounds query once, and each would read the
+// arms again, a table entry per row to test the type. It returns them as a rowSet over SQLite's json_each (the
+// chunk is SQLite's), the last row, and whether there were n.
+func (s *sqlStore) typeChunk(ctx context.Context, where []string, args []any, arms []typeArm, n int) (*rowSet,
+	cursor, bool, error) {
+	q, all := s.armsQuery(`date_start, rid`, where, args, arms, listingOrder+fmt.Sprintf(` LIMIT %d`, n))
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), all...)
+	if err != nil {
+		return nil, cursor{}, false, err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	var c cursor
+	got := 0
+	b.WriteByte('[')
+	for rows.Next() {
+		if err := rows.Scan(&c.key, &c.rid); err != nil {
+			return nil, cursor{}, false, err
+		}
+		if got > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(c.rid, 10))
+		got++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, cursor{}, false, err
+	}
+	b.WriteByte(']')
+	return &rowSet{q: `SELECT value FROM json_each(?)`, args: []any{b.String()}}, c, got == n, nil
 }
