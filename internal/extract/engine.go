@@ -192,12 +192,12 @@ type run struct {
 // and targets of a document's sentences were about 4 KB of the 33 KB the extraction of a bench document
 // allocated.
 var (
-	hitArenas   = scratch.New[hit](maxArena)
-	matchArenas = scratch.New[lexicon.Match](maxArena)
+	hitArenas   = scratch.New[hit](arenaSize)
+	matchArenas = scratch.New[lexicon.Match](arenaSize)
 )
 
-// arenaSize is the capacity of a new arena, maxArena the largest kept.
-const arenaSize, maxArena = 128, 1024
+// arenaSize is the capacity of an arena. Arenas do not grow: a run that needs more makes new slices (newHits).
+const arenaSize = 128
 
 // newHits returns an empty slice of capacity n cut from the run's arena of hits, or a new one when the arena
 // has no room left.

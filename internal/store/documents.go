@@ -49,7 +49,7 @@ func (s *sqlStore) prepare(d *Document) {
 // URL (in that order of preference). Each is read through its unique index, named on SQLite: on the statistics
 // of a store analysed while it held a document or two (OpenSQLite's PRAGMA optimize), SQLite's planner chose
 // to scan the whole table for each document stored, rather than look up three indexes (see candidateQuery).
-// Each value is read through a CAST, as in candidateQuery: on a bare parameter compared through a named index,
+// Each value is read through a CAST, as in candidateQuery: on a bare parameter compared to an indexed column,
 // SQLite's planner estimates the lookup from the bound value and the sqlite_stat4 samples, and so marks the
 // statement to be planned again whenever the parameter takes a new value, that is for every document stored
 // (parsing and planning the three arms took 2% of the CPU of an ingest into a store of a million incidents).

@@ -470,9 +470,12 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *txn, rid int64, incID str
 	return nil
 }
 
-// Statements maintaining the report links. Linking an event twice to its incident is a no-op.
+// Statements maintaining the report links. Linking an event twice to its incident is a no-op. The unlink reads
+// its rid through a CAST, which SQLite's planner does not look into: on a bare parameter it estimated the range
+// from the bound value and the sqlite_stat4 samples, and so planned the statement again at every rid
+// (TestCachedQueriesNotReplanned).
 const (
-	unlinkReportsQuery = `DELETE FROM incident_reports WHERE incident_rid = ?`
+	unlinkReportsQuery = `DELETE FROM incident_reports WHERE incident_rid = CAST(? AS BIGINT)`
 	linkReportQuery    = `INSERT INTO incident_reports (incident_rid, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING`
 )
 

@@ -13,12 +13,14 @@ import (
 	"sitrep/internal/event"
 )
 
-// TestCachedQueriesNotReplanned checks that no statement of the statement cache that names its index (INDEXED
-// BY) is planned again when its parameters take new values. SQLite marks a statement to be prepared again on
-// the next bind of a parameter whose value its planner looked at (sqlite_stat4 estimates), and through a named
-// index it looks at a bare parameter compared to the index's columns: the write path's document lookup was
-// parsed and planned again for every document stored. The statements are prepared on an analysed store with
-// SQLite's own interface, which counts the preparations (SQLITE_STMTSTATUS_REPREPARE).
+// TestCachedQueriesNotReplanned checks that no statement of the statement cache is planned again when its
+// parameters take new values. SQLite marks a statement to be prepared again on the next bind of a parameter whose
+// value its planner looked at: its full planner estimates a bare parameter compared to an indexed column from the
+// sqlite_stat4 samples (only the lookup of a whole unique key in one table, without INDEXED BY, skips it), so the
+// write path's document lookup was parsed and planned again for every document stored. Parameters are read
+// through a CAST where that happened. The statements are prepared on an analysed store with SQLite's own
+// interface, which counts the preparations (SQLITE_STMTSTATUS_REPREPARE); PRAGMAs, prepared again by design at
+// every run, are left out.
 func TestCachedQueriesNotReplanned(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "t.db")
@@ -47,30 +49,31 @@ func TestCachedQueriesNotReplanned(t *testing.T) {
 	defer libc.Xfree(tls, cpath)
 	pdb := libc.Xmalloc(tls, 8)
 	defer libc.Xfree(tls, pdb)
-	if rc := sqlite3.Xsqlite3_open_v2(tls, cpath, pdb, sqlite3.SQLITE_OPEN_READONLY, 0); rc != sqlite3.SQLITE_OK {
+	if rc := sqlite3.Xsqlite3_open_v2(tls, cpath, pdb, sqlite3.SQLITE_OPEN_READWRITE, 0); rc != sqlite3.SQLITE_OK {
 		t.Fatalf("open: %d", rc)
 	}
 	db := libc.AtomicLoadPUintptr(pdb)
 	defer sqlite3.Xsqlite3_close_v2(tls, db)
 
 	checked := 0
-	for _, q := range s.cachedQueries() {
-		if !strings.Contains(q, "INDEXED BY") {
+	for k, q := range s.cachedQueries() {
+		if strings.HasPrefix(strings.TrimSpace(q), "PRAGMA") {
 			continue
 		}
 		checked++
-		if n := reprepares(t, tls, db, s.d.rebind(q)); n != 0 {
+		if n := reprepares(t, tls, db, k, s.d.rebind(q)); n != 0 {
 			t.Errorf("prepared again %d times in 4 runs with new values:\n%s", n, q)
 		}
 	}
 	if checked == 0 {
-		t.Fatal("no statement names its index")
+		t.Fatal("no cached statement")
 	}
 }
 
-// reprepares runs q four times on db, each time with every parameter bound to a new text, and returns how many
-// times SQLite prepared it again.
-func reprepares(t *testing.T, tls *libc.TLS, db uintptr, q string) int32 {
+// reprepares runs q, the k-th cached statement, four times on db, each time with every parameter bound to a new
+// value (a new one for each statement, so that the inserts add rows), and returns how many times SQLite prepared
+// it again.
+func reprepares(t *testing.T, tls *libc.TLS, db uintptr, k int, q string) int32 {
 	t.Helper()
 	cq, err := libc.CString(q)
 	if err != nil {
@@ -87,12 +90,11 @@ func reprepares(t *testing.T, tls *libc.TLS, db uintptr, q string) int32 {
 	n := sqlite3.Xsqlite3_bind_parameter_count(tls, st)
 	for run := range 4 {
 		for i := int32(1); i <= n; i++ {
-			v, err := libc.CString(fmt.Sprintf("value %d of run %d", i, run))
-			if err != nil {
-				t.Fatal(err)
+			// An integer, which every column and CAST takes (an FTS5 rowid takes no text).
+			v := int64(k)*1_000_000 + int64(run)*1000 + int64(i)
+			if rc := sqlite3.Xsqlite3_bind_int64(tls, st, i, v); rc != sqlite3.SQLITE_OK {
+				t.Fatalf("bind parameter %d: %s\n%s", i, libc.GoString(sqlite3.Xsqlite3_errmsg(tls, db)), q)
 			}
-			sqlite3.Xsqlite3_bind_text(tls, st, i, v, -1, ^uintptr(0)) // SQLITE_TRANSIENT: SQLite copies it
-			libc.Xfree(tls, v)
 		}
 		for {
 			rc := sqlite3.Xsqlite3_step(tls, st)

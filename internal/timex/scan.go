@@ -27,7 +27,8 @@ const monthWords = "january february march april may june july august september 
 	"jan feb mar apr jun jul aug sep sept oct nov dec"
 
 // starter holds a rule's pattern anchored at a word start, tried by the word scan (findAt) only where the rule
-// can begin (ruleStarts); or, for a rule of fixed phrases, the phrases read without the regexp.
+// can begin (ruleStarts); or the pattern read by hand (match: the fixed phrases, iso, weekday, mdy and
+// month-year), without the regexp.
 type starter struct {
 	at *regexp.Regexp
 	// match, when set, is at written out: it returns the submatch offsets of at on in[p:], shifted by p.
