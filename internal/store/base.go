@@ -23,6 +23,9 @@ type sqlStore struct {
 	// allClasses makes candidate queries search every date class, not only those incidents have (see
 	// dateClassesOf): a test's reference.
 	allClasses bool
+	// noScoreBound makes candidates read every incident the index's tests pass, without incident.ScoreBound's:
+	// a test's reference.
+	noScoreBound bool
 	// walkOnly makes listings walk the order index under every residual filter, with no bound, as they did
 	// before residualPlanFor: a test's reference.
 	walkOnly bool

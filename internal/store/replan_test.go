@@ -18,9 +18,9 @@ import (
 // value its planner looked at: its full planner estimates a bare parameter compared to an indexed column from the
 // sqlite_stat4 samples (only the lookup of a whole unique key in one table, without INDEXED BY, skips it), so the
 // write path's document lookup was parsed and planned again for every document stored. Parameters are read
-// through a CAST where that happened. The statements are prepared on an analysed store with SQLite's own
-// interface, which counts the preparations (SQLITE_STMTSTATUS_REPREPARE); PRAGMAs, prepared again by design at
-// every run, are left out.
+// through a CAST where that happened. The statements run on the test's analysed store, opened read-write (so
+// that the inserts run) through SQLite's own interface, which counts the preparations
+// (SQLITE_STMTSTATUS_REPREPARE); PRAGMAs, prepared again by design at every run, are left out.
 func TestCachedQueriesNotReplanned(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "t.db")

@@ -53,12 +53,8 @@ const maxArmKeys = 17
 // on the 5,000-document bench corpus the padding was 1% of the candidate queries' seeks.
 var noKey any = nil
 
-// noScoreBound makes candidates read every incident the index's tests pass, without incident.ScoreBound's: a
-// test's reference.
-var noScoreBound bool
-
-// maxCandidates bounds the index entries one candidate query reads (its LIMIT); the actor1 and box tests run in
-// Go on the entries within it. The SQL sub-type test drops entries before the bound, and since a report with no
+// maxCandidates bounds the index entries one candidate query reads (its LIMIT); the actor1, box and score bound
+// tests (readCandidates) run in Go on the entries within it. The SQL sub-type test drops entries before the bound, and since a report with no
 // identified actor1 leaves out the pairs that need one, a query that busy can see candidates an older sitrep
 // cut off: the merge may then differ, for the better, only past this bound.
 const maxCandidates = 5000
@@ -363,7 +359,7 @@ func (s *sqlStore) candidates(ctx context.Context, tx *txn, ev event.Event) ([]e
 		return nil, nil, fmt.Errorf("candidates: %w", err)
 	}
 	var bound *incident.ScoreBound
-	if !noScoreBound {
+	if !s.noScoreBound {
 		b := s.merger.BoundFor(ev)
 		bound = &b
 	}

@@ -11,14 +11,6 @@ import (
 	"sitrep/internal/incident"
 )
 
-// withoutScoreBound makes candidates read, for the rest of the test, every incident the index's tests pass,
-// without incident.ScoreBound's (noScoreBound).
-func withoutScoreBound(t *testing.T) {
-	t.Helper()
-	noScoreBound = true
-	t.Cleanup(func() { noScoreBound = false })
-}
-
 // TestScoreBoundMerges is a differential test of the candidates left out by incident.ScoreBound: a varied corpus
 // (documents of one to three events of compatible and other sub-types, every date and place precision, dates a
 // few days apart, places a few kilometres to a degree apart and country-only, actor1s shared, other, alleged,
@@ -30,6 +22,7 @@ func TestScoreBoundMerges(t *testing.T) {
 		t.Run(b.name, func(t *testing.T) {
 			ctx := context.Background()
 			bounded, all := openAt(t, b.fresh(t)), openAt(t, b.fresh(t))
+			all.noScoreBound = true
 			rng := rand.New(rand.NewPCG(6, 12))
 			subs := []string{"Armed clash", "Armed clash", "Government regains territory", "Attack", "Air/drone strike",
 				"Shelling/artillery/missile attack", "Peaceful protest", "Protest with intervention", "", "Grenade"}
@@ -75,9 +68,9 @@ func TestScoreBoundMerges(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					noScoreBound = true
+					bounded.noScoreBound = true
 					allIncs, _, err := bounded.candidates(ctx, tx, ev)
-					noScoreBound = false
+					bounded.noScoreBound = false
 					if err != nil {
 						return err
 					}
@@ -114,9 +107,7 @@ func TestScoreBoundMerges(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				noScoreBound = true
 				want, err := all.PutResult(ctx, d, evs)
-				noScoreBound = false
 				if err != nil {
 					t.Fatal(err)
 				}

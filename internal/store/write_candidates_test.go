@@ -121,7 +121,6 @@ func hasCandidate(t *testing.T, s *sqlStore, r event.Event, docID string) bool {
 // of every sub-type and of none, each with an actor1 of its own, lie at one place and day, placed and
 // country-only.
 func TestCandidateSubTypes(t *testing.T) {
-	withoutScoreBound(t) // the index's tests alone; TestScoreBoundMerges checks the bound
 	subs := append(event.SubTypes(), "")
 	actor1 := func(name, attr string) []event.Actor {
 		return []event.Actor{{Role: event.RoleActor1, Name: name, Kind: event.KindStateForces, Attribution: attr}}
@@ -137,6 +136,7 @@ func TestCandidateSubTypes(t *testing.T) {
 		{"none", nil},
 	}
 	eachBackend(t, func(t *testing.T, s *sqlStore) {
+		s.noScoreBound = true // the index's tests alone; TestScoreBoundMerges checks the bound
 		ctx := context.Background()
 		for _, placed := range []bool{true, false} {
 			for i, sub := range subs {
