@@ -38,15 +38,15 @@ type readPlan struct {
 	// within, set by orderedRows for that first walk, selects the rids of the rows it reads (with its
 	// arguments).
 	within *rowSet
-	// types, set by orderedRows for a walk under an event-type filter that reads no arms (see typeRowSet),
-	// selects the rids of the type's rows the walk may read (with its arguments): the walk reads
+	// types, set by orderedRows or walkChunk for a walk under an event-type filter that reads no arms (see
+	// typeRowSet), selects the rids of the type's rows the walk may read (with its arguments): the walk reads
 	// incidents_order_point and keeps only these rows, instead of reading every row's table entry to test its
 	// type.
 	types *rowSet
 }
 
 // rowSet is a SELECT of incident rids and its arguments, and the least and greatest rowids of their events and
-// of their documents.
+// of their documents (zero in typeRowSet's sets, which no full-text read bounds).
 type rowSet struct {
 	q      string
 	args   []any
@@ -190,10 +190,10 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // about walkFactor units per row walked, and with M of N incidents matching, a walk reads about W = rows*N/M of
 // them to fill the listing. So it walks when M*M >= walkFactor*rows*N, with a budget of walkSlack*W rows,
 // against filters that hold few of the matches, and at most what collecting would cost, so that a walk that
-// runs out and collects after all costs at most twice collecting at once. (At half, a walk chosen near the
-// threshold, expected to read more than half, ran out more often than not.) M is estimated from the
-// full-text indexes, counting at most the threshold: matching event summaries plus matching documents times
-// the incidents per document.
+// runs out and collects after all costs at most twice collecting at once (under an event type on SQLite, more:
+// see below). (At half, a walk chosen near the threshold, expected to read more than half, ran out more often
+// than not.) M is estimated from the full-text indexes, counting at most the threshold: matching event
+// summaries plus matching documents times the incidents per document.
 //
 // Under a country, event type or sub-event type filter, M counts only the summaries under the filters (see
 // dialect.filteredHits), as collecting reads only those (see dialect.ftsIncidents), and N only the rows under
@@ -201,11 +201,13 @@ func (s *sqlStore) planFor(ctx context.Context, f Filter, rows int) (readPlan, e
 // collecting, whose cost the count bounds); and collecting costs extra units where the dialect tests the
 // filters per match or per filtered row (SQLite): it walks when walkFactor*W <= M + extra.
 //
-// Under an event type without a country or sub-type on SQLite, a walk reads every row of incidents_order_point
-// and keeps the type's (see typeRowSet): each row of the type it reads costs typeSetCost more, and each row of
-// another type typeSkipCost, about 1/share-1 of them for each of the type's; so a walk under a rare type costs
-// several times what it does under a common one, and collecting wins more often. (Its budget stays reckoned at
-// walkFactor, see below.)
+// Under an event type without a country, sub-type or box on SQLite, a walk reads every row of
+// incidents_order_point and keeps the type's (see typeRowSet): each row of the type it reads costs typeSetCost
+// more, and each row of another type typeSkipCost, about 1/share-1 of them for each of the type's; so a walk
+// under a rare type costs several times what it does under a common one, and collecting wins more often. Its
+// budget stays reckoned at walkFactor (see below), so a walk there that runs out has cost up to
+// min(3, perRow/2) times collecting before it collects (3 under a type of 3%, 2.3 under one of 9%): up to 4
+// times collecting at once in all, not twice.
 //
 // A walk on SQLite reads a chunk first where that pays (see chunkFor): the counts that stopped at the threshold
 // are then extrapolated, to size it from the density of the words rather than from a bound on it.

@@ -120,7 +120,9 @@ const (
 	typeSkipCost = 1.0 / 6
 )
 
-// typeRowsSkipped reports whether a text walk filtered by f reads rows of other event types (see typeRowSet).
+// typeRowsSkipped reports whether a text walk filtered by f keeps a set of its event type's rows (typeRowSet):
+// under a type without a country, sub-type or box on SQLite, where it reads rows of other types through
+// incidents_order_point. (Under a box it reads them too, testing the type on each.)
 func (s *sqlStore) typeRowsSkipped(f Filter) bool {
 	g := f
 	g.Query = ""

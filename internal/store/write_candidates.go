@@ -54,9 +54,9 @@ const maxArmKeys = 17
 var noKey any = nil
 
 // maxCandidates bounds the index entries one candidate query reads (its LIMIT); the actor1, box and score bound
-// tests (readCandidates) run in Go on the entries within it. The SQL sub-type test drops entries before the bound, and since a report with no
-// identified actor1 leaves out the pairs that need one, a query that busy can see candidates an older sitrep
-// cut off: the merge may then differ, for the better, only past this bound.
+// tests (readCandidates) run in Go on the entries within it. The SQL sub-type test drops entries before the
+// bound, and since a report with no identified actor1 leaves out the pairs that need one, a query that busy can
+// see candidates an older sitrep cut off: the merge may then differ, for the better, only past this bound.
 const maxCandidates = 5000
 
 // candidateQueryTexts holds candidateQuery's texts, built once.
