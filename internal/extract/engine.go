@@ -201,35 +201,28 @@ const arenaSize = 128
 
 // newHits returns an empty slice of capacity n cut from the run's arena of hits, or a new one when the arena
 // has no room left.
-func (r *run) newHits(n int) []hit {
-	if r.hitArena == nil {
-		r.hitArena = hitArenas.Get()
-		if r.hits = (*r.hitArena)[:0]; cap(r.hits) < arenaSize {
-			r.hits = make([]hit, 0, arenaSize)
-		}
-	}
-	l := len(r.hits)
-	if cap(r.hits)-l < n {
-		return make([]hit, 0, n)
-	}
-	r.hits = r.hits[:l+n]
-	return r.hits[l : l : l+n]
-}
+func (r *run) newHits(n int) []hit { return cutArena(hitArenas, &r.hitArena, &r.hits, n) }
 
 // newMatches is newHits for the arena of matches.
 func (r *run) newMatches(n int) []lexicon.Match {
-	if r.matchArena == nil {
-		r.matchArena = matchArenas.Get()
-		if r.matches = (*r.matchArena)[:0]; cap(r.matches) < arenaSize {
-			r.matches = make([]lexicon.Match, 0, arenaSize)
+	return cutArena(matchArenas, &r.matchArena, &r.matches, n)
+}
+
+// cutArena returns an empty slice of capacity n cut from *arena past *used (the parts cut so far), taking the
+// arena from pool at the first cut, or a new slice when the arena has no room left.
+func cutArena[T any](pool *scratch.Pool[T], arena **[]T, used *[]T, n int) []T {
+	if *arena == nil {
+		*arena = pool.Get()
+		if *used = (**arena)[:0]; cap(*used) < arenaSize {
+			*used = make([]T, 0, arenaSize)
 		}
 	}
-	l := len(r.matches)
-	if cap(r.matches)-l < n {
-		return make([]lexicon.Match, 0, n)
+	l := len(*used)
+	if cap(*used)-l < n {
+		return make([]T, 0, n)
 	}
-	r.matches = r.matches[:l+n]
-	return r.matches[l : l : l+n]
+	*used = (*used)[:l+n]
+	return (*used)[l : l : l+n]
 }
 
 // markArenas recycles the runs' arenas of marks; maxMarks is the largest kept. The marks hold no pointers and
