@@ -159,15 +159,15 @@ func eventsQueries(d dialect) []string {
 // docTextQuery is the index in hinted.events of the query reading the texts of eventsQuerySizes[size] documents.
 func docTextQuery(size int) int { return len(eventsQuerySizes) + size }
 
-// querySize is the index in eventsQuerySizes of the size a read of n keys takes: the smallest that holds them,
-// else the largest.
-func querySize(n int) int {
-	for i, k := range eventsQuerySizes {
+// querySize is the index in sizes (ascending: the numbers of keys a cached query takes, such as
+// eventsQuerySizes) of the size a read of n keys takes: the smallest that holds them, else the largest.
+func querySize(sizes []int, n int) int {
+	for i, k := range sizes {
 		if n <= k {
 			return i
 		}
 	}
-	return len(eventsQuerySizes) - 1
+	return len(sizes) - 1
 }
 
 // paddedKeys are the arguments of the query of the given size for keys (at most its size), padded with pad.
@@ -234,7 +234,7 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 		keys = missed
 	}
 	for len(keys) > 0 {
-		size := querySize(len(keys))
+		size := querySize(eventsQuerySizes, len(keys))
 		n := min(len(keys), eventsQuerySizes[size])
 		args := paddedKeys(size, keys[:n], "") // no event's key: eventKey holds a "/"
 		keys = keys[n:]
@@ -333,7 +333,7 @@ func (s *sqlStore) readEvents(query queryFunc, size int, args []any, f func(key 
 func (s *sqlStore) readDocTexts(query queryFunc, ids []string) (map[string]string, error) {
 	texts := make(map[string]string, len(ids))
 	for len(ids) > 0 {
-		size := querySize(len(ids))
+		size := querySize(eventsQuerySizes, len(ids))
 		n := min(len(ids), eventsQuerySizes[size])
 		// The padding repeats a key of the read: a document id may be anything.
 		rows, err := query(s.hinted.events[docTextQuery(size)], paddedKeys(size, ids[:n], ids[0])...)

@@ -464,13 +464,7 @@ func (s *sqlStore) candidateRows(ctx context.Context, tx *txn, rids []int64) (in
 	incs, cs = make([]event.Incident, len(rids)), make([]candidate, len(rids))
 	read := 0
 	for len(rids) > 0 {
-		size := len(candidateRowSizes) - 1
-		for i, n := range candidateRowSizes {
-			if n >= len(rids) {
-				size = i
-				break
-			}
-		}
+		size := querySize(candidateRowSizes, len(rids))
 		n := min(len(rids), candidateRowSizes[size])
 		args := make([]any, candidateRowSizes[size])
 		for i := range args {
