@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
 	"sitrep/internal/event"
 )
@@ -142,11 +141,7 @@ func (s *sqlStore) ListDocuments(ctx context.Context, f DocumentFilter) ([]Docum
 		where, args = append(where, s.d.ftsDocuments()), append(args, q)
 	}
 	limit := pageSize(f.Limit)
-	q := `SELECT ` + documentColumns + ` FROM documents`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += fmt.Sprintf(` ORDER BY documents.rowid DESC LIMIT %d`, limit+1)
+	q := selectWhere(documentColumns, `documents`, where) + fmt.Sprintf(` ORDER BY documents.rowid DESC LIMIT %d`, limit+1)
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("list documents: %w", err)

@@ -121,11 +121,16 @@ func (s *sqlStore) runListing(ctx context.Context, cols, from string, where []st
 
 // listingQuery is the statement runListing runs, and its arguments.
 func listingQuery(cols, from string, where []string, args []any, order string, n int) (string, []any) {
+	return selectWhere(cols, from, where) + order + fmt.Sprintf(` LIMIT %d`, n), args
+}
+
+// selectWhere is SELECT cols FROM from, WHERE the conditions where all hold (none: every row).
+func selectWhere(cols, from string, where []string) string {
 	q := `SELECT ` + cols + ` FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	return q + order + fmt.Sprintf(` LIMIT %d`, n), args
+	return q
 }
 
 // runQuery runs the listing query q, calling scan on each row, and returns how many it read.

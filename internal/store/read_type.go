@@ -84,11 +84,7 @@ func (s *sqlStore) typeArms(f Filter) []typeArm {
 // the whole. The columns of an ordered compound must name date_start and rid.
 func (s *sqlStore) armsQuery(cols string, where []string, args []any, arms []typeArm, tail string) (string, []any) {
 	if len(arms) == 0 {
-		q := `SELECT ` + cols + ` FROM incidents`
-		if len(where) > 0 {
-			q += ` WHERE ` + strings.Join(where, ` AND `)
-		}
-		return q + tail, args
+		return selectWhere(cols, `incidents`, where) + tail, args
 	}
 	parts := make([]string, len(arms))
 	var all []any
@@ -97,7 +93,7 @@ func (s *sqlStore) armsQuery(cols string, where []string, args []any, arms []typ
 		if a.index != "" {
 			from += s.d.indexedBy(a.index)
 		}
-		parts[i] = `SELECT ` + cols + ` FROM ` + from + ` WHERE ` + strings.Join(append(slices.Clip(where), a.cond), ` AND `)
+		parts[i] = selectWhere(cols, from, append(slices.Clip(where), a.cond))
 		all = append(all, args...)
 	}
 	return strings.Join(parts, ` UNION ALL `) + tail, all
