@@ -185,13 +185,9 @@ func endsWord(in string, i int) bool { return i == len(in) || !text.IsWordByte(i
 
 // isoAt is the iso rule's pattern anchored at p of in, \b(\d{4})-(\d{2})-(\d{2})\b, read by hand.
 func isoAt(in string, p int) []int {
-	if len(in)-p < 10 || in[p+4] != '-' || in[p+7] != '-' || !endsWord(in, p+10) {
+	if len(in)-p < 10 || in[p+4] != '-' || in[p+7] != '-' || !endsWord(in, p+10) ||
+		!digitsAt(in, p, 4) || !digitsAt(in, p+5, 2) || !digitsAt(in, p+8, 2) {
 		return nil
-	}
-	for _, k := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if !isDigitByte(in[p+k]) {
-			return nil
-		}
 	}
 	return []int{p, p + 10, p, p + 4, p + 5, p + 7, p + 8, p + 10}
 }
