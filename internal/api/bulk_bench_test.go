@@ -221,8 +221,16 @@ func bulkFill(b *testing.B, st store.Store, db *sql.DB, d bulkDialect, n int) {
 		}
 		b.Logf("bulk-filled %d incidents (%.0f/s)", hi+1, float64(hi+1-bulk)/time.Since(start).Seconds())
 	}
-	if _, err := db.ExecContext(ctx, `ANALYZE`); err != nil {
-		b.Fatal(err)
+	// The store's own connections keep the empty store's statistics until the schema changes (ANALYZE does not
+	// count), so on SQLite a table created and dropped makes them read the new ones before the first request.
+	analyse := []string{`ANALYZE`}
+	if d.name == "sqlite" {
+		analyse = append(analyse, `CREATE TABLE stats_reload (x)`, `DROP TABLE stats_reload`)
+	}
+	for _, q := range analyse {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.Logf("bulk fill done in %s", time.Since(start).Round(time.Second))
 }
