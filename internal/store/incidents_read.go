@@ -170,9 +170,9 @@ func querySize(sizes []int, n int) int {
 	return len(sizes) - 1
 }
 
-// paddedKeys are the arguments of the query of the given size for keys (at most its size), padded with pad.
-func paddedKeys(size int, keys []string, pad string) []any {
-	args := make([]any, eventsQuerySizes[size])
+// paddedKeys are the n arguments of a query of n keys for keys (at most n), padded with pad.
+func paddedKeys[K any](n int, keys []K, pad any) []any {
+	args := make([]any, n)
 	for i := range args {
 		args[i] = pad
 		if i < len(keys) {
@@ -236,7 +236,7 @@ func (s *sqlStore) hydrateWith(query queryFunc, check bool, cache *eventCache, t
 	for len(keys) > 0 {
 		size := querySize(eventsQuerySizes, len(keys))
 		n := min(len(keys), eventsQuerySizes[size])
-		args := paddedKeys(size, keys[:n], "") // no event's key: eventKey holds a "/"
+		args := paddedKeys(eventsQuerySizes[size], keys[:n], "") // no event's key: eventKey holds a "/"
 		keys = keys[n:]
 		if err := s.readEvents(query, size, args, func(key string, body []byte, doc string, hasDoc bool) error {
 			var ev event.Event
@@ -336,7 +336,7 @@ func (s *sqlStore) readDocTexts(query queryFunc, ids []string) (map[string]strin
 		size := querySize(eventsQuerySizes, len(ids))
 		n := min(len(ids), eventsQuerySizes[size])
 		// The padding repeats a key of the read: a document id may be anything.
-		rows, err := query(s.hinted.events[docTextQuery(size)], paddedKeys(size, ids[:n], ids[0])...)
+		rows, err := query(s.hinted.events[docTextQuery(size)], paddedKeys(eventsQuerySizes[size], ids[:n], ids[0])...)
 		if err != nil {
 			return nil, err
 		}

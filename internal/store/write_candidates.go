@@ -466,12 +466,7 @@ func (s *sqlStore) candidateRows(ctx context.Context, tx *txn, rids []int64) (in
 	for len(rids) > 0 {
 		size := querySize(candidateRowSizes, len(rids))
 		n := min(len(rids), candidateRowSizes[size])
-		args := make([]any, candidateRowSizes[size])
-		for i := range args {
-			if i < n {
-				args[i] = rids[i]
-			}
-		}
+		args := paddedKeys(candidateRowSizes[size], rids[:n], nil)
 		rids = rids[n:]
 		rows, err := s.queryTx(ctx, tx, candidateRowQueries[size], args...)
 		if err != nil {
