@@ -217,12 +217,21 @@ func cutArena[T any](pool *scratch.Pool[T], arena **[]T, used *[]T, n int) []T {
 			*used = make([]T, 0, arenaSize)
 		}
 	}
-	l := len(*used)
-	if cap(*used)-l < n {
-		return make([]T, 0, n)
+	if part, ok := cutN(used, n); ok {
+		return part[:0]
 	}
-	*used = (*used)[:l+n]
-	return (*used)[l : l : l+n]
+	return make([]T, 0, n)
+}
+
+// cutN extends *arena by n elements within its capacity and returns them (capacity n, so that an append past
+// them leaves the arena), or false when the arena has no room for n more.
+func cutN[T any](arena *[]T, n int) ([]T, bool) {
+	l := len(*arena)
+	if cap(*arena)-l < n {
+		return nil, false
+	}
+	*arena = (*arena)[:l+n]
+	return (*arena)[l : l+n : l+n], true
 }
 
 // markArenas recycles the runs' arenas of marks; maxMarks is the largest kept. The marks hold no pointers and

@@ -97,10 +97,10 @@ func (s *sent) markWords() {
 // has that many left, else a new slice; never nil (a nil marks means not marked yet). Every mark is written by
 // markWords before it is read, and a sentence's marks are read only during its run.
 func (s *sent) newMarks(n int) []wordClass {
-	if a := s.marksArena; a != nil && n > 0 && cap(*a)-len(*a) >= n {
-		l := len(*a)
-		*a = (*a)[:l+n]
-		return (*a)[l : l+n : l+n]
+	if a := s.marksArena; a != nil && n > 0 {
+		if marks, ok := cutN(a, n); ok {
+			return marks
+		}
 	}
 	return make([]wordClass, n)
 }
