@@ -95,20 +95,3 @@ func (b *ScoreBound) MayAccept(sub string, start, end event.Date, key string, ke
 	s := weightType*typ + weightDate*date + weightPlace*b.place + weightActors*act
 	return math.Round(s*1000)/1000 >= b.minScore
 }
-
-// verdict is compareActors' value for an incident whose Actor1Key is key, whether actor1 agrees, and whether it
-// vetoes the merge.
-func (r ReportActor1s) verdict(key string) (value float64, agree, veto bool) {
-	for _, n := range r.names {
-		if keyHas(key, n) {
-			return 1, true, false
-		}
-	}
-	if key == "" || len(r.names) == 0 {
-		return 0.5, false, false
-	}
-	if r.firm && key[0] == '=' {
-		return 0, false, true
-	}
-	return 0.3, false, false
-}

@@ -151,18 +151,25 @@ func ReportActor1sOf(actors []event.Actor) ReportActor1s {
 // or the sub-types are a compatible pair that needs actor1 to agree (compareTypes) and no name is shared. It
 // says nothing of the other criteria (another, incompatible sub-type is SubTypesMayMerge's).
 func (r ReportActor1s) MayMerge(key, incSub, evSub string) bool {
-	if key == "" { // no identified actor1 in the incident: actor1 is neutral and cannot agree
-		return !needsActors(incSub, evSub)
-	}
+	_, agree, veto := r.verdict(key)
+	return !veto && (agree || !needsActors(incSub, evSub))
+}
+
+// verdict is compareActors' value for an incident whose Actor1Key is key, whether actor1 agrees, and whether it
+// vetoes the merge. An incident without an identified actor1 (key "") is neutral and cannot agree.
+func (r ReportActor1s) verdict(key string) (value float64, agree, veto bool) {
 	for _, n := range r.names {
 		if keyHas(key, n) {
-			return true // actor1 agrees
+			return 1, true, false
 		}
 	}
-	if needsActors(incSub, evSub) {
-		return false
+	if key == "" || len(r.names) == 0 {
+		return 0.5, false, false
 	}
-	return !(len(r.names) > 0 && r.firm && key[0] == '=')
+	if r.firm && key[0] == '=' {
+		return 0, false, true
+	}
+	return 0.3, false, false
 }
 
 // keyHas reports whether an Actor1Key names the folded name n: its names follow its first byte and "\n".
