@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"sitrep/internal/event"
 )
@@ -85,7 +84,7 @@ func wordsRows(t *testing.T, s *sqlStore) []wordsRow {
 			t.Fatal(err)
 		}
 		r := byID[id]
-		r.texts = append(r.texts, tokens(summary), tokens(text))
+		r.texts = append(r.texts, textWords(summary), textWords(text))
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
@@ -100,26 +99,10 @@ func wordsRows(t *testing.T, s *sqlStore) []wordsRow {
 	return out
 }
 
-// tokens are the lower-case words of text, split at every character that is neither a letter nor a digit, as
-// both full-text indexes split the seed's texts.
-func tokens(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		out[w] = true
-	}
-	return out
-}
-
 // matches reports whether one of r's summaries or documents holds every word of q.
 func (r wordsRow) matches(q string) bool {
 	for _, ws := range r.texts {
-		all := true
-		for _, w := range strings.Fields(strings.ToLower(q)) {
-			all = all && ws[w]
-		}
-		if all {
+		if holdsWords(ws, q) {
 			return true
 		}
 	}

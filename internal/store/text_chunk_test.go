@@ -37,15 +37,23 @@ func incidentTexts(t *testing.T, s *sqlStore) map[string][]string {
 	return texts
 }
 
-// textHolds reports whether one text holds every word of q, as words (the fixtures' texts are ASCII, whose
-// words FTS5's default tokenizer splits at every character not a letter or digit, and folds to lower case).
-func textHolds(text, q string) bool {
+// textHolds reports whether one text holds every word of q, as words (textWords).
+func textHolds(text, q string) bool { return holdsWords(textWords(text), q) }
+
+// textWords are the lower-case words of text, split at every character that is neither a letter nor a digit:
+// the fixtures' texts are ASCII, whose words FTS5's default tokenizer splits so, and folds to lower case.
+func textWords(text string) map[string]bool {
 	words := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		words[w] = true
 	}
+	return words
+}
+
+// holdsWords reports whether words (textWords of a text) holds every word of q.
+func holdsWords(words map[string]bool, q string) bool {
 	for _, w := range strings.Fields(strings.ToLower(q)) {
 		if !words[w] {
 			return false
