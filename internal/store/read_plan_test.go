@@ -64,6 +64,19 @@ func seedFTS(t testing.TB, s *sqlStore, docs, perDoc int) {
 	}
 }
 
+// plansList checks that f, paged through under each of plans, lists want with the cursors wantCur (the pages
+// of another plan, usually collecting the matches: pageThrough with the zero readPlan).
+func plansList(t *testing.T, s *sqlStore, name string, f Filter, plans []readPlan, want, wantCur []string) {
+	t.Helper()
+	for _, plan := range plans {
+		got, gotCur := pageThrough(t, s, f, plan)
+		if !slices.Equal(got, want) || !slices.Equal(gotCur, wantCur) {
+			t.Errorf("%s: plan %+v listed %v (cursors %v), want %v (cursors %v)", name, plan, got, gotCur, want,
+				wantCur)
+		}
+	}
+}
+
 // pageThrough lists every page of f with plan and returns the incident ids and the cursors handed out.
 func pageThrough(t *testing.T, s *sqlStore, f Filter, plan readPlan) (ids, cursors []string) {
 	t.Helper()
@@ -113,13 +126,7 @@ func testReadPlansAgree(t *testing.T, s *sqlStore) {
 				f.Query, f.Limit = q, limit
 				name := fmt.Sprintf("%q/filter%d/limit%d", q, k, limit)
 				want, wantCur := pageThrough(t, s, f, readPlan{})
-				for _, plan := range plans {
-					got, gotCur := pageThrough(t, s, f, plan)
-					if !slices.Equal(got, want) || !slices.Equal(gotCur, wantCur) {
-						t.Errorf("%s: plan %+v listed %v (cursors %v), collecting %v (cursors %v)", name,
-							plan, got, gotCur, want, wantCur)
-					}
-				}
+				plansList(t, s, name, f, plans, want, wantCur)
 				if limit == 50 {
 					matched[fmt.Sprint(q, k)] = len(want)
 				}

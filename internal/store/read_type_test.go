@@ -200,13 +200,7 @@ func testTypeListings(t *testing.T, s *sqlStore) {
 			for _, limit := range []int{3, 50} {
 				f := Filter{EventType: typ, Query: q, Limit: limit}
 				want, wantCur := pageThrough(t, s, f, readPlan{})
-				for _, plan := range plans {
-					got, gotCur := pageThrough(t, s, f, plan)
-					if !slices.Equal(got, want) || !slices.Equal(gotCur, wantCur) {
-						t.Errorf("%+v: plan %+v listed %v (cursors %v), collecting %v (cursors %v)", f, plan, got,
-							gotCur, want, wantCur)
-					}
-				}
+				plansList(t, s, fmt.Sprintf("%+v", f), f, plans, want, wantCur)
 				counts[fmt.Sprintf("%+v", f)] = len(want)
 			}
 		}

@@ -141,13 +141,7 @@ func testTypeWordsListings(t *testing.T, s *sqlStore) {
 					}
 					f.Limit = limit
 					_, wantCur := pageThrough(t, s, f, readPlan{})
-					for _, plan := range plans {
-						got, gotCur := pageThrough(t, s, f, plan)
-						if !slices.Equal(got, want) || !slices.Equal(gotCur, wantCur) {
-							t.Errorf("%+v: plan %+v listed %v (cursors %v), want %v (cursors %v)", f, plan, got,
-								gotCur, want, wantCur)
-						}
-					}
+					plansList(t, s, fmt.Sprintf("%+v", f), f, plans, want, wantCur)
 				}
 			}
 		}

@@ -106,13 +106,7 @@ func TestChunkedTextWalk(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, plan := range append(plans, planned) {
-					got, gotCur := pageThrough(t, s, f, plan)
-					if !slices.Equal(got, want) || !slices.Equal(gotCur, wantCur) {
-						t.Errorf("%s: plan %+v listed %v (cursors %v), want %v (cursors %v)", name, plan, got,
-							gotCur, want, wantCur)
-					}
-				}
+				plansList(t, s, name, f, append(plans, planned), want, wantCur)
 				matched[fmt.Sprint(q, k)] = len(want)
 			}
 			f := base
